@@ -1,0 +1,338 @@
+//! Loading an article: bytes → decoded, normalized text with title and language.
+//!
+//! The text produced here is what the app shows, the review stores and every claim span indexes; nothing
+//! after this module changes it.
+
+mod decode;
+mod html;
+mod language;
+mod markdown;
+
+use std::path::Path;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+pub use decode::{DecodeError, decode};
+pub use language::detect_language;
+
+/// Articles larger than this are refused: the app keeps the whole text in memory and on screen.
+pub const MAX_ARTICLE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// The language of an article, as far as claimdesk distinguishes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+pub enum Language {
+    /// German.
+    #[serde(rename = "de")]
+    German,
+    /// English.
+    #[default]
+    #[serde(rename = "en")]
+    English,
+    /// Anything else: segmented with generic rules, no language lexicon.
+    #[serde(rename = "other")]
+    Other,
+}
+
+impl Language {
+    /// The ISO 639-1 code, or `other`.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::German => "de",
+            Self::English => "en",
+            Self::Other => "other",
+        }
+    }
+
+    /// The language's name in English.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::German => "German",
+            Self::English => "English",
+            Self::Other => "other language",
+        }
+    }
+}
+
+/// The markup an article came in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceFormat {
+    /// Plain text.
+    #[default]
+    Text,
+    /// Markdown (CommonMark).
+    Markdown,
+    /// A saved HTML page.
+    Html,
+}
+
+/// An article ready for extraction.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Article {
+    /// Where it came from: the path as given, or `-` for standard input.
+    pub source: String,
+    /// The headline, when one was found.
+    pub title: Option<String>,
+    /// The language used for segmentation and extraction.
+    pub language: Language,
+    /// The decoded, normalized article text (LF line endings). Claim spans are byte offsets into it.
+    pub text: String,
+    /// SHA-256 of `text` as UTF-8, lower-case hex.
+    pub sha256: String,
+    /// The markup the text was extracted from.
+    #[serde(default)]
+    pub format: SourceFormat,
+}
+
+/// How to load an article.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LoadOptions {
+    /// Use this language instead of detecting one.
+    pub language: Option<Language>,
+}
+
+/// An article and what the user should know about how it was read.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The article.
+    pub article: Article,
+    /// Things worth telling the user ("language not recognised", "decoded as Windows-1252").
+    pub warnings: Vec<String>,
+}
+
+/// Why an article could not be loaded. Every message names the file and says what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The path does not exist.
+    #[error("{path}: no such file. Check the path and try again.")]
+    NotFound {
+        /// The path as given.
+        path: String,
+    },
+    /// The path is a directory.
+    #[error("{path}: is a directory, not an article file. Choose a .txt, .md or .html file inside it.")]
+    IsDirectory {
+        /// The path as given.
+        path: String,
+    },
+    /// Reading failed.
+    #[error("{path}: cannot be read ({source}). Check that the file exists and that you may read it.")]
+    Unreadable {
+        /// The path as given.
+        path: String,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+    /// The file is over [`MAX_ARTICLE_BYTES`].
+    #[error(
+        "{path}: is {size} bytes, more than the {limit} byte limit for one article. Split it into smaller files."
+    )]
+    TooLarge {
+        /// The path as given.
+        path: String,
+        /// The file's size.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// Nothing but whitespace.
+    #[error("{path}: is empty (no text after removing markup and whitespace). Open a file with article text.")]
+    Empty {
+        /// The path as given.
+        path: String,
+    },
+    /// HTML nested so deeply that no real article looks like it.
+    #[error("{path}: the HTML nests about {depth} elements deep (the limit is {limit}); this is not a normal web page. Save the article again from the browser, or copy its text into a .txt file.")]
+    TooDeeplyNested {
+        /// The path as given.
+        path: String,
+        /// The estimated depth.
+        depth: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// The bytes could not be decoded as text.
+    #[error("{path}: {reason}")]
+    Undecodable {
+        /// The path as given.
+        path: String,
+        /// What is wrong with the bytes.
+        reason: DecodeError,
+    },
+}
+
+/// Reads and loads an article file.
+///
+/// # Errors
+/// A [`LoadError`] naming the file when it is missing, a directory, unreadable, too large, empty or not text.
+pub fn load_path(path: &Path, options: LoadOptions) -> Result<Loaded, LoadError> {
+    let shown = path.display().to_string();
+    let metadata = std::fs::metadata(path).map_err(|source| match source.kind() {
+        std::io::ErrorKind::NotFound => LoadError::NotFound { path: shown.clone() },
+        _ => LoadError::Unreadable { path: shown.clone(), source },
+    })?;
+    if metadata.is_dir() {
+        return Err(LoadError::IsDirectory { path: shown });
+    }
+    if metadata.len() > MAX_ARTICLE_BYTES {
+        return Err(LoadError::TooLarge { path: shown, size: metadata.len(), limit: MAX_ARTICLE_BYTES });
+    }
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Unreadable { path: shown.clone(), source })?;
+    let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    load_bytes(&bytes, &shown, extension.as_deref(), options)
+}
+
+/// Loads an article from bytes already in memory (standard input, tests, drag-and-drop).
+///
+/// `source` names the article in messages and in the review; `extension` is a hint that the content may
+/// overrule (`.txt` files that hold HTML are read as HTML).
+///
+/// # Errors
+/// [`LoadError::TooLarge`], [`LoadError::Empty`] or [`LoadError::Undecodable`].
+pub fn load_bytes(bytes: &[u8], source: &str, extension: Option<&str>, options: LoadOptions) -> Result<Loaded, LoadError> {
+    let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if size > MAX_ARTICLE_BYTES {
+        return Err(LoadError::TooLarge { path: source.to_owned(), size, limit: MAX_ARTICLE_BYTES });
+    }
+    let decoded = decode(bytes).map_err(|reason| LoadError::Undecodable { path: source.to_owned(), reason })?;
+    let mut warnings = Vec::new();
+    if let Some(encoding) = decoded.legacy_encoding {
+        warnings.push(format!("{source}: not UTF-8; read as {encoding}."));
+    }
+    let format = sniff_format(&decoded.text, extension);
+    let (text, markup_title) = match format {
+        SourceFormat::Html => {
+            let page = html::extract(&decoded.text)
+                .map_err(|depth| LoadError::TooDeeplyNested { path: source.to_owned(), depth, limit: html::MAX_NESTING_DEPTH })?;
+            (page.text, page.title)
+        }
+        SourceFormat::Markdown => {
+            let document = markdown::extract(&decoded.text);
+            (document.text, document.title)
+        }
+        SourceFormat::Text => (decoded.text, None),
+    };
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty { path: source.to_owned() });
+    }
+    let title = markup_title.or_else(|| headline_of_plain_text(&text));
+    let language = match options.language {
+        Some(language) => language,
+        None => {
+            let detected = detect_language(&text);
+            if detected == Language::Other {
+                warnings.push(format!(
+                    "{source}: the language is neither German nor English; claims are found with generic rules. \
+                     Use --lang de or --lang en if that is wrong."
+                ));
+            }
+            detected
+        }
+    };
+    let sha256 = sha256_hex(&text);
+    Ok(Loaded {
+        article: Article { source: source.to_owned(), title, language, text, sha256, format },
+        warnings,
+    })
+}
+
+/// SHA-256 of a text as lower-case hex.
+#[must_use]
+pub fn sha256_hex(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().fold(String::with_capacity(64), |mut hex, byte| {
+        use std::fmt::Write as _;
+        let _ = write!(hex, "{byte:02x}");
+        hex
+    })
+}
+
+/// Decides the markup from the extension, unless the content clearly says otherwise.
+fn sniff_format(text: &str, extension: Option<&str>) -> SourceFormat {
+    let head: String = text.trim_start().chars().take(1024).flat_map(char::to_lowercase).collect();
+    let looks_html = head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || head.starts_with("<?xml") && head.contains("<html")
+        || (head.starts_with('<') && (head.contains("<body") || head.contains("<head") || head.contains("<p>")));
+    if looks_html {
+        return SourceFormat::Html;
+    }
+    match extension {
+        Some("html" | "htm" | "xhtml" | "shtml") => SourceFormat::Html,
+        Some("md" | "markdown" | "mdown" | "mkd") => SourceFormat::Markdown,
+        _ => SourceFormat::Text,
+    }
+}
+
+/// The first line of a plain-text article is its headline when it reads like one: short, no sentence
+/// punctuation at its end, and followed by more text.
+fn headline_of_plain_text(text: &str) -> Option<String> {
+    let trimmed = text.trim_start();
+    let (first, rest) = trimmed.split_once('\n')?;
+    let first = first.trim();
+    let is_headline = !first.is_empty()
+        && first.chars().count() <= 200
+        && !first.ends_with(['.', ',', ';'])
+        && !rest.trim().is_empty();
+    is_headline.then(|| first.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(bytes: &[u8], extension: Option<&str>) -> Result<Loaded, LoadError> {
+        load_bytes(bytes, "test", extension, LoadOptions::default())
+    }
+
+    #[test]
+    fn plain_text_keeps_its_text_and_finds_headline_and_language() {
+        let loaded = load("Regierung senkt Steuern\r\nDie Regierung hat am Montag beschlossen, die Steuern zu senken. Das sagte der Minister.\r\n".as_bytes(), Some("txt")).unwrap();
+        let article = loaded.article;
+        assert_eq!(article.title.as_deref(), Some("Regierung senkt Steuern"));
+        assert_eq!(article.language, Language::German);
+        assert!(!article.text.contains('\r'));
+        assert!(article.text.starts_with("Regierung senkt Steuern\nDie Regierung"));
+        assert_eq!(article.sha256, sha256_hex(&article.text));
+        assert_eq!(article.format, SourceFormat::Text);
+    }
+
+    #[test]
+    fn html_in_a_txt_file_is_read_as_html() {
+        let page = b"<!DOCTYPE html><html><head><title>T</title><script>var x = 1;</script></head><body><nav>Menu</nav><h1>Rates rise</h1><p>The bank raised rates to 4.5 percent on Tuesday, officials said.</p><footer>Imprint</footer></body></html>";
+        let article = load(page, Some("txt")).unwrap().article;
+        assert_eq!(article.format, SourceFormat::Html);
+        assert_eq!(article.title.as_deref(), Some("Rates rise"));
+        assert!(article.text.contains("The bank raised rates"));
+        assert!(!article.text.contains("var x"));
+        assert!(!article.text.contains("Menu"));
+        assert!(!article.text.contains("Imprint"));
+    }
+
+    #[test]
+    fn empty_and_whitespace_files_are_refused() {
+        assert!(matches!(load(b"", None), Err(LoadError::Empty { .. })));
+        assert!(matches!(load(b" \n\t\r\n ", None), Err(LoadError::Empty { .. })));
+        assert!(matches!(load(b"<html><body><script>x</script></body></html>", Some("html")), Err(LoadError::Empty { .. })));
+    }
+
+    #[test]
+    fn language_override_wins() {
+        let text = "The government said on Monday that taxes would fall by 3 percent next year.";
+        let loaded = load_bytes(text.as_bytes(), "t", None, LoadOptions { language: Some(Language::German) }).unwrap();
+        assert_eq!(loaded.article.language, Language::German);
+    }
+
+    #[test]
+    fn missing_file_and_directory_have_clear_errors() {
+        let missing = load_path(Path::new("/definitely/not/here.txt"), LoadOptions::default()).unwrap_err();
+        assert!(missing.to_string().contains("/definitely/not/here.txt"));
+        assert!(matches!(missing, LoadError::NotFound { .. }));
+        let directory = load_path(Path::new("."), LoadOptions::default()).unwrap_err();
+        assert!(matches!(directory, LoadError::IsDirectory { .. }));
+    }
+}

@@ -1,0 +1,189 @@
+//! The command line: argument definitions and the non-GUI subcommands.
+//!
+//! Exit codes: `0` success; `1` an input could not be read or processed, or an output could not be written
+//! (the message on stderr names the file); `2` wrong usage (unknown option, missing argument).
+
+use std::io::{BufWriter, Read as _, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::article::{self, Language, LoadError, LoadOptions, Loaded, MAX_ARTICLE_BYTES};
+use crate::extract::{self, ExtractOptions, lexicon::Lexicon, segment::segment};
+use crate::review::{Review, store};
+
+/// claimdesk — find the check-worthy claims in a news article and review them.
+#[derive(Debug, Parser)]
+#[command(name = "claimdesk", version, about, long_about = None, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// A subcommand; without one, the workbench window opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// An article (.txt, .md, .html) or review (.review.json) to open in the window. Without one, a bundled
+    /// sample article opens.
+    pub file: Option<PathBuf>,
+    /// Where Ctrl+S saves the review (default: asks, suggesting `<article>.review.json`).
+    #[arg(long, value_name = "PATH")]
+    pub review: Option<PathBuf>,
+    /// The article's language.
+    #[arg(long, value_enum, default_value_t = LangArg::Auto)]
+    pub lang: LangArg,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the sentences of an article as JSON Lines: {"start", "end", "text"} with byte offsets into the
+    /// article text.
+    Sentences {
+        /// The article's language.
+        #[arg(long, value_enum, default_value_t = LangArg::Auto)]
+        lang: LangArg,
+        /// The article file, or `-` for standard input.
+        file: PathBuf,
+    },
+    /// Extract the check-worthy claims of an article into a new review (JSON).
+    Extract {
+        /// The article's language.
+        #[arg(long, value_enum, default_value_t = LangArg::Auto)]
+        lang: LangArg,
+        /// Only keep claims scoring at least this (0 to 1).
+        #[arg(long, default_value_t = extract::DEFAULT_MIN_SCORE, value_parser = parse_score)]
+        min_score: f64,
+        /// The article file, or `-` for standard input.
+        file: PathBuf,
+        /// Write the review here (atomically) instead of to standard output.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
+}
+
+/// `--lang` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Detect German or English from the text.
+    Auto,
+    /// German.
+    De,
+    /// English.
+    En,
+}
+
+impl LangArg {
+    /// The forced language, if any.
+    #[must_use]
+    pub fn language(self) -> Option<Language> {
+        match self {
+            Self::Auto => None,
+            Self::De => Some(Language::German),
+            Self::En => Some(Language::English),
+        }
+    }
+}
+
+fn parse_score(value: &str) -> Result<f64, String> {
+    let score: f64 = value.parse().map_err(|_| format!("{value} is not a number"))?;
+    if (0.0..=1.0).contains(&score) { Ok(score) } else { Err(format!("{value} is not between 0 and 1")) }
+}
+
+/// A failure of a subcommand; the message names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// The article could not be loaded.
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    /// The review could not be written.
+    #[error(transparent)]
+    Store(#[from] store::StoreError),
+    /// Standard input or output failed.
+    #[error("{what}: {source}")]
+    Io {
+        /// What was being read or written.
+        what: &'static str,
+        /// The reason.
+        source: std::io::Error,
+    },
+}
+
+/// Loads an article from a path, or from standard input for `-`.
+///
+/// # Errors
+/// [`CliError::Load`] naming the file, or [`CliError::Io`] for standard input.
+pub fn load_article(path: &Path, language: Option<Language>) -> Result<Loaded, CliError> {
+    let options = LoadOptions { language };
+    if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .take(MAX_ARTICLE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|source| CliError::Io { what: "reading standard input", source })?;
+        return Ok(article::load_bytes(&bytes, "-", None, options)?);
+    }
+    Ok(article::load_path(path, options)?)
+}
+
+fn report_warnings(loaded: &Loaded) {
+    for warning in &loaded.warnings {
+        eprintln!("claimdesk: warning: {warning}");
+    }
+}
+
+/// A closed pipe (`claimdesk sentences x | head`) is the reader's choice, not an error.
+fn ignore_broken_pipe(result: std::io::Result<()>) -> Result<(), CliError> {
+    match result {
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|source| CliError::Io { what: "writing standard output", source }),
+    }
+}
+
+/// `claimdesk sentences`.
+///
+/// # Errors
+/// See [`CliError`].
+pub fn sentences(file: &Path, lang: LangArg) -> Result<(), CliError> {
+    let loaded = load_article(file, lang.language())?;
+    report_warnings(&loaded);
+    let article = &loaded.article;
+    let spans = segment(&article.text, Lexicon::for_language(article.language));
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let result = (|| {
+        for span in spans {
+            let line = serde_json::json!({ "start": span.start, "end": span.end, "text": &article.text[span.start..span.end] });
+            serde_json::to_writer(&mut out, &line)?;
+            out.write_all(b"\n")?;
+        }
+        out.flush()
+    })();
+    ignore_broken_pipe(result)
+}
+
+/// Builds a new review of an article file.
+///
+/// # Errors
+/// See [`CliError`].
+pub fn new_review(file: &Path, lang: LangArg, options: &ExtractOptions) -> Result<(Review, Vec<String>), CliError> {
+    let loaded = load_article(file, lang.language())?;
+    let claims = extract::extract(&loaded.article, options);
+    Ok((Review::new(loaded.article, claims), loaded.warnings))
+}
+
+/// `claimdesk extract`.
+///
+/// # Errors
+/// See [`CliError`].
+pub fn extract(file: &Path, lang: LangArg, min_score: f64, output: Option<&Path>) -> Result<(), CliError> {
+    let (review, warnings) = new_review(file, lang, &ExtractOptions { min_score })?;
+    for warning in &warnings {
+        eprintln!("claimdesk: warning: {warning}");
+    }
+    match output {
+        Some(path) => Ok(store::save(&review, path)?),
+        None => {
+            let bytes = store::to_bytes(&review).map_err(|source| CliError::Io { what: "encoding the review", source: source.into() })?;
+            let stdout = std::io::stdout();
+            let mut out = stdout.lock();
+            ignore_broken_pipe(out.write_all(&bytes).and_then(|()| out.flush()))
+        }
+    }
+}

@@ -1,0 +1,345 @@
+//! Who says so: the speaker or source a segment attributes its statement to.
+
+use super::features::{Analysis, Word};
+use super::lexicon::Category;
+use super::segment::Span;
+
+/// How a segment attributes its content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Attribution {
+    /// No attribution.
+    None,
+    /// A named speaker or source.
+    Named {
+        /// The speaker as written.
+        speaker: String,
+        /// Where it is written.
+        span: Span,
+        /// The reporting verb or phrase ("sagte", "laut", "according to").
+        marker: String,
+    },
+    /// A pronoun (`er`, `she`) that refers to an earlier speaker.
+    Pronoun {
+        /// The reporting verb.
+        marker: String,
+    },
+    /// A source without a name (`hieß es`, `officials said`).
+    Anonymous {
+        /// The phrase.
+        marker: String,
+    },
+}
+
+const PRONOUNS: &[&str] = &["er", "sie", "es", "he", "she", "they", "it", "we", "wir", "ich", "i", "man"];
+const RELATIVE_PRONOUNS: &[&str] = &["die", "der", "das", "welche", "welcher", "who", "which", "that"];
+const CONNECTORS: &[&str] = &["und", "and", "&", "of", "der", "des", "for", "von"];
+const PASSIVE_AUXILIARIES: &[&str] = &["wurde", "wurden", "worden", "was", "were", "been"];
+const LEADING_CONJUNCTIONS: &[&str] = &["und", "aber", "doch", "auch", "and", "but", "so", "yet", "also"];
+
+/// Finds the attribution of a segment.
+pub fn attribute(analysis: &Analysis<'_>) -> Attribution {
+    let words = &analysis.words;
+    if let Some(anonymous) = analysis.phrases.iter().find(|p| p.category == Category::AnonymousAttribution) {
+        return Attribution::Anonymous { marker: analysis.phrase_text(anonymous.first, anonymous.len) };
+    }
+    if let Some(found) = attribution_before(analysis) {
+        return found;
+    }
+    if let Some(after) = words.iter().position(|w| w.is(Category::AttributionAfter) && !w.quoted) {
+        if let Some((speaker, span)) = noun_phrase_backwards(analysis, after) {
+            return Attribution::Named { speaker, span, marker: words[after].text.to_owned() };
+        }
+    }
+    let Some(verb) = words.iter().position(|w| w.is(Category::ReportingVerb) && !w.quoted) else {
+        return colon_quote_speaker(analysis);
+    };
+    let marker = words[verb].text.to_owned();
+    let follows_quote = analysis.quotes.iter().any(|q| q.end <= words[verb].start)
+        && analysis.gap_before(verb).contains(',')
+        || verb > 0 && words[verb - 1].quoted;
+    let after_comma = verb > 0 && analysis.gap_before(verb).contains(',');
+    // German verb-second order: "Das teilte das Amt mit", "Bis dahin …, hieß es".
+    // "Valeriy Ryabykh, Herausgeber des Magazins, sagte der BBC": a name, an apposition, then the verb.
+    if after_comma && !follows_quote {
+        if let Some(name_end) = leading_name_before_comma(analysis, verb) {
+            let span = Span { start: words[0].start, end: words[name_end].end };
+            return Attribution::Named { speaker: analysis.slice(span.start, span.end).to_owned(), span, marker };
+        }
+    }
+    let inverted = follows_quote || after_comma || (verb == 1 && is_pronoun_or_adverb(&words[0]));
+    if inverted {
+        // English puts the speaker between the quote and the verb: `"…," the minister said.`
+        if follows_quote && verb > 0 && !words[verb - 1].quoted {
+            let first = (0..verb).rev().take_while(|&i| !words[i].quoted && !analysis.gap_before(i + 1).contains(',') || i + 1 == verb).last();
+            if let Some(first) = first.filter(|&f| f < verb) {
+                return named_or_pronoun(analysis, first, verb, marker);
+            }
+        }
+        return match noun_phrase_after(analysis, verb + 1) {
+            Some((speaker, _)) if PRONOUNS.contains(&speaker.to_lowercase().as_str()) => {
+                if speaker.eq_ignore_ascii_case("es") || speaker.eq_ignore_ascii_case("it") {
+                    Attribution::Anonymous { marker: format!("{marker} {speaker}") }
+                } else {
+                    Attribution::Pronoun { marker }
+                }
+            }
+            Some((speaker, span)) => Attribution::Named { speaker, span, marker },
+            None => Attribution::None,
+        };
+    }
+    // Relative clause: "…, etwa von der EU-Kommission, die erklärte, …".
+    if verb > 0 && RELATIVE_PRONOUNS.contains(&words[verb - 1].lower.as_ref()) && analysis.gap_before(verb - 1).contains(',') {
+        if let Some((speaker, span)) = noun_phrase_backwards(analysis, verb - 1) {
+            return Attribution::Named { speaker, span, marker };
+        }
+    }
+    // "…, wie die Polizei mitteilte" / "…, as the ministry reported".
+    if let Some(wie) = (0..verb).rev().find(|&i| matches!(words[i].lower.as_ref(), "wie" | "as") && analysis.gap_before(i).contains(',')) {
+        if wie + 1 < verb {
+            return named_or_pronoun(analysis, wie + 1, verb, marker);
+        }
+    }
+    named_or_pronoun(analysis, 0, verb, marker)
+}
+
+/// The last word of a person's name that opens the segment and is followed by a comma (two or more
+/// capitalized words, none a function word), if the segment starts that way.
+fn leading_name_before_comma(analysis: &Analysis<'_>, verb: usize) -> Option<usize> {
+    let words = &analysis.words;
+    let mut run = 0;
+    while run < verb && words[run].is_capitalized() && !words[run].is(Category::Function) && (run == 0 || analysis.gap_before(run).trim().is_empty()) {
+        run += 1;
+    }
+    (run >= 2 && analysis.gap_before(run).contains(',')).then(|| run - 1)
+}
+
+fn is_pronoun_or_adverb(word: &Word<'_>) -> bool {
+    word.is(Category::Function) || PRONOUNS.contains(&word.lower.as_ref())
+}
+
+/// The subject in words `from..verb`: cut at the first comma, auxiliary or adverb.
+fn named_or_pronoun(analysis: &Analysis<'_>, from: usize, verb: usize, marker: String) -> Attribution {
+    let words = &analysis.words;
+    let mut first = from;
+    while first < verb && (LEADING_CONJUNCTIONS.contains(&words[first].lower.as_ref()) || words[first].quoted) {
+        first += 1;
+    }
+    if first >= verb {
+        return Attribution::None;
+    }
+    let passive = words[first..verb].iter().any(|w| PASSIVE_AUXILIARIES.contains(&w.lower.as_ref()));
+    if passive {
+        // "Es wurde nicht gesagt", "it was reported": nobody is named as the source.
+        return Attribution::Anonymous { marker };
+    }
+    if words[first].is(Category::Function) && !is_article(&words[first]) && !PRONOUNS.contains(&words[first].lower.as_ref()) {
+        // German verb-second order after an adverbial ("Bei der Pressekonferenz sagte der Minister …"):
+        // the subject follows the verb.
+        return match noun_phrase_after(analysis, verb + 1) {
+            Some((speaker, span)) if !PRONOUNS.contains(&speaker.to_lowercase().as_str()) => Attribution::Named { speaker, span, marker },
+            _ => Attribution::None,
+        };
+    }
+    if PRONOUNS.contains(&words[first].lower.as_ref()) {
+        return if matches!(words[first].lower.as_ref(), "es" | "it" | "man") {
+            Attribution::Anonymous { marker }
+        } else {
+            Attribution::Pronoun { marker }
+        };
+    }
+    let mut last = first;
+    while last + 1 < verb {
+        let next = &words[last + 1];
+        let gap = analysis.gap_before(last + 1);
+        if gap.contains([',', ':', ';', '(', '„', '"', '“', '–', '—']) || gap.contains(" - ") {
+            break;
+        }
+        let auxiliary_or_adverb = next.is(Category::Function) && !CONNECTORS.contains(&next.lower.as_ref()) && !is_article(next);
+        if auxiliary_or_adverb || next.is(Category::TimeWord) || next.is(Category::Hedge) {
+            break;
+        }
+        last += 1;
+    }
+    // The subject must name someone: a capitalized non-function word (German nouns, English names) or a
+    // role/organisation word ("the ministry").
+    let names_someone = words[first..=last].iter().any(|w| {
+        (w.is_capitalized() && !w.is(Category::Function)) || w.is(Category::Role) || w.is(Category::OrganisationWord)
+    });
+    if !names_someone || last - first > 7 {
+        return Attribution::None;
+    }
+    let span = Span { start: words[first].start, end: words[last].end };
+    Attribution::Named { speaker: analysis.slice(span.start, span.end).to_owned(), span, marker }
+}
+
+fn is_article(word: &Word<'_>) -> bool {
+    matches!(
+        word.lower.as_ref(),
+        "der" | "die" | "das" | "den" | "dem" | "des" | "ein" | "eine" | "einer" | "eines" | "the" | "a" | "an"
+    )
+}
+
+/// "laut Experten", "nach Angaben der Polizei", "according to the ministry".
+fn attribution_before(analysis: &Analysis<'_>) -> Option<Attribution> {
+    let words = &analysis.words;
+    let single = words.iter().position(|w| w.is(Category::AttributionBefore) && !w.quoted).map(|i| (i, 1));
+    let phrase = analysis
+        .phrases
+        .iter()
+        .filter(|p| p.category == Category::AttributionBefore)
+        .max_by_key(|p| p.len)
+        .map(|p| (p.first, p.len));
+    let (first, len) = phrase.or(single)?;
+    let marker = analysis.phrase_text(first, len);
+    let (speaker, span) = noun_phrase_after(analysis, first + len)?;
+    Some(Attribution::Named { speaker, span, marker })
+}
+
+/// A noun phrase starting at word `from`: articles, adjectives and names, up to punctuation or a verb.
+fn noun_phrase_after(analysis: &Analysis<'_>, from: usize) -> Option<(String, Span)> {
+    let words = &analysis.words;
+    let mut index = from;
+    // Adverbs between verb and subject: "sagte ebenfalls der BBC", "said also".
+    while index < words.len() && words[index].is(Category::Function) && !is_article(&words[index]) && !PRONOUNS.contains(&words[index].lower.as_ref()) {
+        index += 1;
+    }
+    if words.get(index).is_none() || analysis.gap_before(index).contains([',', ':', ';', '.']) {
+        // The subject follows its verb directly; after a comma a new clause begins.
+        return None;
+    }
+    let first = index;
+    let mut last = None;
+    let mut seen_name = false;
+    while index < words.len() {
+        let word = &words[index];
+        if index > first && analysis.gap_before(index).contains([',', ':', ';', '(', ')', '.', '„', '"', '“', '–', '—']) {
+            break;
+        }
+        if word.quoted {
+            break;
+        }
+        let lower = word.lower.as_ref();
+        if PRONOUNS.contains(&lower) && index == first {
+            return Some((word.text.to_owned(), Span { start: word.start, end: word.end }));
+        }
+        let capitalized_name = word.is_capitalized() && !word.is(Category::Function);
+        let accept = if !seen_name {
+            is_article(word) || capitalized_name || (word.text.chars().all(char::is_lowercase) && !word.is(Category::Function) && !word.is(Category::ReportingVerb))
+        } else {
+            capitalized_name || (CONNECTORS.contains(&lower) && words.get(index + 1).is_some_and(|n| n.is_capitalized() && !n.is(Category::Function)) && lower != "der" && lower != "des" && lower != "von")
+        };
+        if !accept {
+            break;
+        }
+        if capitalized_name || word.is(Category::Role) || word.is(Category::OrganisationWord) {
+            seen_name = true;
+        }
+        last = Some(index);
+        index += 1;
+        if index - first > 6 {
+            break;
+        }
+    }
+    let last = last?;
+    if !seen_name && !words[first..=last].iter().any(|w| !is_article(w)) {
+        return None;
+    }
+    // Trailing lower-case words are not part of a name ("Experten setzt" stops earlier; "die Ministerin" stays).
+    let mut last = last;
+    while last > first && !words[last].is_capitalized() && !words[last].is(Category::Role) && !words[last].is(Category::OrganisationWord) {
+        last -= 1;
+    }
+    if words[first..=last].iter().all(is_article) {
+        return None;
+    }
+    let span = Span { start: words[first].start, end: words[last].end };
+    Some((analysis.slice(span.start, span.end).to_owned(), span))
+}
+
+/// The noun phrase that ends just before word `before` ("von der EU-Kommission, die …" → "EU-Kommission").
+fn noun_phrase_backwards(analysis: &Analysis<'_>, before: usize) -> Option<(String, Span)> {
+    let words = &analysis.words;
+    let mut first = None;
+    let mut index = before;
+    while index > 0 {
+        let candidate = index - 1;
+        let word = &words[candidate];
+        let boundary_after = analysis.gap_before(candidate + 1);
+        if candidate + 1 < before && boundary_after.contains([',', ':', ';', '(', ')', '.']) {
+            break;
+        }
+        if word.quoted || !(word.is_capitalized() && !word.is(Category::Function)) {
+            break;
+        }
+        first = Some(candidate);
+        index = candidate;
+    }
+    let first = first?;
+    let last = before - 1;
+    let span = Span { start: words[first].start, end: words[last].end };
+    let text = analysis.slice(span.start, span.end).to_owned();
+    (!text.is_empty()).then_some((text, span))
+}
+
+/// `Der Sprecher: „…“` — a speaker introduced by a colon, without a verb.
+fn colon_quote_speaker(analysis: &Analysis<'_>) -> Attribution {
+    let Some(quote) = analysis.quotes.first() else {
+        return Attribution::None;
+    };
+    let before = analysis.slice(analysis.span.start, quote.start).trim_end();
+    if !before.ends_with(':') {
+        return Attribution::None;
+    }
+    let verb_index = analysis.words.iter().position(|w| w.start >= quote.start).unwrap_or(analysis.words.len());
+    named_or_pronoun(analysis, 0, verb_index, ":".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Language;
+    use crate::extract::features::analyze;
+    use crate::extract::lexicon::Lexicon;
+
+    fn speaker(text: &str, language: Language) -> Option<String> {
+        let analysis = analyze(text, Span { start: 0, end: text.len() }, Lexicon::for_language(language));
+        match attribute(&analysis) {
+            Attribution::Named { speaker, span, .. } => {
+                assert_eq!(&text[span.start..span.end], speaker);
+                Some(speaker)
+            }
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn german_speakers() {
+        let de = Language::German;
+        assert_eq!(speaker("„Wir prüfen das“, sagte die Ministerin am Montag.", de).as_deref(), Some("die Ministerin"));
+        assert_eq!(
+            speaker("„Das ist gefährlich“, sagte Moon Seong-mok vom Korea Institute der BBC.", de).as_deref(),
+            Some("Moon Seong-mok")
+        );
+        assert_eq!(
+            speaker("Der ukrainische Präsident Wolodymyr Selenskyj beschuldigte Moskau, Truppen zu sammeln.", de).as_deref(),
+            Some("Der ukrainische Präsident Wolodymyr Selenskyj")
+        );
+        assert_eq!(speaker("Die Behörde hatte vergangene Woche berichtet, dass 1.500 Soldaten verlegt wurden.", de).as_deref(), Some("Die Behörde"));
+        assert_eq!(speaker("Laut Experten setzt Russland Raketen ein.", de).as_deref(), Some("Experten"));
+        assert_eq!(speaker("Nach Angaben der Polizei wurde niemand verletzt.", de).as_deref(), Some("Polizei"));
+        assert_eq!(speaker("Es gibt Kritik, etwa von der EU-Kommission, die erklärte, das sei falsch.", de).as_deref(), Some("EU-Kommission"));
+        assert_eq!(speaker("Das teilte das Statistische Bundesamt mit.", de).as_deref(), Some("das Statistische Bundesamt"));
+        assert_eq!(speaker("Valeriy Ryabykh, Herausgeber des Magazins, sagte der BBC: „Das würde ich ausschließen.“", de).as_deref(), Some("Valeriy Ryabykh"));
+        assert_eq!(speaker("Die Preise steigen, hieß es.", de), None);
+    }
+
+    #[test]
+    fn english_speakers() {
+        let en = Language::English;
+        assert_eq!(speaker("\"We will not back down,\" said Jane Smith, the mayor.", en).as_deref(), Some("Jane Smith"));
+        assert_eq!(speaker("\"Prices will fall,\" the finance minister said.", en).as_deref(), Some("the finance minister"));
+        assert_eq!(speaker("According to the World Health Organization, cases rose by 12%.", en).as_deref(), Some("the World Health Organization"));
+        assert_eq!(speaker("The ministry said on Monday that 300 jobs would go.", en).as_deref(), Some("The ministry"));
+        assert_eq!(speaker("Rates rose sharply last year.", en), None);
+    }
+}

@@ -1,0 +1,341 @@
+//! Claim extraction: segment the article, describe each segment, decide whether it is a check-worthy claim,
+//! and say why. Pure and deterministic: the same article and options give the same claims.
+
+pub mod attribution;
+pub mod features;
+pub mod lexicon;
+pub mod segment;
+pub mod tokens;
+
+use attribution::{Attribution, attribute};
+use features::{Analysis, NumberKind, analyze};
+use lexicon::{Category, Lexicon};
+use segment::{Span, segment};
+
+use crate::article::{Article, Language};
+use crate::review::{Claim, ClaimKind, Origin};
+
+/// The default check-worthiness threshold: segments scoring below it are not claims.
+pub const DEFAULT_MIN_SCORE: f64 = 0.35;
+
+/// How extraction decides.
+#[derive(Debug, Clone, Copy)]
+pub struct ExtractOptions {
+    /// Segments scoring below this are not claims.
+    pub min_score: f64,
+}
+
+impl Default for ExtractOptions {
+    fn default() -> Self {
+        Self { min_score: DEFAULT_MIN_SCORE }
+    }
+}
+
+/// The claims of an article, in text order, with ids `c1`, `c2`, ….
+#[must_use]
+pub fn extract(article: &Article, options: &ExtractOptions) -> Vec<Claim> {
+    extract_text(&article.text, article.language, options)
+}
+
+/// The claims of a text in `language`.
+///
+/// ```
+/// use claimdesk::article::Language;
+/// use claimdesk::extract::{extract_text, ExtractOptions};
+///
+/// let text = "Die Polizei nahm am Montag 40 Personen fest, sagte ein Sprecher. Wie geht es weiter?";
+/// let claims = extract_text(text, Language::German, &ExtractOptions::default());
+/// assert_eq!(claims.len(), 1);
+/// assert_eq!(claims[0].speaker.as_deref(), Some("ein Sprecher"));
+/// ```
+#[must_use]
+pub fn extract_text(text: &str, language: Language, options: &ExtractOptions) -> Vec<Claim> {
+    let lexicon = Lexicon::for_language(language);
+    let mut context = Context::default();
+    let mut claims = Vec::new();
+    for span in segment(text, lexicon) {
+        let analysis = analyze(text, span, lexicon);
+        let Some(candidate) = judge(&analysis, &mut context, lexicon) else {
+            continue;
+        };
+        if candidate.score < options.min_score {
+            continue;
+        }
+        claims.push(Claim {
+            id: format!("c{}", claims.len() + 1),
+            start: span.start,
+            end: span.end,
+            text: analysis.text.to_owned(),
+            score: candidate.score,
+            kind: candidate.kind,
+            reasons: candidate.reasons,
+            speaker: candidate.speaker.as_ref().map(|(name, _)| name.clone()),
+            speaker_span: candidate.speaker.and_then(|(_, span)| span),
+            hedges: analysis.hedges.iter().map(|(hedge, _)| hedge.clone()).collect(),
+            hedge_spans: analysis.hedges.iter().map(|(_, span)| *span).collect(),
+            verdict: None,
+            note: String::new(),
+            evidence: Vec::new(),
+            origin: Origin::Extracted,
+        });
+    }
+    claims
+}
+
+/// What earlier segments said that later ones build on.
+#[derive(Debug, Default)]
+struct Context {
+    /// The most recent speaker of reported speech, for Konjunktiv continuations and pronouns.
+    speaker: Option<(String, Option<Span>)>,
+    /// Whether the previous segment was attributed speech.
+    previous_reported: bool,
+}
+
+/// A segment judged as a claim candidate.
+struct Candidate {
+    score: f64,
+    kind: ClaimKind,
+    reasons: Vec<String>,
+    speaker: Option<(String, Option<Span>)>,
+}
+
+fn list(items: &[String], limit: usize) -> String {
+    let mut shown: Vec<&str> = items.iter().take(limit).map(String::as_str).collect();
+    if items.len() > limit {
+        shown.push("…");
+    }
+    shown.join(", ")
+}
+
+/// Scores one segment. `None` for segments that can never be claims (questions, notes, fragments).
+fn judge(analysis: &Analysis<'_>, context: &mut Context, lexicon: &Lexicon) -> Option<Candidate> {
+    if analysis.is_heading {
+        // A heading interrupts reported speech: what follows is a new paragraph of the article's own voice.
+        context.previous_reported = false;
+    }
+    let words = analysis.word_count();
+    let is_link = analysis.text.split_whitespace().count() == 1 && (analysis.text.contains("://") || analysis.text.starts_with("www."));
+    if analysis.is_question || analysis.is_boilerplate || is_link || words < 4 {
+        context.previous_reported = false;
+        return None;
+    }
+    let mut score = 0.0_f64;
+    let mut reasons = Vec::new();
+
+    let attribution = attribute(analysis);
+    let mut speaker: Option<(String, Option<Span>)> = None;
+    let mut reported = false;
+    match &attribution {
+        Attribution::Named { speaker: name, span, marker } => {
+            score += 0.3;
+            reasons.push(format!("attributed to {name} ({marker})"));
+            speaker = Some((name.clone(), Some(*span)));
+            reported = true;
+        }
+        Attribution::Pronoun { marker } => {
+            score += 0.25;
+            reported = true;
+            match &context.speaker {
+                Some(previous) => {
+                    reasons.push(format!("attributed to {} ({marker}, pronoun)", previous.0));
+                    speaker = Some(previous.clone());
+                }
+                None => reasons.push(format!("attributed statement ({marker})")),
+            }
+        }
+        Attribution::Anonymous { marker } => {
+            score += 0.2;
+            reasons.push(format!("attributed to an unnamed source ({marker})"));
+            reported = true;
+            // Reported speech that continues after this has no named speaker either.
+            context.speaker = None;
+        }
+        Attribution::None => {}
+    }
+    let continuation = attribution == Attribution::None
+        && context.previous_reported
+        && lexicon.language == Language::German
+        && analysis.words.iter().any(|w| w.is(Category::ReportedSpeech) && !w.quoted);
+    if continuation {
+        score += 0.25;
+        reported = true;
+        let marker = analysis.words.iter().find(|w| w.is(Category::ReportedSpeech)).map_or("", |w| w.text);
+        match &context.speaker {
+            Some(previous) => {
+                reasons.push(format!("reported speech continues (Konjunktiv „{marker}“): {}", previous.0));
+                speaker = Some(previous.clone());
+            }
+            None => reasons.push(format!("reported speech continues (Konjunktiv „{marker}“)")),
+        }
+    }
+    let has_quote = !analysis.quotes.is_empty();
+    if has_quote && reported {
+        score += 0.1;
+        reasons.push("direct quote".to_owned());
+    }
+
+    let count = |kind: NumberKind| analysis.numbers.iter().filter(|n| n.kind == kind).map(|n| n.text.clone()).collect::<Vec<_>>();
+    let statistics: Vec<String> = [NumberKind::Percentage, NumberKind::Money, NumberKind::Quantity].into_iter().flat_map(count).collect();
+    let plain = count(NumberKind::Plain);
+    let dates = count(NumberKind::Date);
+    if !statistics.is_empty() {
+        score += 0.3;
+        reasons.push(format!("figures: {}", list(&statistics, 3)));
+    } else if !plain.is_empty() {
+        score += 0.2;
+        reasons.push(format!("number: {}", list(&plain, 3)));
+    }
+    let time_words = analysis.matches(Category::Month).into_iter().chain(analysis.matches(Category::TimeWord)).collect::<Vec<_>>();
+    if !dates.is_empty() || analysis.has(Category::Month) {
+        score += 0.1;
+        let shown = if dates.is_empty() { time_words.clone() } else { dates };
+        reasons.push(format!("date: {}", list(&shown, 2)));
+    }
+    if !analysis.entities.is_empty() {
+        score += if analysis.entities.len() >= 2 { 0.2 } else { 0.15 };
+        reasons.push(format!("names: {}", list(&analysis.entities, 4)));
+    }
+    let events = analysis.matches(Category::Event);
+    if !events.is_empty() {
+        score += 0.15;
+        reasons.push(format!("event: {}", list(&events, 2)));
+    }
+    let comparisons = analysis.matches(Category::Comparison);
+    if !comparisons.is_empty() {
+        score += 0.1;
+        reasons.push(format!("comparison or change: {}", list(&comparisons, 2)));
+    }
+    let absolutes: Vec<String> = analysis.matches(Category::Absolute).into_iter().filter(|a| !matches!(a.to_lowercase().as_str(), "nicht" | "not")).collect();
+    if !absolutes.is_empty() {
+        score += 0.1;
+        reasons.push(format!("absolute: {}", list(&absolutes, 2)));
+    }
+    let declarative = analysis.text.trim_end_matches(['"', '“', '”', '«', '»', '’', ')']).ends_with('.');
+    if declarative && words >= 6 {
+        score += 0.1;
+    }
+    if !analysis.hedges.is_empty() {
+        let hedges: Vec<String> = analysis.hedges.iter().map(|(h, _)| h.clone()).collect();
+        reasons.push(format!("hedged: {}", list(&hedges, 3)));
+    }
+    let opinions = analysis.matches(Category::Opinion);
+    if !opinions.is_empty() {
+        score -= 0.25;
+        reasons.push(format!("opinion markers lower the score: {}", list(&opinions, 2)));
+    }
+    if analysis.is_exclamation {
+        score -= 0.1;
+    }
+    let predictions = analysis.matches(Category::Prediction);
+    let is_prediction = !predictions.is_empty() && (events.is_empty() || !analysis.hedges.is_empty()) && dates_in_past_unknown(analysis);
+    if analysis.is_heading {
+        let has_verb_like = analysis.words.iter().skip(1).any(|w| {
+            !w.is_capitalized() && !w.is(Category::Function) && !w.has_digit() && !lexicon.is_demonym(&w.lower) && w.text.len() > 3
+        });
+        if !has_verb_like || words < 4 {
+            // A heading that only announces a topic ("Streik bei der Bahn").
+            return None;
+        }
+        // A headline with a verb states something: often the article's main claim, in its boldest form.
+        score += 0.2;
+        reasons.insert(0, "headline that states something".to_owned());
+    }
+
+    let kind = if analysis.is_heading {
+        ClaimKind::Headline
+    } else if has_quote && reported {
+        ClaimKind::Quote
+    } else if reported {
+        ClaimKind::ReportedStatement
+    } else if !statistics.is_empty() {
+        ClaimKind::Statistic
+    } else if is_prediction {
+        ClaimKind::Prediction
+    } else if !comparisons.is_empty() {
+        ClaimKind::Comparison
+    } else if !events.is_empty() || !analysis.numbers.is_empty() {
+        ClaimKind::Event
+    } else {
+        ClaimKind::Fact
+    };
+    if kind == ClaimKind::Prediction {
+        reasons.push(format!("prediction: {}", list(&predictions, 2)));
+    }
+
+    if reported {
+        if let Some(named) = &speaker {
+            context.speaker = Some(named.clone());
+        }
+    }
+    context.previous_reported = reported;
+    let score = (score.clamp(0.0, 1.0) * 100.0).round() / 100.0;
+    Some(Candidate { score, kind, reasons, speaker })
+}
+
+/// Predictions are about what has not happened yet; a segment with explicit past dates is reported history.
+fn dates_in_past_unknown(analysis: &Analysis<'_>) -> bool {
+    !analysis.words.iter().any(|w| matches!(w.lower.as_ref(), "gestern" | "vergangene" | "vergangenen" | "yesterday" | "last"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claims(text: &str, language: Language) -> Vec<Claim> {
+        extract_text(text, language, &ExtractOptions::default())
+    }
+
+    #[test]
+    fn spans_equal_text_and_ids_are_sequential() {
+        let text = "Der Bundestag hat am Donnerstag das Gesetz mit 380 Stimmen beschlossen.\nWas bedeutet das?\nDie Opposition kündigte eine Klage an, sagte Fraktionschef Max Berger.";
+        let found = claims(text, Language::German);
+        assert_eq!(found.len(), 2);
+        for (index, claim) in found.iter().enumerate() {
+            assert_eq!(&text[claim.start..claim.end], claim.text);
+            assert_eq!(claim.id, format!("c{}", index + 1));
+            assert!((0.0..=1.0).contains(&claim.score));
+            assert!(!claim.reasons.is_empty());
+        }
+    }
+
+    #[test]
+    fn questions_boilerplate_and_topic_headings_are_not_claims() {
+        let text = "Streik bei der Bahn\nWer trägt die Kosten?\nDiese Nachricht wurde am 22.10.2024 im Programm gesendet.";
+        assert!(claims(text, Language::German).is_empty());
+    }
+
+    #[test]
+    fn konjunktiv_continues_the_previous_speaker() {
+        let text = "Der Geheimdienst hatte berichtet, dass 1.500 Soldaten verlegt worden seien. Die Truppen würden mit Waffen versorgt.";
+        let found = claims(text, Language::German);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[1].speaker.as_deref(), Some("Der Geheimdienst"));
+        assert_eq!(found[1].kind, ClaimKind::ReportedStatement);
+        assert!(found[1].reasons.iter().any(|r| r.contains("Konjunktiv")));
+    }
+
+    #[test]
+    fn hedges_are_listed_with_spans() {
+        let text = "Russland soll angeblich 10.000 Soldaten an die Grenze verlegt haben.";
+        let found = claims(text, Language::German);
+        assert_eq!(found[0].hedges, ["soll", "angeblich"]);
+        for (hedge, span) in found[0].hedges.iter().zip(&found[0].hedge_spans) {
+            assert_eq!(&text[span.start..span.end], hedge);
+        }
+    }
+
+    #[test]
+    fn english_quote_and_statistic() {
+        let text = "\"Unemployment fell to 3.9 percent in May,\" Labor Secretary Julie Su said on Friday.\nIt was a great day for everyone!";
+        let found = claims(text, Language::English);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].kind, ClaimKind::Quote);
+        assert_eq!(found[0].speaker.as_deref(), Some("Labor Secretary Julie Su"));
+    }
+
+    #[test]
+    fn opinions_without_facts_are_not_claims() {
+        let text = "I think this is a wonderful idea for all of us.";
+        assert!(claims(text, Language::English).is_empty());
+    }
+}

@@ -1,0 +1,660 @@
+//! Sentence segmentation for German and English news text.
+//!
+//! Segments are byte spans into the text, in order, non-overlapping, on char boundaries, trimmed of
+//! whitespace, and together they cover every non-whitespace character. A line break always ends a segment
+//! (titles, headings, list items and datelines stand on lines of their own in news text); inside a line,
+//! a period, `!`, `?` or ellipsis ends one unless the context says otherwise. All language knowledge
+//! (abbreviations, ordinals, sentence starters) comes from the [`Lexicon`].
+
+use serde::{Deserialize, Serialize};
+
+use super::lexicon::{Lexicon, normalize_abbreviation};
+use crate::article::Language;
+
+/// A byte range `start..end` into a text, on char boundaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Span {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// The text the span covers, or `None` when it does not fit `text`.
+    #[must_use]
+    pub fn slice(self, text: &str) -> Option<&str> {
+        text.get(self.start..self.end)
+    }
+
+    /// Length in bytes.
+    #[must_use]
+    pub fn len(self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+
+    /// Whether the span covers nothing.
+    #[must_use]
+    pub fn is_empty(self) -> bool {
+        self.end <= self.start
+    }
+}
+
+/// Splits `text` into sentence segments.
+///
+/// ```
+/// use claimdesk::article::Language;
+/// use claimdesk::extract::{lexicon::Lexicon, segment::segment};
+///
+/// let text = "Die Firma meldete 4,7 Mrd. Euro. Am 3. Oktober folgt mehr.";
+/// let spans = segment(text, Lexicon::for_language(Language::German));
+/// let sentences: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
+/// assert_eq!(sentences, ["Die Firma meldete 4,7 Mrd. Euro.", "Am 3. Oktober folgt mehr."]);
+/// ```
+#[must_use]
+pub fn segment(text: &str, lexicon: &Lexicon) -> Vec<Span> {
+    let mut spans = Vec::with_capacity(text.len() / 100 + 1);
+    let mut line_start = 0;
+    for line_end in memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len())) {
+        let first = spans.len();
+        LineSegmenter { text, lexicon, line_end }.run(line_start, &mut spans);
+        split_lists(text, &mut spans, first);
+        line_start = line_end + 1;
+    }
+    spans
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '”' | '’' | '‘' | '»' | '«' | '›' | '‹' | ')' | ']' | '}')
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(c, '"' | '\'' | '„' | '“' | '‚' | '‘' | '»' | '«' | '›' | '‹' | '(' | '[' | '{' | '¿' | '¡' | '-' | '–')
+}
+
+fn is_terminator(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '．' | '。' | '！' | '？' | '‼' | '⁇' | '⁈' | '⁉')
+}
+
+/// Full-width marks end a sentence without a following space.
+fn is_full_width_terminator(c: char) -> bool {
+    matches!(c, '．' | '。' | '！' | '？')
+}
+
+fn char_at(text: &str, index: usize) -> Option<char> {
+    text.get(index..).and_then(|rest| rest.chars().next())
+}
+
+fn char_before(text: &str, index: usize) -> Option<char> {
+    text.get(..index).and_then(|before| before.chars().next_back())
+}
+
+fn has_alphanumeric(text: &str) -> bool {
+    text.chars().any(char::is_alphanumeric)
+}
+
+/// A list marker at the start of a segment: `1.`, `2.)`, `3)`, `a.`, `(b)`, `iv)`, optionally after a bullet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Enumerator {
+    bullet: Option<char>,
+    kind: EnumeratorKind,
+    value: u32,
+    open_paren: bool,
+    /// The punctuation after the value: ".", ".)" or ")".
+    close: &'static str,
+    /// Byte offset of the punctuation after the value.
+    punctuation_start: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum EnumeratorKind {
+    Number,
+    Lower,
+    Upper,
+    Roman,
+}
+
+const ROMAN: [&str; 12] = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"];
+
+fn is_bullet(c: char) -> bool {
+    matches!(c, '•' | '⁃' | '◦' | '▪' | '‣' | '·' | '*' | '–' | '-' | '→' | '►')
+}
+
+impl Enumerator {
+    fn parse(text: &str, start: usize, line_end: usize) -> Option<Self> {
+        let line = text.get(start..line_end)?;
+        let mut rest = line;
+        let mut bullet = None;
+        if let Some(c) = rest.chars().next().filter(|&c| is_bullet(c)) {
+            bullet = Some(c);
+            rest = rest[c.len_utf8()..].trim_start();
+            if rest.is_empty() {
+                return None;
+            }
+        }
+        let open_paren = rest.starts_with('(');
+        if open_paren {
+            rest = &rest[1..];
+        }
+        let value_len = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+        let value_text = &rest[..value_len];
+        let after = &rest[value_len..];
+        let (close, after_close) = [".)", ")", "."]
+            .into_iter()
+            .find_map(|close| after.strip_prefix(close).map(|after_close| (close, after_close)))?;
+        if open_paren && close != ")" {
+            return None;
+        }
+        let followed_by_space = after_close.is_empty() || after_close.starts_with(char::is_whitespace);
+        if !followed_by_space {
+            return None;
+        }
+        let (kind, value) = if !value_text.is_empty() && value_text.len() <= 3 && value_text.bytes().all(|b| b.is_ascii_digit()) {
+            (EnumeratorKind::Number, value_text.parse().ok()?)
+        } else if close != "." && ROMAN.contains(&value_text) {
+            (EnumeratorKind::Roman, u32::try_from(ROMAN.iter().position(|r| *r == value_text)?).ok()? + 1)
+        } else if value_text.chars().count() == 1 {
+            let c = value_text.chars().next()?;
+            let kind = if c.is_ascii_lowercase() {
+                EnumeratorKind::Lower
+            } else if c.is_ascii_uppercase() {
+                EnumeratorKind::Upper
+            } else {
+                return None;
+            };
+            (kind, u32::from(c.to_ascii_lowercase()) - u32::from('a') + 1)
+        } else {
+            return None;
+        };
+        let punctuation_start = line_end - after.len();
+        Some(Self { bullet, kind, value, open_paren, close, punctuation_start })
+    }
+
+    /// Whether `token` is the value of a later item of the same list (`2` after `1.`, `b` after `a.`).
+    fn continues_with(&self, token: &str) -> bool {
+        match self.kind {
+            EnumeratorKind::Number => !token.is_empty() && token.len() <= 3 && token.bytes().all(|b| b.is_ascii_digit()),
+            EnumeratorKind::Lower => token.len() == 1 && token.bytes().all(|b| b.is_ascii_lowercase()),
+            EnumeratorKind::Upper => token.len() == 1 && token.bytes().all(|b| b.is_ascii_uppercase()),
+            EnumeratorKind::Roman => ROMAN.contains(&token),
+        }
+    }
+
+    /// The marker of the item after this one, as it would be written in the text.
+    fn next_marker(&self) -> Option<String> {
+        let value = self.value + 1;
+        let body = match self.kind {
+            EnumeratorKind::Number => value.to_string(),
+            EnumeratorKind::Roman => (*ROMAN.get(usize::try_from(value).ok()? - 1)?).to_owned(),
+            EnumeratorKind::Lower | EnumeratorKind::Upper => {
+                let c = char::from_u32(u32::from('a') + value - 1).filter(char::is_ascii_lowercase)?;
+                if self.kind == EnumeratorKind::Upper { c.to_ascii_uppercase().to_string() } else { c.to_string() }
+            }
+        };
+        let open = if self.open_paren { "(" } else { "" };
+        Some(format!("{open}{body}{}", self.close))
+    }
+}
+
+/// Finds the sentence boundaries of one line.
+struct LineSegmenter<'a> {
+    text: &'a str,
+    lexicon: &'a Lexicon,
+    line_end: usize,
+}
+
+/// Quotations and parentheses longer than this are not kept together: a missing closing mark must not
+/// swallow a whole paragraph.
+const MAX_ENCLOSURE_BYTES: usize = 1500;
+
+/// Byte ranges of a line that are enclosed in double quotes or brackets, from the opening mark to the
+/// closing one. Sentences do not end inside them: a quoted statement stays with its attribution.
+fn enclosures(text: &str, line_start: usize, line_end: usize) -> Vec<Span> {
+    let line = &text[line_start..line_end];
+    let mut regions = Vec::new();
+    let mut chars = line.char_indices();
+    while let Some((start, open)) = chars.next() {
+        let closers: &[char] = match open {
+            '„' => &['“', '”'],
+            '“' => &['”'],
+            '"' => &['"'],
+            '»' => &['«'],
+            '«' => &['»'],
+            '(' => &[')'],
+            '[' => &[']'],
+            '\'' => &['\''],
+            '‘' => &['’'],
+            _ => continue,
+        };
+        if matches!(open, '"' | '\'' | '‘') && line[..start].chars().next_back().is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        let single = matches!(open, '\'' | '‘');
+        let body_start = start + open.len_utf8();
+        let window_end = (body_start + MAX_ENCLOSURE_BYTES).min(line.len());
+        let window_end = (window_end..=line.len()).find(|&i| line.is_char_boundary(i)).unwrap_or(line.len());
+        let nested_open = if matches!(open, '(' | '[') { Some(open) } else { None };
+        let mut depth = 0usize;
+        let mut close = None;
+        for (offset, c) in line[body_start..window_end].char_indices() {
+            if Some(c) == nested_open {
+                depth += 1;
+            } else if closers.contains(&c) {
+                // An apostrophe inside a word ("they'll", "dragon’s") does not close a single quote.
+                let in_word = single && line[body_start + offset + c.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric);
+                if in_word {
+                    continue;
+                }
+                if depth == 0 {
+                    close = Some(body_start + offset + c.len_utf8());
+                    break;
+                }
+                depth -= 1;
+            }
+        }
+        if let Some(end) = close {
+            regions.push(Span { start: line_start + start, end: line_start + end });
+            // The closing mark must not open the next region; brackets within a quotation need no region of
+            // their own, the quotation already holds them together.
+            while chars.clone().next().is_some_and(|(index, _)| index < end) {
+                chars.next();
+            }
+        }
+    }
+    regions
+}
+
+/// What to do at a run of terminal punctuation.
+enum Decision {
+    /// The sentence goes on after the run.
+    Continue,
+    /// The sentence ends at `end`; the next one starts at or after `next`.
+    Boundary { end: usize, next: usize },
+}
+
+impl LineSegmenter<'_> {
+    fn skip_whitespace(&self, mut index: usize) -> usize {
+        while let Some(c) = char_at(self.text, index).filter(|&c| index < self.line_end && c.is_whitespace()) {
+            index += c.len_utf8();
+        }
+        index.min(self.line_end)
+    }
+
+    fn push(&self, start: usize, end: usize, spans: &mut Vec<Span>) {
+        let piece = &self.text[start..end];
+        let trimmed_start = start + (piece.len() - piece.trim_start().len());
+        let trimmed_end = end - (piece.len() - piece.trim_end().len());
+        if trimmed_start < trimmed_end {
+            spans.push(Span { start: trimmed_start, end: trimmed_end });
+        }
+    }
+
+    fn run(&self, line_start: usize, spans: &mut Vec<Span>) {
+        let bytes = self.text.as_bytes();
+        let enclosures = enclosures(self.text, line_start, self.line_end);
+        let mut segment_start = self.skip_whitespace(line_start);
+        let mut enumerator = Enumerator::parse(self.text, segment_start, self.line_end);
+        let mut index = segment_start;
+        while index < self.line_end {
+            let candidate = match bytes[index] {
+                b'.' | b'!' | b'?' => true,
+                0xE2 | 0xE3 | 0xEF => char_at(self.text, index).is_some_and(is_terminator),
+                _ => false,
+            };
+            if !candidate {
+                index += 1;
+                continue;
+            }
+            let run_end = self.run_end(index);
+            let enclosed = enclosures.iter().any(|r| r.start < index && run_end < r.end && segment_start <= r.start);
+            let decision = if enclosed { Decision::Continue } else { self.decide(segment_start, index, run_end, enumerator) };
+            match decision {
+                Decision::Continue => index = run_end,
+                Decision::Boundary { end, next } => {
+                    self.push(segment_start, end, spans);
+                    segment_start = self.skip_whitespace(next);
+                    enumerator = Enumerator::parse(self.text, segment_start, self.line_end);
+                    index = segment_start;
+                }
+            }
+        }
+        if segment_start < self.line_end {
+            self.push(segment_start, self.line_end, spans);
+        }
+    }
+
+    /// The end of the punctuation run starting at `start`: terminators, closing quotes and brackets, and
+    /// the dots of a spaced ellipsis (`. . .`).
+    fn run_end(&self, start: usize) -> usize {
+        let mut end = start;
+        while end < self.line_end {
+            let Some(c) = char_at(self.text, end) else { break };
+            if is_terminator(c) || is_closer(c) {
+                end += c.len_utf8();
+            } else if let Some(footnote) = self.footnote_len(start, end) {
+                end += footnote;
+            } else if c == ' ' && self.text[end + 1..self.line_end].starts_with('.') && self.text[start..end].contains('.') {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        end
+    }
+
+    /// `[12]` after a terminator, or digits glued to a period (`(1987).1 According`): a footnote mark that
+    /// belongs to the sentence it ends.
+    fn footnote_len(&self, run_start: usize, at: usize) -> Option<usize> {
+        let rest = &self.text[at..self.line_end];
+        if !self.text[run_start..at].contains(['.', '!', '?']) {
+            return None;
+        }
+        if let Some(inner) = rest.strip_prefix('[') {
+            let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
+            return (digits > 0 && digits <= 3 && inner[digits..].starts_with(']')).then_some(digits + 2);
+        }
+        let glued_to_period = self.text[run_start..at].ends_with('.') && char_before(self.text, run_start).is_some_and(|c| !c.is_ascii_digit());
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let after = rest[digits..].chars().next();
+        let next_word = rest[digits..].trim_start().chars().next();
+        (glued_to_period && (1..=3).contains(&digits) && after.is_some_and(char::is_whitespace) && next_word.is_some_and(char::is_uppercase))
+            .then_some(digits)
+    }
+
+    fn decide(&self, segment_start: usize, run_start: usize, run_end: usize, enumerator: Option<Enumerator>) -> Decision {
+        let text = self.text;
+        if !has_alphanumeric(&text[segment_start..run_start]) {
+            return Decision::Continue;
+        }
+        if enumerator.is_some_and(|e| e.punctuation_start == run_start) {
+            return Decision::Continue;
+        }
+        let run = &text[run_start..run_end];
+        let boundary = Decision::Boundary { end: run_end, next: run_end };
+        let Some(after) = char_at(text, run_end).filter(|_| run_end < self.line_end) else {
+            return Decision::Continue;
+        };
+        if !after.is_whitespace() {
+            if run.starts_with(is_full_width_terminator) {
+                return boundary;
+            }
+            return if run == "." && self.is_glued_sentence_end(run_start, run_end) { boundary } else { Decision::Continue };
+        }
+        let next = self.skip_whitespace(run_end);
+        let Some(next_char) = char_at(text, next).filter(|_| next < self.line_end) else {
+            return Decision::Continue;
+        };
+        if next_char.is_lowercase() || matches!(next_char, ',' | ';' | ':' | ')' | ']' | '}') {
+            return Decision::Continue;
+        }
+        if matches!(next_char, '-' | '–' | '—') {
+            // "and -- voila! -- you have cake": a dash that continues the sentence in lower case.
+            let after_dash = text[next..self.line_end].trim_start_matches(|c: char| matches!(c, '-' | '–' | '—') || c.is_whitespace());
+            if after_dash.chars().next().is_some_and(char::is_lowercase) {
+                return Decision::Continue;
+            }
+        }
+        if run.contains(['!', '?', '！', '？', '‼', '⁇', '⁈', '⁉']) {
+            return boundary;
+        }
+        let dots = run.matches('.').count() + 3 * run.matches('…').count();
+        let word_attached = char_before(text, run_start).is_some_and(char::is_alphanumeric);
+        if dots >= 3 {
+            if word_attached && run.starts_with(". .") {
+                // A sentence period followed by a spaced ellipsis of omitted text: the ellipsis opens the next.
+                return Decision::Boundary { end: run_start + 1, next: run_start + 1 };
+            }
+            return if word_attached || dots >= 4 { boundary } else { Decision::Continue };
+        }
+        if run.starts_with('.') {
+            return self.decide_period(segment_start, run_start, run, next, enumerator, boundary);
+        }
+        boundary
+    }
+
+    fn decide_period(
+        &self,
+        segment_start: usize,
+        run_start: usize,
+        run: &str,
+        next: usize,
+        enumerator: Option<Enumerator>,
+        boundary: Decision,
+    ) -> Decision {
+        let token = self.token_before(segment_start, run_start);
+        if enumerator.is_some_and(|e| e.continues_with(token)) {
+            // "1.) one 2.) two": the next item's marker; the list splitter cuts before it.
+            return Decision::Continue;
+        }
+        if run.len() > 1 && run[1..].starts_with(is_closer) {
+            return boundary;
+        }
+        if token.is_empty() || token.contains('@') || token.contains("://") || token.to_lowercase().starts_with("www.") {
+            return boundary;
+        }
+        let next_word: String =
+            self.text[next..self.line_end].chars().take_while(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
+        let normalized = normalize_abbreviation(token);
+        let previous = self.token_before(segment_start, run_start - token.len()).trim_end_matches('.');
+        let single_letter = token.chars().count() == 1 && token.chars().all(char::is_alphabetic);
+        let combined = (single_letter && previous.chars().count() == 1 && previous.chars().all(char::is_alphabetic))
+            .then(|| normalize_abbreviation(&format!("{previous}.{token}")));
+        let lexicon = self.lexicon;
+        let is_terminal = lexicon.is_terminal_abbreviation(&normalized)
+            || combined.as_deref().is_some_and(|c| lexicon.is_terminal_abbreviation(c))
+            || is_dotted_initials(token);
+        if is_terminal {
+            return if lexicon.is_sentence_starter(&next_word) { boundary } else { Decision::Continue };
+        }
+        if lexicon.is_abbreviation(&normalized) || combined.as_deref().is_some_and(|c| lexicon.is_abbreviation(c)) {
+            return Decision::Continue;
+        }
+        if single_letter {
+            let pronoun_i = lexicon.language == Language::English
+                && token == "I"
+                && previous.chars().next().is_some_and(char::is_lowercase);
+            return if pronoun_i { boundary } else { Decision::Continue };
+        }
+        let digits = token.trim_start_matches(|c: char| !c.is_ascii_digit());
+        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            if enumerator.is_some_and(|e| e.kind == EnumeratorKind::Number && e.close == ".") && digits.len() <= 3 {
+                return Decision::Continue;
+            }
+            let previous_lower = previous.to_lowercase();
+            let ordinal = digits.len() <= 3
+                && (lexicon.is_ordinal_marker(&previous_lower) || lexicon.is_ordinal_follower(&next_word));
+            if ordinal {
+                return Decision::Continue;
+            }
+        }
+        boundary
+    }
+
+    /// The whitespace-delimited word that ends at `end`, without opening quotes or brackets.
+    fn token_before(&self, segment_start: usize, end: usize) -> &str {
+        let before = &self.text[segment_start..end];
+        let before = before.trim_end();
+        let start = before.rfind(char::is_whitespace).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+        before[start..].trim_start_matches(is_opener)
+    }
+
+    /// `world.Today`: a period glued to the next sentence, as in text that lost its spaces.
+    fn is_glued_sentence_end(&self, run_start: usize, run_end: usize) -> bool {
+        let text = self.text;
+        let before_ok = char_before(text, run_start).is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+        let mut after = text[run_end..self.line_end].chars();
+        let after_ok = after.next().is_some_and(char::is_uppercase) && after.next().is_some_and(char::is_lowercase);
+        if !before_ok || !after_ok {
+            return false;
+        }
+        let line_before = &text[..run_start];
+        let token_start = line_before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        let token = &line_before[token_start..];
+        let rest_of_token = text[run_end..self.line_end].split(char::is_whitespace).next().unwrap_or_default();
+        if rest_of_token.contains('@') {
+            return false;
+        }
+        let token_lower = token.to_lowercase();
+        let is_address = token.contains('@') || token.contains("://") || token_lower.starts_with("www.") || token.contains('.');
+        !is_address && !self.lexicon.is_abbreviation(&normalize_abbreviation(token))
+    }
+}
+
+/// `J.C`, `L.F`, `U.S.A`: single letters joined by periods, abbreviations that may end a sentence.
+fn is_dotted_initials(token: &str) -> bool {
+    let parts: Vec<&str> = token.split('.').collect();
+    parts.len() >= 2 && parts.iter().all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic))
+}
+
+/// Splits segments that are inline lists (`1. one 2. two`, `• a • b`) at each following list marker.
+fn split_lists(text: &str, spans: &mut Vec<Span>, first: usize) {
+    let mut index = first;
+    while index < spans.len() {
+        let span = spans[index];
+        let Some(enumerator) = Enumerator::parse(text, span.start, span.end).or_else(|| bullet_only(text, span)) else {
+            index += 1;
+            continue;
+        };
+        let body_start = enumerator.punctuation_start + enumerator.close.len();
+        let marker = match enumerator.bullet {
+            Some(bullet) => Some(bullet.to_string()),
+            None => enumerator.next_marker(),
+        };
+        let split_at = marker.and_then(|marker| find_marker(text, body_start, span.end, &marker));
+        if let Some(split_at) = split_at {
+            let head = &text[span.start..split_at];
+            let head_end = span.start + head.trim_end().len();
+            spans[index] = Span { start: span.start, end: head_end };
+            spans.insert(index + 1, Span { start: split_at, end: span.end });
+        }
+        index += 1;
+    }
+}
+
+/// A bullet with no number after it: `• item • item`.
+fn bullet_only(text: &str, span: Span) -> Option<Enumerator> {
+    let c = char_at(text, span.start).filter(|&c| matches!(c, '•' | '⁃' | '◦' | '▪' | '‣'))?;
+    Some(Enumerator {
+        bullet: Some(c),
+        kind: EnumeratorKind::Number,
+        value: 0,
+        open_paren: false,
+        close: "",
+        punctuation_start: span.start + c.len_utf8(),
+    })
+}
+
+/// The offset of `marker` after whitespace in `text[from..to]`, followed by whitespace (or a digit, for
+/// bullets such as `⁃10.`).
+fn find_marker(text: &str, from: usize, to: usize, marker: &str) -> Option<usize> {
+    let haystack = &text[from..to];
+    let mut search_from = 0;
+    while let Some(found) = haystack[search_from..].find(marker) {
+        let position = search_from + found;
+        let preceded = char_before(haystack, position).is_some_and(char::is_whitespace);
+        let after = haystack[position + marker.len()..].chars().next();
+        let followed = after.is_some_and(|c| c.is_whitespace() || (c.is_ascii_digit() && marker.chars().all(is_bullet)));
+        if preceded && followed {
+            return Some(from + position);
+        }
+        search_from = position + marker.len();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str, language: Language) -> Vec<&str> {
+        segment(text, Lexicon::for_language(language)).iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    fn de(text: &str) -> Vec<&str> {
+        sentences(text, Language::German)
+    }
+
+    fn en(text: &str) -> Vec<&str> {
+        sentences(text, Language::English)
+    }
+
+    #[test]
+    fn german_abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            de("Laut Prof. Dr. Kraus stieg der Preis um ca. 12 Prozent, z. B. bei Milch. Das meldete die Kammer."),
+            ["Laut Prof. Dr. Kraus stieg der Preis um ca. 12 Prozent, z. B. bei Milch.", "Das meldete die Kammer."]
+        );
+        assert_eq!(de("Es geht u.a. um Nr. 7 und S. 12. Mehr nicht."), ["Es geht u.a. um Nr. 7 und S. 12.", "Mehr nicht."]);
+    }
+
+    #[test]
+    fn german_ordinals_and_dates_stay_inside() {
+        assert_eq!(
+            de("Am 3. Oktober und am 22.10.2024 tagte der Rat. Im 2. Quartal sank die Zahl auf 1.500."),
+            ["Am 3. Oktober und am 22.10.2024 tagte der Rat.", "Im 2. Quartal sank die Zahl auf 1.500."]
+        );
+        assert_eq!(de("Sie erreichte Platz 12. Danach ging es bergab."), ["Sie erreichte Platz 12.", "Danach ging es bergab."]);
+        assert_eq!(de("Er lebt dort seit 2019. Sie kam später."), ["Er lebt dort seit 2019.", "Sie kam später."]);
+    }
+
+    #[test]
+    fn terminal_abbreviations_end_a_sentence_only_before_a_starter() {
+        assert_eq!(de("Es kostet 4 Mrd. Euro. Im Mai kam mehr."), ["Es kostet 4 Mrd. Euro.", "Im Mai kam mehr."]);
+        assert_eq!(de("Sie kauften Brot, Milch usw. Die Preise stiegen."), ["Sie kauften Brot, Milch usw.", "Die Preise stiegen."]);
+        assert_eq!(en("He moved to the U.S. The U.S. Senate agreed."), ["He moved to the U.S.", "The U.S. Senate agreed."]);
+    }
+
+    #[test]
+    fn quotes_with_attribution_stay_together() {
+        assert_eq!(
+            de("„Wir prüfen das.“, sagte Weber. „Es ist falsch.“ Danach ging er."),
+            ["„Wir prüfen das.“, sagte Weber.", "„Es ist falsch.“", "Danach ging er."]
+        );
+        assert_eq!(
+            en("\"We will win.\" she said. \"Never!\" He left."),
+            ["\"We will win.\" she said.", "\"Never!\"", "He left."]
+        );
+        assert_eq!(de("Er rief: »Halt!« Dann war es still."), ["Er rief: »Halt!«", "Dann war es still."]);
+    }
+
+    #[test]
+    fn lines_and_headings_are_segments() {
+        assert_eq!(
+            de("Streik bei der Bahn\nAm Montag fallen Züge aus.\n\nMehr Geld gefordert\nDie Gewerkschaft droht."),
+            ["Streik bei der Bahn", "Am Montag fallen Züge aus.", "Mehr Geld gefordert", "Die Gewerkschaft droht."]
+        );
+    }
+
+    #[test]
+    fn urls_emails_and_numbers() {
+        assert_eq!(
+            en("Mail jane.doe@example.org. See https://example.org/a.html. It costs $3.50. Done."),
+            ["Mail jane.doe@example.org.", "See https://example.org/a.html.", "It costs $3.50.", "Done."]
+        );
+        assert_eq!(en("Prices rose 3.4% in Jan. last year."), ["Prices rose 3.4% in Jan. last year."]);
+    }
+
+    #[test]
+    fn ellipses() {
+        assert_eq!(de("Er zögerte... Dann sprach er."), ["Er zögerte...", "Dann sprach er."]);
+        assert_eq!(en("I was . . . well, tired."), ["I was . . . well, tired."]);
+        assert_eq!(de("Es war … Ich weiß nicht."), ["Es war … Ich weiß nicht."]);
+    }
+
+    #[test]
+    fn inline_lists_split_at_each_marker() {
+        assert_eq!(en("1. The first item 2. The second item"), ["1. The first item", "2. The second item"]);
+        assert_eq!(en("a) one b) two c) three"), ["a) one", "b) two", "c) three"]);
+        assert_eq!(en("• one • two"), ["• one", "• two"]);
+    }
+
+    #[test]
+    fn spans_cover_everything_but_whitespace() {
+        let text = "  Ein Satz.  Noch einer!\n\n  Titel  \n„Zitat“, sagte sie. ";
+        let spans = segment(text, Lexicon::for_language(Language::German));
+        let covered: String = spans.iter().map(|s| &text[s.start..s.end]).collect();
+        let expected: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        assert_eq!(covered.chars().filter(|c| !c.is_whitespace()).collect::<String>(), expected);
+        assert!(spans.windows(2).all(|w| w[0].end <= w[1].start));
+    }
+}

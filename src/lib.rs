@@ -1,0 +1,10 @@
+//! claimdesk: an offline fact-check workbench.
+//!
+//! The data flows one way: [`article`] loads and normalizes a file, [`extract`] finds the check-worthy claims,
+//! [`review`] holds the analyst's verdicts and saves them, [`export`] turns a review into other formats, and
+//! (with the `gui` feature) [`app`] is the egui workbench. The CLI in [`cli`] ties them together.
+
+pub mod article;
+pub mod cli;
+pub mod extract;
+pub mod review;

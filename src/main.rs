@@ -1,0 +1,36 @@
+//! The `claimdesk` binary: parse the command line, call the library, turn errors into messages and exit codes.
+
+use std::process::ExitCode;
+
+use clap::Parser as _;
+use claimdesk::cli::{self, Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("claimdesk: error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Some(Command::Sentences { lang, file }) => cli::sentences(&file, lang)?,
+        Some(Command::Extract { lang, min_score, file, output }) => cli::extract(&file, lang, min_score, output.as_deref())?,
+        None => open_window(cli)?,
+    }
+    Ok(())
+}
+
+#[cfg(feature = "gui")]
+fn open_window(cli: Cli) -> anyhow::Result<()> {
+    claimdesk::app::run(claimdesk::app::StartOptions { file: cli.file, review: cli.review, language: cli.lang.language() })
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_window(_cli: Cli) -> anyhow::Result<()> {
+    anyhow::bail!("this claimdesk was built without the window (feature `gui`); use a subcommand, see --help")
+}

@@ -1,0 +1,254 @@
+//! The review document: an article, its claims, and the analyst's verdicts, notes and evidence.
+//!
+//! Every change goes through [`edit::Edit`] values applied by [`edit::History`], which records undo/redo and
+//! knows whether the document has unsaved changes. [`store`] reads and writes review files.
+
+pub mod edit;
+pub mod store;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::article::Article;
+use crate::extract::segment::Span;
+
+/// The `format` field of every review file.
+pub const FORMAT_NAME: &str = "claimdesk-review";
+/// The newest review file version this build writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The analyst's verdict on a claim. A claim without one is pending.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    /// The claim checks out.
+    Confirmed,
+    /// The claim is false.
+    Denied,
+    /// The claim cannot be verified with the evidence available.
+    Unverified,
+}
+
+impl Verdict {
+    /// All verdicts, in display order.
+    pub const ALL: [Self; 3] = [Self::Confirmed, Self::Denied, Self::Unverified];
+
+    /// The verdict as an English word.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Confirmed => "confirmed",
+            Self::Denied => "denied",
+            Self::Unverified => "unverified",
+        }
+    }
+}
+
+/// What sort of statement a claim is. See the README for the taxonomy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimKind {
+    /// A direct quotation attributed to a speaker.
+    Quote,
+    /// An attributed statement in reported (indirect) speech, or "according to X".
+    ReportedStatement,
+    /// Numbers, quantities, money or percentages.
+    Statistic,
+    /// A forecast or expectation about the future.
+    Prediction,
+    /// A comparison, change, record or superlative.
+    Comparison,
+    /// Something that happened: an action, decision or incident.
+    Event,
+    /// A checkable statement of fact that fits none of the above.
+    #[default]
+    Fact,
+    /// A headline or heading that itself states a checkable fact.
+    Headline,
+}
+
+impl ClaimKind {
+    /// A short human label.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Quote => "quote",
+            Self::ReportedStatement => "reported statement",
+            Self::Statistic => "statistic",
+            Self::Prediction => "prediction",
+            Self::Comparison => "comparison",
+            Self::Event => "event",
+            Self::Fact => "fact",
+            Self::Headline => "headline",
+        }
+    }
+}
+
+/// Who made a claim: the extractor or the analyst.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    /// Found by claimdesk's extractor.
+    #[default]
+    Extracted,
+    /// Added by the analyst.
+    Manual,
+}
+
+/// One check-worthy statement in the article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Claim {
+    /// Stable identifier within the review (`c1`, `c2`, …).
+    pub id: String,
+    /// Byte offset of the claim's first byte in the article text.
+    pub start: usize,
+    /// Byte offset one past the claim's last byte.
+    pub end: usize,
+    /// Exactly `article.text[start..end]`.
+    pub text: String,
+    /// Check-worthiness in [0, 1].
+    pub score: f64,
+    /// What sort of statement it is.
+    pub kind: ClaimKind,
+    /// Why it was picked, in words.
+    pub reasons: Vec<String>,
+    /// The person or organisation the claim is attributed to.
+    pub speaker: Option<String>,
+    /// Where the speaker is named in the article text, when it is.
+    #[serde(default)]
+    pub speaker_span: Option<Span>,
+    /// Words that make the claim uncertain, as they appear in the text.
+    pub hedges: Vec<String>,
+    /// Where each hedge stands in the article text.
+    #[serde(default)]
+    pub hedge_spans: Vec<Span>,
+    /// The analyst's verdict; `null` while pending.
+    pub verdict: Option<Verdict>,
+    /// The analyst's note.
+    pub note: String,
+    /// Evidence links (http or https URLs).
+    pub evidence: Vec<String>,
+    /// Found by the extractor or added by hand.
+    #[serde(default)]
+    pub origin: Origin,
+}
+
+impl Claim {
+    /// The claim's span in the article text.
+    #[must_use]
+    pub fn span(&self) -> Span {
+        Span { start: self.start, end: self.end }
+    }
+}
+
+/// A review in progress: what a review file holds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Review {
+    /// Always [`FORMAT_NAME`].
+    pub format: String,
+    /// The file format version, [`FORMAT_VERSION`] when written by this build.
+    pub version: u32,
+    /// The article under review, with its full text.
+    pub article: Article,
+    /// The claims, ordered by position in the article.
+    pub claims: Vec<Claim>,
+    /// When the review was created (RFC 3339).
+    pub created: String,
+    /// When it was last saved (RFC 3339).
+    pub modified: String,
+    /// The claimdesk version that wrote the file.
+    pub generator: String,
+    /// The claim that was selected when the review was saved, so it reopens where the analyst left off.
+    #[serde(default)]
+    pub selected: Option<String>,
+}
+
+/// Counts of claims per verdict.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Progress {
+    /// Claims without a verdict.
+    pub pending: usize,
+    /// Confirmed claims.
+    pub confirmed: usize,
+    /// Denied claims.
+    pub denied: usize,
+    /// Unverified claims.
+    pub unverified: usize,
+}
+
+impl Progress {
+    /// Claims with any verdict.
+    #[must_use]
+    pub fn reviewed(&self) -> usize {
+        self.confirmed + self.denied + self.unverified
+    }
+
+    /// All claims.
+    #[must_use]
+    pub fn total(&self) -> usize {
+        self.reviewed() + self.pending
+    }
+}
+
+/// The current time as RFC 3339, to the second, in UTC.
+#[must_use]
+pub fn now_rfc3339() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+impl Review {
+    /// A new review of `article` with `claims`, created now.
+    #[must_use]
+    pub fn new(article: Article, claims: Vec<Claim>) -> Self {
+        let now = now_rfc3339();
+        Self {
+            format: FORMAT_NAME.to_owned(),
+            version: FORMAT_VERSION,
+            article,
+            claims,
+            created: now.clone(),
+            modified: now,
+            generator: concat!("claimdesk ", env!("CARGO_PKG_VERSION")).to_owned(),
+            selected: None,
+        }
+    }
+
+    /// Counts per verdict.
+    #[must_use]
+    pub fn progress(&self) -> Progress {
+        let mut progress = Progress::default();
+        for claim in &self.claims {
+            match claim.verdict {
+                None => progress.pending += 1,
+                Some(Verdict::Confirmed) => progress.confirmed += 1,
+                Some(Verdict::Denied) => progress.denied += 1,
+                Some(Verdict::Unverified) => progress.unverified += 1,
+            }
+        }
+        progress
+    }
+
+    /// The index of the claim with `id`.
+    #[must_use]
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.claims.iter().position(|claim| claim.id == id)
+    }
+
+    /// The claim with `id`.
+    #[must_use]
+    pub fn claim(&self, id: &str) -> Option<&Claim> {
+        self.claims.iter().find(|claim| claim.id == id)
+    }
+
+    /// An id no claim has yet.
+    #[must_use]
+    pub fn next_claim_id(&self) -> String {
+        let highest = self
+            .claims
+            .iter()
+            .filter_map(|claim| claim.id.strip_prefix('c').and_then(|n| n.parse::<u64>().ok()))
+            .max()
+            .unwrap_or(0);
+        format!("c{}", highest + 1)
+    }
+}

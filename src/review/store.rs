@@ -1,0 +1,223 @@
+//! Review files: pretty-printed, deterministic JSON, written atomically, validated on load.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use super::{FORMAT_NAME, FORMAT_VERSION, Review};
+use crate::article::sha256_hex;
+
+/// Why a review could not be read or written. Messages name the file and say what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// Reading or writing failed.
+    #[error("{path}: {action} failed ({source}). Check the path, free space and permissions.")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// "reading" or "writing".
+        action: &'static str,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+    /// Not JSON, or JSON of the wrong shape.
+    #[error("{path}: is not a valid review file ({source}). The file may be truncated or damaged; open a backup or the article itself.")]
+    Json {
+        /// The file.
+        path: PathBuf,
+        /// The parser's message with line and column.
+        source: serde_json::Error,
+    },
+    /// JSON, but not a claimdesk review.
+    #[error("{path}: is not a claimdesk review (format is {found}, expected \"claimdesk-review\"). Open the article to start a new review.")]
+    WrongFormat {
+        /// The file.
+        path: PathBuf,
+        /// The `format` value found.
+        found: String,
+    },
+    /// Written by a newer claimdesk.
+    #[error("{path}: was written by a newer claimdesk (file version {version}, this build reads up to {supported}). Update claimdesk to open it.")]
+    NewerVersion {
+        /// The file.
+        path: PathBuf,
+        /// The file's version.
+        version: u64,
+        /// The newest version this build reads.
+        supported: u32,
+    },
+    /// Well-formed but inconsistent: spans or checksums that do not match the text.
+    #[error("{path}: {reason}. The file was edited or damaged outside claimdesk; open a backup or the article itself.")]
+    Invalid {
+        /// The file.
+        path: PathBuf,
+        /// What does not fit.
+        reason: String,
+    },
+}
+
+/// The review as the bytes of a review file: pretty JSON with a final newline. The same review always gives
+/// the same bytes.
+///
+/// # Errors
+/// Only if serialization fails, which the review types do not allow in practice.
+pub fn to_bytes(review: &Review) -> Result<Vec<u8>, serde_json::Error> {
+    let mut bytes = serde_json::to_vec_pretty(review)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// Writes `review` to `path` atomically (see [`write_atomic`]).
+///
+/// # Errors
+/// [`StoreError::Io`] when the file cannot be written; the old file is then untouched.
+pub fn save(review: &Review, path: &Path) -> Result<(), StoreError> {
+    let bytes = to_bytes(review).map_err(|source| StoreError::Json { path: path.to_owned(), source })?;
+    write_atomic(path, &bytes)
+}
+
+/// Writes `bytes` to `path` so that a crash leaves either the old file or the new one, never a mix: the bytes
+/// go to a temporary file in the same directory, are flushed to disk, and the temporary file is renamed over
+/// `path`. On any error the temporary file is removed.
+///
+/// # Errors
+/// [`StoreError::Io`].
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let io_error = |source| StoreError::Io { path: path.to_owned(), action: "writing", source };
+    let directory = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut temporary = tempfile::Builder::new()
+        .prefix(&format!(".{file_name}."))
+        .suffix(".tmp")
+        .tempfile_in(&directory)
+        .map_err(io_error)?;
+    temporary.write_all(bytes).map_err(io_error)?;
+    temporary.as_file().sync_all().map_err(io_error)?;
+    temporary.persist(path).map_err(|error| io_error(error.error))?;
+    // The rename itself must reach the disk too; not every platform lets a directory be opened for that.
+    if let Ok(directory) = std::fs::File::open(&directory) {
+        let _ = directory.sync_all();
+    }
+    Ok(())
+}
+
+/// Reads and validates a review file.
+///
+/// # Errors
+/// A [`StoreError`] saying what is wrong with which file.
+pub fn load(path: &Path) -> Result<Review, StoreError> {
+    let bytes = std::fs::read(path).map_err(|source| StoreError::Io { path: path.to_owned(), action: "reading", source })?;
+    from_slice(&bytes, path)
+}
+
+/// Parses and validates review bytes; `path` is only used in messages.
+///
+/// # Errors
+/// A [`StoreError`] saying what is wrong.
+pub fn from_slice(bytes: &[u8], path: &Path) -> Result<Review, StoreError> {
+    let json_error = |source| StoreError::Json { path: path.to_owned(), source };
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(json_error)?;
+    let format = value.get("format");
+    if format.and_then(serde_json::Value::as_str) != Some(FORMAT_NAME) {
+        let found = format.map_or_else(|| "missing".to_owned(), ToString::to_string);
+        return Err(StoreError::WrongFormat { path: path.to_owned(), found });
+    }
+    let Some(version) = value.get("version").and_then(serde_json::Value::as_u64) else {
+        return Err(StoreError::Invalid { path: path.to_owned(), reason: "the \"version\" field is missing".to_owned() });
+    };
+    if version > u64::from(FORMAT_VERSION) {
+        return Err(StoreError::NewerVersion { path: path.to_owned(), version, supported: FORMAT_VERSION });
+    }
+    // Version 1 is the first format; older versions get their migrations here as the format evolves.
+    let review: Review = serde_json::from_value(value).map_err(json_error)?;
+    validate(&review).map_err(|reason| StoreError::Invalid { path: path.to_owned(), reason })?;
+    Ok(review)
+}
+
+/// Checks that a review is consistent: the text matches its checksum and every span fits the text.
+///
+/// # Errors
+/// A sentence saying what does not fit.
+pub fn validate(review: &Review) -> Result<(), String> {
+    let text = &review.article.text;
+    if sha256_hex(text) != review.article.sha256 {
+        return Err("the article text does not match its sha256 checksum".to_owned());
+    }
+    let mut ids = std::collections::BTreeSet::new();
+    for claim in &review.claims {
+        if !ids.insert(claim.id.as_str()) {
+            return Err(format!("claim id {} appears twice", claim.id));
+        }
+        match text.get(claim.start..claim.end) {
+            Some(slice) if slice == claim.text && claim.start < claim.end => {}
+            Some(_) => return Err(format!("claim {} ({}..{}) does not match the article text at that place", claim.id, claim.start, claim.end)),
+            None => return Err(format!("claim {} has a span ({}..{}) outside the article text", claim.id, claim.start, claim.end)),
+        }
+        let spans = claim.speaker_span.iter().chain(&claim.hedge_spans);
+        if let Some(bad) = spans.into_iter().find(|span| text.get(span.start..span.end).is_none()) {
+            return Err(format!("claim {} has a span ({}..{}) outside the article text", claim.id, bad.start, bad.end));
+        }
+        if !(0.0..=1.0).contains(&claim.score) {
+            return Err(format!("claim {} has a score outside 0..1", claim.id));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{LoadOptions, load_bytes};
+    use crate::extract::{ExtractOptions, extract};
+
+    fn sample_review() -> Review {
+        let text = "Minister Anna Weber sagte am Montag, die Steuern würden um 3 Prozent sinken.\nDie Opposition bestritt das.";
+        let article = load_bytes(text.as_bytes(), "sample.txt", Some("txt"), LoadOptions::default()).unwrap().article;
+        let claims = extract(&article, &ExtractOptions::default());
+        Review::new(article, claims)
+    }
+
+    #[test]
+    fn save_and_load_round_trip_with_identical_bytes() {
+        let directory = tempfile::tempdir().unwrap();
+        let path = directory.path().join("r.review.json");
+        let review = sample_review();
+        save(&review, &path).unwrap();
+        let loaded = load(&path).unwrap();
+        assert_eq!(loaded, review);
+        assert_eq!(std::fs::read(&path).unwrap(), to_bytes(&loaded).unwrap());
+        let leftovers: Vec<_> = std::fs::read_dir(directory.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "no temporary files stay behind");
+    }
+
+    #[test]
+    fn wrong_format_newer_version_and_truncation_are_refused() {
+        let path = Path::new("x.json");
+        let review = sample_review();
+        let bytes = to_bytes(&review).unwrap();
+        assert!(matches!(from_slice(&bytes[..bytes.len() / 2], path), Err(StoreError::Json { .. })));
+        let mut value: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        value["version"] = serde_json::json!(99);
+        let error = from_slice(&serde_json::to_vec(&value).unwrap(), path).unwrap_err();
+        assert!(matches!(error, StoreError::NewerVersion { version: 99, .. }));
+        value["format"] = serde_json::json!("something-else");
+        assert!(matches!(from_slice(&serde_json::to_vec(&value).unwrap(), path), Err(StoreError::WrongFormat { .. })));
+        assert!(matches!(from_slice(b"[1, 2]", path), Err(StoreError::WrongFormat { .. })));
+    }
+
+    #[test]
+    fn spans_that_do_not_match_the_text_are_refused() {
+        let mut review = sample_review();
+        review.claims[0].end += 1;
+        assert!(validate(&review).unwrap_err().contains("does not match"));
+        let mut review = sample_review();
+        review.article.text.push('x');
+        assert!(validate(&review).unwrap_err().contains("checksum"));
+        let mut review = sample_review();
+        review.claims[0].start = 10_000;
+        review.claims[0].end = 10_001;
+        assert!(validate(&review).unwrap_err().contains("outside"));
+    }
+}
