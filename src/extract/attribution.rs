@@ -33,7 +33,7 @@ pub enum Attribution {
 const PRONOUNS: &[&str] = &["er", "sie", "es", "he", "she", "they", "it", "we", "wir", "ich", "i", "man"];
 const RELATIVE_PRONOUNS: &[&str] = &["die", "der", "das", "welche", "welcher", "who", "which", "that"];
 const CONNECTORS: &[&str] = &["und", "and", "&", "of", "der", "des", "for", "von"];
-const PASSIVE_AUXILIARIES: &[&str] = &["wurde", "wurden", "worden", "was", "were", "been"];
+const PASSIVE_AUXILIARIES: &[&str] = &["wurde", "wurden", "worden", "was", "were", "been", "is", "are"];
 const LEADING_CONJUNCTIONS: &[&str] = &["und", "aber", "doch", "auch", "and", "but", "so", "yet", "also"];
 
 /// Finds the attribution of a segment.
@@ -66,7 +66,7 @@ pub fn attribute(analysis: &Analysis<'_>) -> Attribution {
             return Attribution::Named { speaker: analysis.slice(span.start, span.end).to_owned(), span, marker };
         }
     }
-    let inverted = follows_quote || after_comma || (verb == 1 && is_pronoun_or_adverb(&words[0]));
+    let inverted = follows_quote || after_comma || (verb == 1 && words[0].is(Category::Function) && !PRONOUNS.contains(&words[0].lower.as_ref()));
     if inverted {
         // English puts the speaker between the quote and the verb: `"…," the minister said.`
         if follows_quote && verb > 0 && !words[verb - 1].quoted {
@@ -99,6 +99,13 @@ pub fn attribute(analysis: &Analysis<'_>) -> Attribution {
             return named_or_pronoun(analysis, wie + 1, verb, marker);
         }
     }
+    // "…, the port authority announced on Thursday": a short subject between the last comma and the verb.
+    if let Some(clause_start) = (1..verb).rev().find(|&i| analysis.gap_before(i).contains(',')) {
+        let subject_like = is_article(&words[clause_start]) || words[clause_start].is_capitalized();
+        if verb - clause_start <= 5 && subject_like {
+            return named_or_pronoun(analysis, clause_start, verb, marker);
+        }
+    }
     named_or_pronoun(analysis, 0, verb, marker)
 }
 
@@ -111,10 +118,6 @@ fn leading_name_before_comma(analysis: &Analysis<'_>, verb: usize) -> Option<usi
         run += 1;
     }
     (run >= 2 && analysis.gap_before(run).contains(',')).then(|| run - 1)
-}
-
-fn is_pronoun_or_adverb(word: &Word<'_>) -> bool {
-    word.is(Category::Function) || PRONOUNS.contains(&word.lower.as_ref())
 }
 
 /// The subject in words `from..verb`: cut at the first comma, auxiliary or adverb.
@@ -164,7 +167,7 @@ fn named_or_pronoun(analysis: &Analysis<'_>, from: usize, verb: usize, marker: S
     // role/organisation word ("the ministry").
     let names_someone = words[first..=last].iter().any(|w| {
         (w.is_capitalized() && !w.is(Category::Function)) || w.is(Category::Role) || w.is(Category::OrganisationWord)
-    });
+    }) || (is_article(&words[first]) && last > first);
     if !names_someone || last - first > 7 {
         return Attribution::None;
     }
@@ -191,12 +194,18 @@ fn attribution_before(analysis: &Analysis<'_>) -> Option<Attribution> {
         .map(|p| (p.first, p.len));
     let (first, len) = phrase.or(single)?;
     let marker = analysis.phrase_text(first, len);
-    let (speaker, span) = noun_phrase_after(analysis, first + len)?;
+    let (speaker, span) = noun_phrase_after_with(analysis, first + len, true)?;
     Some(Attribution::Named { speaker, span, marker })
 }
 
 /// A noun phrase starting at word `from`: articles, adjectives and names, up to punctuation or a verb.
 fn noun_phrase_after(analysis: &Analysis<'_>, from: usize) -> Option<(String, Span)> {
+    noun_phrase_after_with(analysis, from, false)
+}
+
+/// As [`noun_phrase_after`]; with `genitive`, "der"/"des"/"of" continue the phrase ("einer Umfrage des
+/// Lokalradios"), as they do after "laut" and "according to".
+fn noun_phrase_after_with(analysis: &Analysis<'_>, from: usize, genitive: bool) -> Option<(String, Span)> {
     let words = &analysis.words;
     let mut index = from;
     // Adverbs between verb and subject: "sagte ebenfalls der BBC", "said also".
@@ -226,7 +235,10 @@ fn noun_phrase_after(analysis: &Analysis<'_>, from: usize) -> Option<(String, Sp
         let accept = if !seen_name {
             is_article(word) || capitalized_name || (word.text.chars().all(char::is_lowercase) && !word.is(Category::Function) && !word.is(Category::ReportingVerb))
         } else {
-            capitalized_name || (CONNECTORS.contains(&lower) && words.get(index + 1).is_some_and(|n| n.is_capitalized() && !n.is(Category::Function)) && lower != "der" && lower != "des" && lower != "von")
+            capitalized_name
+                || (CONNECTORS.contains(&lower)
+                    && words.get(index + 1).is_some_and(|n| n.is_capitalized() && !n.is(Category::Function))
+                    && (genitive || !matches!(lower, "der" | "des" | "von")))
         };
         if !accept {
             break;
@@ -246,7 +258,8 @@ fn noun_phrase_after(analysis: &Analysis<'_>, from: usize) -> Option<(String, Sp
     }
     // Trailing lower-case words are not part of a name ("Experten setzt" stops earlier; "die Ministerin" stays).
     let mut last = last;
-    while last > first && !words[last].is_capitalized() && !words[last].is(Category::Role) && !words[last].is(Category::OrganisationWord) {
+    let german = analysis.words.iter().any(|w| matches!(w.lower.as_ref(), "der" | "die" | "das" | "und" | "ist" | "nicht"));
+    while german && last > first && !words[last].is_capitalized() && !words[last].is(Category::Role) && !words[last].is(Category::OrganisationWord) {
         last -= 1;
     }
     if words[first..=last].iter().all(is_article) {
@@ -341,5 +354,10 @@ mod tests {
         assert_eq!(speaker("According to the World Health Organization, cases rose by 12%.", en).as_deref(), Some("the World Health Organization"));
         assert_eq!(speaker("The ministry said on Monday that 300 jobs would go.", en).as_deref(), Some("The ministry"));
         assert_eq!(speaker("Rates rose sharply last year.", en), None);
+        assert_eq!(
+            speaker("The port will cut 400 jobs by the end of next year, the port authority announced on Thursday.", en).as_deref(),
+            Some("the port authority")
+        );
+        assert_eq!(speaker("She said the cuts would affect mainly administrative staff.", en), None);
     }
 }

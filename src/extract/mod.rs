@@ -211,7 +211,7 @@ fn judge(analysis: &Analysis<'_>, context: &mut Context, lexicon: &Lexicon) -> O
         reasons.push(format!("absolute: {}", list(&absolutes, 2)));
     }
     let declarative = analysis.text.trim_end_matches(['"', '“', '”', '«', '»', '’', ')']).ends_with('.');
-    if declarative && words >= 6 {
+    if declarative && words >= 4 {
         score += 0.1;
     }
     if !analysis.hedges.is_empty() {
