@@ -8,3 +8,5 @@ pub mod article;
 pub mod cli;
 pub mod extract;
 pub mod review;
+#[cfg(feature = "gui")]
+pub mod app;

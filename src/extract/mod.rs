@@ -50,10 +50,23 @@ pub fn extract(article: &Article, options: &ExtractOptions) -> Vec<Claim> {
 /// ```
 #[must_use]
 pub fn extract_text(text: &str, language: Language, options: &ExtractOptions) -> Vec<Claim> {
+    extract_text_with_progress(text, language, options, &mut |_| {})
+}
+
+/// [`extract`], reporting every few thousand sentences how many bytes of the text are done.
+pub fn extract_with_progress(article: &Article, options: &ExtractOptions, progress: &mut dyn FnMut(usize)) -> Vec<Claim> {
+    extract_text_with_progress(&article.text, article.language, options, progress)
+}
+
+/// [`extract_text`] with progress reports (bytes of `text` done).
+pub fn extract_text_with_progress(text: &str, language: Language, options: &ExtractOptions, progress: &mut dyn FnMut(usize)) -> Vec<Claim> {
     let lexicon = Lexicon::for_language(language);
     let mut context = Context::default();
     let mut claims = Vec::new();
-    for span in segment(text, lexicon) {
+    for (index, span) in segment(text, lexicon).into_iter().enumerate() {
+        if index % 4096 == 0 {
+            progress(span.start);
+        }
         let analysis = analyze(text, span, lexicon);
         let Some(candidate) = judge(&analysis, &mut context, lexicon) else {
             continue;
@@ -79,7 +92,50 @@ pub fn extract_text(text: &str, language: Language, options: &ExtractOptions) ->
             origin: Origin::Extracted,
         });
     }
+    progress(text.len());
     claims
+}
+
+/// A claim for a span the analyst chose: described like an extracted claim (speaker, hedges, reasons),
+/// whatever its score.
+#[must_use]
+pub fn manual_claim(text: &str, language: Language, span: Span, id: String) -> Option<Claim> {
+    let slice = text.get(span.start..span.end)?;
+    if slice.trim().is_empty() {
+        return None;
+    }
+    let lexicon = Lexicon::for_language(language);
+    let analysis = analyze(text, span, lexicon);
+    let mut context = Context::default();
+    let candidate = judge(&analysis, &mut context, lexicon);
+    let (kind, mut reasons, speaker) = match candidate {
+        Some(candidate) => (candidate.kind, candidate.reasons, candidate.speaker),
+        None => (ClaimKind::Fact, Vec::new(), None),
+    };
+    reasons.insert(0, "added by the analyst".to_owned());
+    Some(Claim {
+        id,
+        start: span.start,
+        end: span.end,
+        text: slice.to_owned(),
+        score: 1.0,
+        kind,
+        reasons,
+        speaker: speaker.as_ref().map(|(name, _)| name.clone()),
+        speaker_span: speaker.and_then(|(_, span)| span),
+        hedges: analysis.hedges.iter().map(|(hedge, _)| hedge.clone()).collect(),
+        hedge_spans: analysis.hedges.iter().map(|(_, span)| *span).collect(),
+        verdict: None,
+        note: String::new(),
+        evidence: Vec::new(),
+        origin: Origin::Manual,
+    })
+}
+
+/// The sentence segments of a text, for the UI (click a sentence to add it as a claim).
+#[must_use]
+pub fn sentences(text: &str, language: Language) -> Vec<Span> {
+    segment(text, Lexicon::for_language(language))
 }
 
 /// What earlier segments said that later ones build on.

@@ -131,6 +131,12 @@ impl Document {
         (&mut self.review.selected, &mut self.review.modified)
     }
 
+    /// Identifies the current content: equal revisions mean equal reviews (undo returns to earlier ones).
+    #[must_use]
+    pub fn revision(&self) -> u64 {
+        self.state()
+    }
+
     fn state(&self) -> u64 {
         self.undo.last().map_or(0, |step| step.state)
     }

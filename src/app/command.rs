@@ -1,0 +1,265 @@
+//! Every action of the workbench as one enum: its label, its keyboard shortcuts and whether it is a
+//! single-key shortcut (those never fire while a text field has focus).
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::review::Verdict;
+
+/// A user action. Menus, shortcuts, the help overlay and tests all go through this list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Command {
+    /// Open an article or review with the system file dialog.
+    Open,
+    /// Open a file by typing its path.
+    OpenPath,
+    /// Save the review to its file.
+    Save,
+    /// Save the review under a new name.
+    SaveAs,
+    /// Export the review (ClaimReview, CSV, Markdown, HTML).
+    Export,
+    /// Quit claimdesk.
+    Quit,
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Select the next claim in the list.
+    NextClaim,
+    /// Select the previous claim in the list.
+    PreviousClaim,
+    /// Jump to the next claim without a verdict.
+    NextPending,
+    /// Mark the selected claim confirmed.
+    Confirm,
+    /// Mark the selected claim denied.
+    Deny,
+    /// Mark the selected claim unverified.
+    MarkUnverified,
+    /// Set the selected claim back to pending.
+    MarkPending,
+    /// Put the cursor into the note of the selected claim.
+    EditNote,
+    /// Put the cursor into the evidence link field.
+    AddEvidence,
+    /// Add the selected article text (or the sentence under the cursor) as a claim.
+    AddClaim,
+    /// Set the selected claim's span to the selected article text.
+    SetSpanFromSelection,
+    /// Remove the selected claim.
+    RemoveClaim,
+    /// Search the claims.
+    Find,
+    /// Toggle jumping to the next pending claim after a verdict.
+    ToggleAdvance,
+    /// Sort the claim list by position or by score.
+    ToggleSort,
+    /// Larger article text.
+    ZoomIn,
+    /// Smaller article text.
+    ZoomOut,
+    /// Show every shortcut.
+    ShowHelp,
+    /// Open the bundled German sample article.
+    OpenGermanSample,
+    /// Open the bundled English sample article.
+    OpenEnglishSample,
+}
+
+const fn key(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::NONE, key)
+}
+
+const fn ctrl(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND, key)
+}
+
+const fn ctrl_shift(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), key)
+}
+
+const fn shift(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::SHIFT, key)
+}
+
+impl Command {
+    /// Every command, in menu order.
+    pub const ALL: [Self; 28] = [
+        Self::Open,
+        Self::OpenPath,
+        Self::Save,
+        Self::SaveAs,
+        Self::Export,
+        Self::Quit,
+        Self::Undo,
+        Self::Redo,
+        Self::NextClaim,
+        Self::PreviousClaim,
+        Self::NextPending,
+        Self::Confirm,
+        Self::Deny,
+        Self::MarkUnverified,
+        Self::MarkPending,
+        Self::EditNote,
+        Self::AddEvidence,
+        Self::AddClaim,
+        Self::SetSpanFromSelection,
+        Self::RemoveClaim,
+        Self::Find,
+        Self::ToggleAdvance,
+        Self::ToggleSort,
+        Self::ZoomIn,
+        Self::ZoomOut,
+        Self::ShowHelp,
+        Self::OpenGermanSample,
+        Self::OpenEnglishSample,
+    ];
+
+    /// The menu and help text.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Open => "Open…",
+            Self::OpenPath => "Open path…",
+            Self::Save => "Save review",
+            Self::SaveAs => "Save review as…",
+            Self::Export => "Export…",
+            Self::Quit => "Quit",
+            Self::Undo => "Undo",
+            Self::Redo => "Redo",
+            Self::NextClaim => "Next claim",
+            Self::PreviousClaim => "Previous claim",
+            Self::NextPending => "Next pending claim",
+            Self::Confirm => "Mark confirmed",
+            Self::Deny => "Mark denied",
+            Self::MarkUnverified => "Mark unverified",
+            Self::MarkPending => "Back to pending",
+            Self::EditNote => "Edit note",
+            Self::AddEvidence => "Add evidence link",
+            Self::AddClaim => "Add claim from selection",
+            Self::SetSpanFromSelection => "Set claim span to selection",
+            Self::RemoveClaim => "Remove claim",
+            Self::Find => "Search claims",
+            Self::ToggleAdvance => "Jump to next pending after a verdict",
+            Self::ToggleSort => "Sort by score / position",
+            Self::ZoomIn => "Larger text",
+            Self::ZoomOut => "Smaller text",
+            Self::ShowHelp => "Keyboard shortcuts",
+            Self::OpenGermanSample => "German sample article",
+            Self::OpenEnglishSample => "English sample article",
+        }
+    }
+
+    /// The keyboard shortcuts; the first is shown in menus.
+    #[must_use]
+    pub fn shortcuts(self) -> Vec<KeyboardShortcut> {
+        match self {
+            Self::Open => vec![ctrl(Key::O)],
+            Self::OpenPath => vec![ctrl_shift(Key::O)],
+            Self::Save => vec![ctrl(Key::S)],
+            Self::SaveAs => vec![ctrl_shift(Key::S)],
+            Self::Export => vec![ctrl(Key::E)],
+            Self::Quit => vec![ctrl(Key::Q)],
+            Self::Undo => vec![ctrl(Key::Z)],
+            Self::Redo => vec![ctrl_shift(Key::Z), ctrl(Key::Y)],
+            Self::NextClaim => vec![key(Key::J), key(Key::ArrowDown)],
+            Self::PreviousClaim => vec![key(Key::K), key(Key::ArrowUp)],
+            Self::NextPending => vec![key(Key::P)],
+            Self::Confirm => vec![key(Key::C)],
+            Self::Deny => vec![key(Key::D)],
+            Self::MarkUnverified => vec![key(Key::U)],
+            Self::MarkPending => vec![key(Key::Num0), key(Key::Backspace)],
+            Self::EditNote => vec![key(Key::N)],
+            Self::AddEvidence => vec![key(Key::L)],
+            Self::AddClaim => vec![key(Key::A)],
+            Self::SetSpanFromSelection => vec![shift(Key::A)],
+            Self::RemoveClaim => vec![key(Key::Delete)],
+            Self::Find => vec![ctrl(Key::F), key(Key::Slash)],
+            Self::ToggleAdvance => vec![key(Key::G)],
+            Self::ToggleSort => vec![key(Key::S)],
+            Self::ZoomIn => vec![ctrl(Key::Plus), ctrl(Key::Equals)],
+            Self::ZoomOut => vec![ctrl(Key::Minus)],
+            Self::ShowHelp => vec![key(Key::F1), key(Key::Questionmark)],
+            Self::OpenGermanSample | Self::OpenEnglishSample => vec![],
+        }
+    }
+
+    /// Whether a shortcut has no Ctrl/Cmd modifier: such shortcuts would type into text fields, so they
+    /// only fire when no text field has focus.
+    #[must_use]
+    pub fn is_plain_key(shortcut: &KeyboardShortcut) -> bool {
+        !shortcut.modifiers.command && !shortcut.modifiers.ctrl && !matches!(shortcut.logical_key, Key::F1)
+    }
+
+    /// The verdict this command sets, for the verdict commands.
+    #[must_use]
+    pub fn verdict(self) -> Option<Option<Verdict>> {
+        match self {
+            Self::Confirm => Some(Some(Verdict::Confirmed)),
+            Self::Deny => Some(Some(Verdict::Denied)),
+            Self::MarkUnverified => Some(Some(Verdict::Unverified)),
+            Self::MarkPending => Some(None),
+            _ => None,
+        }
+    }
+}
+
+/// The commands whose shortcuts were pressed this frame, consumed from the input so widgets do not see them.
+pub fn pressed(ctx: &egui::Context) -> Vec<Command> {
+    let typing = ctx.text_edit_focused();
+    // egui ignores extra Shift and Alt when matching, so Ctrl+Shift+S must be tried before Ctrl+S, and
+    // Shift+A before A.
+    let mut bindings: Vec<(KeyboardShortcut, Command)> =
+        Command::ALL.iter().flat_map(|command| command.shortcuts().into_iter().map(move |s| (s, *command))).collect();
+    bindings.sort_by_key(|(shortcut, _)| {
+        let m = shortcut.modifiers;
+        std::cmp::Reverse(u8::from(m.shift) + u8::from(m.alt) + u8::from(m.command || m.ctrl))
+    });
+    let mut pressed = Vec::new();
+    ctx.input_mut(|input| {
+        for (shortcut, command) in &bindings {
+            if typing && Command::is_plain_key(shortcut) {
+                continue;
+            }
+            if input.consume_shortcut(shortcut) {
+                pressed.push(*command);
+            }
+        }
+    });
+    pressed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        let mut seen: Vec<(KeyboardShortcut, Command)> = Vec::new();
+        for command in Command::ALL {
+            for shortcut in command.shortcuts() {
+                if let Some((_, other)) = seen.iter().find(|(s, _)| *s == shortcut) {
+                    panic!("{command:?} and {other:?} share {shortcut:?}");
+                }
+                seen.push((shortcut, command));
+            }
+        }
+        assert!(seen.len() > 25);
+    }
+
+    #[test]
+    fn every_command_is_listed_once_and_labelled() {
+        for (index, command) in Command::ALL.iter().enumerate() {
+            assert!(!command.label().is_empty());
+            assert!(!Command::ALL[..index].contains(command), "{command:?} listed twice");
+        }
+    }
+
+    #[test]
+    fn shift_a_is_not_plain_a() {
+        // Modifier matching must tell these apart, or adding a claim would also reset its span.
+        let plain = key(Key::A);
+        let shifted = shift(Key::A);
+        assert_ne!(plain, shifted);
+    }
+}

@@ -1,0 +1,189 @@
+//! Modal dialogs (unsaved changes, typed paths, resume, recovery, errors) and the shortcut overlay.
+
+use std::path::PathBuf;
+
+use super::files::{self, DialogPurpose};
+use super::{ClaimDeskApp, Command, Dialog, PendingAction, Workspace};
+use crate::review::store;
+
+/// What a dialog's buttons asked for.
+enum Choice {
+    Keep,
+    Close,
+    SaveThen(PendingAction),
+    DiscardThen(PendingAction),
+    UsePath(DialogPurpose, PathBuf),
+    Resume(PathBuf),
+    Restore(files::RecoveryInfo),
+    DiscardRecovery(files::RecoveryInfo),
+}
+
+impl ClaimDeskApp {
+    pub(super) fn dialogs_ui(&mut self, ctx: &egui::Context) {
+        let Some(dialog) = self.dialog.clone() else { return };
+        let mut choice = Choice::Keep;
+        let escape = ctx.input(|i| i.key_pressed(egui::Key::Escape));
+        egui::Modal::new(egui::Id::unique("claimdesk_dialog")).show(ctx, |ui| {
+            ui.set_max_width(520.0);
+            match &dialog {
+                Dialog::UnsavedChanges { then } => {
+                    ui.heading("Unsaved changes");
+                    ui.label("The review has changes that are not saved. Save them first?");
+                    ui.horizontal(|ui| {
+                        if ui.button("Save").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                            choice = Choice::SaveThen(then.clone());
+                        }
+                        if ui.button("Discard changes").clicked() {
+                            choice = Choice::DiscardThen(then.clone());
+                        }
+                        if ui.button("Cancel").clicked() || escape {
+                            choice = Choice::Close;
+                        }
+                    });
+                }
+                Dialog::PathEntry { purpose, text, note } => {
+                    ui.heading(match purpose {
+                        DialogPurpose::Open => "Open a file",
+                        DialogPurpose::SaveAs => "Save the review as",
+                        DialogPurpose::Export => "Export to",
+                    });
+                    if let Some(note) = note {
+                        ui.label(note);
+                    }
+                    let mut typed = text.clone();
+                    let response = ui.add(egui::TextEdit::singleline(&mut typed).hint_text("/path/to/file").desired_width(480.0));
+                    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Path"));
+                    if !response.has_focus() && !response.lost_focus() {
+                        response.request_focus();
+                    }
+                    let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    if typed != *text {
+                        self.dialog = Some(Dialog::PathEntry { purpose: *purpose, text: typed.clone(), note: note.clone() });
+                    }
+                    ui.horizontal(|ui| {
+                        let ok = ui.add_enabled(!typed.trim().is_empty(), egui::Button::new("OK")).clicked();
+                        if (ok || entered) && !typed.trim().is_empty() {
+                            choice = Choice::UsePath(*purpose, expand_home(typed.trim()));
+                        }
+                        if ui.button("Cancel").clicked() || escape {
+                            choice = Choice::Close;
+                        }
+                    });
+                }
+                Dialog::ResumeReview { review_path } => {
+                    ui.heading("A review of this article exists");
+                    ui.label(format!("{} is beside the article. Resume it, or start a new review?", review_path.display()));
+                    ui.horizontal(|ui| {
+                        if ui.button("Resume review").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                            choice = Choice::Resume(review_path.clone());
+                        }
+                        if ui.button("Start a new review").clicked() || escape {
+                            choice = Choice::Close;
+                        }
+                    });
+                }
+                Dialog::Recover { copies } => {
+                    ui.heading("Recover unsaved work?");
+                    ui.label("claimdesk was closed with unsaved changes. Recovery copies were kept:");
+                    for info in copies {
+                        ui.separator();
+                        let target = info.review_path.as_ref().map_or_else(|| info.article_source.clone(), |p| p.display().to_string());
+                        ui.label(format!("{target} (saved {})", info.written));
+                        ui.horizontal(|ui| {
+                            if ui.button("Restore").clicked() {
+                                choice = Choice::Restore(info.clone());
+                            }
+                            if ui.button("Discard").clicked() {
+                                choice = Choice::DiscardRecovery(info.clone());
+                            }
+                        });
+                    }
+                    ui.separator();
+                    if ui.button("Decide later").clicked() || escape {
+                        choice = Choice::Close;
+                    }
+                }
+                Dialog::Error { title, message } => {
+                    ui.heading(title);
+                    ui.label(message);
+                    if ui.button("OK").clicked() || escape || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                        choice = Choice::Close;
+                    }
+                }
+            }
+        });
+        self.apply_choice(choice, ctx);
+    }
+
+    fn apply_choice(&mut self, choice: Choice, ctx: &egui::Context) {
+        match choice {
+            Choice::Keep => {}
+            Choice::Close => self.dialog = None,
+            Choice::SaveThen(then) => {
+                self.dialog = None;
+                if self.save() {
+                    self.continue_pending(then, ctx);
+                }
+            }
+            Choice::DiscardThen(then) => {
+                self.dialog = None;
+                self.discard_changes();
+                self.continue_pending(then, ctx);
+            }
+            Choice::UsePath(purpose, path) => {
+                self.dialog = None;
+                self.use_chosen_path(purpose, path, ctx);
+            }
+            Choice::Resume(path) => {
+                self.dialog = None;
+                self.open_now(path, ctx);
+            }
+            Choice::Restore(info) => {
+                self.dialog = None;
+                match store::load(&info.recovery_file) {
+                    Ok(review) => {
+                        let mut workspace = Workspace::new(review, false, info.review_path.clone(), None);
+                        workspace.autosave_due = true;
+                        self.install(workspace);
+                        self.post("Recovered unsaved work. Save it with Ctrl+S.", false);
+                    }
+                    Err(error) => self.post(error.to_string(), true),
+                }
+            }
+            Choice::DiscardRecovery(info) => {
+                files::discard_recovery(&info);
+                let remaining = files::pending_recoveries();
+                self.dialog = (!remaining.is_empty()).then_some(Dialog::Recover { copies: remaining });
+            }
+        }
+    }
+
+    pub(super) fn help_ui(&mut self, ctx: &egui::Context) {
+        let mut open = true;
+        egui::Window::new("Keyboard shortcuts").open(&mut open).collapsible(false).resizable(false).show(ctx, |ui| {
+            ui.label("Single-letter keys work when no text field has the cursor; Esc leaves a text field.");
+            egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                for command in Command::ALL {
+                    let keys: Vec<String> = command.shortcuts().iter().map(|s| ctx.format_shortcut(s)).collect();
+                    if keys.is_empty() {
+                        continue;
+                    }
+                    ui.label(keys.join("  or  "));
+                    ui.label(command.label());
+                    ui.end_row();
+                }
+            });
+        });
+        if !open || ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+            self.ui.show_help = false;
+        }
+    }
+}
+
+/// `~/x` → `$HOME/x`.
+fn expand_home(path: &str) -> PathBuf {
+    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => PathBuf::from(path),
+    }
+}

@@ -1,0 +1,1115 @@
+//! The egui workbench: claim list, article, inspector. It reads the review and changes it only through
+//! [`Edit`]s and [`Command`]s, applied at the end of each frame.
+
+mod article_view;
+mod claim_list;
+pub mod command;
+mod dialogs;
+pub mod files;
+mod inspector;
+pub mod theme;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use serde::{Deserialize, Serialize};
+
+pub use command::Command;
+use files::{DialogOutcome, DialogPurpose, FileDialogJob, LoadJob, Loaded, RecoveryInfo};
+
+use crate::article::Language;
+use crate::extract::segment::Span;
+use crate::review::edit::{Document, Edit};
+use crate::review::{Review, Verdict, store};
+
+/// The German sample article, opened when claimdesk starts without a file.
+pub const GERMAN_SAMPLE: (&str, &str) = ("sample-de-stadtwerke.txt", include_str!("../../assets/samples/de-stadtwerke.txt"));
+/// The English sample article.
+pub const ENGLISH_SAMPLE: (&str, &str) = ("sample-en-harbour.txt", include_str!("../../assets/samples/en-harbour.txt"));
+
+/// How often a recovery copy of unsaved work is written.
+const AUTOSAVE_EVERY: Duration = Duration::from_secs(20);
+
+/// What to open at start.
+#[derive(Debug, Clone, Default)]
+pub struct StartOptions {
+    /// An article or review file; `None` opens the bundled sample.
+    pub file: Option<PathBuf>,
+    /// Where Ctrl+S saves.
+    pub review: Option<PathBuf>,
+    /// Force the article language.
+    pub language: Option<Language>,
+}
+
+/// Opens the workbench window and runs until it is closed.
+///
+/// # Errors
+/// When no window can be created (no display, no graphics driver).
+pub fn run(options: StartOptions) -> anyhow::Result<()> {
+    let native_options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("claimdesk")
+            .with_inner_size([1400.0, 860.0])
+            .with_min_inner_size([720.0, 420.0])
+            .with_drag_and_drop(true)
+            .with_app_id("claimdesk"),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "claimdesk",
+        native_options,
+        Box::new(move |cc| {
+            let settings = cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default();
+            Ok(Box::new(ClaimDeskApp::new(&cc.egui_ctx, settings, options)))
+        }),
+    )
+    .map_err(|error| anyhow::anyhow!("cannot open the claimdesk window: {error}. Is a graphical display available?"))
+}
+
+/// Light, dark, or whatever the system says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum ThemeChoice {
+    /// Follow the system.
+    #[default]
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+/// How the claim list is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum SortOrder {
+    /// As in the article.
+    #[default]
+    Position,
+    /// Most check-worthy first.
+    Score,
+}
+
+/// Options that persist between sessions (eframe storage).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The theme.
+    pub theme: ThemeChoice,
+    /// Article text size in points.
+    pub text_size: f32,
+    /// Recently opened files, newest first.
+    pub recent: Vec<PathBuf>,
+    /// After a verdict, jump to the next pending claim.
+    pub advance_after_verdict: bool,
+    /// Claim list order.
+    pub sort: SortOrder,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self { theme: ThemeChoice::System, text_size: 17.0, recent: Vec::new(), advance_after_verdict: true, sort: SortOrder::Position }
+    }
+}
+
+const MAX_RECENT: usize = 10;
+
+/// Which verdicts the claim list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VerdictFilter {
+    /// Show pending claims.
+    pub pending: bool,
+    /// Show confirmed claims.
+    pub confirmed: bool,
+    /// Show denied claims.
+    pub denied: bool,
+    /// Show unverified claims.
+    pub unverified: bool,
+}
+
+impl Default for VerdictFilter {
+    fn default() -> Self {
+        Self { pending: true, confirmed: true, denied: true, unverified: true }
+    }
+}
+
+impl VerdictFilter {
+    /// Whether a claim with `verdict` is shown.
+    #[must_use]
+    pub fn shows(&self, verdict: Option<Verdict>) -> bool {
+        match verdict {
+            None => self.pending,
+            Some(Verdict::Confirmed) => self.confirmed,
+            Some(Verdict::Denied) => self.denied,
+            Some(Verdict::Unverified) => self.unverified,
+        }
+    }
+}
+
+/// The open review and where it lives.
+pub struct Workspace {
+    /// The review with its history.
+    pub document: Document,
+    /// Where Ctrl+S writes; `None` until the first "Save as".
+    pub review_path: Option<PathBuf>,
+    /// The article file, when it came from one.
+    pub article_path: Option<PathBuf>,
+    /// Paragraphs (lines) of the article text.
+    pub paragraphs: Vec<Span>,
+    /// Sentence segments, for adding a sentence as a claim.
+    pub sentences: Vec<Span>,
+    /// When the last recovery copy was written.
+    last_autosave: Option<Instant>,
+    /// Whether unsaved work has changed since the last recovery copy.
+    autosave_due: bool,
+}
+
+impl Workspace {
+    fn new(review: Review, saved: bool, review_path: Option<PathBuf>, article_path: Option<PathBuf>) -> Self {
+        let text = &review.article.text;
+        let paragraphs = paragraphs_of(text);
+        let sentences = crate::extract::sentences(text, review.article.language);
+        Self {
+            document: Document::new(review, saved),
+            review_path,
+            article_path,
+            paragraphs,
+            sentences,
+            last_autosave: None,
+            autosave_due: false,
+        }
+    }
+
+    /// The review.
+    #[must_use]
+    pub fn review(&self) -> &Review {
+        self.document.review()
+    }
+
+    /// A short name for the window title and status bar.
+    #[must_use]
+    pub fn display_name(&self) -> String {
+        let path = self.review_path.as_ref().or(self.article_path.as_ref());
+        path.and_then(|p| p.file_name()).map_or_else(|| self.review().article.source.clone(), |n| n.to_string_lossy().into_owned())
+    }
+}
+
+/// Non-empty lines of a text, as spans.
+fn paragraphs_of(text: &str) -> Vec<Span> {
+    let mut paragraphs = Vec::new();
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len())) {
+        if !text[start..end].trim().is_empty() {
+            paragraphs.push(Span { start, end });
+        }
+        start = end + 1;
+    }
+    paragraphs
+}
+
+/// A message in the status bar.
+#[derive(Debug, Clone)]
+pub struct StatusMessage {
+    /// The text.
+    pub text: String,
+    /// Errors stay longer and are red.
+    pub is_error: bool,
+    /// When it was posted.
+    pub posted: Instant,
+}
+
+/// What to do once unsaved changes are dealt with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PendingAction {
+    /// Open a file.
+    Open(PathBuf),
+    /// Open a bundled sample.
+    OpenSample(&'static str, &'static str),
+    /// Close the window.
+    Quit,
+}
+
+/// A modal dialog.
+#[derive(Debug, Clone)]
+pub enum Dialog {
+    /// Save, discard or cancel before `then`.
+    UnsavedChanges {
+        /// What happens after.
+        then: PendingAction,
+    },
+    /// Type a path (no system file dialog available, or by choice).
+    PathEntry {
+        /// What the path is for.
+        purpose: DialogPurpose,
+        /// The text typed so far.
+        text: String,
+        /// Why this dialog is shown.
+        note: Option<String>,
+    },
+    /// An article has a review beside it.
+    ResumeReview {
+        /// The review file found.
+        review_path: PathBuf,
+    },
+    /// Recovery copies from a session that did not end cleanly.
+    Recover {
+        /// The copies.
+        copies: Vec<RecoveryInfo>,
+    },
+    /// A failure worth more than a status line.
+    Error {
+        /// What failed.
+        title: String,
+        /// Why, and what to do.
+        message: String,
+    },
+}
+
+/// UI state that is not part of the review.
+#[derive(Debug, Default)]
+pub struct UiState {
+    /// The selected claim.
+    pub selected: Option<String>,
+    /// The claim list search text.
+    pub search: String,
+    /// Which verdicts the list shows.
+    pub filter: VerdictFilter,
+    /// Scroll the list and article to the selected claim on the next frame.
+    pub scroll_to_selected: bool,
+    /// Put the cursor into the note field on the next frame.
+    pub focus_note: bool,
+    /// Put the cursor into the evidence field on the next frame.
+    pub focus_evidence: bool,
+    /// Put the cursor into the search field on the next frame.
+    pub focus_search: bool,
+    /// Text selected in the article, as a span of the article text.
+    pub article_selection: Option<Span>,
+    /// Where a drag selection started (byte offset).
+    pub drag_anchor: Option<usize>,
+    /// The evidence link being typed.
+    pub new_evidence: String,
+    /// Show the shortcut overlay.
+    pub show_help: bool,
+    /// The speaker being edited, per claim, until it is committed.
+    pub speaker_draft: Option<(String, String)>,
+}
+
+/// The claimdesk workbench.
+pub struct ClaimDeskApp {
+    /// Persisted options.
+    pub settings: Settings,
+    /// The open review.
+    pub workspace: Option<Workspace>,
+    /// Selection, filters, focus.
+    pub ui: UiState,
+    /// The current dialog.
+    pub dialog: Option<Dialog>,
+    /// The status line.
+    pub status: Option<StatusMessage>,
+    /// Commands to apply at the end of the frame.
+    pending_commands: Vec<Command>,
+    /// Edits to apply at the end of the frame.
+    pending_edits: Vec<Edit>,
+    load_job: Option<LoadJob>,
+    file_dialog: Option<FileDialogJob>,
+    start_review_path: Option<PathBuf>,
+    language: Option<Language>,
+    quit_confirmed: bool,
+    window_title: String,
+    applied_text_size: f32,
+    article_layout: article_view::ArticleLayout,
+    visible_cache: std::cell::RefCell<Option<(VisibleKey, Vec<usize>)>>,
+}
+
+/// What the visible claim list depends on.
+#[derive(Debug, Clone, PartialEq)]
+struct VisibleKey {
+    search: String,
+    filter: VerdictFilter,
+    sort: SortOrder,
+    revision: u64,
+    claims: usize,
+    sha256: String,
+}
+
+impl ClaimDeskApp {
+    /// The app, opening `options.file` (or the German sample).
+    pub fn new(ctx: &egui::Context, settings: Settings, options: StartOptions) -> Self {
+        let mut app = Self {
+            settings,
+            workspace: None,
+            ui: UiState::default(),
+            dialog: None,
+            status: None,
+            pending_commands: Vec::new(),
+            pending_edits: Vec::new(),
+            load_job: None,
+            file_dialog: None,
+            start_review_path: options.review.clone(),
+            language: options.language,
+            quit_confirmed: false,
+            window_title: String::new(),
+            applied_text_size: 0.0,
+            article_layout: article_view::ArticleLayout::default(),
+            visible_cache: std::cell::RefCell::new(None),
+        };
+        apply_theme(ctx, app.settings.theme);
+        match options.file {
+            Some(path) => app.open_now(path, ctx),
+            None => {
+                app.open_sample(GERMAN_SAMPLE.0, GERMAN_SAMPLE.1);
+                app.post("Sample article opened. Open your own with Ctrl+O, or drop a file on the window.", false);
+            }
+        }
+        let copies = files::pending_recoveries();
+        if !copies.is_empty() {
+            app.dialog = Some(Dialog::Recover { copies });
+        }
+        app
+    }
+
+    /// Posts a status message.
+    pub fn post(&mut self, text: impl Into<String>, is_error: bool) {
+        self.status = Some(StatusMessage { text: text.into(), is_error, posted: Instant::now() });
+    }
+
+    /// Queues a command for the end of the frame.
+    pub fn command(&mut self, command: Command) {
+        self.pending_commands.push(command);
+    }
+
+    /// Queues an edit for the end of the frame.
+    pub fn edit(&mut self, edit: Edit) {
+        self.pending_edits.push(edit);
+    }
+
+    /// Whether a file is loading in the background.
+    #[must_use]
+    pub fn is_loading(&self) -> bool {
+        self.load_job.is_some()
+    }
+
+    /// The selected claim's index in the review.
+    #[must_use]
+    pub fn selected_index(&self) -> Option<usize> {
+        let workspace = self.workspace.as_ref()?;
+        workspace.review().index_of(self.ui.selected.as_deref()?)
+    }
+
+    /// Indices of the claims the list shows, in list order.
+    #[must_use]
+    pub fn visible_claims(&self) -> Vec<usize> {
+        let Some(workspace) = &self.workspace else { return Vec::new() };
+        let key = VisibleKey {
+            search: self.ui.search.clone(),
+            filter: self.ui.filter,
+            sort: self.settings.sort,
+            revision: workspace.document.revision(),
+            claims: workspace.review().claims.len(),
+            sha256: workspace.review().article.sha256.clone(),
+        };
+        if let Some((cached_key, cached)) = &*self.visible_cache.borrow() {
+            if *cached_key == key {
+                return cached.clone();
+            }
+        }
+        let computed = self.compute_visible_claims(workspace);
+        *self.visible_cache.borrow_mut() = Some((key, computed.clone()));
+        computed
+    }
+
+    fn compute_visible_claims(&self, workspace: &Workspace) -> Vec<usize> {
+        let needle = self.ui.search.trim().to_lowercase();
+        let mut indices: Vec<usize> = workspace
+            .review()
+            .claims
+            .iter()
+            .enumerate()
+            .filter(|(_, claim)| self.ui.filter.shows(claim.verdict))
+            .filter(|(_, claim)| {
+                needle.is_empty()
+                    || claim.text.to_lowercase().contains(&needle)
+                    || claim.speaker.as_ref().is_some_and(|s| s.to_lowercase().contains(&needle))
+                    || claim.note.to_lowercase().contains(&needle)
+            })
+            .map(|(index, _)| index)
+            .collect();
+        if self.settings.sort == SortOrder::Score {
+            let claims = &workspace.review().claims;
+            indices.sort_by(|&a, &b| claims[b].score.total_cmp(&claims[a].score).then(a.cmp(&b)));
+        }
+        indices
+    }
+
+    fn select(&mut self, id: Option<String>) {
+        self.ui.selected = id;
+        self.ui.scroll_to_selected = true;
+        self.ui.new_evidence.clear();
+        self.ui.speaker_draft = None;
+    }
+
+    fn select_relative(&mut self, step: isize) {
+        let visible = self.visible_claims();
+        let Some(workspace) = &self.workspace else { return };
+        let current = self.selected_index().and_then(|index| visible.iter().position(|&v| v == index));
+        let target = match current {
+            Some(position) => position.saturating_add_signed(step).min(visible.len().saturating_sub(1)),
+            None if step < 0 => visible.len().saturating_sub(1),
+            None => 0,
+        };
+        let id = visible.get(target).map(|&index| workspace.review().claims[index].id.clone());
+        if id.is_some() {
+            self.select(id);
+        }
+    }
+
+    fn select_next_pending(&mut self) {
+        let visible = self.visible_claims();
+        let Some(workspace) = &self.workspace else { return };
+        let claims = &workspace.review().claims;
+        let current = self.selected_index().and_then(|index| visible.iter().position(|&v| v == index));
+        let start = current.map_or(0, |p| p + 1);
+        let order = visible.iter().skip(start).chain(visible.iter().take(start));
+        let next = order.copied().find(|&index| claims[index].verdict.is_none());
+        match next {
+            Some(index) => {
+                let id = claims[index].id.clone();
+                self.select(Some(id));
+            }
+            None => self.post("Every claim has a verdict. Save with Ctrl+S.", false),
+        }
+    }
+
+    // ----- opening and saving -------------------------------------------------------------------------
+
+    fn is_dirty(&self) -> bool {
+        self.workspace.as_ref().is_some_and(|w| w.document.is_dirty())
+    }
+
+    /// Opens `path` unless unsaved changes need a decision first.
+    pub fn request_open(&mut self, path: PathBuf, ctx: &egui::Context) {
+        if self.is_dirty() {
+            self.dialog = Some(Dialog::UnsavedChanges { then: PendingAction::Open(path) });
+        } else {
+            self.open_now(path, ctx);
+        }
+    }
+
+    fn open_now(&mut self, path: PathBuf, ctx: &egui::Context) {
+        self.post(format!("Opening {}…", path.display()), false);
+        self.load_job = Some(files::start_load(path, self.language, ctx.clone()));
+    }
+
+    fn open_sample(&mut self, name: &'static str, text: &'static str) {
+        let review = files::review_of_text(name, text);
+        self.install(Workspace::new(review, true, None, None));
+    }
+
+    fn install(&mut self, workspace: Workspace) {
+        let selected = workspace.review().selected.clone().filter(|id| workspace.review().claim(id).is_some());
+        let first = workspace.review().claims.first().map(|c| c.id.clone());
+        self.workspace = Some(workspace);
+        self.ui = UiState { filter: self.ui.filter, ..UiState::default() };
+        self.select(selected.or(first));
+    }
+
+    fn remember_recent(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        self.settings.recent.retain(|p| p != &path);
+        self.settings.recent.insert(0, path);
+        self.settings.recent.truncate(MAX_RECENT);
+    }
+
+    fn poll_jobs(&mut self, ctx: &egui::Context) {
+        if let Some(job) = &self.load_job {
+            match job.poll() {
+                None => ctx.request_repaint_after(Duration::from_millis(100)),
+                Some(result) => {
+                    let path = job.path.clone();
+                    self.load_job = None;
+                    self.finish_load(result, &path);
+                }
+            }
+        }
+        if let Some(dialog) = &self.file_dialog {
+            if let Some(outcome) = dialog.poll() {
+                let purpose = dialog.purpose;
+                self.file_dialog = None;
+                self.finish_file_dialog(purpose, outcome, ctx);
+            } else {
+                ctx.request_repaint_after(Duration::from_millis(200));
+            }
+        }
+    }
+
+    fn finish_load(&mut self, result: Result<Loaded, String>, path: &Path) {
+        match result {
+            Err(message) => {
+                // The open review stays as it was; the message names the file and the problem.
+                self.dialog = Some(Dialog::Error { title: "Could not open the file".to_owned(), message: message.clone() });
+                self.post(message, true);
+            }
+            Ok(Loaded::Review { review, path }) => {
+                self.remember_recent(&path);
+                let count = review.claims.len();
+                self.install(Workspace::new(review, true, Some(path.clone()), None));
+                self.post(format!("Resumed {} ({count} claims).", path.display()), false);
+            }
+            Ok(Loaded::Article { review, article_path, warnings }) => {
+                self.remember_recent(path);
+                let count = review.claims.len();
+                let beside = article_path.as_deref().map(files::review_path_for);
+                let review_path = self.start_review_path.take();
+                self.install(Workspace::new(review, false, review_path.clone(), article_path));
+                let mut message = format!("{count} claims found in {}.", path.display());
+                for warning in warnings {
+                    message.push(' ');
+                    message.push_str(&warning);
+                }
+                self.post(message, false);
+                if let Some(beside) = beside.filter(|b| b.is_file() && review_path.as_deref() != Some(b.as_path())) {
+                    self.dialog = Some(Dialog::ResumeReview { review_path: beside });
+                }
+            }
+        }
+    }
+
+    fn finish_file_dialog(&mut self, purpose: DialogPurpose, outcome: DialogOutcome, ctx: &egui::Context) {
+        match outcome {
+            DialogOutcome::Cancelled => {}
+            DialogOutcome::Chosen(path) => self.use_chosen_path(purpose, path, ctx),
+            DialogOutcome::Unavailable => {
+                let note = "No system file dialog is available (install xdg-desktop-portal or zenity). Type the path instead.";
+                let text = match purpose {
+                    DialogPurpose::SaveAs => self.suggested_review_path().map(|p| p.display().to_string()).unwrap_or_default(),
+                    _ => String::new(),
+                };
+                self.dialog = Some(Dialog::PathEntry { purpose, text, note: Some(note.to_owned()) });
+            }
+        }
+    }
+
+    fn use_chosen_path(&mut self, purpose: DialogPurpose, path: PathBuf, ctx: &egui::Context) {
+        match purpose {
+            DialogPurpose::Open => self.request_open(path, ctx),
+            DialogPurpose::SaveAs => {
+                if let Some(workspace) = &mut self.workspace {
+                    workspace.review_path = Some(path);
+                }
+                self.save();
+            }
+            DialogPurpose::Export => self.post("Export is not available in this build yet.", true),
+        }
+    }
+
+    fn suggested_review_path(&self) -> Option<PathBuf> {
+        let workspace = self.workspace.as_ref()?;
+        if let Some(path) = &workspace.review_path {
+            return Some(path.clone());
+        }
+        match &workspace.article_path {
+            Some(article) => Some(files::review_path_for(article)),
+            None => {
+                let stem = Path::new(&workspace.review().article.source).file_stem()?.to_string_lossy().into_owned();
+                Some(std::env::current_dir().ok()?.join(format!("{stem}.review.json")))
+            }
+        }
+    }
+
+    fn start_file_dialog(&mut self, purpose: DialogPurpose, ctx: &egui::Context) {
+        if self.file_dialog.is_some() {
+            return;
+        }
+        let suggestion = match purpose {
+            DialogPurpose::Open => None,
+            _ => self.suggested_review_path(),
+        };
+        let directory = suggestion
+            .as_ref()
+            .and_then(|p| p.parent().map(Path::to_owned))
+            .or_else(|| self.workspace.as_ref().and_then(|w| w.article_path.as_ref()?.parent().map(Path::to_owned)));
+        let name = suggestion.and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()));
+        self.file_dialog = Some(FileDialogJob::start(purpose, directory, name, ctx.clone()));
+    }
+
+    /// Saves to the review path; asks for one when there is none. Returns whether the review is saved.
+    pub fn save(&mut self) -> bool {
+        let selected = self.ui.selected.clone();
+        let Some(workspace) = &mut self.workspace else { return false };
+        let Some(path) = workspace.review_path.clone() else {
+            let text = self.suggested_review_path().map(|p| p.display().to_string()).unwrap_or_default();
+            self.dialog = Some(Dialog::PathEntry { purpose: DialogPurpose::SaveAs, text, note: None });
+            return false;
+        };
+        let previous_recovery_key = files::recovery_key(workspace.review(), workspace.review_path.as_deref());
+        {
+            let (selected_slot, modified) = workspace.document.review_metadata_mut();
+            *selected_slot = selected;
+            *modified = crate::review::now_rfc3339();
+        }
+        match store::save(workspace.review(), &path) {
+            Ok(()) => {
+                workspace.document.mark_saved();
+                workspace.autosave_due = false;
+                files::remove_recovery(workspace.review(), Some(&path));
+                if previous_recovery_key != files::recovery_key(workspace.review(), Some(&path)) {
+                    files::remove_recovery(workspace.review(), None);
+                }
+                self.remember_recent(&path);
+                self.post(format!("Saved {}.", path.display()), false);
+                true
+            }
+            Err(error) => {
+                self.dialog = Some(Dialog::Error { title: "Could not save".to_owned(), message: error.to_string() });
+                false
+            }
+        }
+    }
+
+    fn autosave(&mut self) {
+        let Some(workspace) = &mut self.workspace else { return };
+        if !workspace.document.is_dirty() || !workspace.autosave_due {
+            return;
+        }
+        if workspace.last_autosave.is_some_and(|t| t.elapsed() < AUTOSAVE_EVERY) {
+            return;
+        }
+        workspace.last_autosave = Some(Instant::now());
+        match files::write_recovery(workspace.review(), workspace.review_path.as_deref()) {
+            Ok(_) => workspace.autosave_due = false,
+            Err(error) => self.post(format!("Recovery copy not written: {error}"), true),
+        }
+    }
+
+    /// Carries out what waited for the unsaved-changes decision.
+    pub fn continue_pending(&mut self, action: PendingAction, ctx: &egui::Context) {
+        match action {
+            PendingAction::Open(path) => self.open_now(path, ctx),
+            PendingAction::OpenSample(name, text) => self.open_sample(name, text),
+            PendingAction::Quit => {
+                self.quit_confirmed = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    /// Drops unsaved changes of the open review (and its recovery copy).
+    pub fn discard_changes(&mut self) {
+        if let Some(workspace) = &mut self.workspace {
+            files::remove_recovery(workspace.review(), workspace.review_path.as_deref());
+            workspace.document.mark_saved();
+        }
+    }
+
+    // ----- commands and edits -------------------------------------------------------------------------
+
+    fn apply_pending(&mut self, ctx: &egui::Context) {
+        let commands = std::mem::take(&mut self.pending_commands);
+        for command in commands {
+            self.apply_command(command, ctx);
+        }
+        let edits = std::mem::take(&mut self.pending_edits);
+        for edit in edits {
+            self.apply_edit(edit);
+        }
+    }
+
+    fn apply_edit(&mut self, edit: Edit) {
+        let Some(workspace) = &mut self.workspace else { return };
+        match workspace.document.apply(edit) {
+            Ok(()) => workspace.autosave_due = true,
+            Err(error) => self.post(format!("Not changed: {error}."), true),
+        }
+    }
+
+    fn selected_id(&self) -> Option<String> {
+        self.ui.selected.clone().filter(|id| self.workspace.as_ref().is_some_and(|w| w.review().claim(id).is_some()))
+    }
+
+    fn apply_command(&mut self, command: Command, ctx: &egui::Context) {
+        if self.dialog.is_some() && !matches!(command, Command::Quit) {
+            return;
+        }
+        if let Some(verdict) = command.verdict() {
+            let Some(claim_id) = self.selected_id() else {
+                self.post("Select a claim first (J/K or click it).", true);
+                return;
+            };
+            self.apply_edit(Edit::SetVerdict { claim_id, verdict });
+            if verdict.is_some() && self.settings.advance_after_verdict {
+                self.select_next_pending();
+            }
+            return;
+        }
+        match command {
+            Command::Open => self.start_file_dialog(DialogPurpose::Open, ctx),
+            Command::OpenPath => self.dialog = Some(Dialog::PathEntry { purpose: DialogPurpose::Open, text: String::new(), note: None }),
+            Command::Save => {
+                self.save();
+            }
+            Command::SaveAs => self.start_file_dialog(DialogPurpose::SaveAs, ctx),
+            Command::Export => self.post("Export is not available in this build yet.", true),
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::Undo => self.undo_redo(true),
+            Command::Redo => self.undo_redo(false),
+            Command::NextClaim => self.select_relative(1),
+            Command::PreviousClaim => self.select_relative(-1),
+            Command::NextPending => self.select_next_pending(),
+            Command::EditNote => self.ui.focus_note = self.selected_id().is_some(),
+            Command::AddEvidence => self.ui.focus_evidence = self.selected_id().is_some(),
+            Command::AddClaim => self.add_claim_from_selection(),
+            Command::SetSpanFromSelection => self.set_span_from_selection(),
+            Command::RemoveClaim => self.remove_selected(),
+            Command::Find => self.ui.focus_search = true,
+            Command::ToggleAdvance => {
+                self.settings.advance_after_verdict = !self.settings.advance_after_verdict;
+                let state = if self.settings.advance_after_verdict { "on" } else { "off" };
+                self.post(format!("Jump to the next pending claim after a verdict: {state}."), false);
+            }
+            Command::ToggleSort => {
+                self.settings.sort = match self.settings.sort {
+                    SortOrder::Position => SortOrder::Score,
+                    SortOrder::Score => SortOrder::Position,
+                };
+                self.ui.scroll_to_selected = true;
+            }
+            Command::ZoomIn => self.settings.text_size = (self.settings.text_size + 1.0).min(40.0),
+            Command::ZoomOut => self.settings.text_size = (self.settings.text_size - 1.0).max(9.0),
+            Command::ShowHelp => self.ui.show_help = !self.ui.show_help,
+            Command::OpenGermanSample => self.request_sample(GERMAN_SAMPLE),
+            Command::OpenEnglishSample => self.request_sample(ENGLISH_SAMPLE),
+            Command::Confirm | Command::Deny | Command::MarkUnverified | Command::MarkPending => {}
+        }
+    }
+
+    fn request_sample(&mut self, (name, text): (&'static str, &'static str)) {
+        if self.is_dirty() {
+            self.dialog = Some(Dialog::UnsavedChanges { then: PendingAction::OpenSample(name, text) });
+        } else {
+            self.open_sample(name, text);
+        }
+    }
+
+    fn undo_redo(&mut self, undo: bool) {
+        let Some(workspace) = &mut self.workspace else { return };
+        let edit = if undo { workspace.document.undo() } else { workspace.document.redo() };
+        let Some(edit) = edit else {
+            self.post(if undo { "Nothing to undo." } else { "Nothing to redo." }, false);
+            return;
+        };
+        workspace.autosave_due = true;
+        // Follow the change: select the claim it touched, if it still exists.
+        let touched = match &edit {
+            Edit::SetVerdict { claim_id, .. }
+            | Edit::SetNote { claim_id, .. }
+            | Edit::SetSpeaker { claim_id, .. }
+            | Edit::AddEvidence { claim_id, .. }
+            | Edit::RemoveEvidence { claim_id, .. }
+            | Edit::RemoveClaim { claim_id } => Some(claim_id.clone()),
+            Edit::AddClaim { claim } | Edit::ReplaceClaim { claim } => Some(claim.id.clone()),
+        };
+        if let Some(id) = touched.filter(|id| workspace.review().claim(id).is_some()) {
+            self.select(Some(id));
+        }
+        let verb = if undo { "Undid" } else { "Redid" };
+        self.post(format!("{verb}: {}.", describe_edit(&edit)), false);
+    }
+
+    /// The selected article text, or the sentence that holds the caret.
+    fn selection_span(&self) -> Option<Span> {
+        let workspace = self.workspace.as_ref()?;
+        let selection = self.ui.article_selection?;
+        let text = &workspace.review().article.text;
+        if selection.is_empty() {
+            return workspace.sentences.iter().copied().find(|s| s.start <= selection.start && selection.start <= s.end);
+        }
+        let slice = text.get(selection.start..selection.end)?;
+        let start = selection.start + (slice.len() - slice.trim_start().len());
+        let end = selection.end - (slice.len() - slice.trim_end().len());
+        (start < end).then_some(Span { start, end })
+    }
+
+    fn add_claim_from_selection(&mut self) {
+        let Some(span) = self.selection_span() else {
+            self.post("Select text in the article (drag with the mouse) or click into a sentence, then press A.", true);
+            return;
+        };
+        let Some(workspace) = &self.workspace else { return };
+        let review = workspace.review();
+        if let Some(existing) = review.claims.iter().find(|c| c.start == span.start && c.end == span.end) {
+            let id = existing.id.clone();
+            self.select(Some(id));
+            self.post("That text is a claim already.", false);
+            return;
+        }
+        let id = review.next_claim_id();
+        let Some(claim) = crate::extract::manual_claim(&review.article.text, review.article.language, span, id.clone()) else {
+            return;
+        };
+        self.apply_edit(Edit::AddClaim { claim: Box::new(claim) });
+        self.ui.article_selection = None;
+        self.select(Some(id));
+        self.post("Claim added. Undo with Ctrl+Z.", false);
+    }
+
+    fn set_span_from_selection(&mut self) {
+        let (Some(span), Some(id)) = (self.selection_span(), self.selected_id()) else {
+            self.post("Select a claim, then select the text it should cover in the article, then press Shift+A.", true);
+            return;
+        };
+        let Some(workspace) = &self.workspace else { return };
+        let review = workspace.review();
+        let Some(current) = review.claim(&id) else { return };
+        let Some(mut claim) = crate::extract::manual_claim(&review.article.text, review.article.language, span, id.clone()) else {
+            return;
+        };
+        // The analyst's work on the claim stays; only the span and what follows from it change.
+        claim.verdict = current.verdict;
+        claim.note.clone_from(&current.note);
+        claim.evidence.clone_from(&current.evidence);
+        claim.origin = current.origin;
+        claim.score = current.score;
+        claim.kind = current.kind;
+        if current.speaker.is_some() && claim.speaker.is_none() {
+            claim.speaker.clone_from(&current.speaker);
+        }
+        self.apply_edit(Edit::ReplaceClaim { claim: Box::new(claim) });
+        self.ui.article_selection = None;
+        self.ui.scroll_to_selected = true;
+        self.post("Claim span adjusted. Undo with Ctrl+Z.", false);
+    }
+
+    fn remove_selected(&mut self) {
+        let Some(id) = self.selected_id() else { return };
+        let visible = self.visible_claims();
+        let position = self.selected_index().and_then(|index| visible.iter().position(|&v| v == index));
+        let neighbour = position.and_then(|p| visible.get(p + 1).or_else(|| p.checked_sub(1).and_then(|q| visible.get(q))));
+        let neighbour_id = neighbour.and_then(|&index| self.workspace.as_ref().map(|w| w.review().claims[index].id.clone()));
+        self.apply_edit(Edit::RemoveClaim { claim_id: id });
+        self.select(neighbour_id);
+        self.post("Claim removed. Undo with Ctrl+Z.", false);
+    }
+
+    // ----- the frame ----------------------------------------------------------------------------------
+
+    /// Draws one frame into `ui` (the whole window) and applies what the user did.
+    pub fn root_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.poll_jobs(&ctx);
+        self.handle_dropped_files(&ctx);
+        self.handle_close_request(&ctx);
+        if self.applied_text_size.to_bits() != self.settings.text_size.to_bits() {
+            self.applied_text_size = self.settings.text_size;
+        }
+        let pressed = command::pressed(&ctx);
+        self.pending_commands.extend(pressed);
+
+        self.menu_bar_ui(ui);
+        self.status_bar_ui(ui);
+        if self.workspace.is_some() {
+            egui::Panel::left("claims").resizable(true).default_size(330.0).min_size(220.0).show(ui, |ui| self.claim_list_ui(ui));
+            egui::Panel::right("inspector").resizable(true).default_size(360.0).min_size(260.0).show(ui, |ui| self.inspector_ui(ui));
+        }
+        egui::CentralPanel::default().show(ui, |ui| self.article_ui(ui));
+        self.ui.scroll_to_selected = false;
+        self.dialogs_ui(&ctx);
+        if self.ui.show_help {
+            self.help_ui(&ctx);
+        }
+
+        self.apply_pending(&ctx);
+        self.autosave();
+        self.update_title(&ctx);
+        if self.is_dirty() {
+            ctx.request_repaint_after(AUTOSAVE_EVERY);
+        }
+    }
+
+    fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_owned()).filter(|p| !p.as_os_str().is_empty()).collect());
+        if let Some(path) = dropped.into_iter().next() {
+            self.request_open(path, ctx);
+        }
+    }
+
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && self.is_dirty() && !self.quit_confirmed {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.dialog = Some(Dialog::UnsavedChanges { then: PendingAction::Quit });
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = match &self.workspace {
+            Some(workspace) => {
+                let marker = if workspace.document.is_dirty() { " ●" } else { "" };
+                format!("{}{marker} — claimdesk", workspace.display_name())
+            }
+            None => "claimdesk".to_owned(),
+        };
+        if title != self.window_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.window_title = title;
+        }
+    }
+
+    /// The window title as last set.
+    #[must_use]
+    pub fn window_title(&self) -> &str {
+        &self.window_title
+    }
+
+    fn menu_bar_ui(&mut self, ui: &mut egui::Ui) {
+        egui::Panel::top("menu").show(ui, |ui| {
+            egui::MenuBar::new().ui(ui, |ui| {
+                ui.menu_button("File", |ui| {
+                    for command in [Command::Open, Command::OpenPath] {
+                        self.menu_item(ui, command);
+                    }
+                    ui.menu_button("Open recent", |ui| {
+                        if self.settings.recent.is_empty() {
+                            ui.label("No recent files");
+                        }
+                        for path in self.settings.recent.clone() {
+                            if ui.button(path.display().to_string()).clicked() {
+                                let ctx = ui.ctx().clone();
+                                self.request_open(path, &ctx);
+                                ui.close();
+                            }
+                        }
+                    });
+                    ui.menu_button("Open sample", |ui| {
+                        self.menu_item(ui, Command::OpenGermanSample);
+                        self.menu_item(ui, Command::OpenEnglishSample);
+                    });
+                    ui.separator();
+                    for command in [Command::Save, Command::SaveAs, Command::Export] {
+                        self.menu_item(ui, command);
+                    }
+                    ui.separator();
+                    self.menu_item(ui, Command::Quit);
+                });
+                ui.menu_button("Edit", |ui| {
+                    for command in [Command::Undo, Command::Redo] {
+                        self.menu_item(ui, command);
+                    }
+                    ui.separator();
+                    for command in [Command::Confirm, Command::Deny, Command::MarkUnverified, Command::MarkPending] {
+                        self.menu_item(ui, command);
+                    }
+                    ui.separator();
+                    for command in [Command::EditNote, Command::AddEvidence, Command::AddClaim, Command::SetSpanFromSelection, Command::RemoveClaim] {
+                        self.menu_item(ui, command);
+                    }
+                    ui.separator();
+                    let mut advance = self.settings.advance_after_verdict;
+                    if ui.checkbox(&mut advance, Command::ToggleAdvance.label()).changed() {
+                        self.command(Command::ToggleAdvance);
+                    }
+                });
+                ui.menu_button("View", |ui| {
+                    for command in [Command::NextClaim, Command::PreviousClaim, Command::NextPending, Command::Find, Command::ToggleSort] {
+                        self.menu_item(ui, command);
+                    }
+                    ui.separator();
+                    self.menu_item(ui, Command::ZoomIn);
+                    self.menu_item(ui, Command::ZoomOut);
+                    ui.separator();
+                    ui.label("Theme");
+                    let mut theme = self.settings.theme;
+                    ui.radio_value(&mut theme, ThemeChoice::System, "Follow the system");
+                    ui.radio_value(&mut theme, ThemeChoice::Light, "Light");
+                    ui.radio_value(&mut theme, ThemeChoice::Dark, "Dark");
+                    if theme != self.settings.theme {
+                        self.settings.theme = theme;
+                        apply_theme(ui.ctx(), theme);
+                    }
+                });
+                ui.menu_button("Help", |ui| {
+                    self.menu_item(ui, Command::ShowHelp);
+                    ui.label(concat!("claimdesk ", env!("CARGO_PKG_VERSION")));
+                });
+            });
+        });
+    }
+
+    fn menu_item(&mut self, ui: &mut egui::Ui, command: Command) {
+        let mut button = egui::Button::new(command.label());
+        if let Some(shortcut) = command.shortcuts().first() {
+            button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
+        }
+        if ui.add(button).clicked() {
+            self.command(command);
+            ui.close();
+        }
+    }
+
+    fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
+        egui::Panel::bottom("status").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                if let Some(job) = &self.load_job {
+                    ui.spinner();
+                    ui.label(format!("Extracting claims from {}…", job.path.display()));
+                    ui.add(egui::ProgressBar::new(job.fraction()).desired_width(160.0).show_percentage());
+                    ui.separator();
+                }
+                if let Some(workspace) = &self.workspace {
+                    let saved = if workspace.document.is_dirty() { "unsaved changes" } else { "saved" };
+                    ui.label(workspace.display_name());
+                    ui.separator();
+                    ui.label(saved);
+                    ui.separator();
+                    ui.label(workspace.review().article.language.name());
+                    ui.separator();
+                    let progress = workspace.review().progress();
+                    ui.label(format!("{} / {} reviewed", progress.reviewed(), progress.total()));
+                    let dark = ui.visuals().dark_mode;
+                    for (verdict, count) in [
+                        (Some(Verdict::Confirmed), progress.confirmed),
+                        (Some(Verdict::Denied), progress.denied),
+                        (Some(Verdict::Unverified), progress.unverified),
+                        (None, progress.pending),
+                    ] {
+                        ui.colored_label(theme::verdict_color(verdict, dark), format!("{} {count} {}", theme::verdict_symbol(verdict), theme::verdict_label(verdict)));
+                    }
+                }
+                if let Some(status) = &self.status {
+                    let expired = !status.is_error && status.posted.elapsed() > Duration::from_secs(12);
+                    if !expired {
+                        ui.separator();
+                        let color = if status.is_error { ui.visuals().error_fg_color } else { ui.visuals().text_color() };
+                        ui.colored_label(color, &status.text);
+                    }
+                }
+            });
+        });
+    }
+}
+
+fn describe_edit(edit: &Edit) -> String {
+    match edit {
+        Edit::SetVerdict { claim_id, verdict } => format!("verdict of {claim_id} ({})", theme::verdict_label(*verdict)),
+        Edit::SetNote { claim_id, .. } => format!("note of {claim_id}"),
+        Edit::SetSpeaker { claim_id, .. } => format!("speaker of {claim_id}"),
+        Edit::AddEvidence { claim_id, .. } | Edit::RemoveEvidence { claim_id, .. } => format!("evidence of {claim_id}"),
+        Edit::AddClaim { claim } => format!("added claim {}", claim.id),
+        Edit::RemoveClaim { claim_id } => format!("removed claim {claim_id}"),
+        Edit::ReplaceClaim { claim } => format!("span of {}", claim.id),
+    }
+}
+
+fn apply_theme(ctx: &egui::Context, theme: ThemeChoice) {
+    ctx.set_theme(match theme {
+        ThemeChoice::System => egui::ThemePreference::System,
+        ThemeChoice::Light => egui::ThemePreference::Light,
+        ThemeChoice::Dark => egui::ThemePreference::Dark,
+    });
+}
+
+impl eframe::App for ClaimDeskApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.root_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+    }
+}
