@@ -82,8 +82,14 @@ impl LangArg {
 }
 
 fn parse_score(value: &str) -> Result<f64, String> {
-    let score: f64 = value.parse().map_err(|_| format!("{value} is not a number"))?;
-    if (0.0..=1.0).contains(&score) { Ok(score) } else { Err(format!("{value} is not between 0 and 1")) }
+    let score: f64 = value
+        .parse()
+        .map_err(|_| format!("{value} is not a number"))?;
+    if (0.0..=1.0).contains(&score) {
+        Ok(score)
+    } else {
+        Err(format!("{value} is not between 0 and 1"))
+    }
 }
 
 /// A failure of a subcommand; the message names the file.
@@ -116,7 +122,10 @@ pub fn load_article(path: &Path, language: Option<Language>) -> Result<Loaded, C
         std::io::stdin()
             .take(MAX_ARTICLE_BYTES + 1)
             .read_to_end(&mut bytes)
-            .map_err(|source| CliError::Io { what: "reading standard input", source })?;
+            .map_err(|source| CliError::Io {
+                what: "reading standard input",
+                source,
+            })?;
         return Ok(article::load_bytes(&bytes, "-", None, options)?);
     }
     Ok(article::load_path(path, options)?)
@@ -132,7 +141,10 @@ fn report_warnings(loaded: &Loaded) {
 fn ignore_broken_pipe(result: std::io::Result<()>) -> Result<(), CliError> {
     match result {
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.map_err(|source| CliError::Io { what: "writing standard output", source }),
+        other => other.map_err(|source| CliError::Io {
+            what: "writing standard output",
+            source,
+        }),
     }
 }
 
@@ -162,7 +174,11 @@ pub fn sentences(file: &Path, lang: LangArg) -> Result<(), CliError> {
 ///
 /// # Errors
 /// See [`CliError`].
-pub fn new_review(file: &Path, lang: LangArg, options: &ExtractOptions) -> Result<(Review, Vec<String>), CliError> {
+pub fn new_review(
+    file: &Path,
+    lang: LangArg,
+    options: &ExtractOptions,
+) -> Result<(Review, Vec<String>), CliError> {
     let loaded = load_article(file, lang.language())?;
     let claims = extract::extract(&loaded.article, options);
     Ok((Review::new(loaded.article, claims), loaded.warnings))
@@ -172,7 +188,12 @@ pub fn new_review(file: &Path, lang: LangArg, options: &ExtractOptions) -> Resul
 ///
 /// # Errors
 /// See [`CliError`].
-pub fn extract(file: &Path, lang: LangArg, min_score: f64, output: Option<&Path>) -> Result<(), CliError> {
+pub fn extract(
+    file: &Path,
+    lang: LangArg,
+    min_score: f64,
+    output: Option<&Path>,
+) -> Result<(), CliError> {
     let (review, warnings) = new_review(file, lang, &ExtractOptions { min_score })?;
     for warning in &warnings {
         eprintln!("claimdesk: warning: {warning}");
@@ -180,7 +201,10 @@ pub fn extract(file: &Path, lang: LangArg, min_score: f64, output: Option<&Path>
     match output {
         Some(path) => Ok(store::save(&review, path)?),
         None => {
-            let bytes = store::to_bytes(&review).map_err(|source| CliError::Io { what: "encoding the review", source: source.into() })?;
+            let bytes = store::to_bytes(&review).map_err(|source| CliError::Io {
+                what: "encoding the review",
+                source: source.into(),
+            })?;
             let stdout = std::io::stdout();
             let mut out = stdout.lock();
             ignore_broken_pipe(out.write_all(&bytes).and_then(|()| out.flush()))

@@ -4,9 +4,9 @@
 //! [`review`] holds the analyst's verdicts and saves them, [`export`] turns a review into other formats, and
 //! (with the `gui` feature) [`app`] is the egui workbench. The CLI in [`cli`] ties them together.
 
+#[cfg(feature = "gui")]
+pub mod app;
 pub mod article;
 pub mod cli;
 pub mod extract;
 pub mod review;
-#[cfg(feature = "gui")]
-pub mod app;

@@ -2,8 +2,8 @@
 
 use std::process::ExitCode;
 
-use clap::Parser as _;
 use claimdesk::cli::{self, Cli, Command};
+use clap::Parser as _;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -19,7 +19,12 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Some(Command::Sentences { lang, file }) => cli::sentences(&file, lang)?,
-        Some(Command::Extract { lang, min_score, file, output }) => cli::extract(&file, lang, min_score, output.as_deref())?,
+        Some(Command::Extract {
+            lang,
+            min_score,
+            file,
+            output,
+        }) => cli::extract(&file, lang, min_score, output.as_deref())?,
         None => open_window(cli)?,
     }
     Ok(())
@@ -27,10 +32,17 @@ fn run(cli: Cli) -> anyhow::Result<()> {
 
 #[cfg(feature = "gui")]
 fn open_window(cli: Cli) -> anyhow::Result<()> {
-    claimdesk::app::run(claimdesk::app::StartOptions { file: cli.file, review: cli.review, language: cli.lang.language() })
+    claimdesk::app::run(claimdesk::app::StartOptions {
+        file: cli.file,
+        review: cli.review,
+        language: cli.lang.language(),
+        data_dir: None,
+    })
 }
 
 #[cfg(not(feature = "gui"))]
 fn open_window(_cli: Cli) -> anyhow::Result<()> {
-    anyhow::bail!("this claimdesk was built without the window (feature `gui`); use a subcommand, see --help")
+    anyhow::bail!(
+        "this claimdesk was built without the window (feature `gui`); use a subcommand, see --help"
+    )
 }

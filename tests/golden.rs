@@ -4,15 +4,18 @@
 //! Every case must pass except those listed in `KNOWN_DISAGREEMENTS`, each with the reason we think the
 //! expectation is wrong for news text or not worth its cost. The score is printed on every run.
 
+#![allow(clippy::unwrap_used, reason = "test helpers may panic")]
+
 use std::path::PathBuf;
 
 use claimdesk::article::Language;
 use claimdesk::extract::{lexicon::Lexicon, segment::segment};
 
 /// Cases whose expected split we do not follow, and why.
-const KNOWN_DISAGREEMENTS: &[(&str, &str)] = &[
-    ("en-golden-018", "'5 a.m. Mr.' joins but '6 P.M. Mr.' splits: the same context, opposite answers (pending upstream too)"),
-];
+const KNOWN_DISAGREEMENTS: &[(&str, &str)] = &[(
+    "en-golden-018",
+    "'5 a.m. Mr.' joins but '6 P.M. Mr.' splits: the same context, opposite answers (pending upstream too)",
+)];
 
 #[derive(serde::Deserialize)]
 struct Case {
@@ -36,11 +39,17 @@ fn score(file: &str, language: Language) -> Option<(usize, usize, Vec<String>)> 
     for line in content.lines().filter(|l| !l.trim().is_empty()) {
         let case: Case = serde_json::from_str(line).expect("golden case is JSON");
         total += 1;
-        let got: Vec<&str> = segment(&case.text, lexicon).iter().map(|s| &case.text[s.start..s.end]).collect();
+        let got: Vec<&str> = segment(&case.text, lexicon)
+            .iter()
+            .map(|s| &case.text[s.start..s.end])
+            .collect();
         if got == case.sentences {
             passed += 1;
         } else {
-            failures.push(format!("{}:\n  expected {:?}\n  got      {:?}", case.id, case.sentences, got));
+            failures.push(format!(
+                "{}:\n  expected {:?}\n  got      {:?}",
+                case.id, case.sentences, got
+            ));
         }
     }
     Some((passed, total, failures))
@@ -58,9 +67,16 @@ fn check(file: &str, language: Language, must_pass_all: bool) {
     if must_pass_all {
         let unexpected: Vec<&String> = failures
             .iter()
-            .filter(|f| !KNOWN_DISAGREEMENTS.iter().any(|(id, _)| f.starts_with(&format!("{id}:"))))
+            .filter(|f| {
+                !KNOWN_DISAGREEMENTS
+                    .iter()
+                    .any(|(id, _)| f.starts_with(&format!("{id}:")))
+            })
             .collect();
-        assert!(unexpected.is_empty(), "{file}: unexpected failures:\n{unexpected:#?}");
+        assert!(
+            unexpected.is_empty(),
+            "{file}: unexpected failures:\n{unexpected:#?}"
+        );
     }
 }
 

@@ -6,15 +6,24 @@ use super::{ClaimDeskApp, Command, SortOrder, theme};
 
 const ROW_HEIGHT: f32 = 44.0;
 
+/// The search field.
+pub(super) fn search_id() -> egui::Id {
+    egui::Id::unique("claimdesk-search")
+}
+
 impl ClaimDeskApp {
     pub(super) fn claim_list_ui(&mut self, ui: &mut egui::Ui) {
         ui.add_space(4.0);
-        let search = egui::TextEdit::singleline(&mut self.ui.search).hint_text("Search claims (Ctrl+F)").desired_width(f32::INFINITY);
-        let response = ui.add(search).on_hover_text("Search claim text, speaker and note");
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Search claims"));
-        if std::mem::take(&mut self.ui.focus_search) {
-            response.request_focus();
-        }
+        let search = egui::TextEdit::singleline(&mut self.ui.search)
+            .id(search_id())
+            .hint_text("Search claims (Ctrl+F)")
+            .desired_width(f32::INFINITY);
+        let response = ui
+            .add(search)
+            .on_hover_text("Search claim text, speaker and note");
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Search claims")
+        });
         ui.horizontal_wrapped(|ui| {
             let filter = &mut self.ui.filter;
             ui.checkbox(&mut filter.pending, "pending");
@@ -34,23 +43,40 @@ impl ClaimDeskApp {
         ui.separator();
 
         let visible = self.visible_claims();
-        let Some(workspace) = &self.workspace else { return };
+        let Some(workspace) = &self.workspace else {
+            return;
+        };
         let claims = &workspace.review().claims;
         if visible.is_empty() {
-            ui.label(if claims.is_empty() { "No claims found. Select text in the article and press A to add one." } else { "No claim matches the search and filter." });
+            ui.label(if claims.is_empty() {
+                "No claims found. Select text in the article and press A to add one."
+            } else {
+                "No claim matches the search and filter."
+            });
             return;
         }
-        let selected_position = self.ui.selected.as_ref().and_then(|id| visible.iter().position(|&index| &claims[index].id == id));
-        let mut scroll = egui::ScrollArea::vertical().id_salt("claim_list").auto_shrink([false, false]);
-        if self.ui.scroll_to_selected {
-            if let Some(position) = selected_position {
-                #[expect(clippy::cast_precision_loss, reason = "row positions are far below f32 precision limits")]
-                let row_top = position as f32 * (ROW_HEIGHT + ui.spacing().item_spacing.y);
-                let viewport = ui.available_height();
-                let current = ui.data(|d| d.get_temp::<f32>(egui::Id::unique("claimdesk_claim_list_offset"))).unwrap_or(0.0);
-                if row_top < current || row_top + ROW_HEIGHT > current + viewport {
-                    scroll = scroll.vertical_scroll_offset((row_top - viewport / 3.0).max(0.0));
-                }
+        let selected_position = self
+            .ui
+            .selected
+            .as_ref()
+            .and_then(|id| visible.iter().position(|&index| &claims[index].id == id));
+        let mut scroll = egui::ScrollArea::vertical()
+            .id_salt("claim_list")
+            .auto_shrink([false, false]);
+        if self.ui.scroll_to_selected
+            && let Some(position) = selected_position
+        {
+            #[expect(
+                clippy::cast_precision_loss,
+                reason = "row positions are far below f32 precision limits"
+            )]
+            let row_top = position as f32 * (ROW_HEIGHT + ui.spacing().item_spacing.y);
+            let viewport = ui.available_height();
+            let current = ui
+                .data(|d| d.get_temp::<f32>(egui::Id::unique("claimdesk_claim_list_offset")))
+                .unwrap_or(0.0);
+            if row_top < current || row_top + ROW_HEIGHT > current + viewport {
+                scroll = scroll.vertical_scroll_offset((row_top - viewport / 3.0).max(0.0));
             }
         }
         let dark = ui.visuals().dark_mode;
@@ -59,10 +85,22 @@ impl ClaimDeskApp {
             for position in rows {
                 let claim = &claims[visible[position]];
                 let is_selected = selected_position == Some(position);
-                let (rect, response) = ui.allocate_exact_size(Vec2::new(ui.available_width(), ROW_HEIGHT), Sense::click());
+                let (rect, response) = ui.allocate_exact_size(
+                    Vec2::new(ui.available_width(), ROW_HEIGHT),
+                    Sense::click(),
+                );
                 let speaker = claim.speaker.as_deref().unwrap_or("—");
-                let label = format!("{} {} {:.2} {}: {}", theme::verdict_symbol(claim.verdict), theme::verdict_label(claim.verdict), claim.score, speaker, claim.text);
-                response.widget_info(|| egui::WidgetInfo::selected(egui::Role::ListBoxOption, true, is_selected, &label));
+                let label = format!(
+                    "{} {} {:.2} {}: {}",
+                    theme::verdict_symbol(claim.verdict),
+                    theme::verdict_label(claim.verdict),
+                    claim.score,
+                    speaker,
+                    claim.text
+                );
+                response.widget_info(|| {
+                    egui::WidgetInfo::selected(egui::Role::ListBoxOption, true, is_selected, &label)
+                });
                 if response.clicked() {
                     clicked = Some(claim.id.clone());
                 }
@@ -76,23 +114,62 @@ impl ClaimDeskApp {
                 } else if response.hovered() {
                     painter.rect_filled(rect, 4.0, visuals.widgets.hovered.weak_bg_fill);
                 }
-                let strong = if is_selected { visuals.selection.stroke.color } else { visuals.strong_text_color() };
-                let weak = if is_selected { visuals.selection.stroke.color } else { visuals.weak_text_color() };
+                let strong = if is_selected {
+                    visuals.selection.stroke.color
+                } else {
+                    visuals.strong_text_color()
+                };
+                let weak = if is_selected {
+                    visuals.selection.stroke.color
+                } else {
+                    visuals.weak_text_color()
+                };
                 let verdict_color = theme::verdict_color(claim.verdict, dark);
                 let left = rect.left() + 6.0;
-                painter.text(egui::pos2(left, rect.top() + 4.0), Align2::LEFT_TOP, theme::verdict_symbol(claim.verdict), FontId::proportional(16.0), verdict_color);
+                painter.text(
+                    egui::pos2(left, rect.top() + 4.0),
+                    Align2::LEFT_TOP,
+                    theme::verdict_symbol(claim.verdict),
+                    FontId::proportional(16.0),
+                    verdict_color,
+                );
                 let header = format!("{:.2} · {} · {}", claim.score, claim.kind.label(), speaker);
-                painter.text(egui::pos2(left + 22.0, rect.top() + 4.0), Align2::LEFT_TOP, header, FontId::proportional(12.0), weak);
+                painter.text(
+                    egui::pos2(left + 22.0, rect.top() + 4.0),
+                    Align2::LEFT_TOP,
+                    header,
+                    FontId::proportional(12.0),
+                    weak,
+                );
                 let first_words: String = claim.text.chars().take(160).collect();
-                painter.text(egui::pos2(left + 22.0, rect.top() + 22.0), Align2::LEFT_TOP, first_words, FontId::proportional(14.0), strong);
+                painter.text(
+                    egui::pos2(left + 22.0, rect.top() + 22.0),
+                    Align2::LEFT_TOP,
+                    first_words,
+                    FontId::proportional(14.0),
+                    strong,
+                );
                 if claim.verdict.is_some() {
-                    painter.rect_filled(egui::Rect::from_min_size(rect.left_top(), Vec2::new(3.0, rect.height())), 0.0, verdict_color);
+                    painter.rect_filled(
+                        egui::Rect::from_min_size(rect.left_top(), Vec2::new(3.0, rect.height())),
+                        0.0,
+                        verdict_color,
+                    );
                 } else {
-                    painter.rect_filled(egui::Rect::from_min_size(rect.left_top(), Vec2::new(3.0, rect.height())), 0.0, Color32::TRANSPARENT);
+                    painter.rect_filled(
+                        egui::Rect::from_min_size(rect.left_top(), Vec2::new(3.0, rect.height())),
+                        0.0,
+                        Color32::TRANSPARENT,
+                    );
                 }
             }
         });
-        ui.data_mut(|d| d.insert_temp(egui::Id::unique("claimdesk_claim_list_offset"), output.state.clamped_offset().y));
+        ui.data_mut(|d| {
+            d.insert_temp(
+                egui::Id::unique("claimdesk_claim_list_offset"),
+                output.state.clamped_offset().y,
+            )
+        });
         if let Some(id) = clicked {
             self.ui.selected = Some(id);
             self.ui.scroll_to_selected = true;

@@ -188,7 +188,9 @@ impl Command {
     /// only fire when no text field has focus.
     #[must_use]
     pub fn is_plain_key(shortcut: &KeyboardShortcut) -> bool {
-        !shortcut.modifiers.command && !shortcut.modifiers.ctrl && !matches!(shortcut.logical_key, Key::F1)
+        !shortcut.modifiers.command
+            && !shortcut.modifiers.ctrl
+            && !matches!(shortcut.logical_key, Key::F1)
     }
 
     /// The verdict this command sets, for the verdict commands.
@@ -204,27 +206,74 @@ impl Command {
     }
 }
 
-/// The commands whose shortcuts were pressed this frame, consumed from the input so widgets do not see them.
+/// Whether a command puts the cursor into a text field: keys typed after it in the same frame are text.
+fn moves_focus_to_text(command: Command) -> bool {
+    matches!(
+        command,
+        Command::EditNote | Command::AddEvidence | Command::Find
+    )
+}
+
+/// The commands whose shortcuts were pressed this frame, in the order pressed, removed from the input so
+/// widgets do not see them (nor the character the key would type).
+///
+/// Events are read in order: once a command moves the cursor into a text field, the rest of the frame's
+/// keys are left for that field, so a fast typist's "n" followed by a note loses no letters.
 pub fn pressed(ctx: &egui::Context) -> Vec<Command> {
     let typing = ctx.text_edit_focused();
     // egui ignores extra Shift and Alt when matching, so Ctrl+Shift+S must be tried before Ctrl+S, and
     // Shift+A before A.
-    let mut bindings: Vec<(KeyboardShortcut, Command)> =
-        Command::ALL.iter().flat_map(|command| command.shortcuts().into_iter().map(move |s| (s, *command))).collect();
+    let mut bindings: Vec<(KeyboardShortcut, Command)> = Command::ALL
+        .iter()
+        .flat_map(|command| command.shortcuts().into_iter().map(move |s| (s, *command)))
+        .collect();
     bindings.sort_by_key(|(shortcut, _)| {
         let m = shortcut.modifiers;
         std::cmp::Reverse(u8::from(m.shift) + u8::from(m.alt) + u8::from(m.command || m.ctrl))
     });
     let mut pressed = Vec::new();
     ctx.input_mut(|input| {
-        for (shortcut, command) in &bindings {
-            if typing && Command::is_plain_key(shortcut) {
+        let mut consumed = vec![false; input.events.len()];
+        let mut index = 0;
+        while index < input.events.len() {
+            let egui::Event::Key {
+                key,
+                pressed: true,
+                modifiers,
+                ..
+            } = &input.events[index]
+            else {
+                index += 1;
                 continue;
-            }
-            if input.consume_shortcut(shortcut) {
+            };
+            let found = bindings.iter().find(|(shortcut, _)| {
+                shortcut.logical_key == *key
+                    && modifiers.matches_logically(shortcut.modifiers)
+                    && !(typing && Command::is_plain_key(shortcut))
+            });
+            if let Some((shortcut, command)) = found {
+                consumed[index] = true;
+                // The character a plain key types arrives as a separate text event after it (after its
+                // release, on some platforms).
+                if Command::is_plain_key(shortcut) {
+                    let text = input.events[index + 1..]
+                        .iter()
+                        .position(|e| !matches!(e, egui::Event::Key { pressed: false, .. }))
+                        .map(|offset| index + 1 + offset)
+                        .filter(|&i| matches!(input.events[i], egui::Event::Text(_)));
+                    if let Some(text) = text {
+                        consumed[text] = true;
+                    }
+                }
                 pressed.push(*command);
+                if moves_focus_to_text(*command) {
+                    break;
+                }
             }
+            index += 1;
         }
+        let mut flags = consumed.into_iter();
+        input.events.retain(|_| !flags.next().unwrap_or(false));
     });
     pressed
 }
@@ -251,7 +300,10 @@ mod tests {
     fn every_command_is_listed_once_and_labelled() {
         for (index, command) in Command::ALL.iter().enumerate() {
             assert!(!command.label().is_empty());
-            assert!(!Command::ALL[..index].contains(command), "{command:?} listed twice");
+            assert!(
+                !Command::ALL[..index].contains(command),
+                "{command:?} listed twice"
+            );
         }
     }
 

@@ -20,7 +20,9 @@ enum Choice {
 
 impl ClaimDeskApp {
     pub(super) fn dialogs_ui(&mut self, ctx: &egui::Context) {
-        let Some(dialog) = self.dialog.clone() else { return };
+        let Some(dialog) = self.dialog.clone() else {
+            return;
+        };
         let mut choice = Choice::Keep;
         let escape = ctx.input(|i| i.key_pressed(egui::Key::Escape));
         egui::Modal::new(egui::Id::unique("claimdesk_dialog")).show(ctx, |ui| {
@@ -30,7 +32,9 @@ impl ClaimDeskApp {
                     ui.heading("Unsaved changes");
                     ui.label("The review has changes that are not saved. Save them first?");
                     ui.horizontal(|ui| {
-                        if ui.button("Save").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                        if ui.button("Save").clicked()
+                            || ui.input(|i| i.key_pressed(egui::Key::Enter))
+                        {
                             choice = Choice::SaveThen(then.clone());
                         }
                         if ui.button("Discard changes").clicked() {
@@ -41,7 +45,11 @@ impl ClaimDeskApp {
                         }
                     });
                 }
-                Dialog::PathEntry { purpose, text, note } => {
+                Dialog::PathEntry {
+                    purpose,
+                    text,
+                    note,
+                } => {
                     ui.heading(match purpose {
                         DialogPurpose::Open => "Open a file",
                         DialogPurpose::SaveAs => "Save the review as",
@@ -51,17 +59,30 @@ impl ClaimDeskApp {
                         ui.label(note);
                     }
                     let mut typed = text.clone();
-                    let response = ui.add(egui::TextEdit::singleline(&mut typed).hint_text("/path/to/file").desired_width(480.0));
-                    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Path"));
+                    let response = ui.add(
+                        egui::TextEdit::singleline(&mut typed)
+                            .hint_text("/path/to/file")
+                            .desired_width(480.0),
+                    );
+                    response.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Path")
+                    });
                     if !response.has_focus() && !response.lost_focus() {
                         response.request_focus();
                     }
-                    let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    let entered =
+                        response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     if typed != *text {
-                        self.dialog = Some(Dialog::PathEntry { purpose: *purpose, text: typed.clone(), note: note.clone() });
+                        self.dialog = Some(Dialog::PathEntry {
+                            purpose: *purpose,
+                            text: typed.clone(),
+                            note: note.clone(),
+                        });
                     }
                     ui.horizontal(|ui| {
-                        let ok = ui.add_enabled(!typed.trim().is_empty(), egui::Button::new("OK")).clicked();
+                        let ok = ui
+                            .add_enabled(!typed.trim().is_empty(), egui::Button::new("OK"))
+                            .clicked();
                         if (ok || entered) && !typed.trim().is_empty() {
                             choice = Choice::UsePath(*purpose, expand_home(typed.trim()));
                         }
@@ -72,9 +93,14 @@ impl ClaimDeskApp {
                 }
                 Dialog::ResumeReview { review_path } => {
                     ui.heading("A review of this article exists");
-                    ui.label(format!("{} is beside the article. Resume it, or start a new review?", review_path.display()));
+                    ui.label(format!(
+                        "{} is beside the article. Resume it, or start a new review?",
+                        review_path.display()
+                    ));
                     ui.horizontal(|ui| {
-                        if ui.button("Resume review").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                        if ui.button("Resume review").clicked()
+                            || ui.input(|i| i.key_pressed(egui::Key::Enter))
+                        {
                             choice = Choice::Resume(review_path.clone());
                         }
                         if ui.button("Start a new review").clicked() || escape {
@@ -84,10 +110,15 @@ impl ClaimDeskApp {
                 }
                 Dialog::Recover { copies } => {
                     ui.heading("Recover unsaved work?");
-                    ui.label("claimdesk was closed with unsaved changes. Recovery copies were kept:");
+                    ui.label(
+                        "claimdesk was closed with unsaved changes. Recovery copies were kept:",
+                    );
                     for info in copies {
                         ui.separator();
-                        let target = info.review_path.as_ref().map_or_else(|| info.article_source.clone(), |p| p.display().to_string());
+                        let target = info.review_path.as_ref().map_or_else(
+                            || info.article_source.clone(),
+                            |p| p.display().to_string(),
+                        );
                         ui.label(format!("{target} (saved {})", info.written));
                         ui.horizontal(|ui| {
                             if ui.button("Restore").clicked() {
@@ -106,7 +137,10 @@ impl ClaimDeskApp {
                 Dialog::Error { title, message } => {
                     ui.heading(title);
                     ui.label(message);
-                    if ui.button("OK").clicked() || escape || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                    if ui.button("OK").clicked()
+                        || escape
+                        || ui.input(|i| i.key_pressed(egui::Key::Enter))
+                    {
                         choice = Choice::Close;
                     }
                 }
@@ -142,7 +176,8 @@ impl ClaimDeskApp {
                 self.dialog = None;
                 match store::load(&info.recovery_file) {
                     Ok(review) => {
-                        let mut workspace = Workspace::new(review, false, info.review_path.clone(), None);
+                        let mut workspace =
+                            Workspace::new(review, false, info.review_path.clone(), None);
                         workspace.autosave_due = true;
                         self.install(workspace);
                         self.post("Recovered unsaved work. Save it with Ctrl+S.", false);
@@ -152,8 +187,9 @@ impl ClaimDeskApp {
             }
             Choice::DiscardRecovery(info) => {
                 files::discard_recovery(&info);
-                let remaining = files::pending_recoveries();
-                self.dialog = (!remaining.is_empty()).then_some(Dialog::Recover { copies: remaining });
+                let remaining = files::pending_recoveries(self.data_dir.as_deref());
+                self.dialog =
+                    (!remaining.is_empty()).then_some(Dialog::Recover { copies: remaining });
             }
         }
     }

@@ -48,7 +48,10 @@ impl LoadJob {
         match self.receiver.try_recv() {
             Ok(result) => Some(result),
             Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(Err(format!("{}: loading stopped unexpectedly", self.path.display()))),
+            Err(TryRecvError::Disconnected) => Some(Err(format!(
+                "{}: loading stopped unexpectedly",
+                self.path.display()
+            ))),
         }
     }
 
@@ -56,7 +59,10 @@ impl LoadJob {
     pub fn fraction(&self) -> f32 {
         let done = self.progress.0.load(Ordering::Relaxed);
         let total = self.progress.1.load(Ordering::Relaxed).max(1);
-        #[expect(clippy::cast_precision_loss, reason = "a progress bar needs no exact ratio")]
+        #[expect(
+            clippy::cast_precision_loss,
+            reason = "a progress bar needs no exact ratio"
+        )]
         let fraction = done as f32 / total as f32;
         fraction.clamp(0.0, 1.0)
     }
@@ -65,13 +71,16 @@ impl LoadJob {
 /// Whether a path names a review file rather than an article.
 #[must_use]
 pub fn is_review_path(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
 }
 
 /// `article.txt` → `article.review.json` beside it.
 #[must_use]
 pub fn review_path_for(article: &Path) -> PathBuf {
-    let stem = article.file_stem().map_or_else(|| "article".into(), |s| s.to_string_lossy().into_owned());
+    let stem = article
+        .file_stem()
+        .map_or_else(|| "article".into(), |s| s.to_string_lossy().into_owned());
     article.with_file_name(format!("{stem}.review.json"))
 }
 
@@ -86,20 +95,38 @@ pub fn start_load(path: PathBuf, language: Option<Language>, repaint: egui::Cont
         let _ = sender.send(result);
         repaint.request_repaint();
     });
-    LoadJob { path, progress, receiver }
+    LoadJob {
+        path,
+        progress,
+        receiver,
+    }
 }
 
-fn load(path: &Path, language: Option<Language>, progress: &(AtomicUsize, AtomicUsize)) -> Result<Loaded, String> {
+fn load(
+    path: &Path,
+    language: Option<Language>,
+    progress: &(AtomicUsize, AtomicUsize),
+) -> Result<Loaded, String> {
     if is_review_path(path) {
         let review = store::load(path).map_err(|e| e.to_string())?;
-        return Ok(Loaded::Review { review, path: path.to_owned() });
+        return Ok(Loaded::Review {
+            review,
+            path: path.to_owned(),
+        });
     }
     let loaded = article::load_path(path, LoadOptions { language }).map_err(|e| e.to_string())?;
-    progress.1.store(loaded.article.text.len(), Ordering::Relaxed);
-    let claims = extract::extract_with_progress(&loaded.article, &ExtractOptions::default(), &mut |done| {
-        progress.0.store(done, Ordering::Relaxed);
-    });
-    Ok(Loaded::Article { review: Review::new(loaded.article, claims), article_path: Some(path.to_owned()), warnings: loaded.warnings })
+    progress
+        .1
+        .store(loaded.article.text.len(), Ordering::Relaxed);
+    let claims =
+        extract::extract_with_progress(&loaded.article, &ExtractOptions::default(), &mut |done| {
+            progress.0.store(done, Ordering::Relaxed);
+        });
+    Ok(Loaded::Article {
+        review: Review::new(loaded.article, claims),
+        article_path: Some(path.to_owned()),
+        warnings: loaded.warnings,
+    })
 }
 
 /// A review of an article held in memory (the bundled samples).
@@ -156,7 +183,12 @@ const NO_DIALOG_WITHIN: Duration = Duration::from_millis(400);
 
 impl FileDialogJob {
     /// Opens a system dialog for `purpose`, starting in `directory` with `file_name` suggested.
-    pub fn start(purpose: DialogPurpose, directory: Option<PathBuf>, file_name: Option<String>, repaint: egui::Context) -> Self {
+    pub fn start(
+        purpose: DialogPurpose,
+        directory: Option<PathBuf>,
+        file_name: Option<String>,
+        repaint: egui::Context,
+    ) -> Self {
         let (sender, receiver) = channel();
         std::thread::spawn(move || {
             let mut dialog = rfd::FileDialog::new();
@@ -168,24 +200,36 @@ impl FileDialogJob {
             }
             let chosen = match purpose {
                 DialogPurpose::Open => dialog
-                    .add_filter("Articles and reviews", &["txt", "md", "markdown", "html", "htm", "json"])
+                    .add_filter(
+                        "Articles and reviews",
+                        &["txt", "md", "markdown", "html", "htm", "json"],
+                    )
                     .add_filter("All files", &["*"])
                     .set_title("Open an article or review")
                     .pick_file(),
-                DialogPurpose::SaveAs => dialog.add_filter("claimdesk review", &["json"]).set_title("Save review").save_file(),
+                DialogPurpose::SaveAs => dialog
+                    .add_filter("claimdesk review", &["json"])
+                    .set_title("Save review")
+                    .save_file(),
                 DialogPurpose::Export => dialog.set_title("Export review").save_file(),
             };
             let _ = sender.send(chosen);
             repaint.request_repaint();
         });
-        Self { purpose, started: Instant::now(), receiver }
+        Self {
+            purpose,
+            started: Instant::now(),
+            receiver,
+        }
     }
 
     /// The outcome, once the dialog closed.
     pub fn poll(&self) -> Option<DialogOutcome> {
         match self.receiver.try_recv() {
             Ok(Some(path)) => Some(DialogOutcome::Chosen(path)),
-            Ok(None) if self.started.elapsed() < NO_DIALOG_WITHIN => Some(DialogOutcome::Unavailable),
+            Ok(None) if self.started.elapsed() < NO_DIALOG_WITHIN => {
+                Some(DialogOutcome::Unavailable)
+            }
             Ok(None) => Some(DialogOutcome::Cancelled),
             Err(TryRecvError::Empty) => None,
             Err(TryRecvError::Disconnected) => Some(DialogOutcome::Unavailable),
@@ -193,13 +237,19 @@ impl FileDialogJob {
     }
 }
 
-/// Where recovery copies live: `$CLAIMDESK_DATA_DIR`, else the platform's data directory.
+/// claimdesk's data directory: `$CLAIMDESK_DATA_DIR`, else the platform's (`~/.local/share/claimdesk`).
 #[must_use]
-pub fn recovery_dir() -> Option<PathBuf> {
-    let base = std::env::var_os("CLAIMDESK_DATA_DIR")
+pub fn default_data_dir() -> Option<PathBuf> {
+    std::env::var_os("CLAIMDESK_DATA_DIR")
         .map(PathBuf::from)
-        .or_else(|| directories::ProjectDirs::from("org", "claimdesk", "claimdesk").map(|dirs| dirs.data_dir().to_owned()))?;
-    Some(base.join("recovery"))
+        .or_else(|| {
+            directories::ProjectDirs::from("org", "claimdesk", "claimdesk")
+                .map(|dirs| dirs.data_dir().to_owned())
+        })
+}
+
+fn recovery_dir(data_dir: Option<&Path>) -> Option<PathBuf> {
+    Some(data_dir?.join("recovery"))
 }
 
 /// What a recovery copy belongs to.
@@ -218,7 +268,10 @@ pub struct RecoveryInfo {
 /// A stable name for the recovery copy of one document.
 #[must_use]
 pub fn recovery_key(review: &Review, review_path: Option<&Path>) -> String {
-    let identity = review_path.map_or_else(|| review.article.sha256.clone(), |p| p.display().to_string());
+    let identity = review_path.map_or_else(
+        || review.article.sha256.clone(),
+        |p| p.display().to_string(),
+    );
     article::sha256_hex(&identity)[..16].to_owned()
 }
 
@@ -226,8 +279,12 @@ pub fn recovery_key(review: &Review, review_path: Option<&Path>) -> String {
 ///
 /// # Errors
 /// When the data directory cannot be written.
-pub fn write_recovery(review: &Review, review_path: Option<&Path>) -> Result<PathBuf, String> {
-    let dir = recovery_dir().ok_or("no data directory for recovery copies")?;
+pub fn write_recovery(
+    data_dir: Option<&Path>,
+    review: &Review,
+    review_path: Option<&Path>,
+) -> Result<PathBuf, String> {
+    let dir = recovery_dir(data_dir).ok_or("no data directory for recovery copies")?;
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let key = recovery_key(review, review_path);
     let file = dir.join(format!("{key}.review.json"));
@@ -239,13 +296,16 @@ pub fn write_recovery(review: &Review, review_path: Option<&Path>) -> Result<Pat
         written: crate::review::now_rfc3339(),
     };
     let info_bytes = serde_json::to_vec_pretty(&info).map_err(|e| e.to_string())?;
-    store::write_atomic(&dir.join(format!("{key}.info.json")), &info_bytes).map_err(|e| e.to_string())?;
+    store::write_atomic(&dir.join(format!("{key}.info.json")), &info_bytes)
+        .map_err(|e| e.to_string())?;
     Ok(file)
 }
 
 /// Removes the recovery copy of a document (after it was saved or deliberately discarded).
-pub fn remove_recovery(review: &Review, review_path: Option<&Path>) {
-    let Some(dir) = recovery_dir() else { return };
+pub fn remove_recovery(data_dir: Option<&Path>, review: &Review, review_path: Option<&Path>) {
+    let Some(dir) = recovery_dir(data_dir) else {
+        return;
+    };
     let key = recovery_key(review, review_path);
     let _ = std::fs::remove_file(dir.join(format!("{key}.review.json")));
     let _ = std::fs::remove_file(dir.join(format!("{key}.info.json")));
@@ -254,14 +314,24 @@ pub fn remove_recovery(review: &Review, review_path: Option<&Path>) {
 /// Removes a recovery copy by its info.
 pub fn discard_recovery(info: &RecoveryInfo) {
     let _ = std::fs::remove_file(&info.recovery_file);
-    let _ = std::fs::remove_file(info.recovery_file.with_extension("").with_extension("info.json"));
+    let name = info
+        .recovery_file
+        .file_name()
+        .map(|n| n.to_string_lossy().replace(".review.json", ".info.json"));
+    if let Some(name) = name {
+        let _ = std::fs::remove_file(info.recovery_file.with_file_name(name));
+    }
 }
 
 /// The recovery copies left by a session that did not end cleanly, newest first.
 #[must_use]
-pub fn pending_recoveries() -> Vec<RecoveryInfo> {
-    let Some(dir) = recovery_dir() else { return Vec::new() };
-    let Ok(entries) = std::fs::read_dir(&dir) else { return Vec::new() };
+pub fn pending_recoveries(data_dir: Option<&Path>) -> Vec<RecoveryInfo> {
+    let Some(dir) = recovery_dir(data_dir) else {
+        return Vec::new();
+    };
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Vec::new();
+    };
     let mut infos: Vec<RecoveryInfo> = entries
         .filter_map(Result::ok)
         .filter(|entry| entry.file_name().to_string_lossy().ends_with(".info.json"))

@@ -4,10 +4,28 @@ use super::{ClaimDeskApp, Command, theme};
 use crate::review::edit::{Edit, is_web_url};
 use crate::review::{Origin, Verdict};
 
+/// The note field of a claim; each claim's note has its own, so a cursor never jumps between notes.
+pub(super) fn note_id(claim_id: &str) -> egui::Id {
+    egui::Id::unique(("claimdesk-note", claim_id))
+}
+
+/// The evidence link field.
+pub(super) fn evidence_id() -> egui::Id {
+    egui::Id::unique("claimdesk-evidence")
+}
+
 impl ClaimDeskApp {
     pub(super) fn inspector_ui(&mut self, ui: &mut egui::Ui) {
-        let Some(workspace) = &self.workspace else { return };
-        let Some(claim) = self.ui.selected.as_ref().and_then(|id| workspace.review().claim(id)).cloned() else {
+        let Some(workspace) = &self.workspace else {
+            return;
+        };
+        let Some(claim) = self
+            .ui
+            .selected
+            .as_ref()
+            .and_then(|id| workspace.review().claim(id))
+            .cloned()
+        else {
             ui.add_space(8.0);
             ui.label("No claim selected. Press J to select the first one.");
             return;
@@ -15,114 +33,175 @@ impl ClaimDeskApp {
         let dark = ui.visuals().dark_mode;
         let mut edits = Vec::new();
         let mut commands = Vec::new();
-        egui::ScrollArea::vertical().id_salt("inspector").auto_shrink([false, false]).show(ui, |ui| {
-            ui.add_space(4.0);
-            ui.horizontal(|ui| {
-                ui.strong(format!("Claim {}", claim.id));
-                ui.weak(format!("· {}", claim.kind.label()));
-                if claim.origin == Origin::Manual {
-                    ui.weak("· added by hand");
-                }
-            });
-            ui.add(egui::Label::new(egui::RichText::new(&claim.text).size(15.0)).wrap());
-            ui.add_space(6.0);
-
-            ui.label(egui::RichText::new("Verdict").strong());
-            ui.horizontal_wrapped(|ui| {
-                for (verdict, command) in [
-                    (Some(Verdict::Confirmed), Command::Confirm),
-                    (Some(Verdict::Denied), Command::Deny),
-                    (Some(Verdict::Unverified), Command::MarkUnverified),
-                    (None, Command::MarkPending),
-                ] {
-                    let shortcut = command.shortcuts().first().map(|s| ui.ctx().format_shortcut(s)).unwrap_or_default();
-                    let text = egui::RichText::new(format!("{} {} ({shortcut})", theme::verdict_symbol(verdict), theme::verdict_label(verdict)))
-                        .color(theme::verdict_color(verdict, dark));
-                    if ui.add(egui::Button::selectable(claim.verdict == verdict, text)).clicked() {
-                        commands.push(command);
-                    }
-                }
-            });
-            ui.add_space(6.0);
-
-            ui.label(egui::RichText::new("Speaker / source").strong());
-            let draft = match &self.ui.speaker_draft {
-                Some((id, text)) if id == &claim.id => text.clone(),
-                _ => claim.speaker.clone().unwrap_or_default(),
-            };
-            let mut speaker = draft;
-            let response = ui.add(egui::TextEdit::singleline(&mut speaker).hint_text("unknown").desired_width(f32::INFINITY));
-            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Speaker"));
-            if response.changed() {
-                self.ui.speaker_draft = Some((claim.id.clone(), speaker.clone()));
-            }
-            if response.lost_focus() {
-                let new = Some(speaker.trim().to_owned()).filter(|s| !s.is_empty());
-                if new != claim.speaker {
-                    edits.push(Edit::SetSpeaker { claim_id: claim.id.clone(), speaker: new });
-                }
-                self.ui.speaker_draft = None;
-            }
-            ui.add_space(6.0);
-
-            ui.label(egui::RichText::new(format!("Note ({})", Command::EditNote.shortcuts().first().map(|s| ui.ctx().format_shortcut(s)).unwrap_or_default())).strong());
-            let mut note = claim.note.clone();
-            let response = ui.add(egui::TextEdit::multiline(&mut note).hint_text("What you found, and how").desired_rows(4).desired_width(f32::INFINITY));
-            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Note"));
-            if std::mem::take(&mut self.ui.focus_note) {
-                response.request_focus();
-            }
-            if response.changed() {
-                edits.push(Edit::SetNote { claim_id: claim.id.clone(), note });
-            }
-            ui.add_space(6.0);
-
-            ui.label(egui::RichText::new("Evidence").strong());
-            for (index, url) in claim.evidence.iter().enumerate() {
+        egui::ScrollArea::vertical()
+            .id_salt("inspector")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                ui.add_space(4.0);
                 ui.horizontal(|ui| {
-                    if ui.small_button("✖").on_hover_text("Remove this link").clicked() {
-                        edits.push(Edit::RemoveEvidence { claim_id: claim.id.clone(), index });
-                    }
-                    if is_web_url(url) {
-                        ui.hyperlink_to(url, url).on_hover_text("Open in the browser");
-                    } else {
-                        ui.label(url);
+                    ui.strong(format!("Claim {}", claim.id));
+                    ui.weak(format!("· {}", claim.kind.label()));
+                    if claim.origin == Origin::Manual {
+                        ui.weak("· added by hand");
                     }
                 });
-            }
-            ui.horizontal(|ui| {
-                let response = ui.add(egui::TextEdit::singleline(&mut self.ui.new_evidence).hint_text("https://…").desired_width(ui.available_width() - 50.0));
-                response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Evidence link"));
-                if std::mem::take(&mut self.ui.focus_evidence) {
-                    response.request_focus();
-                }
-                let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                let valid = is_web_url(&self.ui.new_evidence);
-                if (ui.add_enabled(valid, egui::Button::new("Add")).clicked() || entered) && valid {
-                    edits.push(Edit::AddEvidence { claim_id: claim.id.clone(), index: usize::MAX, url: self.ui.new_evidence.trim().to_owned() });
-                    self.ui.new_evidence.clear();
-                } else if entered && !self.ui.new_evidence.trim().is_empty() {
-                    self.post("Only http:// and https:// links can be evidence.", true);
-                }
-            });
-            ui.add_space(6.0);
+                ui.add(egui::Label::new(egui::RichText::new(&claim.text).size(15.0)).wrap());
+                ui.add_space(6.0);
 
-            ui.label(egui::RichText::new(format!("Check-worthiness {:.2}", claim.score)).strong());
-            for reason in &claim.reasons {
-                ui.label(format!("• {reason}"));
-            }
-            if !claim.hedges.is_empty() {
-                ui.add_space(4.0);
-                ui.label(egui::RichText::new("Hedges").strong());
-                ui.label(claim.hedges.join(", "));
-            }
-            ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                if ui.button("Remove claim (Del)").clicked() {
-                    commands.push(Command::RemoveClaim);
+                ui.label(egui::RichText::new("Verdict").strong());
+                ui.horizontal_wrapped(|ui| {
+                    for (verdict, command) in [
+                        (Some(Verdict::Confirmed), Command::Confirm),
+                        (Some(Verdict::Denied), Command::Deny),
+                        (Some(Verdict::Unverified), Command::MarkUnverified),
+                        (None, Command::MarkPending),
+                    ] {
+                        let shortcut = command
+                            .shortcuts()
+                            .first()
+                            .map(|s| ui.ctx().format_shortcut(s))
+                            .unwrap_or_default();
+                        let text = egui::RichText::new(format!(
+                            "{} {} ({shortcut})",
+                            theme::verdict_symbol(verdict),
+                            theme::verdict_label(verdict)
+                        ))
+                        .color(theme::verdict_color(verdict, dark));
+                        if ui
+                            .add(egui::Button::selectable(claim.verdict == verdict, text))
+                            .clicked()
+                        {
+                            commands.push(command);
+                        }
+                    }
+                });
+                ui.add_space(6.0);
+
+                ui.label(egui::RichText::new("Speaker / source").strong());
+                let draft = match &self.ui.speaker_draft {
+                    Some((id, text)) if id == &claim.id => text.clone(),
+                    _ => claim.speaker.clone().unwrap_or_default(),
+                };
+                let mut speaker = draft;
+                let response = ui.add(
+                    egui::TextEdit::singleline(&mut speaker)
+                        .hint_text("unknown")
+                        .desired_width(f32::INFINITY),
+                );
+                response.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Speaker")
+                });
+                if response.changed() {
+                    self.ui.speaker_draft = Some((claim.id.clone(), speaker.clone()));
                 }
+                if response.lost_focus() {
+                    let new = Some(speaker.trim().to_owned()).filter(|s| !s.is_empty());
+                    if new != claim.speaker {
+                        edits.push(Edit::SetSpeaker {
+                            claim_id: claim.id.clone(),
+                            speaker: new,
+                        });
+                    }
+                    self.ui.speaker_draft = None;
+                }
+                ui.add_space(6.0);
+
+                ui.label(
+                    egui::RichText::new(format!(
+                        "Note ({})",
+                        Command::EditNote
+                            .shortcuts()
+                            .first()
+                            .map(|s| ui.ctx().format_shortcut(s))
+                            .unwrap_or_default()
+                    ))
+                    .strong(),
+                );
+                let mut note = claim.note.clone();
+                let response = ui.add(
+                    egui::TextEdit::multiline(&mut note)
+                        .id(note_id(&claim.id))
+                        .hint_text("What you found, and how")
+                        .desired_rows(4)
+                        .desired_width(f32::INFINITY),
+                );
+                response
+                    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Note"));
+                if response.changed() {
+                    edits.push(Edit::SetNote {
+                        claim_id: claim.id.clone(),
+                        note,
+                    });
+                }
+                ui.add_space(6.0);
+
+                ui.label(egui::RichText::new("Evidence").strong());
+                for (index, url) in claim.evidence.iter().enumerate() {
+                    ui.horizontal(|ui| {
+                        if ui
+                            .small_button("✖")
+                            .on_hover_text("Remove this link")
+                            .clicked()
+                        {
+                            edits.push(Edit::RemoveEvidence {
+                                claim_id: claim.id.clone(),
+                                index,
+                            });
+                        }
+                        if is_web_url(url) {
+                            ui.hyperlink_to(url, url)
+                                .on_hover_text("Open in the browser");
+                        } else {
+                            ui.label(url);
+                        }
+                    });
+                }
+                ui.horizontal(|ui| {
+                    let response = ui.add(
+                        egui::TextEdit::singleline(&mut self.ui.new_evidence)
+                            .id(evidence_id())
+                            .hint_text("https://…")
+                            .desired_width(ui.available_width() - 50.0),
+                    );
+                    response.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Evidence link")
+                    });
+                    let entered =
+                        response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    let valid = is_web_url(&self.ui.new_evidence);
+                    if (ui.add_enabled(valid, egui::Button::new("Add")).clicked() || entered)
+                        && valid
+                    {
+                        edits.push(Edit::AddEvidence {
+                            claim_id: claim.id.clone(),
+                            index: usize::MAX,
+                            url: self.ui.new_evidence.trim().to_owned(),
+                        });
+                        self.ui.new_evidence.clear();
+                    } else if entered && !self.ui.new_evidence.trim().is_empty() {
+                        self.post("Only http:// and https:// links can be evidence.", true);
+                    }
+                });
+                ui.add_space(6.0);
+
+                ui.label(
+                    egui::RichText::new(format!("Check-worthiness {:.2}", claim.score)).strong(),
+                );
+                for reason in &claim.reasons {
+                    ui.label(format!("• {reason}"));
+                }
+                if !claim.hedges.is_empty() {
+                    ui.add_space(4.0);
+                    ui.label(egui::RichText::new("Hedges").strong());
+                    ui.label(claim.hedges.join(", "));
+                }
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Remove claim (Del)").clicked() {
+                        commands.push(Command::RemoveClaim);
+                    }
+                });
             });
-        });
         for edit in edits {
             self.edit(edit);
         }

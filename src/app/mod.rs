@@ -23,9 +23,15 @@ use crate::review::edit::{Document, Edit};
 use crate::review::{Review, Verdict, store};
 
 /// The German sample article, opened when claimdesk starts without a file.
-pub const GERMAN_SAMPLE: (&str, &str) = ("sample-de-stadtwerke.txt", include_str!("../../assets/samples/de-stadtwerke.txt"));
+pub const GERMAN_SAMPLE: (&str, &str) = (
+    "sample-de-stadtwerke.txt",
+    include_str!("../../assets/samples/de-stadtwerke.txt"),
+);
 /// The English sample article.
-pub const ENGLISH_SAMPLE: (&str, &str) = ("sample-en-harbour.txt", include_str!("../../assets/samples/en-harbour.txt"));
+pub const ENGLISH_SAMPLE: (&str, &str) = (
+    "sample-en-harbour.txt",
+    include_str!("../../assets/samples/en-harbour.txt"),
+);
 
 /// How often a recovery copy of unsaved work is written.
 const AUTOSAVE_EVERY: Duration = Duration::from_secs(20);
@@ -39,6 +45,8 @@ pub struct StartOptions {
     pub review: Option<PathBuf>,
     /// Force the article language.
     pub language: Option<Language>,
+    /// Where recovery copies go; `None` uses [`files::default_data_dir`].
+    pub data_dir: Option<PathBuf>,
 }
 
 /// Opens the workbench window and runs until it is closed.
@@ -59,11 +67,18 @@ pub fn run(options: StartOptions) -> anyhow::Result<()> {
         "claimdesk",
         native_options,
         Box::new(move |cc| {
-            let settings = cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default();
+            let settings = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+                .unwrap_or_default();
             Ok(Box::new(ClaimDeskApp::new(&cc.egui_ctx, settings, options)))
         }),
     )
-    .map_err(|error| anyhow::anyhow!("cannot open the claimdesk window: {error}. Is a graphical display available?"))
+    .map_err(|error| {
+        anyhow::anyhow!(
+            "cannot open the claimdesk window: {error}. Is a graphical display available?"
+        )
+    })
 }
 
 /// Light, dark, or whatever the system says.
@@ -106,7 +121,13 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { theme: ThemeChoice::System, text_size: 17.0, recent: Vec::new(), advance_after_verdict: true, sort: SortOrder::Position }
+        Self {
+            theme: ThemeChoice::System,
+            text_size: 17.0,
+            recent: Vec::new(),
+            advance_after_verdict: true,
+            sort: SortOrder::Position,
+        }
     }
 }
 
@@ -127,7 +148,12 @@ pub struct VerdictFilter {
 
 impl Default for VerdictFilter {
     fn default() -> Self {
-        Self { pending: true, confirmed: true, denied: true, unverified: true }
+        Self {
+            pending: true,
+            confirmed: true,
+            denied: true,
+            unverified: true,
+        }
     }
 }
 
@@ -163,7 +189,12 @@ pub struct Workspace {
 }
 
 impl Workspace {
-    fn new(review: Review, saved: bool, review_path: Option<PathBuf>, article_path: Option<PathBuf>) -> Self {
+    fn new(
+        review: Review,
+        saved: bool,
+        review_path: Option<PathBuf>,
+        article_path: Option<PathBuf>,
+    ) -> Self {
         let text = &review.article.text;
         let paragraphs = paragraphs_of(text);
         let sentences = crate::extract::sentences(text, review.article.language);
@@ -188,7 +219,10 @@ impl Workspace {
     #[must_use]
     pub fn display_name(&self) -> String {
         let path = self.review_path.as_ref().or(self.article_path.as_ref());
-        path.and_then(|p| p.file_name()).map_or_else(|| self.review().article.source.clone(), |n| n.to_string_lossy().into_owned())
+        path.and_then(|p| p.file_name()).map_or_else(
+            || self.review().article.source.clone(),
+            |n| n.to_string_lossy().into_owned(),
+        )
     }
 }
 
@@ -274,12 +308,6 @@ pub struct UiState {
     pub filter: VerdictFilter,
     /// Scroll the list and article to the selected claim on the next frame.
     pub scroll_to_selected: bool,
-    /// Put the cursor into the note field on the next frame.
-    pub focus_note: bool,
-    /// Put the cursor into the evidence field on the next frame.
-    pub focus_evidence: bool,
-    /// Put the cursor into the search field on the next frame.
-    pub focus_search: bool,
     /// Text selected in the article, as a span of the article text.
     pub article_selection: Option<Span>,
     /// Where a drag selection started (byte offset).
@@ -313,6 +341,9 @@ pub struct ClaimDeskApp {
     start_review_path: Option<PathBuf>,
     language: Option<Language>,
     quit_confirmed: bool,
+    data_dir: Option<PathBuf>,
+    /// How often unsaved work is copied to the data directory.
+    pub autosave_every: Duration,
     window_title: String,
     applied_text_size: f32,
     article_layout: article_view::ArticleLayout,
@@ -346,6 +377,8 @@ impl ClaimDeskApp {
             start_review_path: options.review.clone(),
             language: options.language,
             quit_confirmed: false,
+            data_dir: options.data_dir.clone().or_else(files::default_data_dir),
+            autosave_every: AUTOSAVE_EVERY,
             window_title: String::new(),
             applied_text_size: 0.0,
             article_layout: article_view::ArticleLayout::default(),
@@ -359,7 +392,7 @@ impl ClaimDeskApp {
                 app.post("Sample article opened. Open your own with Ctrl+O, or drop a file on the window.", false);
             }
         }
-        let copies = files::pending_recoveries();
+        let copies = files::pending_recoveries(app.data_dir.as_deref());
         if !copies.is_empty() {
             app.dialog = Some(Dialog::Recover { copies });
         }
@@ -368,7 +401,11 @@ impl ClaimDeskApp {
 
     /// Posts a status message.
     pub fn post(&mut self, text: impl Into<String>, is_error: bool) {
-        self.status = Some(StatusMessage { text: text.into(), is_error, posted: Instant::now() });
+        self.status = Some(StatusMessage {
+            text: text.into(),
+            is_error,
+            posted: Instant::now(),
+        });
     }
 
     /// Queues a command for the end of the frame.
@@ -397,7 +434,9 @@ impl ClaimDeskApp {
     /// Indices of the claims the list shows, in list order.
     #[must_use]
     pub fn visible_claims(&self) -> Vec<usize> {
-        let Some(workspace) = &self.workspace else { return Vec::new() };
+        let Some(workspace) = &self.workspace else {
+            return Vec::new();
+        };
         let key = VisibleKey {
             search: self.ui.search.clone(),
             filter: self.ui.filter,
@@ -406,10 +445,10 @@ impl ClaimDeskApp {
             claims: workspace.review().claims.len(),
             sha256: workspace.review().article.sha256.clone(),
         };
-        if let Some((cached_key, cached)) = &*self.visible_cache.borrow() {
-            if *cached_key == key {
-                return cached.clone();
-            }
+        if let Some((cached_key, cached)) = &*self.visible_cache.borrow()
+            && *cached_key == key
+        {
+            return cached.clone();
         }
         let computed = self.compute_visible_claims(workspace);
         *self.visible_cache.borrow_mut() = Some((key, computed.clone()));
@@ -427,7 +466,10 @@ impl ClaimDeskApp {
             .filter(|(_, claim)| {
                 needle.is_empty()
                     || claim.text.to_lowercase().contains(&needle)
-                    || claim.speaker.as_ref().is_some_and(|s| s.to_lowercase().contains(&needle))
+                    || claim
+                        .speaker
+                        .as_ref()
+                        .is_some_and(|s| s.to_lowercase().contains(&needle))
                     || claim.note.to_lowercase().contains(&needle)
             })
             .map(|(index, _)| index)
@@ -448,14 +490,22 @@ impl ClaimDeskApp {
 
     fn select_relative(&mut self, step: isize) {
         let visible = self.visible_claims();
-        let Some(workspace) = &self.workspace else { return };
-        let current = self.selected_index().and_then(|index| visible.iter().position(|&v| v == index));
+        let Some(workspace) = &self.workspace else {
+            return;
+        };
+        let current = self
+            .selected_index()
+            .and_then(|index| visible.iter().position(|&v| v == index));
         let target = match current {
-            Some(position) => position.saturating_add_signed(step).min(visible.len().saturating_sub(1)),
+            Some(position) => position
+                .saturating_add_signed(step)
+                .min(visible.len().saturating_sub(1)),
             None if step < 0 => visible.len().saturating_sub(1),
             None => 0,
         };
-        let id = visible.get(target).map(|&index| workspace.review().claims[index].id.clone());
+        let id = visible
+            .get(target)
+            .map(|&index| workspace.review().claims[index].id.clone());
         if id.is_some() {
             self.select(id);
         }
@@ -463,12 +513,18 @@ impl ClaimDeskApp {
 
     fn select_next_pending(&mut self) {
         let visible = self.visible_claims();
-        let Some(workspace) = &self.workspace else { return };
+        let Some(workspace) = &self.workspace else {
+            return;
+        };
         let claims = &workspace.review().claims;
-        let current = self.selected_index().and_then(|index| visible.iter().position(|&v| v == index));
+        let current = self
+            .selected_index()
+            .and_then(|index| visible.iter().position(|&v| v == index));
         let start = current.map_or(0, |p| p + 1);
         let order = visible.iter().skip(start).chain(visible.iter().take(start));
-        let next = order.copied().find(|&index| claims[index].verdict.is_none());
+        let next = order
+            .copied()
+            .find(|&index| claims[index].verdict.is_none());
         match next {
             Some(index) => {
                 let id = claims[index].id.clone();
@@ -481,13 +537,17 @@ impl ClaimDeskApp {
     // ----- opening and saving -------------------------------------------------------------------------
 
     fn is_dirty(&self) -> bool {
-        self.workspace.as_ref().is_some_and(|w| w.document.is_dirty())
+        self.workspace
+            .as_ref()
+            .is_some_and(|w| w.document.is_dirty())
     }
 
     /// Opens `path` unless unsaved changes need a decision first.
     pub fn request_open(&mut self, path: PathBuf, ctx: &egui::Context) {
         if self.is_dirty() {
-            self.dialog = Some(Dialog::UnsavedChanges { then: PendingAction::Open(path) });
+            self.dialog = Some(Dialog::UnsavedChanges {
+                then: PendingAction::Open(path),
+            });
         } else {
             self.open_now(path, ctx);
         }
@@ -504,10 +564,17 @@ impl ClaimDeskApp {
     }
 
     fn install(&mut self, workspace: Workspace) {
-        let selected = workspace.review().selected.clone().filter(|id| workspace.review().claim(id).is_some());
+        let selected = workspace
+            .review()
+            .selected
+            .clone()
+            .filter(|id| workspace.review().claim(id).is_some());
         let first = workspace.review().claims.first().map(|c| c.id.clone());
         self.workspace = Some(workspace);
-        self.ui = UiState { filter: self.ui.filter, ..UiState::default() };
+        self.ui = UiState {
+            filter: self.ui.filter,
+            ..UiState::default()
+        };
         self.select(selected.or(first));
     }
 
@@ -544,45 +611,76 @@ impl ClaimDeskApp {
         match result {
             Err(message) => {
                 // The open review stays as it was; the message names the file and the problem.
-                self.dialog = Some(Dialog::Error { title: "Could not open the file".to_owned(), message: message.clone() });
+                self.dialog = Some(Dialog::Error {
+                    title: "Could not open the file".to_owned(),
+                    message: message.clone(),
+                });
                 self.post(message, true);
             }
             Ok(Loaded::Review { review, path }) => {
                 self.remember_recent(&path);
                 let count = review.claims.len();
                 self.install(Workspace::new(review, true, Some(path.clone()), None));
-                self.post(format!("Resumed {} ({count} claims).", path.display()), false);
+                self.post(
+                    format!("Resumed {} ({count} claims).", path.display()),
+                    false,
+                );
             }
-            Ok(Loaded::Article { review, article_path, warnings }) => {
+            Ok(Loaded::Article {
+                review,
+                article_path,
+                warnings,
+            }) => {
                 self.remember_recent(path);
                 let count = review.claims.len();
                 let beside = article_path.as_deref().map(files::review_path_for);
                 let review_path = self.start_review_path.take();
-                self.install(Workspace::new(review, false, review_path.clone(), article_path));
+                self.install(Workspace::new(
+                    review,
+                    false,
+                    review_path.clone(),
+                    article_path,
+                ));
                 let mut message = format!("{count} claims found in {}.", path.display());
                 for warning in warnings {
                     message.push(' ');
                     message.push_str(&warning);
                 }
                 self.post(message, false);
-                if let Some(beside) = beside.filter(|b| b.is_file() && review_path.as_deref() != Some(b.as_path())) {
-                    self.dialog = Some(Dialog::ResumeReview { review_path: beside });
+                if let Some(beside) =
+                    beside.filter(|b| b.is_file() && review_path.as_deref() != Some(b.as_path()))
+                {
+                    self.dialog = Some(Dialog::ResumeReview {
+                        review_path: beside,
+                    });
                 }
             }
         }
     }
 
-    fn finish_file_dialog(&mut self, purpose: DialogPurpose, outcome: DialogOutcome, ctx: &egui::Context) {
+    fn finish_file_dialog(
+        &mut self,
+        purpose: DialogPurpose,
+        outcome: DialogOutcome,
+        ctx: &egui::Context,
+    ) {
         match outcome {
             DialogOutcome::Cancelled => {}
             DialogOutcome::Chosen(path) => self.use_chosen_path(purpose, path, ctx),
             DialogOutcome::Unavailable => {
                 let note = "No system file dialog is available (install xdg-desktop-portal or zenity). Type the path instead.";
                 let text = match purpose {
-                    DialogPurpose::SaveAs => self.suggested_review_path().map(|p| p.display().to_string()).unwrap_or_default(),
+                    DialogPurpose::SaveAs => self
+                        .suggested_review_path()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default(),
                     _ => String::new(),
                 };
-                self.dialog = Some(Dialog::PathEntry { purpose, text, note: Some(note.to_owned()) });
+                self.dialog = Some(Dialog::PathEntry {
+                    purpose,
+                    text,
+                    note: Some(note.to_owned()),
+                });
             }
         }
     }
@@ -608,8 +706,15 @@ impl ClaimDeskApp {
         match &workspace.article_path {
             Some(article) => Some(files::review_path_for(article)),
             None => {
-                let stem = Path::new(&workspace.review().article.source).file_stem()?.to_string_lossy().into_owned();
-                Some(std::env::current_dir().ok()?.join(format!("{stem}.review.json")))
+                let stem = Path::new(&workspace.review().article.source)
+                    .file_stem()?
+                    .to_string_lossy()
+                    .into_owned();
+                Some(
+                    std::env::current_dir()
+                        .ok()?
+                        .join(format!("{stem}.review.json")),
+                )
             }
         }
     }
@@ -625,7 +730,11 @@ impl ClaimDeskApp {
         let directory = suggestion
             .as_ref()
             .and_then(|p| p.parent().map(Path::to_owned))
-            .or_else(|| self.workspace.as_ref().and_then(|w| w.article_path.as_ref()?.parent().map(Path::to_owned)));
+            .or_else(|| {
+                self.workspace
+                    .as_ref()
+                    .and_then(|w| w.article_path.as_ref()?.parent().map(Path::to_owned))
+            });
         let name = suggestion.and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()));
         self.file_dialog = Some(FileDialogJob::start(purpose, directory, name, ctx.clone()));
     }
@@ -633,13 +742,23 @@ impl ClaimDeskApp {
     /// Saves to the review path; asks for one when there is none. Returns whether the review is saved.
     pub fn save(&mut self) -> bool {
         let selected = self.ui.selected.clone();
-        let Some(workspace) = &mut self.workspace else { return false };
-        let Some(path) = workspace.review_path.clone() else {
-            let text = self.suggested_review_path().map(|p| p.display().to_string()).unwrap_or_default();
-            self.dialog = Some(Dialog::PathEntry { purpose: DialogPurpose::SaveAs, text, note: None });
+        let Some(workspace) = &mut self.workspace else {
             return false;
         };
-        let previous_recovery_key = files::recovery_key(workspace.review(), workspace.review_path.as_deref());
+        let Some(path) = workspace.review_path.clone() else {
+            let text = self
+                .suggested_review_path()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default();
+            self.dialog = Some(Dialog::PathEntry {
+                purpose: DialogPurpose::SaveAs,
+                text,
+                note: None,
+            });
+            return false;
+        };
+        let previous_recovery_key =
+            files::recovery_key(workspace.review(), workspace.review_path.as_deref());
         {
             let (selected_slot, modified) = workspace.document.review_metadata_mut();
             *selected_slot = selected;
@@ -649,31 +768,43 @@ impl ClaimDeskApp {
             Ok(()) => {
                 workspace.document.mark_saved();
                 workspace.autosave_due = false;
-                files::remove_recovery(workspace.review(), Some(&path));
+                files::remove_recovery(self.data_dir.as_deref(), workspace.review(), Some(&path));
                 if previous_recovery_key != files::recovery_key(workspace.review(), Some(&path)) {
-                    files::remove_recovery(workspace.review(), None);
+                    files::remove_recovery(self.data_dir.as_deref(), workspace.review(), None);
                 }
                 self.remember_recent(&path);
                 self.post(format!("Saved {}.", path.display()), false);
                 true
             }
             Err(error) => {
-                self.dialog = Some(Dialog::Error { title: "Could not save".to_owned(), message: error.to_string() });
+                self.dialog = Some(Dialog::Error {
+                    title: "Could not save".to_owned(),
+                    message: error.to_string(),
+                });
                 false
             }
         }
     }
 
     fn autosave(&mut self) {
-        let Some(workspace) = &mut self.workspace else { return };
+        let Some(workspace) = &mut self.workspace else {
+            return;
+        };
         if !workspace.document.is_dirty() || !workspace.autosave_due {
             return;
         }
-        if workspace.last_autosave.is_some_and(|t| t.elapsed() < AUTOSAVE_EVERY) {
+        if workspace
+            .last_autosave
+            .is_some_and(|t| t.elapsed() < self.autosave_every)
+        {
             return;
         }
         workspace.last_autosave = Some(Instant::now());
-        match files::write_recovery(workspace.review(), workspace.review_path.as_deref()) {
+        match files::write_recovery(
+            self.data_dir.as_deref(),
+            workspace.review(),
+            workspace.review_path.as_deref(),
+        ) {
             Ok(_) => workspace.autosave_due = false,
             Err(error) => self.post(format!("Recovery copy not written: {error}"), true),
         }
@@ -694,7 +825,11 @@ impl ClaimDeskApp {
     /// Drops unsaved changes of the open review (and its recovery copy).
     pub fn discard_changes(&mut self) {
         if let Some(workspace) = &mut self.workspace {
-            files::remove_recovery(workspace.review(), workspace.review_path.as_deref());
+            files::remove_recovery(
+                self.data_dir.as_deref(),
+                workspace.review(),
+                workspace.review_path.as_deref(),
+            );
             workspace.document.mark_saved();
         }
     }
@@ -713,7 +848,9 @@ impl ClaimDeskApp {
     }
 
     fn apply_edit(&mut self, edit: Edit) {
-        let Some(workspace) = &mut self.workspace else { return };
+        let Some(workspace) = &mut self.workspace else {
+            return;
+        };
         match workspace.document.apply(edit) {
             Ok(()) => workspace.autosave_due = true,
             Err(error) => self.post(format!("Not changed: {error}."), true),
@@ -721,7 +858,11 @@ impl ClaimDeskApp {
     }
 
     fn selected_id(&self) -> Option<String> {
-        self.ui.selected.clone().filter(|id| self.workspace.as_ref().is_some_and(|w| w.review().claim(id).is_some()))
+        self.ui.selected.clone().filter(|id| {
+            self.workspace
+                .as_ref()
+                .is_some_and(|w| w.review().claim(id).is_some())
+        })
     }
 
     fn apply_command(&mut self, command: Command, ctx: &egui::Context) {
@@ -741,7 +882,13 @@ impl ClaimDeskApp {
         }
         match command {
             Command::Open => self.start_file_dialog(DialogPurpose::Open, ctx),
-            Command::OpenPath => self.dialog = Some(Dialog::PathEntry { purpose: DialogPurpose::Open, text: String::new(), note: None }),
+            Command::OpenPath => {
+                self.dialog = Some(Dialog::PathEntry {
+                    purpose: DialogPurpose::Open,
+                    text: String::new(),
+                    note: None,
+                })
+            }
             Command::Save => {
                 self.save();
             }
@@ -753,16 +900,31 @@ impl ClaimDeskApp {
             Command::NextClaim => self.select_relative(1),
             Command::PreviousClaim => self.select_relative(-1),
             Command::NextPending => self.select_next_pending(),
-            Command::EditNote => self.ui.focus_note = self.selected_id().is_some(),
-            Command::AddEvidence => self.ui.focus_evidence = self.selected_id().is_some(),
+            Command::EditNote => {
+                if let Some(id) = self.selected_id() {
+                    ctx.memory_mut(|m| m.request_focus(inspector::note_id(&id)));
+                }
+            }
+            Command::AddEvidence => {
+                if self.selected_id().is_some() {
+                    ctx.memory_mut(|m| m.request_focus(inspector::evidence_id()));
+                }
+            }
             Command::AddClaim => self.add_claim_from_selection(),
             Command::SetSpanFromSelection => self.set_span_from_selection(),
             Command::RemoveClaim => self.remove_selected(),
-            Command::Find => self.ui.focus_search = true,
+            Command::Find => ctx.memory_mut(|m| m.request_focus(claim_list::search_id())),
             Command::ToggleAdvance => {
                 self.settings.advance_after_verdict = !self.settings.advance_after_verdict;
-                let state = if self.settings.advance_after_verdict { "on" } else { "off" };
-                self.post(format!("Jump to the next pending claim after a verdict: {state}."), false);
+                let state = if self.settings.advance_after_verdict {
+                    "on"
+                } else {
+                    "off"
+                };
+                self.post(
+                    format!("Jump to the next pending claim after a verdict: {state}."),
+                    false,
+                );
             }
             Command::ToggleSort => {
                 self.settings.sort = match self.settings.sort {
@@ -782,17 +944,32 @@ impl ClaimDeskApp {
 
     fn request_sample(&mut self, (name, text): (&'static str, &'static str)) {
         if self.is_dirty() {
-            self.dialog = Some(Dialog::UnsavedChanges { then: PendingAction::OpenSample(name, text) });
+            self.dialog = Some(Dialog::UnsavedChanges {
+                then: PendingAction::OpenSample(name, text),
+            });
         } else {
             self.open_sample(name, text);
         }
     }
 
     fn undo_redo(&mut self, undo: bool) {
-        let Some(workspace) = &mut self.workspace else { return };
-        let edit = if undo { workspace.document.undo() } else { workspace.document.redo() };
+        let Some(workspace) = &mut self.workspace else {
+            return;
+        };
+        let edit = if undo {
+            workspace.document.undo()
+        } else {
+            workspace.document.redo()
+        };
         let Some(edit) = edit else {
-            self.post(if undo { "Nothing to undo." } else { "Nothing to redo." }, false);
+            self.post(
+                if undo {
+                    "Nothing to undo."
+                } else {
+                    "Nothing to redo."
+                },
+                false,
+            );
             return;
         };
         workspace.autosave_due = true;
@@ -819,7 +996,11 @@ impl ClaimDeskApp {
         let selection = self.ui.article_selection?;
         let text = &workspace.review().article.text;
         if selection.is_empty() {
-            return workspace.sentences.iter().copied().find(|s| s.start <= selection.start && selection.start <= s.end);
+            return workspace
+                .sentences
+                .iter()
+                .copied()
+                .find(|s| s.start <= selection.start && selection.start <= s.end);
         }
         let slice = text.get(selection.start..selection.end)?;
         let start = selection.start + (slice.len() - slice.trim_start().len());
@@ -832,19 +1013,32 @@ impl ClaimDeskApp {
             self.post("Select text in the article (drag with the mouse) or click into a sentence, then press A.", true);
             return;
         };
-        let Some(workspace) = &self.workspace else { return };
+        let Some(workspace) = &self.workspace else {
+            return;
+        };
         let review = workspace.review();
-        if let Some(existing) = review.claims.iter().find(|c| c.start == span.start && c.end == span.end) {
+        if let Some(existing) = review
+            .claims
+            .iter()
+            .find(|c| c.start == span.start && c.end == span.end)
+        {
             let id = existing.id.clone();
             self.select(Some(id));
             self.post("That text is a claim already.", false);
             return;
         }
         let id = review.next_claim_id();
-        let Some(claim) = crate::extract::manual_claim(&review.article.text, review.article.language, span, id.clone()) else {
+        let Some(claim) = crate::extract::manual_claim(
+            &review.article.text,
+            review.article.language,
+            span,
+            id.clone(),
+        ) else {
             return;
         };
-        self.apply_edit(Edit::AddClaim { claim: Box::new(claim) });
+        self.apply_edit(Edit::AddClaim {
+            claim: Box::new(claim),
+        });
         self.ui.article_selection = None;
         self.select(Some(id));
         self.post("Claim added. Undo with Ctrl+Z.", false);
@@ -855,10 +1049,19 @@ impl ClaimDeskApp {
             self.post("Select a claim, then select the text it should cover in the article, then press Shift+A.", true);
             return;
         };
-        let Some(workspace) = &self.workspace else { return };
+        let Some(workspace) = &self.workspace else {
+            return;
+        };
         let review = workspace.review();
-        let Some(current) = review.claim(&id) else { return };
-        let Some(mut claim) = crate::extract::manual_claim(&review.article.text, review.article.language, span, id.clone()) else {
+        let Some(current) = review.claim(&id) else {
+            return;
+        };
+        let Some(mut claim) = crate::extract::manual_claim(
+            &review.article.text,
+            review.article.language,
+            span,
+            id.clone(),
+        ) else {
             return;
         };
         // The analyst's work on the claim stays; only the span and what follows from it change.
@@ -871,7 +1074,9 @@ impl ClaimDeskApp {
         if current.speaker.is_some() && claim.speaker.is_none() {
             claim.speaker.clone_from(&current.speaker);
         }
-        self.apply_edit(Edit::ReplaceClaim { claim: Box::new(claim) });
+        self.apply_edit(Edit::ReplaceClaim {
+            claim: Box::new(claim),
+        });
         self.ui.article_selection = None;
         self.ui.scroll_to_selected = true;
         self.post("Claim span adjusted. Undo with Ctrl+Z.", false);
@@ -880,9 +1085,19 @@ impl ClaimDeskApp {
     fn remove_selected(&mut self) {
         let Some(id) = self.selected_id() else { return };
         let visible = self.visible_claims();
-        let position = self.selected_index().and_then(|index| visible.iter().position(|&v| v == index));
-        let neighbour = position.and_then(|p| visible.get(p + 1).or_else(|| p.checked_sub(1).and_then(|q| visible.get(q))));
-        let neighbour_id = neighbour.and_then(|&index| self.workspace.as_ref().map(|w| w.review().claims[index].id.clone()));
+        let position = self
+            .selected_index()
+            .and_then(|index| visible.iter().position(|&v| v == index));
+        let neighbour = position.and_then(|p| {
+            visible
+                .get(p + 1)
+                .or_else(|| p.checked_sub(1).and_then(|q| visible.get(q)))
+        });
+        let neighbour_id = neighbour.and_then(|&index| {
+            self.workspace
+                .as_ref()
+                .map(|w| w.review().claims[index].id.clone())
+        });
         self.apply_edit(Edit::RemoveClaim { claim_id: id });
         self.select(neighbour_id);
         self.post("Claim removed. Undo with Ctrl+Z.", false);
@@ -899,14 +1114,25 @@ impl ClaimDeskApp {
         if self.applied_text_size.to_bits() != self.settings.text_size.to_bits() {
             self.applied_text_size = self.settings.text_size;
         }
-        let pressed = command::pressed(&ctx);
-        self.pending_commands.extend(pressed);
+        // Keyboard commands act before anything is drawn, so a field they focus receives the keys typed
+        // right after them in this same frame.
+        for command in command::pressed(&ctx) {
+            self.apply_command(command, &ctx);
+        }
 
         self.menu_bar_ui(ui);
         self.status_bar_ui(ui);
         if self.workspace.is_some() {
-            egui::Panel::left("claims").resizable(true).default_size(330.0).min_size(220.0).show(ui, |ui| self.claim_list_ui(ui));
-            egui::Panel::right("inspector").resizable(true).default_size(360.0).min_size(260.0).show(ui, |ui| self.inspector_ui(ui));
+            egui::Panel::left("claims")
+                .resizable(true)
+                .default_size(330.0)
+                .min_size(220.0)
+                .show(ui, |ui| self.claim_list_ui(ui));
+            egui::Panel::right("inspector")
+                .resizable(true)
+                .default_size(360.0)
+                .min_size(260.0)
+                .show(ui, |ui| self.inspector_ui(ui));
         }
         egui::CentralPanel::default().show(ui, |ui| self.article_ui(ui));
         self.ui.scroll_to_selected = false;
@@ -924,23 +1150,37 @@ impl ClaimDeskApp {
     }
 
     fn handle_dropped_files(&mut self, ctx: &egui::Context) {
-        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_owned()).filter(|p| !p.as_os_str().is_empty()).collect());
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
         if let Some(path) = dropped.into_iter().next() {
             self.request_open(path, ctx);
         }
     }
 
     fn handle_close_request(&mut self, ctx: &egui::Context) {
-        if ctx.input(|i| i.viewport().close_requested()) && self.is_dirty() && !self.quit_confirmed {
+        if ctx.input(|i| i.viewport().close_requested()) && self.is_dirty() && !self.quit_confirmed
+        {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.dialog = Some(Dialog::UnsavedChanges { then: PendingAction::Quit });
+            self.dialog = Some(Dialog::UnsavedChanges {
+                then: PendingAction::Quit,
+            });
         }
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
         let title = match &self.workspace {
             Some(workspace) => {
-                let marker = if workspace.document.is_dirty() { " ●" } else { "" };
+                let marker = if workspace.document.is_dirty() {
+                    " ●"
+                } else {
+                    ""
+                };
                 format!("{}{marker} — claimdesk", workspace.display_name())
             }
             None => "claimdesk".to_owned(),
@@ -992,21 +1232,41 @@ impl ClaimDeskApp {
                         self.menu_item(ui, command);
                     }
                     ui.separator();
-                    for command in [Command::Confirm, Command::Deny, Command::MarkUnverified, Command::MarkPending] {
+                    for command in [
+                        Command::Confirm,
+                        Command::Deny,
+                        Command::MarkUnverified,
+                        Command::MarkPending,
+                    ] {
                         self.menu_item(ui, command);
                     }
                     ui.separator();
-                    for command in [Command::EditNote, Command::AddEvidence, Command::AddClaim, Command::SetSpanFromSelection, Command::RemoveClaim] {
+                    for command in [
+                        Command::EditNote,
+                        Command::AddEvidence,
+                        Command::AddClaim,
+                        Command::SetSpanFromSelection,
+                        Command::RemoveClaim,
+                    ] {
                         self.menu_item(ui, command);
                     }
                     ui.separator();
                     let mut advance = self.settings.advance_after_verdict;
-                    if ui.checkbox(&mut advance, Command::ToggleAdvance.label()).changed() {
+                    if ui
+                        .checkbox(&mut advance, Command::ToggleAdvance.label())
+                        .changed()
+                    {
                         self.command(Command::ToggleAdvance);
                     }
                 });
                 ui.menu_button("View", |ui| {
-                    for command in [Command::NextClaim, Command::PreviousClaim, Command::NextPending, Command::Find, Command::ToggleSort] {
+                    for command in [
+                        Command::NextClaim,
+                        Command::PreviousClaim,
+                        Command::NextPending,
+                        Command::Find,
+                        Command::ToggleSort,
+                    ] {
                         self.menu_item(ui, command);
                     }
                     ui.separator();
@@ -1048,11 +1308,19 @@ impl ClaimDeskApp {
                 if let Some(job) = &self.load_job {
                     ui.spinner();
                     ui.label(format!("Extracting claims from {}…", job.path.display()));
-                    ui.add(egui::ProgressBar::new(job.fraction()).desired_width(160.0).show_percentage());
+                    ui.add(
+                        egui::ProgressBar::new(job.fraction())
+                            .desired_width(160.0)
+                            .show_percentage(),
+                    );
                     ui.separator();
                 }
                 if let Some(workspace) = &self.workspace {
-                    let saved = if workspace.document.is_dirty() { "unsaved changes" } else { "saved" };
+                    let saved = if workspace.document.is_dirty() {
+                        "unsaved changes"
+                    } else {
+                        "saved"
+                    };
                     ui.label(workspace.display_name());
                     ui.separator();
                     ui.label(saved);
@@ -1060,7 +1328,11 @@ impl ClaimDeskApp {
                     ui.label(workspace.review().article.language.name());
                     ui.separator();
                     let progress = workspace.review().progress();
-                    ui.label(format!("{} / {} reviewed", progress.reviewed(), progress.total()));
+                    ui.label(format!(
+                        "{} / {} reviewed",
+                        progress.reviewed(),
+                        progress.total()
+                    ));
                     let dark = ui.visuals().dark_mode;
                     for (verdict, count) in [
                         (Some(Verdict::Confirmed), progress.confirmed),
@@ -1068,14 +1340,26 @@ impl ClaimDeskApp {
                         (Some(Verdict::Unverified), progress.unverified),
                         (None, progress.pending),
                     ] {
-                        ui.colored_label(theme::verdict_color(verdict, dark), format!("{} {count} {}", theme::verdict_symbol(verdict), theme::verdict_label(verdict)));
+                        ui.colored_label(
+                            theme::verdict_color(verdict, dark),
+                            format!(
+                                "{} {count} {}",
+                                theme::verdict_symbol(verdict),
+                                theme::verdict_label(verdict)
+                            ),
+                        );
                     }
                 }
                 if let Some(status) = &self.status {
-                    let expired = !status.is_error && status.posted.elapsed() > Duration::from_secs(12);
+                    let expired =
+                        !status.is_error && status.posted.elapsed() > Duration::from_secs(12);
                     if !expired {
                         ui.separator();
-                        let color = if status.is_error { ui.visuals().error_fg_color } else { ui.visuals().text_color() };
+                        let color = if status.is_error {
+                            ui.visuals().error_fg_color
+                        } else {
+                            ui.visuals().text_color()
+                        };
                         ui.colored_label(color, &status.text);
                     }
                 }
@@ -1086,10 +1370,14 @@ impl ClaimDeskApp {
 
 fn describe_edit(edit: &Edit) -> String {
     match edit {
-        Edit::SetVerdict { claim_id, verdict } => format!("verdict of {claim_id} ({})", theme::verdict_label(*verdict)),
+        Edit::SetVerdict { claim_id, verdict } => {
+            format!("verdict of {claim_id} ({})", theme::verdict_label(*verdict))
+        }
         Edit::SetNote { claim_id, .. } => format!("note of {claim_id}"),
         Edit::SetSpeaker { claim_id, .. } => format!("speaker of {claim_id}"),
-        Edit::AddEvidence { claim_id, .. } | Edit::RemoveEvidence { claim_id, .. } => format!("evidence of {claim_id}"),
+        Edit::AddEvidence { claim_id, .. } | Edit::RemoveEvidence { claim_id, .. } => {
+            format!("evidence of {claim_id}")
+        }
         Edit::AddClaim { claim } => format!("added claim {}", claim.id),
         Edit::RemoveClaim { claim_id } => format!("removed claim {claim_id}"),
         Edit::ReplaceClaim { claim } => format!("span of {}", claim.id),

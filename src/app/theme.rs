@@ -8,7 +8,7 @@ use crate::review::Verdict;
 #[must_use]
 pub fn verdict_symbol(verdict: Option<Verdict>) -> &'static str {
     match verdict {
-        None => "○",
+        None => "•",
         Some(Verdict::Confirmed) => "✔",
         Some(Verdict::Denied) => "✖",
         Some(Verdict::Unverified) => "?",
@@ -57,5 +57,9 @@ pub fn highlight_color(verdict: Option<Verdict>, dark: bool, selected: bool) -> 
 /// The background of text the analyst selected with the mouse.
 #[must_use]
 pub fn selection_color(dark: bool) -> Color32 {
-    if dark { Color32::from_rgba_unmultiplied(90, 140, 255, 110) } else { Color32::from_rgba_unmultiplied(60, 120, 255, 80) }
+    if dark {
+        Color32::from_rgba_unmultiplied(90, 140, 255, 110)
+    } else {
+        Color32::from_rgba_unmultiplied(60, 120, 255, 80)
+    }
 }

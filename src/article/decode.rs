@@ -21,7 +21,9 @@ pub enum DecodeError {
         kind: &'static str,
     },
     /// Zero bytes or control characters: not a text file.
-    #[error("contains binary data (at byte {offset}), not text. Open a .txt, .md or .html article instead.")]
+    #[error(
+        "contains binary data (at byte {offset}), not text. Open a .txt, .md or .html article instead."
+    )]
     Binary {
         /// The first offending byte.
         offset: usize,
@@ -75,9 +77,14 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if let Some(rest) = bytes.strip_prefix(b"\xfe\xff") {
         return utf16(rest, UTF_16BE);
     }
-    if let Some((_, kind)) = SIGNATURES.iter().find(|(magic, _)| bytes.starts_with(magic)) {
+    if let Some((_, kind)) = SIGNATURES
+        .iter()
+        .find(|(magic, _)| bytes.starts_with(magic))
+    {
         // "MZ" and "ID3" are also how ordinary text can begin; only call it binary when control bytes agree.
-        if first_binary_byte(bytes).is_some() || !matches!(*kind, "Windows executable" | "MP3 audio") {
+        if first_binary_byte(bytes).is_some()
+            || !matches!(*kind, "Windows executable" | "MP3 audio")
+        {
             return Err(DecodeError::KnownBinary { kind });
         }
     }
@@ -101,8 +108,13 @@ fn utf8(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         return Err(DecodeError::Binary { offset });
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(Decoded { text: normalize_line_endings(text), legacy_encoding: None }),
-        Err(error) => Err(DecodeError::BrokenUtf8 { offset: error.valid_up_to() }),
+        Ok(text) => Ok(Decoded {
+            text: normalize_line_endings(text),
+            legacy_encoding: None,
+        }),
+        Err(error) => Err(DecodeError::BrokenUtf8 {
+            offset: error.valid_up_to(),
+        }),
     }
 }
 
@@ -114,7 +126,10 @@ fn utf16(bytes: &[u8], encoding: &'static Encoding) -> Result<Decoded, DecodeErr
     if let Some(offset) = first_binary_byte(text.as_bytes()) {
         return Err(DecodeError::Binary { offset });
     }
-    Ok(Decoded { text: normalize_line_endings(&text), legacy_encoding: None })
+    Ok(Decoded {
+        text: normalize_line_endings(&text),
+        legacy_encoding: None,
+    })
 }
 
 fn legacy(bytes: &[u8]) -> Decoded {
@@ -122,13 +137,18 @@ fn legacy(bytes: &[u8]) -> Decoded {
     detector.feed(bytes, true);
     let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
     let (text, _, _) = encoding.decode(bytes);
-    Decoded { text: normalize_line_endings(&text), legacy_encoding: Some(encoding.name()) }
+    Decoded {
+        text: normalize_line_endings(&text),
+        legacy_encoding: Some(encoding.name()),
+    }
 }
 
 /// The first byte that text never contains: NUL, or other C0 controls beyond tab, line feed, form feed,
 /// carriage return and escape.
 fn first_binary_byte(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))
+    bytes
+        .iter()
+        .position(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))
 }
 
 /// Whether the bytes hold at least one well-formed multi-byte UTF-8 sequence: then broken sequences are
@@ -181,7 +201,10 @@ mod tests {
     #[test]
     fn utf8_with_and_without_bom() {
         assert_eq!(decode("Grüße".as_bytes()).unwrap().text, "Grüße");
-        assert_eq!(decode(b"\xef\xbb\xbfGr\xc3\xbc\xc3\x9fe").unwrap().text, "Grüße");
+        assert_eq!(
+            decode(b"\xef\xbb\xbfGr\xc3\xbc\xc3\x9fe").unwrap().text,
+            "Grüße"
+        );
     }
 
     #[test]
@@ -214,11 +237,23 @@ mod tests {
 
     #[test]
     fn binary_is_refused() {
-        assert!(matches!(decode(b"\x89PNG\r\n\x1a\n\0\0\0"), Err(DecodeError::KnownBinary { kind: "PNG image" })));
-        assert!(matches!(decode(b"\x7fELF\x02\x01\x01\0"), Err(DecodeError::KnownBinary { .. })));
-        assert!(matches!(decode(b"text\0with nul"), Err(DecodeError::Binary { offset: 4 })));
+        assert!(matches!(
+            decode(b"\x89PNG\r\n\x1a\n\0\0\0"),
+            Err(DecodeError::KnownBinary { kind: "PNG image" })
+        ));
+        assert!(matches!(
+            decode(b"\x7fELF\x02\x01\x01\0"),
+            Err(DecodeError::KnownBinary { .. })
+        ));
+        assert!(matches!(
+            decode(b"text\0with nul"),
+            Err(DecodeError::Binary { offset: 4 })
+        ));
         // Text that merely starts like a signature is still text.
-        assert_eq!(decode(b"MZ Verlag meldet Rekord").unwrap().text, "MZ Verlag meldet Rekord");
+        assert_eq!(
+            decode(b"MZ Verlag meldet Rekord").unwrap().text,
+            "MZ Verlag meldet Rekord"
+        );
     }
 
     #[test]
@@ -227,6 +262,11 @@ mod tests {
         let mut bytes = prefix.as_bytes().to_vec();
         bytes.extend([0xff, 0xfe, 0x41]);
         bytes.extend("Ende.".as_bytes());
-        assert_eq!(decode(&bytes), Err(DecodeError::BrokenUtf8 { offset: prefix.len() }));
+        assert_eq!(
+            decode(&bytes),
+            Err(DecodeError::BrokenUtf8 {
+                offset: prefix.len()
+            })
+        );
     }
 }

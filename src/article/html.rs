@@ -15,26 +15,88 @@ pub struct Page {
 
 /// Elements whose content is never article text.
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "math", "nav", "footer", "aside", "form", "iframe", "button",
-    "select", "input", "textarea", "object", "embed", "canvas", "video", "audio", "picture", "img", "head", "menu",
-    "dialog",
+    "script", "style", "noscript", "template", "svg", "math", "nav", "footer", "aside", "form",
+    "iframe", "button", "select", "input", "textarea", "object", "embed", "canvas", "video",
+    "audio", "picture", "img", "head", "menu", "dialog",
 ];
 
 /// Elements that start and end a block of text.
 const BLOCKS: &[&str] = &[
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article", "main", "blockquote", "pre",
-    "br", "tr", "table", "dl", "dt", "dd", "figure", "figcaption", "hr", "header", "address", "caption", "td", "th",
-    "details", "summary",
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "section",
+    "article",
+    "main",
+    "blockquote",
+    "pre",
+    "br",
+    "tr",
+    "table",
+    "dl",
+    "dt",
+    "dd",
+    "figure",
+    "figcaption",
+    "hr",
+    "header",
+    "address",
+    "caption",
+    "td",
+    "th",
+    "details",
+    "summary",
 ];
 
 /// ARIA roles of page furniture.
-const SKIPPED_ROLES: &[&str] = &["navigation", "banner", "contentinfo", "complementary", "search", "dialog", "menu"];
+const SKIPPED_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "search",
+    "dialog",
+    "menu",
+];
 
 /// Class or id words that mark page furniture rather than the article.
 const FURNITURE_WORDS: &[&str] = &[
-    "nav", "navbar", "navigation", "menu", "cookie", "cookies", "consent", "share", "sharing", "social", "related",
-    "newsletter", "advert", "advertisement", "ad", "ads", "comment", "comments", "breadcrumb", "breadcrumbs", "footer",
-    "sidebar", "promo", "subscribe", "paywall", "banner", "teaser", "recommendations",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "cookie",
+    "cookies",
+    "consent",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "newsletter",
+    "advert",
+    "advertisement",
+    "ad",
+    "ads",
+    "comment",
+    "comments",
+    "breadcrumb",
+    "breadcrumbs",
+    "footer",
+    "sidebar",
+    "promo",
+    "subscribe",
+    "paywall",
+    "banner",
+    "teaser",
+    "recommendations",
 ];
 
 /// Pages nested deeper than this are refused: real articles stay below a few hundred levels, and the HTML
@@ -43,8 +105,8 @@ pub const MAX_NESTING_DEPTH: usize = 5_000;
 
 /// Elements that never nest or whose end tag is implied by the next sibling: they do not deepen the tree.
 const NON_NESTING: &[&str] = &[
-    "br", "img", "meta", "link", "input", "hr", "wbr", "area", "base", "col", "embed", "source", "track", "param",
-    "p", "li", "dt", "dd", "option", "tr", "td", "th", "!doctype",
+    "br", "img", "meta", "link", "input", "hr", "wbr", "area", "base", "col", "embed", "source",
+    "track", "param", "p", "li", "dt", "dd", "option", "tr", "td", "th", "!doctype",
 ];
 
 /// An upper estimate of how deep the elements of `source` nest, from its tags alone.
@@ -63,7 +125,10 @@ pub fn nesting_depth(source: &str) -> usize {
         if name.is_empty() || name.starts_with("!--") || NON_NESTING.contains(&name.as_str()) {
             continue;
         }
-        let self_closing = tag.split('>').next().is_some_and(|t| t.trim_end().ends_with('/'));
+        let self_closing = tag
+            .split('>')
+            .next()
+            .is_some_and(|t| t.trim_end().ends_with('/'));
         if closing {
             depth = depth.saturating_sub(1);
         } else if !self_closing {
@@ -139,7 +204,10 @@ pub fn extract(source: &str) -> Result<Page, usize> {
     }
     blocks.flush();
     let title = title.or_else(|| page_title(&document));
-    Ok(Page { text: blocks.done.join("\n\n"), title })
+    Ok(Page {
+        text: blocks.done.join("\n\n"),
+        title,
+    })
 }
 
 /// Collects blocks of text with HTML's whitespace collapsing.
@@ -178,7 +246,10 @@ fn content_root(document: &Html) -> ego_tree::NodeRef<'_, Node> {
     let article = selector("article").and_then(|s| document.select(&s).max_by_key(text_len));
     let main = || selector("main, [role=main]").and_then(|s| document.select(&s).next());
     let body = || selector("body").and_then(|s| document.select(&s).next());
-    article.or_else(main).or_else(body).map_or_else(|| document.tree.root(), |element| *element)
+    article
+        .or_else(main)
+        .or_else(body)
+        .map_or_else(|| document.tree.root(), |element| *element)
 }
 
 fn is_furniture(element: &scraper::node::Element, node: ego_tree::NodeRef<'_, Node>) -> bool {
@@ -188,13 +259,18 @@ fn is_furniture(element: &scraper::node::Element, node: ego_tree::NodeRef<'_, No
     }
     if name == "header" {
         // A page header is furniture, but an article's own header carries its headline.
-        let has_headline = node.descendants().any(|d| d.value().as_element().is_some_and(|e| e.name() == "h1"));
+        let has_headline = node
+            .descendants()
+            .any(|d| d.value().as_element().is_some_and(|e| e.name() == "h1"));
         return !has_headline;
     }
     if element.attr("hidden").is_some() || element.attr("aria-hidden") == Some("true") {
         return true;
     }
-    if element.attr("role").is_some_and(|role| SKIPPED_ROLES.contains(&role)) {
+    if element
+        .attr("role")
+        .is_some_and(|role| SKIPPED_ROLES.contains(&role))
+    {
         return true;
     }
     let words = element.attr("class").into_iter().chain(element.attr("id"));
@@ -205,9 +281,19 @@ fn is_furniture(element: &scraper::node::Element, node: ego_tree::NodeRef<'_, No
 
 fn page_title(document: &Html) -> Option<String> {
     let title = selector("title").and_then(|s| document.select(&s).next())?;
-    let text: String = title.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ");
+    let text: String = title
+        .text()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     // "Headline | Site name": the site name is not part of the headline.
-    let headline = text.split(" | ").next().unwrap_or_default().trim().to_owned();
+    let headline = text
+        .split(" | ")
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_owned();
     (!headline.is_empty()).then_some(headline)
 }
 
@@ -229,19 +315,26 @@ mod tests {
         )
         .unwrap();
         assert_eq!(page.title.as_deref(), Some("Zinsen steigen"));
-        assert_eq!(page.text, "Zinsen steigen\n\nDie Bank hob den Zins auf 4,5 Prozent.\n\nPunkt eins\n\nPunkt zwei");
+        assert_eq!(
+            page.text,
+            "Zinsen steigen\n\nDie Bank hob den Zins auf 4,5 Prozent.\n\nPunkt eins\n\nPunkt zwei"
+        );
     }
 
     #[test]
     fn title_falls_back_to_the_title_element() {
-        let page = extract("<html><head><title>Nur Titel | Seite</title></head><body><p>Text.</p></body></html>").unwrap();
+        let page = extract(
+            "<html><head><title>Nur Titel | Seite</title></head><body><p>Text.</p></body></html>",
+        )
+        .unwrap();
         assert_eq!(page.title.as_deref(), Some("Nur Titel"));
         assert_eq!(page.text, "Text.");
     }
 
     #[test]
     fn deep_nesting_is_refused_and_moderate_nesting_works() {
-        let nested = |depth: usize| format!("{}Tief.{}", "<div>".repeat(depth), "</div>".repeat(depth));
+        let nested =
+            |depth: usize| format!("{}Tief.{}", "<div>".repeat(depth), "</div>".repeat(depth));
         assert_eq!(extract(&nested(50_000)), Err(50_000));
         assert_eq!(extract(&nested(1_000)).unwrap().text, "Tief.");
         // Unclosed paragraphs and list items do not count as nesting.

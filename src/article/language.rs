@@ -8,7 +8,10 @@ const SAMPLE_CHARS: usize = 20_000;
 /// Detects German or English; anything else (or too little text to tell) is [`Language::Other`].
 #[must_use]
 pub fn detect_language(text: &str) -> Language {
-    let sample_end = text.char_indices().nth(SAMPLE_CHARS).map_or(text.len(), |(index, _)| index);
+    let sample_end = text
+        .char_indices()
+        .nth(SAMPLE_CHARS)
+        .map_or(text.len(), |(index, _)| index);
     let sample = &text[..sample_end];
     let Some(info) = whatlang::detect(sample) else {
         return Language::Other;
@@ -36,15 +39,21 @@ mod tests {
     #[test]
     fn german_english_and_other() {
         assert_eq!(
-            detect_language("Die Bundesregierung hat am Mittwoch neue Zahlen zur Arbeitslosigkeit vorgelegt."),
+            detect_language(
+                "Die Bundesregierung hat am Mittwoch neue Zahlen zur Arbeitslosigkeit vorgelegt."
+            ),
             Language::German
         );
         assert_eq!(
-            detect_language("The government released new unemployment figures on Wednesday, officials said."),
+            detect_language(
+                "The government released new unemployment figures on Wednesday, officials said."
+            ),
             Language::English
         );
         assert_eq!(
-            detect_language("Le gouvernement a publié mercredi de nouveaux chiffres sur le chômage en France."),
+            detect_language(
+                "Le gouvernement a publié mercredi de nouveaux chiffres sur le chômage en France."
+            ),
             Language::Other
         );
     }

@@ -39,9 +39,16 @@ pub fn extract(source: &str) -> Document {
                 }
                 flush(&mut current, &mut blocks);
             }
-            Event::Start(Tag::Paragraph | Tag::Item | Tag::CodeBlock(_) | Tag::BlockQuote(_) | Tag::TableRow)
+            Event::Start(
+                Tag::Paragraph | Tag::Item | Tag::CodeBlock(_) | Tag::BlockQuote(_) | Tag::TableRow,
+            )
             | Event::End(
-                TagEnd::Paragraph | TagEnd::Item | TagEnd::CodeBlock | TagEnd::BlockQuote(_) | TagEnd::TableRow | TagEnd::TableHead,
+                TagEnd::Paragraph
+                | TagEnd::Item
+                | TagEnd::CodeBlock
+                | TagEnd::BlockQuote(_)
+                | TagEnd::TableRow
+                | TagEnd::TableHead,
             ) => flush(&mut current, &mut blocks),
             Event::Start(Tag::Image { .. }) => image_depth += 1,
             Event::End(TagEnd::Image) => image_depth = image_depth.saturating_sub(1),
@@ -53,7 +60,10 @@ pub fn extract(source: &str) -> Document {
         }
     }
     flush(&mut current, &mut blocks);
-    Document { text: blocks.join("\n\n"), title }
+    Document {
+        text: blocks.join("\n\n"),
+        title,
+    }
 }
 
 #[cfg(test)]

@@ -114,13 +114,17 @@ pub enum LoadError {
         path: String,
     },
     /// The path is a directory.
-    #[error("{path}: is a directory, not an article file. Choose a .txt, .md or .html file inside it.")]
+    #[error(
+        "{path}: is a directory, not an article file. Choose a .txt, .md or .html file inside it."
+    )]
     IsDirectory {
         /// The path as given.
         path: String,
     },
     /// Reading failed.
-    #[error("{path}: cannot be read ({source}). Check that the file exists and that you may read it.")]
+    #[error(
+        "{path}: cannot be read ({source}). Check that the file exists and that you may read it."
+    )]
     Unreadable {
         /// The path as given.
         path: String,
@@ -140,13 +144,17 @@ pub enum LoadError {
         limit: u64,
     },
     /// Nothing but whitespace.
-    #[error("{path}: is empty (no text after removing markup and whitespace). Open a file with article text.")]
+    #[error(
+        "{path}: is empty (no text after removing markup and whitespace). Open a file with article text."
+    )]
     Empty {
         /// The path as given.
         path: String,
     },
     /// HTML nested so deeply that no real article looks like it.
-    #[error("{path}: the HTML nests about {depth} elements deep (the limit is {limit}); this is not a normal web page. Save the article again from the browser, or copy its text into a .txt file.")]
+    #[error(
+        "{path}: the HTML nests about {depth} elements deep (the limit is {limit}); this is not a normal web page. Save the article again from the browser, or copy its text into a .txt file."
+    )]
     TooDeeplyNested {
         /// The path as given.
         path: String,
@@ -172,17 +180,32 @@ pub enum LoadError {
 pub fn load_path(path: &Path, options: LoadOptions) -> Result<Loaded, LoadError> {
     let shown = path.display().to_string();
     let metadata = std::fs::metadata(path).map_err(|source| match source.kind() {
-        std::io::ErrorKind::NotFound => LoadError::NotFound { path: shown.clone() },
-        _ => LoadError::Unreadable { path: shown.clone(), source },
+        std::io::ErrorKind::NotFound => LoadError::NotFound {
+            path: shown.clone(),
+        },
+        _ => LoadError::Unreadable {
+            path: shown.clone(),
+            source,
+        },
     })?;
     if metadata.is_dir() {
         return Err(LoadError::IsDirectory { path: shown });
     }
     if metadata.len() > MAX_ARTICLE_BYTES {
-        return Err(LoadError::TooLarge { path: shown, size: metadata.len(), limit: MAX_ARTICLE_BYTES });
+        return Err(LoadError::TooLarge {
+            path: shown,
+            size: metadata.len(),
+            limit: MAX_ARTICLE_BYTES,
+        });
     }
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Unreadable { path: shown.clone(), source })?;
-    let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Unreadable {
+        path: shown.clone(),
+        source,
+    })?;
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
     load_bytes(&bytes, &shown, extension.as_deref(), options)
 }
 
@@ -193,12 +216,24 @@ pub fn load_path(path: &Path, options: LoadOptions) -> Result<Loaded, LoadError>
 ///
 /// # Errors
 /// [`LoadError::TooLarge`], [`LoadError::Empty`] or [`LoadError::Undecodable`].
-pub fn load_bytes(bytes: &[u8], source: &str, extension: Option<&str>, options: LoadOptions) -> Result<Loaded, LoadError> {
+pub fn load_bytes(
+    bytes: &[u8],
+    source: &str,
+    extension: Option<&str>,
+    options: LoadOptions,
+) -> Result<Loaded, LoadError> {
     let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
     if size > MAX_ARTICLE_BYTES {
-        return Err(LoadError::TooLarge { path: source.to_owned(), size, limit: MAX_ARTICLE_BYTES });
+        return Err(LoadError::TooLarge {
+            path: source.to_owned(),
+            size,
+            limit: MAX_ARTICLE_BYTES,
+        });
     }
-    let decoded = decode(bytes).map_err(|reason| LoadError::Undecodable { path: source.to_owned(), reason })?;
+    let decoded = decode(bytes).map_err(|reason| LoadError::Undecodable {
+        path: source.to_owned(),
+        reason,
+    })?;
     let mut warnings = Vec::new();
     if let Some(encoding) = decoded.legacy_encoding {
         warnings.push(format!("{source}: not UTF-8; read as {encoding}."));
@@ -206,8 +241,12 @@ pub fn load_bytes(bytes: &[u8], source: &str, extension: Option<&str>, options: 
     let format = sniff_format(&decoded.text, extension);
     let (text, markup_title) = match format {
         SourceFormat::Html => {
-            let page = html::extract(&decoded.text)
-                .map_err(|depth| LoadError::TooDeeplyNested { path: source.to_owned(), depth, limit: html::MAX_NESTING_DEPTH })?;
+            let page =
+                html::extract(&decoded.text).map_err(|depth| LoadError::TooDeeplyNested {
+                    path: source.to_owned(),
+                    depth,
+                    limit: html::MAX_NESTING_DEPTH,
+                })?;
             (page.text, page.title)
         }
         SourceFormat::Markdown => {
@@ -217,7 +256,9 @@ pub fn load_bytes(bytes: &[u8], source: &str, extension: Option<&str>, options: 
         SourceFormat::Text => (decoded.text, None),
     };
     if text.trim().is_empty() {
-        return Err(LoadError::Empty { path: source.to_owned() });
+        return Err(LoadError::Empty {
+            path: source.to_owned(),
+        });
     }
     let title = markup_title.or_else(|| headline_of_plain_text(&text));
     let language = match options.language {
@@ -235,7 +276,14 @@ pub fn load_bytes(bytes: &[u8], source: &str, extension: Option<&str>, options: 
     };
     let sha256 = sha256_hex(&text);
     Ok(Loaded {
-        article: Article { source: source.to_owned(), title, language, text, sha256, format },
+        article: Article {
+            source: source.to_owned(),
+            title,
+            language,
+            text,
+            sha256,
+            format,
+        },
         warnings,
     })
 }
@@ -244,20 +292,28 @@ pub fn load_bytes(bytes: &[u8], source: &str, extension: Option<&str>, options: 
 #[must_use]
 pub fn sha256_hex(text: &str) -> String {
     let digest = Sha256::digest(text.as_bytes());
-    digest.iter().fold(String::with_capacity(64), |mut hex, byte| {
-        use std::fmt::Write as _;
-        let _ = write!(hex, "{byte:02x}");
-        hex
-    })
+    digest
+        .iter()
+        .fold(String::with_capacity(64), |mut hex, byte| {
+            use std::fmt::Write as _;
+            let _ = write!(hex, "{byte:02x}");
+            hex
+        })
 }
 
 /// Decides the markup from the extension, unless the content clearly says otherwise.
 fn sniff_format(text: &str, extension: Option<&str>) -> SourceFormat {
-    let head: String = text.trim_start().chars().take(1024).flat_map(char::to_lowercase).collect();
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(1024)
+        .flat_map(char::to_lowercase)
+        .collect();
     let looks_html = head.starts_with("<!doctype html")
         || head.starts_with("<html")
         || head.starts_with("<?xml") && head.contains("<html")
-        || (head.starts_with('<') && (head.contains("<body") || head.contains("<head") || head.contains("<p>")));
+        || (head.starts_with('<')
+            && (head.contains("<body") || head.contains("<head") || head.contains("<p>")));
     if looks_html {
         return SourceFormat::Html;
     }
@@ -296,7 +352,11 @@ mod tests {
         assert_eq!(article.title.as_deref(), Some("Regierung senkt Steuern"));
         assert_eq!(article.language, Language::German);
         assert!(!article.text.contains('\r'));
-        assert!(article.text.starts_with("Regierung senkt Steuern\nDie Regierung"));
+        assert!(
+            article
+                .text
+                .starts_with("Regierung senkt Steuern\nDie Regierung")
+        );
         assert_eq!(article.sha256, sha256_hex(&article.text));
         assert_eq!(article.format, SourceFormat::Text);
     }
@@ -316,20 +376,41 @@ mod tests {
     #[test]
     fn empty_and_whitespace_files_are_refused() {
         assert!(matches!(load(b"", None), Err(LoadError::Empty { .. })));
-        assert!(matches!(load(b" \n\t\r\n ", None), Err(LoadError::Empty { .. })));
-        assert!(matches!(load(b"<html><body><script>x</script></body></html>", Some("html")), Err(LoadError::Empty { .. })));
+        assert!(matches!(
+            load(b" \n\t\r\n ", None),
+            Err(LoadError::Empty { .. })
+        ));
+        assert!(matches!(
+            load(
+                b"<html><body><script>x</script></body></html>",
+                Some("html")
+            ),
+            Err(LoadError::Empty { .. })
+        ));
     }
 
     #[test]
     fn language_override_wins() {
         let text = "The government said on Monday that taxes would fall by 3 percent next year.";
-        let loaded = load_bytes(text.as_bytes(), "t", None, LoadOptions { language: Some(Language::German) }).unwrap();
+        let loaded = load_bytes(
+            text.as_bytes(),
+            "t",
+            None,
+            LoadOptions {
+                language: Some(Language::German),
+            },
+        )
+        .unwrap();
         assert_eq!(loaded.article.language, Language::German);
     }
 
     #[test]
     fn missing_file_and_directory_have_clear_errors() {
-        let missing = load_path(Path::new("/definitely/not/here.txt"), LoadOptions::default()).unwrap_err();
+        let missing = load_path(
+            Path::new("/definitely/not/here.txt"),
+            LoadOptions::default(),
+        )
+        .unwrap_err();
         assert!(missing.to_string().contains("/definitely/not/here.txt"));
         assert!(matches!(missing, LoadError::NotFound { .. }));
         let directory = load_path(Path::new("."), LoadOptions::default()).unwrap_err();

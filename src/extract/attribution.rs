@@ -30,27 +30,50 @@ pub enum Attribution {
     },
 }
 
-const PRONOUNS: &[&str] = &["er", "sie", "es", "he", "she", "they", "it", "we", "wir", "ich", "i", "man"];
-const RELATIVE_PRONOUNS: &[&str] = &["die", "der", "das", "welche", "welcher", "who", "which", "that"];
+const PRONOUNS: &[&str] = &[
+    "er", "sie", "es", "he", "she", "they", "it", "we", "wir", "ich", "i", "man",
+];
+const RELATIVE_PRONOUNS: &[&str] = &[
+    "die", "der", "das", "welche", "welcher", "who", "which", "that",
+];
 const CONNECTORS: &[&str] = &["und", "and", "&", "of", "der", "des", "for", "von"];
-const PASSIVE_AUXILIARIES: &[&str] = &["wurde", "wurden", "worden", "was", "were", "been", "is", "are"];
-const LEADING_CONJUNCTIONS: &[&str] = &["und", "aber", "doch", "auch", "and", "but", "so", "yet", "also"];
+const PASSIVE_AUXILIARIES: &[&str] = &[
+    "wird", "wurde", "wurden", "worden", "was", "were", "been", "is", "are",
+];
+const LEADING_CONJUNCTIONS: &[&str] = &[
+    "und", "aber", "doch", "auch", "and", "but", "so", "yet", "also",
+];
 
 /// Finds the attribution of a segment.
 pub fn attribute(analysis: &Analysis<'_>) -> Attribution {
     let words = &analysis.words;
-    if let Some(anonymous) = analysis.phrases.iter().find(|p| p.category == Category::AnonymousAttribution) {
-        return Attribution::Anonymous { marker: analysis.phrase_text(anonymous.first, anonymous.len) };
+    if let Some(anonymous) = analysis
+        .phrases
+        .iter()
+        .find(|p| p.category == Category::AnonymousAttribution)
+    {
+        return Attribution::Anonymous {
+            marker: analysis.phrase_text(anonymous.first, anonymous.len),
+        };
     }
     if let Some(found) = attribution_before(analysis) {
         return found;
     }
-    if let Some(after) = words.iter().position(|w| w.is(Category::AttributionAfter) && !w.quoted) {
-        if let Some((speaker, span)) = noun_phrase_backwards(analysis, after) {
-            return Attribution::Named { speaker, span, marker: words[after].text.to_owned() };
-        }
+    if let Some(after) = words
+        .iter()
+        .position(|w| w.is(Category::AttributionAfter) && !w.quoted)
+        && let Some((speaker, span)) = noun_phrase_backwards(analysis, after)
+    {
+        return Attribution::Named {
+            speaker,
+            span,
+            marker: words[after].text.to_owned(),
+        };
     }
-    let Some(verb) = words.iter().position(|w| w.is(Category::ReportingVerb) && !w.quoted) else {
+    let Some(verb) = words
+        .iter()
+        .position(|w| w.is(Category::ReportingVerb) && !w.quoted)
+    else {
         return colon_quote_speaker(analysis);
     };
     let marker = words[verb].text.to_owned();
@@ -60,17 +83,34 @@ pub fn attribute(analysis: &Analysis<'_>) -> Attribution {
     let after_comma = verb > 0 && analysis.gap_before(verb).contains(',');
     // German verb-second order: "Das teilte das Amt mit", "Bis dahin …, hieß es".
     // "Valeriy Ryabykh, Herausgeber des Magazins, sagte der BBC": a name, an apposition, then the verb.
-    if after_comma && !follows_quote {
-        if let Some(name_end) = leading_name_before_comma(analysis, verb) {
-            let span = Span { start: words[0].start, end: words[name_end].end };
-            return Attribution::Named { speaker: analysis.slice(span.start, span.end).to_owned(), span, marker };
-        }
+    if after_comma
+        && !follows_quote
+        && let Some(name_end) = leading_name_before_comma(analysis, verb)
+    {
+        let span = Span {
+            start: words[0].start,
+            end: words[name_end].end,
+        };
+        return Attribution::Named {
+            speaker: analysis.slice(span.start, span.end).to_owned(),
+            span,
+            marker,
+        };
     }
-    let inverted = follows_quote || after_comma || (verb == 1 && words[0].is(Category::Function) && !PRONOUNS.contains(&words[0].lower.as_ref()));
+    let inverted = follows_quote
+        || after_comma
+        || (verb == 1
+            && words[0].is(Category::Function)
+            && !PRONOUNS.contains(&words[0].lower.as_ref()));
     if inverted {
         // English puts the speaker between the quote and the verb: `"…," the minister said.`
         if follows_quote && verb > 0 && !words[verb - 1].quoted {
-            let first = (0..verb).rev().take_while(|&i| !words[i].quoted && !analysis.gap_before(i + 1).contains(',') || i + 1 == verb).last();
+            let first = (0..verb)
+                .rev()
+                .take_while(|&i| {
+                    !words[i].quoted && !analysis.gap_before(i + 1).contains(',') || i + 1 == verb
+                })
+                .last();
             if let Some(first) = first.filter(|&f| f < verb) {
                 return named_or_pronoun(analysis, first, verb, marker);
             }
@@ -78,29 +118,45 @@ pub fn attribute(analysis: &Analysis<'_>) -> Attribution {
         return match noun_phrase_after(analysis, verb + 1) {
             Some((speaker, _)) if PRONOUNS.contains(&speaker.to_lowercase().as_str()) => {
                 if speaker.eq_ignore_ascii_case("es") || speaker.eq_ignore_ascii_case("it") {
-                    Attribution::Anonymous { marker: format!("{marker} {speaker}") }
+                    Attribution::Anonymous {
+                        marker: format!("{marker} {speaker}"),
+                    }
                 } else {
                     Attribution::Pronoun { marker }
                 }
             }
-            Some((speaker, span)) => Attribution::Named { speaker, span, marker },
+            Some((speaker, span)) => Attribution::Named {
+                speaker,
+                span,
+                marker,
+            },
             None => Attribution::None,
         };
     }
     // Relative clause: "…, etwa von der EU-Kommission, die erklärte, …".
-    if verb > 0 && RELATIVE_PRONOUNS.contains(&words[verb - 1].lower.as_ref()) && analysis.gap_before(verb - 1).contains(',') {
-        if let Some((speaker, span)) = noun_phrase_backwards(analysis, verb - 1) {
-            return Attribution::Named { speaker, span, marker };
-        }
+    if verb > 0
+        && RELATIVE_PRONOUNS.contains(&words[verb - 1].lower.as_ref())
+        && analysis.gap_before(verb - 1).contains(',')
+        && let Some((speaker, span)) = noun_phrase_backwards(analysis, verb - 1)
+    {
+        return Attribution::Named {
+            speaker,
+            span,
+            marker,
+        };
     }
     // "…, wie die Polizei mitteilte" / "…, as the ministry reported".
-    if let Some(wie) = (0..verb).rev().find(|&i| matches!(words[i].lower.as_ref(), "wie" | "as") && analysis.gap_before(i).contains(',')) {
-        if wie + 1 < verb {
-            return named_or_pronoun(analysis, wie + 1, verb, marker);
-        }
+    if let Some(wie) = (0..verb).rev().find(|&i| {
+        matches!(words[i].lower.as_ref(), "wie" | "as") && analysis.gap_before(i).contains(',')
+    }) && wie + 1 < verb
+    {
+        return named_or_pronoun(analysis, wie + 1, verb, marker);
     }
     // "…, the port authority announced on Thursday": a short subject between the last comma and the verb.
-    if let Some(clause_start) = (1..verb).rev().find(|&i| analysis.gap_before(i).contains(',')) {
+    if let Some(clause_start) = (1..verb)
+        .rev()
+        .find(|&i| analysis.gap_before(i).contains(','))
+    {
         let subject_like = is_article(&words[clause_start]) || words[clause_start].is_capitalized();
         if verb - clause_start <= 5 && subject_like {
             return named_or_pronoun(analysis, clause_start, verb, marker);
@@ -114,32 +170,54 @@ pub fn attribute(analysis: &Analysis<'_>) -> Attribution {
 fn leading_name_before_comma(analysis: &Analysis<'_>, verb: usize) -> Option<usize> {
     let words = &analysis.words;
     let mut run = 0;
-    while run < verb && words[run].is_capitalized() && !words[run].is(Category::Function) && (run == 0 || analysis.gap_before(run).trim().is_empty()) {
+    while run < verb
+        && words[run].is_capitalized()
+        && !words[run].is(Category::Function)
+        && (run == 0 || analysis.gap_before(run).trim().is_empty())
+    {
         run += 1;
     }
     (run >= 2 && analysis.gap_before(run).contains(',')).then(|| run - 1)
 }
 
 /// The subject in words `from..verb`: cut at the first comma, auxiliary or adverb.
-fn named_or_pronoun(analysis: &Analysis<'_>, from: usize, verb: usize, marker: String) -> Attribution {
+fn named_or_pronoun(
+    analysis: &Analysis<'_>,
+    from: usize,
+    verb: usize,
+    marker: String,
+) -> Attribution {
     let words = &analysis.words;
     let mut first = from;
-    while first < verb && (LEADING_CONJUNCTIONS.contains(&words[first].lower.as_ref()) || words[first].quoted) {
+    while first < verb
+        && (LEADING_CONJUNCTIONS.contains(&words[first].lower.as_ref()) || words[first].quoted)
+    {
         first += 1;
     }
     if first >= verb {
         return Attribution::None;
     }
-    let passive = words[first..verb].iter().any(|w| PASSIVE_AUXILIARIES.contains(&w.lower.as_ref()));
+    let passive = words[first..verb]
+        .iter()
+        .any(|w| PASSIVE_AUXILIARIES.contains(&w.lower.as_ref()));
     if passive {
         // "Es wurde nicht gesagt", "it was reported": nobody is named as the source.
         return Attribution::Anonymous { marker };
     }
-    if words[first].is(Category::Function) && !is_article(&words[first]) && !PRONOUNS.contains(&words[first].lower.as_ref()) {
+    if words[first].is(Category::Function)
+        && !is_article(&words[first])
+        && !PRONOUNS.contains(&words[first].lower.as_ref())
+    {
         // German verb-second order after an adverbial ("Bei der Pressekonferenz sagte der Minister …"):
         // the subject follows the verb.
         return match noun_phrase_after(analysis, verb + 1) {
-            Some((speaker, span)) if !PRONOUNS.contains(&speaker.to_lowercase().as_str()) => Attribution::Named { speaker, span, marker },
+            Some((speaker, span)) if !PRONOUNS.contains(&speaker.to_lowercase().as_str()) => {
+                Attribution::Named {
+                    speaker,
+                    span,
+                    marker,
+                }
+            }
             _ => Attribution::None,
         };
     }
@@ -154,10 +232,13 @@ fn named_or_pronoun(analysis: &Analysis<'_>, from: usize, verb: usize, marker: S
     while last + 1 < verb {
         let next = &words[last + 1];
         let gap = analysis.gap_before(last + 1);
-        if gap.contains([',', ':', ';', '(', '„', '"', '“', '–', '—']) || gap.contains(" - ") {
+        if gap.contains([',', ':', ';', '(', '„', '"', '“', '–', '—']) || gap.contains(" - ")
+        {
             break;
         }
-        let auxiliary_or_adverb = next.is(Category::Function) && !CONNECTORS.contains(&next.lower.as_ref()) && !is_article(next);
+        let auxiliary_or_adverb = next.is(Category::Function)
+            && !CONNECTORS.contains(&next.lower.as_ref())
+            && !is_article(next);
         if auxiliary_or_adverb || next.is(Category::TimeWord) || next.is(Category::Hedge) {
             break;
         }
@@ -166,26 +247,50 @@ fn named_or_pronoun(analysis: &Analysis<'_>, from: usize, verb: usize, marker: S
     // The subject must name someone: a capitalized non-function word (German nouns, English names) or a
     // role/organisation word ("the ministry").
     let names_someone = words[first..=last].iter().any(|w| {
-        (w.is_capitalized() && !w.is(Category::Function)) || w.is(Category::Role) || w.is(Category::OrganisationWord)
+        (w.is_capitalized() && !w.is(Category::Function))
+            || w.is(Category::Role)
+            || w.is(Category::OrganisationWord)
     }) || (is_article(&words[first]) && last > first);
     if !names_someone || last - first > 7 {
         return Attribution::None;
     }
-    let span = Span { start: words[first].start, end: words[last].end };
-    Attribution::Named { speaker: analysis.slice(span.start, span.end).to_owned(), span, marker }
+    let span = Span {
+        start: words[first].start,
+        end: words[last].end,
+    };
+    Attribution::Named {
+        speaker: analysis.slice(span.start, span.end).to_owned(),
+        span,
+        marker,
+    }
 }
 
 fn is_article(word: &Word<'_>) -> bool {
     matches!(
         word.lower.as_ref(),
-        "der" | "die" | "das" | "den" | "dem" | "des" | "ein" | "eine" | "einer" | "eines" | "the" | "a" | "an"
+        "der"
+            | "die"
+            | "das"
+            | "den"
+            | "dem"
+            | "des"
+            | "ein"
+            | "eine"
+            | "einer"
+            | "eines"
+            | "the"
+            | "a"
+            | "an"
     )
 }
 
 /// "laut Experten", "nach Angaben der Polizei", "according to the ministry".
 fn attribution_before(analysis: &Analysis<'_>) -> Option<Attribution> {
     let words = &analysis.words;
-    let single = words.iter().position(|w| w.is(Category::AttributionBefore) && !w.quoted).map(|i| (i, 1));
+    let single = words
+        .iter()
+        .position(|w| w.is(Category::AttributionBefore) && !w.quoted)
+        .map(|i| (i, 1));
     let phrase = analysis
         .phrases
         .iter()
@@ -195,7 +300,11 @@ fn attribution_before(analysis: &Analysis<'_>) -> Option<Attribution> {
     let (first, len) = phrase.or(single)?;
     let marker = analysis.phrase_text(first, len);
     let (speaker, span) = noun_phrase_after_with(analysis, first + len, true)?;
-    Some(Attribution::Named { speaker, span, marker })
+    Some(Attribution::Named {
+        speaker,
+        span,
+        marker,
+    })
 }
 
 /// A noun phrase starting at word `from`: articles, adjectives and names, up to punctuation or a verb.
@@ -205,23 +314,39 @@ fn noun_phrase_after(analysis: &Analysis<'_>, from: usize) -> Option<(String, Sp
 
 /// As [`noun_phrase_after`]; with `genitive`, "der"/"des"/"of" continue the phrase ("einer Umfrage des
 /// Lokalradios"), as they do after "laut" and "according to".
-fn noun_phrase_after_with(analysis: &Analysis<'_>, from: usize, genitive: bool) -> Option<(String, Span)> {
+fn noun_phrase_after_with(
+    analysis: &Analysis<'_>,
+    from: usize,
+    genitive: bool,
+) -> Option<(String, Span)> {
     let words = &analysis.words;
     let mut index = from;
-    // Adverbs between verb and subject: "sagte ebenfalls der BBC", "said also".
-    while index < words.len() && words[index].is(Category::Function) && !is_article(&words[index]) && !PRONOUNS.contains(&words[index].lower.as_ref()) {
-        index += 1;
-    }
-    if words.get(index).is_none() || analysis.gap_before(index).contains([',', ':', ';', '.']) {
-        // The subject follows its verb directly; after a comma a new clause begins.
-        return None;
+    // Adverbs between verb and subject: "sagte ebenfalls der BBC", "said also". The subject follows its
+    // verb directly: after a comma a new clause begins.
+    loop {
+        if words.get(index).is_none() || analysis.gap_before(index).contains([',', ':', ';', '.']) {
+            return None;
+        }
+        let word = &words[index];
+        if word.is(Category::Function)
+            && !is_article(word)
+            && !PRONOUNS.contains(&word.lower.as_ref())
+        {
+            index += 1;
+        } else {
+            break;
+        }
     }
     let first = index;
     let mut last = None;
     let mut seen_name = false;
     while index < words.len() {
         let word = &words[index];
-        if index > first && analysis.gap_before(index).contains([',', ':', ';', '(', ')', '.', '„', '"', '“', '–', '—']) {
+        if index > first
+            && analysis
+                .gap_before(index)
+                .contains([',', ':', ';', '(', ')', '.', '„', '"', '“', '–', '—'])
+        {
             break;
         }
         if word.quoted {
@@ -229,15 +354,27 @@ fn noun_phrase_after_with(analysis: &Analysis<'_>, from: usize, genitive: bool) 
         }
         let lower = word.lower.as_ref();
         if PRONOUNS.contains(&lower) && index == first {
-            return Some((word.text.to_owned(), Span { start: word.start, end: word.end }));
+            return Some((
+                word.text.to_owned(),
+                Span {
+                    start: word.start,
+                    end: word.end,
+                },
+            ));
         }
         let capitalized_name = word.is_capitalized() && !word.is(Category::Function);
         let accept = if !seen_name {
-            is_article(word) || capitalized_name || (word.text.chars().all(char::is_lowercase) && !word.is(Category::Function) && !word.is(Category::ReportingVerb))
+            is_article(word)
+                || capitalized_name
+                || (word.text.chars().all(char::is_lowercase)
+                    && !word.is(Category::Function)
+                    && !word.is(Category::ReportingVerb))
         } else {
             capitalized_name
                 || (CONNECTORS.contains(&lower)
-                    && words.get(index + 1).is_some_and(|n| n.is_capitalized() && !n.is(Category::Function))
+                    && words
+                        .get(index + 1)
+                        .is_some_and(|n| n.is_capitalized() && !n.is(Category::Function))
                     && (genitive || !matches!(lower, "der" | "des" | "von")))
         };
         if !accept {
@@ -258,14 +395,27 @@ fn noun_phrase_after_with(analysis: &Analysis<'_>, from: usize, genitive: bool) 
     }
     // Trailing lower-case words are not part of a name ("Experten setzt" stops earlier; "die Ministerin" stays).
     let mut last = last;
-    let german = analysis.words.iter().any(|w| matches!(w.lower.as_ref(), "der" | "die" | "das" | "und" | "ist" | "nicht"));
-    while german && last > first && !words[last].is_capitalized() && !words[last].is(Category::Role) && !words[last].is(Category::OrganisationWord) {
+    let german = analysis.words.iter().any(|w| {
+        matches!(
+            w.lower.as_ref(),
+            "der" | "die" | "das" | "und" | "ist" | "nicht"
+        )
+    });
+    while german
+        && last > first
+        && !words[last].is_capitalized()
+        && !words[last].is(Category::Role)
+        && !words[last].is(Category::OrganisationWord)
+    {
         last -= 1;
     }
     if words[first..=last].iter().all(is_article) {
         return None;
     }
-    let span = Span { start: words[first].start, end: words[last].end };
+    let span = Span {
+        start: words[first].start,
+        end: words[last].end,
+    };
     Some((analysis.slice(span.start, span.end).to_owned(), span))
 }
 
@@ -281,7 +431,7 @@ fn noun_phrase_backwards(analysis: &Analysis<'_>, before: usize) -> Option<(Stri
         if candidate + 1 < before && boundary_after.contains([',', ':', ';', '(', ')', '.']) {
             break;
         }
-        if word.quoted || !(word.is_capitalized() && !word.is(Category::Function)) {
+        if word.quoted || !word.is_capitalized() || word.is(Category::Function) {
             break;
         }
         first = Some(candidate);
@@ -289,7 +439,10 @@ fn noun_phrase_backwards(analysis: &Analysis<'_>, before: usize) -> Option<(Stri
     }
     let first = first?;
     let last = before - 1;
-    let span = Span { start: words[first].start, end: words[last].end };
+    let span = Span {
+        start: words[first].start,
+        end: words[last].end,
+    };
     let text = analysis.slice(span.start, span.end).to_owned();
     (!text.is_empty()).then_some((text, span))
 }
@@ -303,7 +456,11 @@ fn colon_quote_speaker(analysis: &Analysis<'_>) -> Attribution {
     if !before.ends_with(':') {
         return Attribution::None;
     }
-    let verb_index = analysis.words.iter().position(|w| w.start >= quote.start).unwrap_or(analysis.words.len());
+    let verb_index = analysis
+        .words
+        .iter()
+        .position(|w| w.start >= quote.start)
+        .unwrap_or(analysis.words.len());
     named_or_pronoun(analysis, 0, verb_index, ":".to_owned())
 }
 
@@ -315,7 +472,14 @@ mod tests {
     use crate::extract::lexicon::Lexicon;
 
     fn speaker(text: &str, language: Language) -> Option<String> {
-        let analysis = analyze(text, Span { start: 0, end: text.len() }, Lexicon::for_language(language));
+        let analysis = analyze(
+            text,
+            Span {
+                start: 0,
+                end: text.len(),
+            },
+            Lexicon::for_language(language),
+        );
         match attribute(&analysis) {
             Attribution::Named { speaker, span, .. } => {
                 assert_eq!(&text[span.start..span.end], speaker);
@@ -328,20 +492,50 @@ mod tests {
     #[test]
     fn german_speakers() {
         let de = Language::German;
-        assert_eq!(speaker("„Wir prüfen das“, sagte die Ministerin am Montag.", de).as_deref(), Some("die Ministerin"));
         assert_eq!(
-            speaker("„Das ist gefährlich“, sagte Moon Seong-mok vom Korea Institute der BBC.", de).as_deref(),
+            speaker("„Wir prüfen das“, sagte die Ministerin am Montag.", de).as_deref(),
+            Some("die Ministerin")
+        );
+        assert_eq!(
+            speaker(
+                "„Das ist gefährlich“, sagte Moon Seong-mok vom Korea Institute der BBC.",
+                de
+            )
+            .as_deref(),
             Some("Moon Seong-mok")
         );
         assert_eq!(
             speaker("Der ukrainische Präsident Wolodymyr Selenskyj beschuldigte Moskau, Truppen zu sammeln.", de).as_deref(),
             Some("Der ukrainische Präsident Wolodymyr Selenskyj")
         );
-        assert_eq!(speaker("Die Behörde hatte vergangene Woche berichtet, dass 1.500 Soldaten verlegt wurden.", de).as_deref(), Some("Die Behörde"));
-        assert_eq!(speaker("Laut Experten setzt Russland Raketen ein.", de).as_deref(), Some("Experten"));
-        assert_eq!(speaker("Nach Angaben der Polizei wurde niemand verletzt.", de).as_deref(), Some("Polizei"));
-        assert_eq!(speaker("Es gibt Kritik, etwa von der EU-Kommission, die erklärte, das sei falsch.", de).as_deref(), Some("EU-Kommission"));
-        assert_eq!(speaker("Das teilte das Statistische Bundesamt mit.", de).as_deref(), Some("das Statistische Bundesamt"));
+        assert_eq!(
+            speaker(
+                "Die Behörde hatte vergangene Woche berichtet, dass 1.500 Soldaten verlegt wurden.",
+                de
+            )
+            .as_deref(),
+            Some("Die Behörde")
+        );
+        assert_eq!(
+            speaker("Laut Experten setzt Russland Raketen ein.", de).as_deref(),
+            Some("Experten")
+        );
+        assert_eq!(
+            speaker("Nach Angaben der Polizei wurde niemand verletzt.", de).as_deref(),
+            Some("Polizei")
+        );
+        assert_eq!(
+            speaker(
+                "Es gibt Kritik, etwa von der EU-Kommission, die erklärte, das sei falsch.",
+                de
+            )
+            .as_deref(),
+            Some("EU-Kommission")
+        );
+        assert_eq!(
+            speaker("Das teilte das Statistische Bundesamt mit.", de).as_deref(),
+            Some("das Statistische Bundesamt")
+        );
         assert_eq!(speaker("Valeriy Ryabykh, Herausgeber des Magazins, sagte der BBC: „Das würde ich ausschließen.“", de).as_deref(), Some("Valeriy Ryabykh"));
         assert_eq!(speaker("Die Preise steigen, hieß es.", de), None);
     }
@@ -349,15 +543,37 @@ mod tests {
     #[test]
     fn english_speakers() {
         let en = Language::English;
-        assert_eq!(speaker("\"We will not back down,\" said Jane Smith, the mayor.", en).as_deref(), Some("Jane Smith"));
-        assert_eq!(speaker("\"Prices will fall,\" the finance minister said.", en).as_deref(), Some("the finance minister"));
-        assert_eq!(speaker("According to the World Health Organization, cases rose by 12%.", en).as_deref(), Some("the World Health Organization"));
-        assert_eq!(speaker("The ministry said on Monday that 300 jobs would go.", en).as_deref(), Some("The ministry"));
+        assert_eq!(
+            speaker("\"We will not back down,\" said Jane Smith, the mayor.", en).as_deref(),
+            Some("Jane Smith")
+        );
+        assert_eq!(
+            speaker("\"Prices will fall,\" the finance minister said.", en).as_deref(),
+            Some("the finance minister")
+        );
+        assert_eq!(
+            speaker(
+                "According to the World Health Organization, cases rose by 12%.",
+                en
+            )
+            .as_deref(),
+            Some("the World Health Organization")
+        );
+        assert_eq!(
+            speaker("The ministry said on Monday that 300 jobs would go.", en).as_deref(),
+            Some("The ministry")
+        );
         assert_eq!(speaker("Rates rose sharply last year.", en), None);
         assert_eq!(
             speaker("The port will cut 400 jobs by the end of next year, the port authority announced on Thursday.", en).as_deref(),
             Some("the port authority")
         );
-        assert_eq!(speaker("She said the cuts would affect mainly administrative staff.", en), None);
+        assert_eq!(
+            speaker(
+                "She said the cuts would affect mainly administrative staff.",
+                en
+            ),
+            None
+        );
     }
 }

@@ -109,7 +109,8 @@ pub struct Analysis<'a> {
 impl Analysis<'_> {
     /// Whether any word or phrase is in `category`.
     pub fn has(&self, category: Category) -> bool {
-        self.words.iter().any(|w| w.is(category)) || self.phrases.iter().any(|p| p.category == category)
+        self.words.iter().any(|w| w.is(category))
+            || self.phrases.iter().any(|p| p.category == category)
     }
 
     /// The words (or phrases) in `category`, as written.
@@ -131,7 +132,10 @@ impl Analysis<'_> {
 
     /// The text of `len` words from `first`, as written in the article.
     pub fn phrase_text(&self, first: usize, len: usize) -> String {
-        match (self.words.get(first), self.words.get(first + len.saturating_sub(1))) {
+        match (
+            self.words.get(first),
+            self.words.get(first + len.saturating_sub(1)),
+        ) {
             (Some(a), Some(b)) => self.slice(a.start, b.end).to_owned(),
             _ => String::new(),
         }
@@ -139,12 +143,18 @@ impl Analysis<'_> {
 
     /// Article text between two article offsets inside this segment.
     pub fn slice(&self, start: usize, end: usize) -> &str {
-        self.text.get(start - self.span.start..end - self.span.start).unwrap_or_default()
+        self.text
+            .get(start - self.span.start..end - self.span.start)
+            .unwrap_or_default()
     }
 
     /// The punctuation between word `index - 1` and word `index`.
     pub fn gap_before(&self, index: usize) -> &str {
-        let start = if index == 0 { self.span.start } else { self.words[index - 1].end };
+        let start = if index == 0 {
+            self.span.start
+        } else {
+            self.words[index - 1].end
+        };
         let end = self.words.get(index).map_or(self.span.end, |w| w.start);
         self.slice(start, end)
     }
@@ -183,19 +193,35 @@ pub fn analyze<'a>(text: &'a str, span: Span, lexicon: &Lexicon) -> Analysis<'a>
                 Cow::Borrowed(token.text)
             };
             let categories = lexicon.categories(&lower);
-            Word { start: span.start + token.start, end: span.start + token.end, text: token.text, lower, categories, quoted: false }
+            Word {
+                start: span.start + token.start,
+                end: span.start + token.end,
+                text: token.text,
+                lower,
+                categories,
+                quoted: false,
+            }
         })
         .collect();
     let phrases = find_phrases(&words, lexicon);
     let quotes = find_quotes(segment, span.start);
     for word in &mut words {
-        word.quoted = quotes.iter().any(|q| q.start <= word.start && word.end <= q.end);
+        word.quoted = quotes
+            .iter()
+            .any(|q| q.start <= word.start && word.end <= q.end);
     }
-    let last_char = segment.trim_end_matches(|c: char| matches!(c, '"' | '\'' | '“' | '”' | '’' | '«' | '»' | ')')).chars().next_back();
+    let last_char = segment
+        .trim_end_matches(['"', '\'', '“', '”', '’', '«', '»', ')'])
+        .chars()
+        .next_back();
     let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
-    let whole_line = text[line_start..span.start].trim().is_empty() && text[span.end..line_end].trim().is_empty();
-    let is_heading = whole_line && !last_char.is_some_and(|c| matches!(c, '.' | '!' | '?' | '…' | ':' | ';' | ','));
+    let line_end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
+    let whole_line = text[line_start..span.start].trim().is_empty()
+        && text[span.end..line_end].trim().is_empty();
+    let is_heading = whole_line
+        && !last_char.is_some_and(|c| matches!(c, '.' | '!' | '?' | '…' | ':' | ';' | ','));
     let lower_segment = segment.to_lowercase();
     let mut analysis = Analysis {
         span,
@@ -228,7 +254,11 @@ fn find_phrases(words: &[Word<'_>], lexicon: &Lexicon) -> Vec<PhraseMatch> {
         window.clear();
         window.extend(words[first..].iter().take(6).map(|w| w.lower.to_string()));
         for (category, len) in lexicon.phrases_at(&window) {
-            phrases.push(PhraseMatch { category, first, len });
+            phrases.push(PhraseMatch {
+                category,
+                first,
+                len,
+            });
         }
     }
     phrases
@@ -243,7 +273,12 @@ fn find_quotes(segment: &str, offset: usize) -> Vec<Span> {
             continue;
         }
         // An ASCII quote right after a letter is a closing one or an inch mark, not an opening.
-        if c == '"' && segment[..start].chars().next_back().is_some_and(char::is_alphanumeric) {
+        if c == '"'
+            && segment[..start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        {
             continue;
         }
         let closers = closing_quotes_for(c);
@@ -252,10 +287,16 @@ fn find_quotes(segment: &str, offset: usize) -> Vec<Span> {
             continue;
         };
         let body = &segment[body_start..body_start + close];
-        let close_char_len = segment[body_start + close..].chars().next().map_or(1, char::len_utf8);
+        let close_char_len = segment[body_start + close..]
+            .chars()
+            .next()
+            .map_or(1, char::len_utf8);
         let end = body_start + close + close_char_len;
         if body.split_whitespace().count() >= 3 {
-            quotes.push(Span { start: offset + start, end: offset + end });
+            quotes.push(Span {
+                start: offset + start,
+                end: offset + end,
+            });
         }
         while chars.peek().is_some_and(|&(index, _)| index < end) {
             chars.next();
@@ -265,16 +306,29 @@ fn find_quotes(segment: &str, offset: usize) -> Vec<Span> {
 }
 
 fn is_percent_word(word: &str) -> bool {
-    matches!(word, "%" | "prozent" | "percent" | "prozentpunkte" | "prozentpunkten" | "percentage" | "‰" | "promille")
+    matches!(
+        word,
+        "%" | "prozent"
+            | "percent"
+            | "prozentpunkte"
+            | "prozentpunkten"
+            | "percentage"
+            | "‰"
+            | "promille"
+    )
 }
 
 fn is_date_number(text: &str) -> bool {
     let parts: Vec<&str> = text.split(['.', '-', '/']).collect();
-    let all_digits = parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    let all_digits = parts
+        .iter()
+        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
     if parts.len() == 3 && all_digits {
         return true;
     }
-    text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) && matches!(text.parse::<u32>(), Ok(1800..=2100))
+    text.len() == 4
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && matches!(text.parse::<u32>(), Ok(1800..=2100))
 }
 
 fn find_numbers(analysis: &Analysis<'_>) -> Vec<NumberMention> {
@@ -284,7 +338,8 @@ fn find_numbers(analysis: &Analysis<'_>) -> Vec<NumberMention> {
     while index < words.len() {
         let word = &words[index];
         let numeric = word.has_digit() || word.is(Category::NumberWord);
-        let enumerator = index == 0 && analysis.gap_before(1).starts_with(['.', ')']) && word.text.len() <= 3;
+        let enumerator =
+            index == 0 && analysis.gap_before(1).starts_with(['.', ')']) && word.text.len() <= 3;
         if !numeric || enumerator {
             index += 1;
             continue;
@@ -299,7 +354,9 @@ fn find_numbers(analysis: &Analysis<'_>) -> Vec<NumberMention> {
         let kind = if next.is_some_and(|w| is_percent_word(&w.lower)) {
             last += 1;
             NumberKind::Percentage
-        } else if next.is_some_and(|w| w.is(Category::Currency)) || previous.is_some_and(|w| w.is(Category::Currency)) {
+        } else if next.is_some_and(|w| w.is(Category::Currency))
+            || previous.is_some_and(|w| w.is(Category::Currency))
+        {
             if next.is_some_and(|w| w.is(Category::Currency)) {
                 last += 1;
             }
@@ -309,16 +366,24 @@ fn find_numbers(analysis: &Analysis<'_>) -> Vec<NumberMention> {
             || previous.is_some_and(|w| w.is(Category::Month))
         {
             NumberKind::Date
-        } else if next.is_some_and(|w| w.is(Category::Unit) || (w.is_capitalized() && !w.is(Category::Function))) {
+        } else if next.is_some_and(|w| {
+            w.is(Category::Unit) || (w.is_capitalized() && !w.is(Category::Function))
+        }) {
             last += 1;
             NumberKind::Quantity
-        } else if word.text.contains(':') {
-            NumberKind::Plain
         } else {
             NumberKind::Plain
         };
-        let first_word = if kind == NumberKind::Money && previous.is_some_and(|w| w.is(Category::Currency)) { index - 1 } else { index };
-        numbers.push(NumberMention { kind, text: analysis.phrase_text(first_word, last - first_word + 1) });
+        let first_word =
+            if kind == NumberKind::Money && previous.is_some_and(|w| w.is(Category::Currency)) {
+                index - 1
+            } else {
+                index
+            };
+        numbers.push(NumberMention {
+            kind,
+            text: analysis.phrase_text(first_word, last - first_word + 1),
+        });
         index = last + 1;
     }
     numbers
@@ -326,7 +391,10 @@ fn find_numbers(analysis: &Analysis<'_>) -> Vec<NumberMention> {
 
 fn find_entities(analysis: &Analysis<'_>, lexicon: &Lexicon) -> Vec<String> {
     let words = &analysis.words;
-    let all_caps = words.iter().filter(|w| w.text.chars().any(char::is_alphabetic)).all(|w| !w.text.chars().any(char::is_lowercase));
+    let all_caps = words
+        .iter()
+        .filter(|w| w.text.chars().any(char::is_alphabetic))
+        .all(|w| !w.text.chars().any(char::is_lowercase));
     let mut entities: Vec<String> = Vec::new();
     let mut push = |name: String| {
         if !name.is_empty() && !entities.contains(&name) {
@@ -337,7 +405,8 @@ fn find_entities(analysis: &Analysis<'_>, lexicon: &Lexicon) -> Vec<String> {
     while index < words.len() {
         let word = &words[index];
         let head = word.lower.split('-').next().unwrap_or_default();
-        let is_place = word.is(Category::Place) || (head.len() > 1 && lexicon.categories(head).has(Category::Place));
+        let is_place = word.is(Category::Place)
+            || (head.len() > 1 && lexicon.categories(head).has(Category::Place));
         let acronym = !all_caps && is_acronym(word.text);
         if is_place || acronym || lexicon.is_demonym(&word.lower) {
             push(word.text.to_owned());
@@ -377,12 +446,27 @@ fn find_entities(analysis: &Analysis<'_>, lexicon: &Lexicon) -> Vec<String> {
 }
 
 fn is_article(lower: &str) -> bool {
-    matches!(lower, "der" | "die" | "das" | "den" | "dem" | "des" | "ein" | "eine" | "einer" | "eines" | "einem" | "einen")
+    matches!(
+        lower,
+        "der"
+            | "die"
+            | "das"
+            | "den"
+            | "dem"
+            | "des"
+            | "ein"
+            | "eine"
+            | "einer"
+            | "eines"
+            | "einem"
+            | "einen"
+    )
 }
 
 fn is_acronym(text: &str) -> bool {
     let head = text.split('-').next().unwrap_or_default();
-    head.chars().filter(|c| c.is_alphabetic()).count() >= 2 && head.chars().all(|c| c.is_uppercase() || c == '.')
+    head.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && head.chars().all(|c| c.is_uppercase() || c == '.')
 }
 
 fn find_hedges(analysis: &Analysis<'_>) -> Vec<(String, Span)> {
@@ -391,15 +475,41 @@ fn find_hedges(analysis: &Analysis<'_>) -> Vec<(String, Span)> {
         .iter()
         .enumerate()
         .filter(|(_, w)| w.is(Category::Hedge))
-        .map(|(i, w)| (i, w.text.to_owned(), Span { start: w.start, end: w.end }))
+        .map(|(i, w)| {
+            (
+                i,
+                w.text.to_owned(),
+                Span {
+                    start: w.start,
+                    end: w.end,
+                },
+            )
+        })
         .collect();
-    for phrase in analysis.phrases.iter().filter(|p| p.category == Category::Hedge) {
-        let (first, last) = (&analysis.words[phrase.first], &analysis.words[phrase.first + phrase.len - 1]);
+    for phrase in analysis
+        .phrases
+        .iter()
+        .filter(|p| p.category == Category::Hedge)
+    {
+        let (first, last) = (
+            &analysis.words[phrase.first],
+            &analysis.words[phrase.first + phrase.len - 1],
+        );
         hedges.retain(|(i, _, _)| *i < phrase.first || *i >= phrase.first + phrase.len);
-        hedges.push((phrase.first, analysis.phrase_text(phrase.first, phrase.len), Span { start: first.start, end: last.end }));
+        hedges.push((
+            phrase.first,
+            analysis.phrase_text(phrase.first, phrase.len),
+            Span {
+                start: first.start,
+                end: last.end,
+            },
+        ));
     }
     hedges.sort_by_key(|(i, _, _)| *i);
-    hedges.into_iter().map(|(_, text, span)| (text, span)).collect()
+    hedges
+        .into_iter()
+        .map(|(_, text, span)| (text, span))
+        .collect()
 }
 
 #[cfg(test)]
@@ -407,21 +517,45 @@ mod tests {
     use super::*;
 
     fn analyze_de(text: &str) -> Analysis<'_> {
-        analyze(text, Span { start: 0, end: text.len() }, Lexicon::for_language(Language::German))
+        analyze(
+            text,
+            Span {
+                start: 0,
+                end: text.len(),
+            },
+            Lexicon::for_language(Language::German),
+        )
     }
 
     #[test]
     fn numbers_are_classified() {
-        let analysis = analyze_de("Der Umsatz stieg um 12 Prozent auf 4,7 Mrd. Euro, am 3. Mai 2024 waren es 1.500 Fälle.");
+        let analysis = analyze_de(
+            "Der Umsatz stieg um 12 Prozent auf 4,7 Mrd. Euro, am 3. Mai 2024 waren es 1.500 Fälle.",
+        );
         let kinds: Vec<NumberKind> = analysis.numbers.iter().map(|n| n.kind).collect();
-        assert_eq!(kinds, [NumberKind::Percentage, NumberKind::Money, NumberKind::Date, NumberKind::Date, NumberKind::Quantity]);
+        assert_eq!(
+            kinds,
+            [
+                NumberKind::Percentage,
+                NumberKind::Money,
+                NumberKind::Date,
+                NumberKind::Date,
+                NumberKind::Quantity
+            ]
+        );
         assert_eq!(analysis.numbers[1].text, "4,7 Mrd. Euro");
     }
 
     #[test]
     fn names_places_and_acronyms() {
-        let analysis = analyze_de("Der ukrainische Präsident Wolodymyr Selenskyj warf Russland und der NATO Fehler vor.");
-        assert!(analysis.entities.contains(&"Wolodymyr Selenskyj".to_owned()));
+        let analysis = analyze_de(
+            "Der ukrainische Präsident Wolodymyr Selenskyj warf Russland und der NATO Fehler vor.",
+        );
+        assert!(
+            analysis
+                .entities
+                .contains(&"Wolodymyr Selenskyj".to_owned())
+        );
         assert!(analysis.entities.contains(&"Russland".to_owned()));
         assert!(analysis.entities.contains(&"NATO".to_owned()));
         assert!(analysis.entities.contains(&"ukrainische".to_owned()));
@@ -429,12 +563,27 @@ mod tests {
 
     #[test]
     fn quotes_and_hedges() {
-        let analysis = analyze_de("„Das könnte gefährlich werden“, sagte sie, die Lage sei angeblich ruhig.");
+        let analysis =
+            analyze_de("„Das könnte gefährlich werden“, sagte sie, die Lage sei angeblich ruhig.");
         assert_eq!(analysis.quotes.len(), 1);
         let hedges: Vec<&str> = analysis.hedges.iter().map(|(h, _)| h.as_str()).collect();
         assert_eq!(hedges, ["könnte", "angeblich"]);
-        assert!(analysis.words.iter().find(|w| w.text == "könnte").unwrap().quoted);
-        assert!(!analysis.words.iter().find(|w| w.text == "sagte").unwrap().quoted);
+        assert!(
+            analysis
+                .words
+                .iter()
+                .find(|w| w.text == "könnte")
+                .unwrap()
+                .quoted
+        );
+        assert!(
+            !analysis
+                .words
+                .iter()
+                .find(|w| w.text == "sagte")
+                .unwrap()
+                .quoted
+        );
     }
 
     #[test]
@@ -443,6 +592,16 @@ mod tests {
         let lexicon = Lexicon::for_language(Language::German);
         assert!(analyze(text, Span { start: 0, end: 19 }, lexicon).is_heading);
         assert!(analyze(text, Span { start: 20, end: 30 }, lexicon).is_question);
-        assert!(analyze(text, Span { start: 31, end: text.len() }, lexicon).is_boilerplate);
+        assert!(
+            analyze(
+                text,
+                Span {
+                    start: 31,
+                    end: text.len()
+                },
+                lexicon
+            )
+            .is_boilerplate
+        );
     }
 }

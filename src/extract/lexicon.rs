@@ -107,7 +107,11 @@ pub struct Lexicon {
 /// The entries of one list: trimmed, lower-cased, comments and blank lines removed.
 fn entries(list: &str) -> impl Iterator<Item = String> + '_ {
     list.lines()
-        .map(|line| line.split_once('#').map_or(line, |(before, _)| before).trim())
+        .map(|line| {
+            line.split_once('#')
+                .map_or(line, |(before, _)| before)
+                .trim()
+        })
         .filter(|line| !line.is_empty())
         .map(str::to_lowercase)
 }
@@ -115,7 +119,11 @@ fn entries(list: &str) -> impl Iterator<Item = String> + '_ {
 /// Abbreviations are compared without spaces and without the final period: `z. B.` → `z.b`.
 #[must_use]
 pub fn normalize_abbreviation(text: &str) -> String {
-    let mut normalized: String = text.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect();
+    let mut normalized: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
     if normalized.ends_with('.') {
         normalized.pop();
     }
@@ -124,7 +132,9 @@ pub fn normalize_abbreviation(text: &str) -> String {
 
 /// The word tokens of a lexicon entry, as the tokenizer would cut them from running text.
 fn entry_words(entry: &str) -> Vec<String> {
-    crate::extract::tokens::tokenize(entry).map(|token| token.text.to_lowercase()).collect()
+    crate::extract::tokens::tokenize(entry)
+        .map(|token| token.text.to_lowercase())
+        .collect()
 }
 
 struct Sources {
@@ -141,54 +151,137 @@ struct Sources {
 macro_rules! sources {
     ($lang:literal) => {
         Sources {
-            abbreviations: include_str!(concat!("../../assets/lexicon/", $lang, "/abbreviations.txt")),
+            abbreviations: include_str!(concat!(
+                "../../assets/lexicon/",
+                $lang,
+                "/abbreviations.txt"
+            )),
             terminal_abbreviations: include_str!(concat!(
                 "../../assets/lexicon/",
                 $lang,
                 "/terminal_abbreviations.txt"
             )),
-            sentence_starters: include_str!(concat!("../../assets/lexicon/", $lang, "/sentence_starters.txt")),
-            ordinal_markers: include_str!(concat!("../../assets/lexicon/", $lang, "/ordinal_markers.txt")),
-            ordinal_followers: include_str!(concat!("../../assets/lexicon/", $lang, "/ordinal_followers.txt")),
+            sentence_starters: include_str!(concat!(
+                "../../assets/lexicon/",
+                $lang,
+                "/sentence_starters.txt"
+            )),
+            ordinal_markers: include_str!(concat!(
+                "../../assets/lexicon/",
+                $lang,
+                "/ordinal_markers.txt"
+            )),
+            ordinal_followers: include_str!(concat!(
+                "../../assets/lexicon/",
+                $lang,
+                "/ordinal_followers.txt"
+            )),
             boilerplate: include_str!(concat!("../../assets/lexicon/", $lang, "/boilerplate.txt")),
             demonyms: include_str!(concat!("../../assets/lexicon/", $lang, "/demonyms.txt")),
             categorized: [
-                (Category::Month, include_str!(concat!("../../assets/lexicon/", $lang, "/months.txt"))),
-                (Category::TimeWord, include_str!(concat!("../../assets/lexicon/", $lang, "/time_words.txt"))),
-                (Category::NumberWord, include_str!(concat!("../../assets/lexicon/", $lang, "/number_words.txt"))),
-                (Category::Unit, include_str!(concat!("../../assets/lexicon/", $lang, "/units.txt"))),
-                (Category::Currency, include_str!(concat!("../../assets/lexicon/", $lang, "/currency.txt"))),
+                (
+                    Category::Month,
+                    include_str!(concat!("../../assets/lexicon/", $lang, "/months.txt")),
+                ),
+                (
+                    Category::TimeWord,
+                    include_str!(concat!("../../assets/lexicon/", $lang, "/time_words.txt")),
+                ),
+                (
+                    Category::NumberWord,
+                    include_str!(concat!("../../assets/lexicon/", $lang, "/number_words.txt")),
+                ),
+                (
+                    Category::Unit,
+                    include_str!(concat!("../../assets/lexicon/", $lang, "/units.txt")),
+                ),
+                (
+                    Category::Currency,
+                    include_str!(concat!("../../assets/lexicon/", $lang, "/currency.txt")),
+                ),
                 (
                     Category::ReportingVerb,
-                    include_str!(concat!("../../assets/lexicon/", $lang, "/reporting_verbs.txt")),
+                    include_str!(concat!(
+                        "../../assets/lexicon/",
+                        $lang,
+                        "/reporting_verbs.txt"
+                    )),
                 ),
                 (
                     Category::AttributionBefore,
-                    include_str!(concat!("../../assets/lexicon/", $lang, "/attribution_before.txt")),
+                    include_str!(concat!(
+                        "../../assets/lexicon/",
+                        $lang,
+                        "/attribution_before.txt"
+                    )),
                 ),
                 (
                     Category::AttributionAfter,
-                    include_str!(concat!("../../assets/lexicon/", $lang, "/attribution_after.txt")),
+                    include_str!(concat!(
+                        "../../assets/lexicon/",
+                        $lang,
+                        "/attribution_after.txt"
+                    )),
                 ),
                 (
                     Category::AnonymousAttribution,
-                    include_str!(concat!("../../assets/lexicon/", $lang, "/anonymous_attribution.txt")),
+                    include_str!(concat!(
+                        "../../assets/lexicon/",
+                        $lang,
+                        "/anonymous_attribution.txt"
+                    )),
                 ),
-                (Category::Hedge, include_str!(concat!("../../assets/lexicon/", $lang, "/hedges.txt"))),
+                (
+                    Category::Hedge,
+                    include_str!(concat!("../../assets/lexicon/", $lang, "/hedges.txt")),
+                ),
                 (
                     Category::ReportedSpeech,
-                    include_str!(concat!("../../assets/lexicon/", $lang, "/reported_speech.txt")),
+                    include_str!(concat!(
+                        "../../assets/lexicon/",
+                        $lang,
+                        "/reported_speech.txt"
+                    )),
                 ),
-                (Category::Prediction, include_str!(concat!("../../assets/lexicon/", $lang, "/predictions.txt"))),
-                (Category::Comparison, include_str!(concat!("../../assets/lexicon/", $lang, "/comparisons.txt"))),
-                (Category::Event, include_str!(concat!("../../assets/lexicon/", $lang, "/event_words.txt"))),
-                (Category::Opinion, include_str!(concat!("../../assets/lexicon/", $lang, "/opinion.txt"))),
-                (Category::Function, include_str!(concat!("../../assets/lexicon/", $lang, "/function_words.txt"))),
-                (Category::Role, include_str!(concat!("../../assets/lexicon/", $lang, "/roles.txt"))),
-                (Category::Absolute, include_str!(concat!("../../assets/lexicon/", $lang, "/absolutes.txt"))),
+                (
+                    Category::Prediction,
+                    include_str!(concat!("../../assets/lexicon/", $lang, "/predictions.txt")),
+                ),
+                (
+                    Category::Comparison,
+                    include_str!(concat!("../../assets/lexicon/", $lang, "/comparisons.txt")),
+                ),
+                (
+                    Category::Event,
+                    include_str!(concat!("../../assets/lexicon/", $lang, "/event_words.txt")),
+                ),
+                (
+                    Category::Opinion,
+                    include_str!(concat!("../../assets/lexicon/", $lang, "/opinion.txt")),
+                ),
+                (
+                    Category::Function,
+                    include_str!(concat!(
+                        "../../assets/lexicon/",
+                        $lang,
+                        "/function_words.txt"
+                    )),
+                ),
+                (
+                    Category::Role,
+                    include_str!(concat!("../../assets/lexicon/", $lang, "/roles.txt")),
+                ),
+                (
+                    Category::Absolute,
+                    include_str!(concat!("../../assets/lexicon/", $lang, "/absolutes.txt")),
+                ),
                 (
                     Category::OrganisationWord,
-                    include_str!(concat!("../../assets/lexicon/", $lang, "/organisation_words.txt")),
+                    include_str!(concat!(
+                        "../../assets/lexicon/",
+                        $lang,
+                        "/organisation_words.txt"
+                    )),
                 ),
             ],
         }
@@ -201,7 +294,9 @@ impl Lexicon {
     fn from_sources(language: Language, sources: &Sources) -> Self {
         let mut lexicon = Self {
             language,
-            abbreviations: entries(sources.abbreviations).map(|e| normalize_abbreviation(&e)).collect(),
+            abbreviations: entries(sources.abbreviations)
+                .map(|e| normalize_abbreviation(&e))
+                .collect(),
             terminal_abbreviations: entries(sources.terminal_abbreviations)
                 .map(|e| normalize_abbreviation(&e))
                 .collect(),
@@ -216,11 +311,18 @@ impl Lexicon {
         };
         for entry in entries(sources.boilerplate) {
             match entry.strip_prefix('*') {
-                Some(anywhere) => lexicon.boilerplate_anywhere.push(anywhere.trim().to_owned()),
+                Some(anywhere) => lexicon
+                    .boilerplate_anywhere
+                    .push(anywhere.trim().to_owned()),
                 None => lexicon.boilerplate_prefixes.push(entry),
             }
         }
-        for (category, list) in sources.categorized.iter().copied().chain([(Category::Place, PLACES)]) {
+        for (category, list) in sources
+            .categorized
+            .iter()
+            .copied()
+            .chain([(Category::Place, PLACES)])
+        {
             for entry in entries(list) {
                 lexicon.add(category, &entry);
             }
@@ -239,7 +341,10 @@ impl Lexicon {
             }
             _ => {
                 let first = words.remove(0);
-                self.phrases.entry(first).or_default().push(Phrase { rest: words, category });
+                self.phrases.entry(first).or_default().push(Phrase {
+                    rest: words,
+                    category,
+                });
             }
         }
     }
@@ -247,10 +352,11 @@ impl Lexicon {
     /// The lexicon for `language`; languages without their own lists get a neutral one.
     #[must_use]
     pub fn for_language(language: Language) -> &'static Self {
-        static GERMAN: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::from_sources(Language::German, &sources!("de")));
+        static GERMAN: LazyLock<Lexicon> =
+            LazyLock::new(|| Lexicon::from_sources(Language::German, &sources!("de")));
         static ENGLISH: LazyLock<Lexicon> =
             LazyLock::new(|| Lexicon::from_sources(Language::English, &sources!("en")));
-        static GENERIC: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::generic());
+        static GENERIC: LazyLock<Lexicon> = LazyLock::new(Lexicon::generic);
         match language {
             Language::German => &GERMAN,
             Language::English => &ENGLISH,
@@ -315,7 +421,10 @@ impl Lexicon {
     }
 
     /// Multi-word entries starting at `words[0]`: yields (category, number of words matched).
-    pub fn phrases_at<'a>(&'a self, words: &'a [String]) -> impl Iterator<Item = (Category, usize)> + 'a {
+    pub fn phrases_at<'a>(
+        &'a self,
+        words: &'a [String],
+    ) -> impl Iterator<Item = (Category, usize)> + 'a {
         let candidates = words.first().and_then(|first| self.phrases.get(first));
         candidates.into_iter().flatten().filter_map(move |phrase| {
             let tail = words.get(1..=phrase.rest.len())?;
@@ -326,14 +435,23 @@ impl Lexicon {
     /// Whether a lower-cased adjective is derived from a place (`nordkoreanischen`).
     #[must_use]
     pub fn is_demonym(&self, lowercase_word: &str) -> bool {
-        lowercase_word.contains("isch") && self.demonym_stems.iter().any(|stem| lowercase_word.starts_with(stem.as_str()))
+        lowercase_word.contains("isch")
+            && self
+                .demonym_stems
+                .iter()
+                .any(|stem| lowercase_word.starts_with(stem.as_str()))
     }
 
     /// Whether a lower-cased segment is a publication note rather than content.
     #[must_use]
     pub fn is_boilerplate(&self, lowercase_segment: &str) -> bool {
-        self.boilerplate_prefixes.iter().any(|prefix| lowercase_segment.starts_with(prefix.as_str()))
-            || self.boilerplate_anywhere.iter().any(|phrase| lowercase_segment.contains(phrase.as_str()))
+        self.boilerplate_prefixes
+            .iter()
+            .any(|prefix| lowercase_segment.starts_with(prefix.as_str()))
+            || self
+                .boilerplate_anywhere
+                .iter()
+                .any(|phrase| lowercase_segment.contains(phrase.as_str()))
     }
 }
 
@@ -356,11 +474,21 @@ mod tests {
         assert!(german.categories("sagte").has(Category::ReportingVerb));
         assert!(german.categories("angeblich").has(Category::Hedge));
         assert!(german.categories("russland").has(Category::Place));
-        let words: Vec<String> = ["nach", "angaben", "der", "polizei"].map(String::from).to_vec();
-        assert!(german.phrases_at(&words).any(|(category, len)| category == Category::AttributionBefore && len >= 2));
+        let words: Vec<String> = ["nach", "angaben", "der", "polizei"]
+            .map(String::from)
+            .to_vec();
+        assert!(
+            german
+                .phrases_at(&words)
+                .any(|(category, len)| category == Category::AttributionBefore && len >= 2)
+        );
         let english = Lexicon::for_language(Language::English);
         let words: Vec<String> = ["according", "to", "police"].map(String::from).to_vec();
-        assert!(english.phrases_at(&words).any(|(category, len)| category == Category::AttributionBefore && len == 2));
+        assert!(
+            english
+                .phrases_at(&words)
+                .any(|(category, len)| category == Category::AttributionBefore && len == 2)
+        );
     }
 
     #[test]

@@ -27,7 +27,9 @@ pub struct ExtractOptions {
 
 impl Default for ExtractOptions {
     fn default() -> Self {
-        Self { min_score: DEFAULT_MIN_SCORE }
+        Self {
+            min_score: DEFAULT_MIN_SCORE,
+        }
     }
 }
 
@@ -54,12 +56,21 @@ pub fn extract_text(text: &str, language: Language, options: &ExtractOptions) ->
 }
 
 /// [`extract`], reporting every few thousand sentences how many bytes of the text are done.
-pub fn extract_with_progress(article: &Article, options: &ExtractOptions, progress: &mut dyn FnMut(usize)) -> Vec<Claim> {
+pub fn extract_with_progress(
+    article: &Article,
+    options: &ExtractOptions,
+    progress: &mut dyn FnMut(usize),
+) -> Vec<Claim> {
     extract_text_with_progress(&article.text, article.language, options, progress)
 }
 
 /// [`extract_text`] with progress reports (bytes of `text` done).
-pub fn extract_text_with_progress(text: &str, language: Language, options: &ExtractOptions, progress: &mut dyn FnMut(usize)) -> Vec<Claim> {
+pub fn extract_text_with_progress(
+    text: &str,
+    language: Language,
+    options: &ExtractOptions,
+    progress: &mut dyn FnMut(usize),
+) -> Vec<Claim> {
     let lexicon = Lexicon::for_language(language);
     let mut context = Context::default();
     let mut claims = Vec::new();
@@ -84,7 +95,11 @@ pub fn extract_text_with_progress(text: &str, language: Language, options: &Extr
             reasons: candidate.reasons,
             speaker: candidate.speaker.as_ref().map(|(name, _)| name.clone()),
             speaker_span: candidate.speaker.and_then(|(_, span)| span),
-            hedges: analysis.hedges.iter().map(|(hedge, _)| hedge.clone()).collect(),
+            hedges: analysis
+                .hedges
+                .iter()
+                .map(|(hedge, _)| hedge.clone())
+                .collect(),
             hedge_spans: analysis.hedges.iter().map(|(_, span)| *span).collect(),
             verdict: None,
             note: String::new(),
@@ -123,7 +138,11 @@ pub fn manual_claim(text: &str, language: Language, span: Span, id: String) -> O
         reasons,
         speaker: speaker.as_ref().map(|(name, _)| name.clone()),
         speaker_span: speaker.and_then(|(_, span)| span),
-        hedges: analysis.hedges.iter().map(|(hedge, _)| hedge.clone()).collect(),
+        hedges: analysis
+            .hedges
+            .iter()
+            .map(|(hedge, _)| hedge.clone())
+            .collect(),
         hedge_spans: analysis.hedges.iter().map(|(_, span)| *span).collect(),
         verdict: None,
         note: String::new(),
@@ -170,7 +189,8 @@ fn judge(analysis: &Analysis<'_>, context: &mut Context, lexicon: &Lexicon) -> O
         context.previous_reported = false;
     }
     let words = analysis.word_count();
-    let is_link = analysis.text.split_whitespace().count() == 1 && (analysis.text.contains("://") || analysis.text.starts_with("www."));
+    let is_link = analysis.text.split_whitespace().count() == 1
+        && (analysis.text.contains("://") || analysis.text.starts_with("www."));
     if analysis.is_question || analysis.is_boilerplate || is_link || words < 4 {
         context.previous_reported = false;
         return None;
@@ -182,7 +202,11 @@ fn judge(analysis: &Analysis<'_>, context: &mut Context, lexicon: &Lexicon) -> O
     let mut speaker: Option<(String, Option<Span>)> = None;
     let mut reported = false;
     match &attribution {
-        Attribution::Named { speaker: name, span, marker } => {
+        Attribution::Named {
+            speaker: name,
+            span,
+            marker,
+        } => {
             score += 0.3;
             reasons.push(format!("attributed to {name} ({marker})"));
             speaker = Some((name.clone(), Some(*span)));
@@ -211,14 +235,24 @@ fn judge(analysis: &Analysis<'_>, context: &mut Context, lexicon: &Lexicon) -> O
     let continuation = attribution == Attribution::None
         && context.previous_reported
         && lexicon.language == Language::German
-        && analysis.words.iter().any(|w| w.is(Category::ReportedSpeech) && !w.quoted);
+        && analysis
+            .words
+            .iter()
+            .any(|w| w.is(Category::ReportedSpeech) && !w.quoted);
     if continuation {
         score += 0.25;
         reported = true;
-        let marker = analysis.words.iter().find(|w| w.is(Category::ReportedSpeech)).map_or("", |w| w.text);
+        let marker = analysis
+            .words
+            .iter()
+            .find(|w| w.is(Category::ReportedSpeech))
+            .map_or("", |w| w.text);
         match &context.speaker {
             Some(previous) => {
-                reasons.push(format!("reported speech continues (Konjunktiv „{marker}“): {}", previous.0));
+                reasons.push(format!(
+                    "reported speech continues (Konjunktiv „{marker}“): {}",
+                    previous.0
+                ));
                 speaker = Some(previous.clone());
             }
             None => reasons.push(format!("reported speech continues (Konjunktiv „{marker}“)")),
@@ -230,8 +264,22 @@ fn judge(analysis: &Analysis<'_>, context: &mut Context, lexicon: &Lexicon) -> O
         reasons.push("direct quote".to_owned());
     }
 
-    let count = |kind: NumberKind| analysis.numbers.iter().filter(|n| n.kind == kind).map(|n| n.text.clone()).collect::<Vec<_>>();
-    let statistics: Vec<String> = [NumberKind::Percentage, NumberKind::Money, NumberKind::Quantity].into_iter().flat_map(count).collect();
+    let count = |kind: NumberKind| {
+        analysis
+            .numbers
+            .iter()
+            .filter(|n| n.kind == kind)
+            .map(|n| n.text.clone())
+            .collect::<Vec<_>>()
+    };
+    let statistics: Vec<String> = [
+        NumberKind::Percentage,
+        NumberKind::Money,
+        NumberKind::Quantity,
+    ]
+    .into_iter()
+    .flat_map(count)
+    .collect();
     let plain = count(NumberKind::Plain);
     let dates = count(NumberKind::Date);
     if !statistics.is_empty() {
@@ -241,14 +289,26 @@ fn judge(analysis: &Analysis<'_>, context: &mut Context, lexicon: &Lexicon) -> O
         score += 0.2;
         reasons.push(format!("number: {}", list(&plain, 3)));
     }
-    let time_words = analysis.matches(Category::Month).into_iter().chain(analysis.matches(Category::TimeWord)).collect::<Vec<_>>();
+    let time_words = analysis
+        .matches(Category::Month)
+        .into_iter()
+        .chain(analysis.matches(Category::TimeWord))
+        .collect::<Vec<_>>();
     if !dates.is_empty() || analysis.has(Category::Month) {
         score += 0.1;
-        let shown = if dates.is_empty() { time_words.clone() } else { dates };
+        let shown = if dates.is_empty() {
+            time_words.clone()
+        } else {
+            dates
+        };
         reasons.push(format!("date: {}", list(&shown, 2)));
     }
     if !analysis.entities.is_empty() {
-        score += if analysis.entities.len() >= 2 { 0.2 } else { 0.15 };
+        score += if analysis.entities.len() >= 2 {
+            0.2
+        } else {
+            0.15
+        };
         reasons.push(format!("names: {}", list(&analysis.entities, 4)));
     }
     let events = analysis.matches(Category::Event);
@@ -261,12 +321,19 @@ fn judge(analysis: &Analysis<'_>, context: &mut Context, lexicon: &Lexicon) -> O
         score += 0.1;
         reasons.push(format!("comparison or change: {}", list(&comparisons, 2)));
     }
-    let absolutes: Vec<String> = analysis.matches(Category::Absolute).into_iter().filter(|a| !matches!(a.to_lowercase().as_str(), "nicht" | "not")).collect();
+    let absolutes: Vec<String> = analysis
+        .matches(Category::Absolute)
+        .into_iter()
+        .filter(|a| !matches!(a.to_lowercase().as_str(), "nicht" | "not"))
+        .collect();
     if !absolutes.is_empty() {
         score += 0.1;
         reasons.push(format!("absolute: {}", list(&absolutes, 2)));
     }
-    let declarative = analysis.text.trim_end_matches(['"', '“', '”', '«', '»', '’', ')']).ends_with('.');
+    let declarative = analysis
+        .text
+        .trim_end_matches(['"', '“', '”', '«', '»', '’', ')'])
+        .ends_with('.');
     if declarative && words >= 4 {
         score += 0.1;
     }
@@ -277,16 +344,25 @@ fn judge(analysis: &Analysis<'_>, context: &mut Context, lexicon: &Lexicon) -> O
     let opinions = analysis.matches(Category::Opinion);
     if !opinions.is_empty() {
         score -= 0.25;
-        reasons.push(format!("opinion markers lower the score: {}", list(&opinions, 2)));
+        reasons.push(format!(
+            "opinion markers lower the score: {}",
+            list(&opinions, 2)
+        ));
     }
     if analysis.is_exclamation {
         score -= 0.1;
     }
     let predictions = analysis.matches(Category::Prediction);
-    let is_prediction = !predictions.is_empty() && (events.is_empty() || !analysis.hedges.is_empty()) && dates_in_past_unknown(analysis);
+    let is_prediction = !predictions.is_empty()
+        && (events.is_empty() || !analysis.hedges.is_empty())
+        && dates_in_past_unknown(analysis);
     if analysis.is_heading {
         let has_verb_like = analysis.words.iter().skip(1).any(|w| {
-            !w.is_capitalized() && !w.is(Category::Function) && !w.has_digit() && !lexicon.is_demonym(&w.lower) && w.text.len() > 3
+            !w.is_capitalized()
+                && !w.is(Category::Function)
+                && !w.has_digit()
+                && !lexicon.is_demonym(&w.lower)
+                && w.text.len() > 3
         });
         if !has_verb_like || words < 4 {
             // A heading that only announces a topic ("Streik bei der Bahn").
@@ -314,23 +390,33 @@ fn judge(analysis: &Analysis<'_>, context: &mut Context, lexicon: &Lexicon) -> O
     } else {
         ClaimKind::Fact
     };
-    if kind == ClaimKind::Prediction {
+    if is_prediction {
+        // Forecasts and expectations are checked later against what happened, and their sources now.
+        score += 0.1;
         reasons.push(format!("prediction: {}", list(&predictions, 2)));
     }
 
-    if reported {
-        if let Some(named) = &speaker {
-            context.speaker = Some(named.clone());
-        }
+    if reported && let Some(named) = &speaker {
+        context.speaker = Some(named.clone());
     }
     context.previous_reported = reported;
     let score = (score.clamp(0.0, 1.0) * 100.0).round() / 100.0;
-    Some(Candidate { score, kind, reasons, speaker })
+    Some(Candidate {
+        score,
+        kind,
+        reasons,
+        speaker,
+    })
 }
 
 /// Predictions are about what has not happened yet; a segment with explicit past dates is reported history.
 fn dates_in_past_unknown(analysis: &Analysis<'_>) -> bool {
-    !analysis.words.iter().any(|w| matches!(w.lower.as_ref(), "gestern" | "vergangene" | "vergangenen" | "yesterday" | "last"))
+    !analysis.words.iter().any(|w| {
+        matches!(
+            w.lower.as_ref(),
+            "gestern" | "vergangene" | "vergangenen" | "yesterday" | "last"
+        )
+    })
 }
 
 #[cfg(test)]
@@ -386,7 +472,10 @@ mod tests {
         let found = claims(text, Language::English);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].kind, ClaimKind::Quote);
-        assert_eq!(found[0].speaker.as_deref(), Some("Labor Secretary Julie Su"));
+        assert_eq!(
+            found[0].speaker.as_deref(),
+            Some("Labor Secretary Julie Su")
+        );
     }
 
     #[test]

@@ -12,7 +12,19 @@ use super::lexicon::{Lexicon, normalize_abbreviation};
 use crate::article::Language;
 
 /// A byte range `start..end` into a text, on char boundaries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 pub struct Span {
     /// Byte offset of the first byte.
     pub start: usize,
@@ -57,7 +69,12 @@ pub fn segment(text: &str, lexicon: &Lexicon) -> Vec<Span> {
     let mut line_start = 0;
     for line_end in memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len())) {
         let first = spans.len();
-        LineSegmenter { text, lexicon, line_end }.run(line_start, &mut spans);
+        LineSegmenter {
+            text,
+            lexicon,
+            line_end,
+        }
+        .run(line_start, &mut spans);
         split_lists(text, &mut spans, first);
         line_start = line_end + 1;
     }
@@ -65,15 +82,39 @@ pub fn segment(text: &str, lexicon: &Lexicon) -> Vec<Span> {
 }
 
 fn is_closer(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '”' | '’' | '‘' | '»' | '«' | '›' | '‹' | ')' | ']' | '}')
+    matches!(
+        c,
+        '"' | '\'' | '“' | '”' | '’' | '‘' | '»' | '«' | '›' | '‹' | ')' | ']' | '}'
+    )
 }
 
 fn is_opener(c: char) -> bool {
-    matches!(c, '"' | '\'' | '„' | '“' | '‚' | '‘' | '»' | '«' | '›' | '‹' | '(' | '[' | '{' | '¿' | '¡' | '-' | '–')
+    matches!(
+        c,
+        '"' | '\''
+            | '„'
+            | '“'
+            | '‚'
+            | '‘'
+            | '»'
+            | '«'
+            | '›'
+            | '‹'
+            | '('
+            | '['
+            | '{'
+            | '¿'
+            | '¡'
+            | '-'
+            | '–'
+    )
 }
 
 fn is_terminator(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '…' | '．' | '。' | '！' | '？' | '‼' | '⁇' | '⁈' | '⁉')
+    matches!(
+        c,
+        '.' | '!' | '?' | '…' | '．' | '。' | '！' | '？' | '‼' | '⁇' | '⁈' | '⁉'
+    )
 }
 
 /// Full-width marks end a sentence without a following space.
@@ -86,7 +127,8 @@ fn char_at(text: &str, index: usize) -> Option<char> {
 }
 
 fn char_before(text: &str, index: usize) -> Option<char> {
-    text.get(..index).and_then(|before| before.chars().next_back())
+    text.get(..index)
+        .and_then(|before| before.chars().next_back())
 }
 
 fn has_alphanumeric(text: &str) -> bool {
@@ -114,10 +156,15 @@ enum EnumeratorKind {
     Roman,
 }
 
-const ROMAN: [&str; 12] = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"];
+const ROMAN: [&str; 12] = [
+    "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
+];
 
 fn is_bullet(c: char) -> bool {
-    matches!(c, '•' | '⁃' | '◦' | '▪' | '‣' | '·' | '*' | '–' | '-' | '→' | '►')
+    matches!(
+        c,
+        '•' | '⁃' | '◦' | '▪' | '‣' | '·' | '*' | '–' | '-' | '→' | '►'
+    )
 }
 
 impl Enumerator {
@@ -136,23 +183,34 @@ impl Enumerator {
         if open_paren {
             rest = &rest[1..];
         }
-        let value_len = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+        let value_len = rest
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(rest.len());
         let value_text = &rest[..value_len];
         let after = &rest[value_len..];
-        let (close, after_close) = [".)", ")", "."]
-            .into_iter()
-            .find_map(|close| after.strip_prefix(close).map(|after_close| (close, after_close)))?;
+        let (close, after_close) = [".)", ")", "."].into_iter().find_map(|close| {
+            after
+                .strip_prefix(close)
+                .map(|after_close| (close, after_close))
+        })?;
         if open_paren && close != ")" {
             return None;
         }
-        let followed_by_space = after_close.is_empty() || after_close.starts_with(char::is_whitespace);
+        let followed_by_space =
+            after_close.is_empty() || after_close.starts_with(char::is_whitespace);
         if !followed_by_space {
             return None;
         }
-        let (kind, value) = if !value_text.is_empty() && value_text.len() <= 3 && value_text.bytes().all(|b| b.is_ascii_digit()) {
+        let (kind, value) = if !value_text.is_empty()
+            && value_text.len() <= 3
+            && value_text.bytes().all(|b| b.is_ascii_digit())
+        {
             (EnumeratorKind::Number, value_text.parse().ok()?)
         } else if close != "." && ROMAN.contains(&value_text) {
-            (EnumeratorKind::Roman, u32::try_from(ROMAN.iter().position(|r| *r == value_text)?).ok()? + 1)
+            (
+                EnumeratorKind::Roman,
+                u32::try_from(ROMAN.iter().position(|r| *r == value_text)?).ok()? + 1,
+            )
         } else if value_text.chars().count() == 1 {
             let c = value_text.chars().next()?;
             let kind = if c.is_ascii_lowercase() {
@@ -167,15 +225,28 @@ impl Enumerator {
             return None;
         };
         let punctuation_start = line_end - after.len();
-        Some(Self { bullet, kind, value, open_paren, close, punctuation_start })
+        Some(Self {
+            bullet,
+            kind,
+            value,
+            open_paren,
+            close,
+            punctuation_start,
+        })
     }
 
     /// Whether `token` is the value of a later item of the same list (`2` after `1.`, `b` after `a.`).
     fn continues_with(&self, token: &str) -> bool {
         match self.kind {
-            EnumeratorKind::Number => !token.is_empty() && token.len() <= 3 && token.bytes().all(|b| b.is_ascii_digit()),
-            EnumeratorKind::Lower => token.len() == 1 && token.bytes().all(|b| b.is_ascii_lowercase()),
-            EnumeratorKind::Upper => token.len() == 1 && token.bytes().all(|b| b.is_ascii_uppercase()),
+            EnumeratorKind::Number => {
+                !token.is_empty() && token.len() <= 3 && token.bytes().all(|b| b.is_ascii_digit())
+            }
+            EnumeratorKind::Lower => {
+                token.len() == 1 && token.bytes().all(|b| b.is_ascii_lowercase())
+            }
+            EnumeratorKind::Upper => {
+                token.len() == 1 && token.bytes().all(|b| b.is_ascii_uppercase())
+            }
             EnumeratorKind::Roman => ROMAN.contains(&token),
         }
     }
@@ -187,8 +258,13 @@ impl Enumerator {
             EnumeratorKind::Number => value.to_string(),
             EnumeratorKind::Roman => (*ROMAN.get(usize::try_from(value).ok()? - 1)?).to_owned(),
             EnumeratorKind::Lower | EnumeratorKind::Upper => {
-                let c = char::from_u32(u32::from('a') + value - 1).filter(char::is_ascii_lowercase)?;
-                if self.kind == EnumeratorKind::Upper { c.to_ascii_uppercase().to_string() } else { c.to_string() }
+                let c =
+                    char::from_u32(u32::from('a') + value - 1).filter(char::is_ascii_lowercase)?;
+                if self.kind == EnumeratorKind::Upper {
+                    c.to_ascii_uppercase().to_string()
+                } else {
+                    c.to_string()
+                }
             }
         };
         let open = if self.open_paren { "(" } else { "" };
@@ -226,14 +302,25 @@ fn enclosures(text: &str, line_start: usize, line_end: usize) -> Vec<Span> {
             '‘' => &['’'],
             _ => continue,
         };
-        if matches!(open, '"' | '\'' | '‘') && line[..start].chars().next_back().is_some_and(char::is_alphanumeric) {
+        if matches!(open, '"' | '\'' | '‘')
+            && line[..start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        {
             continue;
         }
         let single = matches!(open, '\'' | '‘');
         let body_start = start + open.len_utf8();
         let window_end = (body_start + MAX_ENCLOSURE_BYTES).min(line.len());
-        let window_end = (window_end..=line.len()).find(|&i| line.is_char_boundary(i)).unwrap_or(line.len());
-        let nested_open = if matches!(open, '(' | '[') { Some(open) } else { None };
+        let window_end = (window_end..=line.len())
+            .find(|&i| line.is_char_boundary(i))
+            .unwrap_or(line.len());
+        let nested_open = if matches!(open, '(' | '[') {
+            Some(open)
+        } else {
+            None
+        };
         let mut depth = 0usize;
         let mut close = None;
         for (offset, c) in line[body_start..window_end].char_indices() {
@@ -241,7 +328,11 @@ fn enclosures(text: &str, line_start: usize, line_end: usize) -> Vec<Span> {
                 depth += 1;
             } else if closers.contains(&c) {
                 // An apostrophe inside a word ("they'll", "dragon’s") does not close a single quote.
-                let in_word = single && line[body_start + offset + c.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric);
+                let in_word = single
+                    && line[body_start + offset + c.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric);
                 if in_word {
                     continue;
                 }
@@ -253,7 +344,10 @@ fn enclosures(text: &str, line_start: usize, line_end: usize) -> Vec<Span> {
             }
         }
         if let Some(end) = close {
-            regions.push(Span { start: line_start + start, end: line_start + end });
+            regions.push(Span {
+                start: line_start + start,
+                end: line_start + end,
+            });
             // The closing mark must not open the next region; brackets within a quotation need no region of
             // their own, the quotation already holds them together.
             while chars.clone().next().is_some_and(|(index, _)| index < end) {
@@ -274,7 +368,9 @@ enum Decision {
 
 impl LineSegmenter<'_> {
     fn skip_whitespace(&self, mut index: usize) -> usize {
-        while let Some(c) = char_at(self.text, index).filter(|&c| index < self.line_end && c.is_whitespace()) {
+        while let Some(c) =
+            char_at(self.text, index).filter(|&c| index < self.line_end && c.is_whitespace())
+        {
             index += c.len_utf8();
         }
         index.min(self.line_end)
@@ -285,7 +381,10 @@ impl LineSegmenter<'_> {
         let trimmed_start = start + (piece.len() - piece.trim_start().len());
         let trimmed_end = end - (piece.len() - piece.trim_end().len());
         if trimmed_start < trimmed_end {
-            spans.push(Span { start: trimmed_start, end: trimmed_end });
+            spans.push(Span {
+                start: trimmed_start,
+                end: trimmed_end,
+            });
         }
     }
 
@@ -306,8 +405,14 @@ impl LineSegmenter<'_> {
                 continue;
             }
             let run_end = self.run_end(index);
-            let enclosed = enclosures.iter().any(|r| r.start < index && run_end < r.end && segment_start <= r.start);
-            let decision = if enclosed { Decision::Continue } else { self.decide(segment_start, index, run_end, enumerator) };
+            let enclosed = enclosures
+                .iter()
+                .any(|r| r.start < index && run_end < r.end && segment_start <= r.start);
+            let decision = if enclosed {
+                Decision::Continue
+            } else {
+                self.decide(segment_start, index, run_end, enumerator)
+            };
             match decision {
                 Decision::Continue => index = run_end,
                 Decision::Boundary { end, next } => {
@@ -328,12 +433,17 @@ impl LineSegmenter<'_> {
     fn run_end(&self, start: usize) -> usize {
         let mut end = start;
         while end < self.line_end {
-            let Some(c) = char_at(self.text, end) else { break };
+            let Some(c) = char_at(self.text, end) else {
+                break;
+            };
             if is_terminator(c) || is_closer(c) {
                 end += c.len_utf8();
             } else if let Some(footnote) = self.footnote_len(start, end) {
                 end += footnote;
-            } else if c == ' ' && self.text[end + 1..self.line_end].starts_with('.') && self.text[start..end].contains('.') {
+            } else if c == ' '
+                && self.text[end + 1..self.line_end].starts_with('.')
+                && self.text[start..end].contains('.')
+            {
                 end += 2;
             } else {
                 break;
@@ -351,17 +461,28 @@ impl LineSegmenter<'_> {
         }
         if let Some(inner) = rest.strip_prefix('[') {
             let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
-            return (digits > 0 && digits <= 3 && inner[digits..].starts_with(']')).then_some(digits + 2);
+            return (digits > 0 && digits <= 3 && inner[digits..].starts_with(']'))
+                .then_some(digits + 2);
         }
-        let glued_to_period = self.text[run_start..at].ends_with('.') && char_before(self.text, run_start).is_some_and(|c| !c.is_ascii_digit());
+        let glued_to_period = self.text[run_start..at].ends_with('.')
+            && char_before(self.text, run_start).is_some_and(|c| !c.is_ascii_digit());
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
         let after = rest[digits..].chars().next();
         let next_word = rest[digits..].trim_start().chars().next();
-        (glued_to_period && (1..=3).contains(&digits) && after.is_some_and(char::is_whitespace) && next_word.is_some_and(char::is_uppercase))
-            .then_some(digits)
+        (glued_to_period
+            && (1..=3).contains(&digits)
+            && after.is_some_and(char::is_whitespace)
+            && next_word.is_some_and(char::is_uppercase))
+        .then_some(digits)
     }
 
-    fn decide(&self, segment_start: usize, run_start: usize, run_end: usize, enumerator: Option<Enumerator>) -> Decision {
+    fn decide(
+        &self,
+        segment_start: usize,
+        run_start: usize,
+        run_end: usize,
+        enumerator: Option<Enumerator>,
+    ) -> Decision {
         let text = self.text;
         if !has_alphanumeric(&text[segment_start..run_start]) {
             return Decision::Continue;
@@ -370,7 +491,10 @@ impl LineSegmenter<'_> {
             return Decision::Continue;
         }
         let run = &text[run_start..run_end];
-        let boundary = Decision::Boundary { end: run_end, next: run_end };
+        let boundary = Decision::Boundary {
+            end: run_end,
+            next: run_end,
+        };
         let Some(after) = char_at(text, run_end).filter(|_| run_end < self.line_end) else {
             return Decision::Continue;
         };
@@ -378,7 +502,11 @@ impl LineSegmenter<'_> {
             if run.starts_with(is_full_width_terminator) {
                 return boundary;
             }
-            return if run == "." && self.is_glued_sentence_end(run_start, run_end) { boundary } else { Decision::Continue };
+            return if run == "." && self.is_glued_sentence_end(run_start, run_end) {
+                boundary
+            } else {
+                Decision::Continue
+            };
         }
         let next = self.skip_whitespace(run_end);
         let Some(next_char) = char_at(text, next).filter(|_| next < self.line_end) else {
@@ -389,7 +517,8 @@ impl LineSegmenter<'_> {
         }
         if matches!(next_char, '-' | '–' | '—') {
             // "and -- voila! -- you have cake": a dash that continues the sentence in lower case.
-            let after_dash = text[next..self.line_end].trim_start_matches(|c: char| matches!(c, '-' | '–' | '—') || c.is_whitespace());
+            let after_dash = text[next..self.line_end]
+                .trim_start_matches(|c: char| matches!(c, '-' | '–' | '—') || c.is_whitespace());
             if after_dash.chars().next().is_some_and(char::is_lowercase) {
                 return Decision::Continue;
             }
@@ -402,9 +531,16 @@ impl LineSegmenter<'_> {
         if dots >= 3 {
             if word_attached && run.starts_with(". .") {
                 // A sentence period followed by a spaced ellipsis of omitted text: the ellipsis opens the next.
-                return Decision::Boundary { end: run_start + 1, next: run_start + 1 };
+                return Decision::Boundary {
+                    end: run_start + 1,
+                    next: run_start + 1,
+                };
             }
-            return if word_attached || dots >= 4 { boundary } else { Decision::Continue };
+            return if word_attached || dots >= 4 {
+                boundary
+            } else {
+                Decision::Continue
+            };
         }
         if run.starts_with('.') {
             return self.decide_period(segment_start, run_start, run, next, enumerator, boundary);
@@ -429,40 +565,68 @@ impl LineSegmenter<'_> {
         if run.len() > 1 && run[1..].starts_with(is_closer) {
             return boundary;
         }
-        if token.is_empty() || token.contains('@') || token.contains("://") || token.to_lowercase().starts_with("www.") {
+        if token.is_empty()
+            || token.contains('@')
+            || token.contains("://")
+            || token.to_lowercase().starts_with("www.")
+        {
             return boundary;
         }
-        let next_word: String =
-            self.text[next..self.line_end].chars().take_while(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
+        let next_word: String = self.text[next..self.line_end]
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect();
         let normalized = normalize_abbreviation(token);
-        let previous = self.token_before(segment_start, run_start - token.len()).trim_end_matches('.');
+        let previous = self
+            .token_before(segment_start, run_start - token.len())
+            .trim_end_matches('.');
         let single_letter = token.chars().count() == 1 && token.chars().all(char::is_alphabetic);
-        let combined = (single_letter && previous.chars().count() == 1 && previous.chars().all(char::is_alphabetic))
-            .then(|| normalize_abbreviation(&format!("{previous}.{token}")));
+        let combined = (single_letter
+            && previous.chars().count() == 1
+            && previous.chars().all(char::is_alphabetic))
+        .then(|| normalize_abbreviation(&format!("{previous}.{token}")));
         let lexicon = self.lexicon;
         let is_terminal = lexicon.is_terminal_abbreviation(&normalized)
-            || combined.as_deref().is_some_and(|c| lexicon.is_terminal_abbreviation(c))
+            || combined
+                .as_deref()
+                .is_some_and(|c| lexicon.is_terminal_abbreviation(c))
             || is_dotted_initials(token);
         if is_terminal {
-            return if lexicon.is_sentence_starter(&next_word) { boundary } else { Decision::Continue };
+            return if lexicon.is_sentence_starter(&next_word) {
+                boundary
+            } else {
+                Decision::Continue
+            };
         }
-        if lexicon.is_abbreviation(&normalized) || combined.as_deref().is_some_and(|c| lexicon.is_abbreviation(c)) {
+        if lexicon.is_abbreviation(&normalized)
+            || combined
+                .as_deref()
+                .is_some_and(|c| lexicon.is_abbreviation(c))
+        {
             return Decision::Continue;
         }
         if single_letter {
             let pronoun_i = lexicon.language == Language::English
                 && token == "I"
                 && previous.chars().next().is_some_and(char::is_lowercase);
-            return if pronoun_i { boundary } else { Decision::Continue };
+            return if pronoun_i {
+                boundary
+            } else {
+                Decision::Continue
+            };
         }
         let digits = token.trim_start_matches(|c: char| !c.is_ascii_digit());
         if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-            if enumerator.is_some_and(|e| e.kind == EnumeratorKind::Number && e.close == ".") && digits.len() <= 3 {
+            if enumerator.is_some_and(|e| e.kind == EnumeratorKind::Number && e.close == ".")
+                && digits.len() <= 3
+            {
                 return Decision::Continue;
             }
             let previous_lower = previous.to_lowercase();
             let ordinal = digits.len() <= 3
-                && (lexicon.is_ordinal_marker(&previous_lower) || lexicon.is_ordinal_follower(&next_word));
+                && (lexicon.is_ordinal_marker(&previous_lower)
+                    || lexicon.is_ordinal_follower(&next_word));
             if ordinal {
                 return Decision::Continue;
             }
@@ -474,28 +638,38 @@ impl LineSegmenter<'_> {
     fn token_before(&self, segment_start: usize, end: usize) -> &str {
         let before = &self.text[segment_start..end];
         let before = before.trim_end();
-        let start = before.rfind(char::is_whitespace).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+        let start = before.rfind(char::is_whitespace).map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
         before[start..].trim_start_matches(is_opener)
     }
 
     /// `world.Today`: a period glued to the next sentence, as in text that lost its spaces.
     fn is_glued_sentence_end(&self, run_start: usize, run_end: usize) -> bool {
         let text = self.text;
-        let before_ok = char_before(text, run_start).is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+        let before_ok =
+            char_before(text, run_start).is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
         let mut after = text[run_end..self.line_end].chars();
-        let after_ok = after.next().is_some_and(char::is_uppercase) && after.next().is_some_and(char::is_lowercase);
+        let after_ok = after.next().is_some_and(char::is_uppercase)
+            && after.next().is_some_and(char::is_lowercase);
         if !before_ok || !after_ok {
             return false;
         }
         let line_before = &text[..run_start];
         let token_start = line_before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
         let token = &line_before[token_start..];
-        let rest_of_token = text[run_end..self.line_end].split(char::is_whitespace).next().unwrap_or_default();
+        let rest_of_token = text[run_end..self.line_end]
+            .split(char::is_whitespace)
+            .next()
+            .unwrap_or_default();
         if rest_of_token.contains('@') {
             return false;
         }
         let token_lower = token.to_lowercase();
-        let is_address = token.contains('@') || token.contains("://") || token_lower.starts_with("www.") || token.contains('.');
+        let is_address = token.contains('@')
+            || token.contains("://")
+            || token_lower.starts_with("www.")
+            || token.contains('.');
         !is_address && !self.lexicon.is_abbreviation(&normalize_abbreviation(token))
     }
 }
@@ -503,7 +677,10 @@ impl LineSegmenter<'_> {
 /// `J.C`, `L.F`, `U.S.A`: single letters joined by periods, abbreviations that may end a sentence.
 fn is_dotted_initials(token: &str) -> bool {
     let parts: Vec<&str> = token.split('.').collect();
-    parts.len() >= 2 && parts.iter().all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic))
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic))
 }
 
 /// Splits segments that are inline lists (`1. one 2. two`, `• a • b`) at each following list marker.
@@ -511,7 +688,9 @@ fn split_lists(text: &str, spans: &mut Vec<Span>, first: usize) {
     let mut index = first;
     while index < spans.len() {
         let span = spans[index];
-        let Some(enumerator) = Enumerator::parse(text, span.start, span.end).or_else(|| bullet_only(text, span)) else {
+        let Some(enumerator) =
+            Enumerator::parse(text, span.start, span.end).or_else(|| bullet_only(text, span))
+        else {
             index += 1;
             continue;
         };
@@ -524,8 +703,17 @@ fn split_lists(text: &str, spans: &mut Vec<Span>, first: usize) {
         if let Some(split_at) = split_at {
             let head = &text[span.start..split_at];
             let head_end = span.start + head.trim_end().len();
-            spans[index] = Span { start: span.start, end: head_end };
-            spans.insert(index + 1, Span { start: split_at, end: span.end });
+            spans[index] = Span {
+                start: span.start,
+                end: head_end,
+            };
+            spans.insert(
+                index + 1,
+                Span {
+                    start: split_at,
+                    end: span.end,
+                },
+            );
         }
         index += 1;
     }
@@ -553,7 +741,9 @@ fn find_marker(text: &str, from: usize, to: usize, marker: &str) -> Option<usize
         let position = search_from + found;
         let preceded = char_before(haystack, position).is_some_and(char::is_whitespace);
         let after = haystack[position + marker.len()..].chars().next();
-        let followed = after.is_some_and(|c| c.is_whitespace() || (c.is_ascii_digit() && marker.chars().all(is_bullet)));
+        let followed = after.is_some_and(|c| {
+            c.is_whitespace() || (c.is_ascii_digit() && marker.chars().all(is_bullet))
+        });
         if preceded && followed {
             return Some(from + position);
         }
@@ -567,7 +757,10 @@ mod tests {
     use super::*;
 
     fn sentences(text: &str, language: Language) -> Vec<&str> {
-        segment(text, Lexicon::for_language(language)).iter().map(|s| &text[s.start..s.end]).collect()
+        segment(text, Lexicon::for_language(language))
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
     }
 
     fn de(text: &str) -> Vec<&str> {
@@ -581,47 +774,89 @@ mod tests {
     #[test]
     fn german_abbreviations_do_not_end_sentences() {
         assert_eq!(
-            de("Laut Prof. Dr. Kraus stieg der Preis um ca. 12 Prozent, z. B. bei Milch. Das meldete die Kammer."),
-            ["Laut Prof. Dr. Kraus stieg der Preis um ca. 12 Prozent, z. B. bei Milch.", "Das meldete die Kammer."]
+            de(
+                "Laut Prof. Dr. Kraus stieg der Preis um ca. 12 Prozent, z. B. bei Milch. Das meldete die Kammer."
+            ),
+            [
+                "Laut Prof. Dr. Kraus stieg der Preis um ca. 12 Prozent, z. B. bei Milch.",
+                "Das meldete die Kammer."
+            ]
         );
-        assert_eq!(de("Es geht u.a. um Nr. 7 und S. 12. Mehr nicht."), ["Es geht u.a. um Nr. 7 und S. 12.", "Mehr nicht."]);
+        assert_eq!(
+            de("Es geht u.a. um Nr. 7 und S. 12. Mehr nicht."),
+            ["Es geht u.a. um Nr. 7 und S. 12.", "Mehr nicht."]
+        );
     }
 
     #[test]
     fn german_ordinals_and_dates_stay_inside() {
         assert_eq!(
-            de("Am 3. Oktober und am 22.10.2024 tagte der Rat. Im 2. Quartal sank die Zahl auf 1.500."),
-            ["Am 3. Oktober und am 22.10.2024 tagte der Rat.", "Im 2. Quartal sank die Zahl auf 1.500."]
+            de(
+                "Am 3. Oktober und am 22.10.2024 tagte der Rat. Im 2. Quartal sank die Zahl auf 1.500."
+            ),
+            [
+                "Am 3. Oktober und am 22.10.2024 tagte der Rat.",
+                "Im 2. Quartal sank die Zahl auf 1.500."
+            ]
         );
-        assert_eq!(de("Sie erreichte Platz 12. Danach ging es bergab."), ["Sie erreichte Platz 12.", "Danach ging es bergab."]);
-        assert_eq!(de("Er lebt dort seit 2019. Sie kam später."), ["Er lebt dort seit 2019.", "Sie kam später."]);
+        assert_eq!(
+            de("Sie erreichte Platz 12. Danach ging es bergab."),
+            ["Sie erreichte Platz 12.", "Danach ging es bergab."]
+        );
+        assert_eq!(
+            de("Er lebt dort seit 2019. Sie kam später."),
+            ["Er lebt dort seit 2019.", "Sie kam später."]
+        );
     }
 
     #[test]
     fn terminal_abbreviations_end_a_sentence_only_before_a_starter() {
-        assert_eq!(de("Es kostet 4 Mrd. Euro. Im Mai kam mehr."), ["Es kostet 4 Mrd. Euro.", "Im Mai kam mehr."]);
-        assert_eq!(de("Sie kauften Brot, Milch usw. Die Preise stiegen."), ["Sie kauften Brot, Milch usw.", "Die Preise stiegen."]);
-        assert_eq!(en("He moved to the U.S. The U.S. Senate agreed."), ["He moved to the U.S.", "The U.S. Senate agreed."]);
+        assert_eq!(
+            de("Es kostet 4 Mrd. Euro. Im Mai kam mehr."),
+            ["Es kostet 4 Mrd. Euro.", "Im Mai kam mehr."]
+        );
+        assert_eq!(
+            de("Sie kauften Brot, Milch usw. Die Preise stiegen."),
+            ["Sie kauften Brot, Milch usw.", "Die Preise stiegen."]
+        );
+        assert_eq!(
+            en("He moved to the U.S. The U.S. Senate agreed."),
+            ["He moved to the U.S.", "The U.S. Senate agreed."]
+        );
     }
 
     #[test]
     fn quotes_with_attribution_stay_together() {
         assert_eq!(
             de("„Wir prüfen das.“, sagte Weber. „Es ist falsch.“ Danach ging er."),
-            ["„Wir prüfen das.“, sagte Weber.", "„Es ist falsch.“", "Danach ging er."]
+            [
+                "„Wir prüfen das.“, sagte Weber.",
+                "„Es ist falsch.“",
+                "Danach ging er."
+            ]
         );
         assert_eq!(
             en("\"We will win.\" she said. \"Never!\" He left."),
             ["\"We will win.\" she said.", "\"Never!\"", "He left."]
         );
-        assert_eq!(de("Er rief: »Halt!« Dann war es still."), ["Er rief: »Halt!«", "Dann war es still."]);
+        assert_eq!(
+            de("Er rief: »Halt!« Dann war es still."),
+            ["Er rief: »Halt!«", "Dann war es still."]
+        );
     }
 
     #[test]
     fn lines_and_headings_are_segments() {
         assert_eq!(
-            de("Streik bei der Bahn\nAm Montag fallen Züge aus.\n\nMehr Geld gefordert\nDie Gewerkschaft droht."),
-            ["Streik bei der Bahn", "Am Montag fallen Züge aus.", "Mehr Geld gefordert", "Die Gewerkschaft droht."]
+            de(
+                "Streik bei der Bahn\nAm Montag fallen Züge aus.\n\nMehr Geld gefordert\nDie Gewerkschaft droht."
+            ),
+            [
+                "Streik bei der Bahn",
+                "Am Montag fallen Züge aus.",
+                "Mehr Geld gefordert",
+                "Die Gewerkschaft droht."
+            ]
         );
     }
 
@@ -629,22 +864,39 @@ mod tests {
     fn urls_emails_and_numbers() {
         assert_eq!(
             en("Mail jane.doe@example.org. See https://example.org/a.html. It costs $3.50. Done."),
-            ["Mail jane.doe@example.org.", "See https://example.org/a.html.", "It costs $3.50.", "Done."]
+            [
+                "Mail jane.doe@example.org.",
+                "See https://example.org/a.html.",
+                "It costs $3.50.",
+                "Done."
+            ]
         );
-        assert_eq!(en("Prices rose 3.4% in Jan. last year."), ["Prices rose 3.4% in Jan. last year."]);
+        assert_eq!(
+            en("Prices rose 3.4% in Jan. last year."),
+            ["Prices rose 3.4% in Jan. last year."]
+        );
     }
 
     #[test]
     fn ellipses() {
-        assert_eq!(de("Er zögerte... Dann sprach er."), ["Er zögerte...", "Dann sprach er."]);
+        assert_eq!(
+            de("Er zögerte... Dann sprach er."),
+            ["Er zögerte...", "Dann sprach er."]
+        );
         assert_eq!(en("I was . . . well, tired."), ["I was . . . well, tired."]);
         assert_eq!(de("Es war … Ich weiß nicht."), ["Es war … Ich weiß nicht."]);
     }
 
     #[test]
     fn inline_lists_split_at_each_marker() {
-        assert_eq!(en("1. The first item 2. The second item"), ["1. The first item", "2. The second item"]);
-        assert_eq!(en("a) one b) two c) three"), ["a) one", "b) two", "c) three"]);
+        assert_eq!(
+            en("1. The first item 2. The second item"),
+            ["1. The first item", "2. The second item"]
+        );
+        assert_eq!(
+            en("a) one b) two c) three"),
+            ["a) one", "b) two", "c) three"]
+        );
         assert_eq!(en("• one • two"), ["• one", "• two"]);
     }
 
@@ -654,7 +906,13 @@ mod tests {
         let spans = segment(text, Lexicon::for_language(Language::German));
         let covered: String = spans.iter().map(|s| &text[s.start..s.end]).collect();
         let expected: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-        assert_eq!(covered.chars().filter(|c| !c.is_whitespace()).collect::<String>(), expected);
+        assert_eq!(
+            covered
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>(),
+            expected
+        );
         assert!(spans.windows(2).all(|w| w[0].end <= w[1].start));
     }
 }

@@ -22,7 +22,10 @@ impl Token<'_> {
     #[must_use]
     pub fn is_number(&self) -> bool {
         self.text.chars().next().is_some_and(|c| c.is_ascii_digit())
-            && self.text.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+            && self
+                .text
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
     }
 
     /// Whether the token holds a digit anywhere (`2:1`, `AS750`, `24.05.2025`).
@@ -35,7 +38,8 @@ impl Token<'_> {
     #[must_use]
     pub fn is_acronym(&self) -> bool {
         let letters = self.text.split('-').next().unwrap_or_default();
-        letters.chars().filter(|c| c.is_alphabetic()).count() >= 2 && letters.chars().all(|c| c.is_uppercase() || c == '.')
+        letters.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && letters.chars().all(|c| c.is_uppercase() || c == '.')
     }
 }
 
@@ -57,7 +61,11 @@ pub fn tokenize(text: &str) -> impl Iterator<Item = Token<'_>> {
             let (start, c) = chars.next()?;
             if is_symbol(c) {
                 let end = start + c.len_utf8();
-                return Some(Token { start, end, text: &text[start..end] });
+                return Some(Token {
+                    start,
+                    end,
+                    text: &text[start..end],
+                });
             }
             if !c.is_alphanumeric() {
                 continue;
@@ -78,7 +86,11 @@ pub fn tokenize(text: &str) -> impl Iterator<Item = Token<'_>> {
                     break;
                 }
             }
-            return Some(Token { start, end, text: &text[start..end] });
+            return Some(Token {
+                start,
+                end,
+                text: &text[start..end],
+            });
         }
     })
 }
@@ -100,9 +112,22 @@ mod tests {
     fn keeps_numbers_compounds_and_symbols_whole() {
         assert_eq!(
             words("Die EU-Kommission nannte 1.500 Fälle (3,5 %) am 22.10.2024."),
-            ["Die", "EU-Kommission", "nannte", "1.500", "Fälle", "3,5", "%", "am", "22.10.2024"]
+            [
+                "Die",
+                "EU-Kommission",
+                "nannte",
+                "1.500",
+                "Fälle",
+                "3,5",
+                "%",
+                "am",
+                "22.10.2024"
+            ]
         );
-        assert_eq!(words("It's U.S. policy, isn't it?"), ["It's", "U.S", "policy", "isn't", "it"]);
+        assert_eq!(
+            words("It's U.S. policy, isn't it?"),
+            ["It's", "U.S", "policy", "isn't", "it"]
+        );
     }
 
     #[test]

@@ -91,7 +91,10 @@ pub enum EditError {
 /// Whether `url` is an absolute http(s) URL with a host.
 #[must_use]
 pub fn is_web_url(url: &str) -> bool {
-    url::Url::parse(url.trim()).is_ok_and(|parsed| matches!(parsed.scheme(), "http" | "https") && parsed.host_str().is_some_and(|h| !h.is_empty()))
+    url::Url::parse(url.trim()).is_ok_and(|parsed| {
+        matches!(parsed.scheme(), "http" | "https")
+            && parsed.host_str().is_some_and(|h| !h.is_empty())
+    })
 }
 
 /// A review with its edit history.
@@ -117,7 +120,13 @@ impl Document {
     /// A document for `review`. `saved` says whether the review is what is on disk (an opened file) or new.
     #[must_use]
     pub fn new(review: Review, saved: bool) -> Self {
-        Self { review, undo: Vec::new(), redo: Vec::new(), saved_state: saved.then_some(0), next_state: 1 }
+        Self {
+            review,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            saved_state: saved.then_some(0),
+            next_state: 1,
+        }
     }
 
     /// The review as it is now.
@@ -176,14 +185,18 @@ impl Document {
         self.redo.clear();
         let state = self.next_state;
         self.next_state += 1;
-        if let (Edit::SetNote { claim_id, .. }, Some(last)) = (&edit, self.undo.last_mut()) {
-            if matches!(&last.forward, Edit::SetNote { claim_id: previous, .. } if previous == claim_id) {
-                last.forward = edit;
-                last.state = state;
-                return Ok(());
-            }
+        if let (Edit::SetNote { claim_id, .. }, Some(last)) = (&edit, self.undo.last_mut())
+            && matches!(&last.forward, Edit::SetNote { claim_id: previous, .. } if previous == claim_id)
+        {
+            last.forward = edit;
+            last.state = state;
+            return Ok(());
         }
-        self.undo.push(Step { forward: edit, inverse, state });
+        self.undo.push(Step {
+            forward: edit,
+            inverse,
+            state,
+        });
         Ok(())
     }
 
@@ -222,11 +235,18 @@ impl Document {
 }
 
 fn claim_mut<'a>(review: &'a mut Review, id: &str) -> Result<&'a mut Claim, EditError> {
-    review.claims.iter_mut().find(|claim| claim.id == id).ok_or_else(|| EditError::NoSuchClaim(id.to_owned()))
+    review
+        .claims
+        .iter_mut()
+        .find(|claim| claim.id == id)
+        .ok_or_else(|| EditError::NoSuchClaim(id.to_owned()))
 }
 
 fn check_span(review: &Review, claim: &Claim) -> Result<(), EditError> {
-    let bad = EditError::BadSpan { start: claim.start, end: claim.end };
+    let bad = EditError::BadSpan {
+        start: claim.start,
+        end: claim.end,
+    };
     match review.article.text.get(claim.start..claim.end) {
         Some(slice) if claim.start < claim.end && slice == claim.text => Ok(()),
         _ => Err(bad),
@@ -239,19 +259,32 @@ fn apply_to(review: &mut Review, edit: Edit) -> Result<Edit, EditError> {
         Edit::SetVerdict { claim_id, verdict } => {
             let claim = claim_mut(review, &claim_id)?;
             let previous = std::mem::replace(&mut claim.verdict, verdict);
-            Ok(Edit::SetVerdict { claim_id, verdict: previous })
+            Ok(Edit::SetVerdict {
+                claim_id,
+                verdict: previous,
+            })
         }
         Edit::SetNote { claim_id, note } => {
             let claim = claim_mut(review, &claim_id)?;
             let previous = std::mem::replace(&mut claim.note, note);
-            Ok(Edit::SetNote { claim_id, note: previous })
+            Ok(Edit::SetNote {
+                claim_id,
+                note: previous,
+            })
         }
         Edit::SetSpeaker { claim_id, speaker } => {
             let claim = claim_mut(review, &claim_id)?;
             let previous = std::mem::replace(&mut claim.speaker, speaker);
-            Ok(Edit::SetSpeaker { claim_id, speaker: previous })
+            Ok(Edit::SetSpeaker {
+                claim_id,
+                speaker: previous,
+            })
         }
-        Edit::AddEvidence { claim_id, index, url } => {
+        Edit::AddEvidence {
+            claim_id,
+            index,
+            url,
+        } => {
             let url = url.trim().to_owned();
             if !is_web_url(&url) {
                 return Err(EditError::BadUrl(url));
@@ -267,7 +300,11 @@ fn apply_to(review: &mut Review, edit: Edit) -> Result<Edit, EditError> {
                 return Err(EditError::NoSuchEvidence(claim_id, index));
             }
             let url = claim.evidence.remove(index);
-            Ok(Edit::AddEvidence { claim_id, index, url })
+            Ok(Edit::AddEvidence {
+                claim_id,
+                index,
+                url,
+            })
         }
         Edit::AddClaim { claim } => {
             if review.claim(&claim.id).is_some() {
@@ -275,22 +312,34 @@ fn apply_to(review: &mut Review, edit: Edit) -> Result<Edit, EditError> {
             }
             check_span(review, &claim)?;
             let claim_id = claim.id.clone();
-            let position = review.claims.partition_point(|c| (c.start, c.end) <= (claim.start, claim.end));
+            let position = review
+                .claims
+                .partition_point(|c| (c.start, c.end) <= (claim.start, claim.end));
             review.claims.insert(position, *claim);
             Ok(Edit::RemoveClaim { claim_id })
         }
         Edit::RemoveClaim { claim_id } => {
-            let index = review.index_of(&claim_id).ok_or_else(|| EditError::NoSuchClaim(claim_id.clone()))?;
+            let index = review
+                .index_of(&claim_id)
+                .ok_or_else(|| EditError::NoSuchClaim(claim_id.clone()))?;
             let claim = review.claims.remove(index);
-            Ok(Edit::AddClaim { claim: Box::new(claim) })
+            Ok(Edit::AddClaim {
+                claim: Box::new(claim),
+            })
         }
         Edit::ReplaceClaim { claim } => {
             check_span(review, &claim)?;
-            let index = review.index_of(&claim.id).ok_or_else(|| EditError::NoSuchClaim(claim.id.clone()))?;
+            let index = review
+                .index_of(&claim.id)
+                .ok_or_else(|| EditError::NoSuchClaim(claim.id.clone()))?;
             let previous = review.claims.remove(index);
-            let position = review.claims.partition_point(|c| (c.start, c.end) <= (claim.start, claim.end));
+            let position = review
+                .claims
+                .partition_point(|c| (c.start, c.end) <= (claim.start, claim.end));
             review.claims.insert(position, *claim);
-            Ok(Edit::ReplaceClaim { claim: Box::new(previous) })
+            Ok(Edit::ReplaceClaim {
+                claim: Box::new(previous),
+            })
         }
     }
 }
@@ -303,7 +352,9 @@ mod tests {
 
     fn document() -> Document {
         let text = "Die Regierung hat am Montag 300 Millionen Euro bewilligt, sagte ein Sprecher.\nDie Polizei nahm 40 Personen fest.";
-        let article = load_bytes(text.as_bytes(), "t.txt", None, LoadOptions::default()).unwrap().article;
+        let article = load_bytes(text.as_bytes(), "t.txt", None, LoadOptions::default())
+            .unwrap()
+            .article;
         let claims = extract(&article, &ExtractOptions::default());
         assert_eq!(claims.len(), 2);
         Document::new(Review::new(article, claims), true)
@@ -313,7 +364,11 @@ mod tests {
     fn verdict_undo_redo_and_dirty_state() {
         let mut doc = document();
         assert!(!doc.is_dirty());
-        doc.apply(Edit::SetVerdict { claim_id: "c1".into(), verdict: Some(Verdict::Confirmed) }).unwrap();
+        doc.apply(Edit::SetVerdict {
+            claim_id: "c1".into(),
+            verdict: Some(Verdict::Confirmed),
+        })
+        .unwrap();
         assert!(doc.is_dirty());
         assert_eq!(doc.review().claims[0].verdict, Some(Verdict::Confirmed));
         doc.undo().unwrap();
@@ -331,7 +386,11 @@ mod tests {
     fn note_typing_is_one_undo_step() {
         let mut doc = document();
         for note in ["a", "ab", "abc"] {
-            doc.apply(Edit::SetNote { claim_id: "c2".into(), note: note.into() }).unwrap();
+            doc.apply(Edit::SetNote {
+                claim_id: "c2".into(),
+                note: note.into(),
+            })
+            .unwrap();
         }
         assert_eq!(doc.review().claims[1].note, "abc");
         doc.undo().unwrap();
@@ -343,14 +402,20 @@ mod tests {
     fn claims_are_added_in_order_and_removed() {
         let mut doc = document();
         let mut claim = doc.review().claims[1].clone();
-        doc.apply(Edit::RemoveClaim { claim_id: "c2".into() }).unwrap();
+        doc.apply(Edit::RemoveClaim {
+            claim_id: "c2".into(),
+        })
+        .unwrap();
         assert_eq!(doc.review().claims.len(), 1);
         doc.undo().unwrap();
         assert_eq!(doc.review().claims[1].id, "c2");
         claim.id = "c3".into();
         claim.start += 4;
         claim.text = doc.review().article.text[claim.start..claim.end].to_owned();
-        doc.apply(Edit::AddClaim { claim: Box::new(claim) }).unwrap();
+        doc.apply(Edit::AddClaim {
+            claim: Box::new(claim),
+        })
+        .unwrap();
         let ids: Vec<&str> = doc.review().claims.iter().map(|c| c.id.as_str()).collect();
         assert_eq!(ids, ["c1", "c2", "c3"]);
     }
@@ -359,12 +424,30 @@ mod tests {
     fn bad_edits_change_nothing() {
         let mut doc = document();
         let before = doc.review().clone();
-        assert!(matches!(doc.apply(Edit::SetVerdict { claim_id: "nope".into(), verdict: None }), Err(EditError::NoSuchClaim(_))));
-        assert!(matches!(doc.apply(Edit::AddEvidence { claim_id: "c1".into(), index: 0, url: "javascript:alert(1)".into() }), Err(EditError::BadUrl(_))));
+        assert!(matches!(
+            doc.apply(Edit::SetVerdict {
+                claim_id: "nope".into(),
+                verdict: None
+            }),
+            Err(EditError::NoSuchClaim(_))
+        ));
+        assert!(matches!(
+            doc.apply(Edit::AddEvidence {
+                claim_id: "c1".into(),
+                index: 0,
+                url: "javascript:alert(1)".into()
+            }),
+            Err(EditError::BadUrl(_))
+        ));
         let mut claim = before.claims[0].clone();
         claim.id = "c9".into();
         claim.end += 1;
-        assert!(matches!(doc.apply(Edit::AddClaim { claim: Box::new(claim) }), Err(EditError::BadSpan { .. })));
+        assert!(matches!(
+            doc.apply(Edit::AddClaim {
+                claim: Box::new(claim)
+            }),
+            Err(EditError::BadSpan { .. })
+        ));
         assert_eq!(doc.review(), &before);
         assert!(!doc.can_undo());
     }
@@ -372,9 +455,18 @@ mod tests {
     #[test]
     fn evidence_add_and_remove() {
         let mut doc = document();
-        doc.apply(Edit::AddEvidence { claim_id: "c1".into(), index: 9, url: " https://example.org/a ".into() }).unwrap();
+        doc.apply(Edit::AddEvidence {
+            claim_id: "c1".into(),
+            index: 9,
+            url: " https://example.org/a ".into(),
+        })
+        .unwrap();
         assert_eq!(doc.review().claims[0].evidence, ["https://example.org/a"]);
-        doc.apply(Edit::RemoveEvidence { claim_id: "c1".into(), index: 0 }).unwrap();
+        doc.apply(Edit::RemoveEvidence {
+            claim_id: "c1".into(),
+            index: 0,
+        })
+        .unwrap();
         assert!(doc.review().claims[0].evidence.is_empty());
         doc.undo().unwrap();
         assert_eq!(doc.review().claims[0].evidence, ["https://example.org/a"]);

@@ -137,7 +137,10 @@ impl Claim {
     /// The claim's span in the article text.
     #[must_use]
     pub fn span(&self) -> Span {
-        Span { start: self.start, end: self.end }
+        Span {
+            start: self.start,
+            end: self.end,
+        }
     }
 }
 
@@ -246,7 +249,12 @@ impl Review {
         let highest = self
             .claims
             .iter()
-            .filter_map(|claim| claim.id.strip_prefix('c').and_then(|n| n.parse::<u64>().ok()))
+            .filter_map(|claim| {
+                claim
+                    .id
+                    .strip_prefix('c')
+                    .and_then(|n| n.parse::<u64>().ok())
+            })
             .max()
             .unwrap_or(0);
         format!("c{}", highest + 1)

@@ -20,7 +20,9 @@ pub enum StoreError {
         source: std::io::Error,
     },
     /// Not JSON, or JSON of the wrong shape.
-    #[error("{path}: is not a valid review file ({source}). The file may be truncated or damaged; open a backup or the article itself.")]
+    #[error(
+        "{path}: is not a valid review file ({source}). The file may be truncated or damaged; open a backup or the article itself."
+    )]
     Json {
         /// The file.
         path: PathBuf,
@@ -28,7 +30,9 @@ pub enum StoreError {
         source: serde_json::Error,
     },
     /// JSON, but not a claimdesk review.
-    #[error("{path}: is not a claimdesk review (format is {found}, expected \"claimdesk-review\"). Open the article to start a new review.")]
+    #[error(
+        "{path}: is not a claimdesk review (format is {found}, expected \"claimdesk-review\"). Open the article to start a new review."
+    )]
     WrongFormat {
         /// The file.
         path: PathBuf,
@@ -36,7 +40,9 @@ pub enum StoreError {
         found: String,
     },
     /// Written by a newer claimdesk.
-    #[error("{path}: was written by a newer claimdesk (file version {version}, this build reads up to {supported}). Update claimdesk to open it.")]
+    #[error(
+        "{path}: was written by a newer claimdesk (file version {version}, this build reads up to {supported}). Update claimdesk to open it."
+    )]
     NewerVersion {
         /// The file.
         path: PathBuf,
@@ -46,7 +52,9 @@ pub enum StoreError {
         supported: u32,
     },
     /// Well-formed but inconsistent: spans or checksums that do not match the text.
-    #[error("{path}: {reason}. The file was edited or damaged outside claimdesk; open a backup or the article itself.")]
+    #[error(
+        "{path}: {reason}. The file was edited or damaged outside claimdesk; open a backup or the article itself."
+    )]
     Invalid {
         /// The file.
         path: PathBuf,
@@ -71,7 +79,10 @@ pub fn to_bytes(review: &Review) -> Result<Vec<u8>, serde_json::Error> {
 /// # Errors
 /// [`StoreError::Io`] when the file cannot be written; the old file is then untouched.
 pub fn save(review: &Review, path: &Path) -> Result<(), StoreError> {
-    let bytes = to_bytes(review).map_err(|source| StoreError::Json { path: path.to_owned(), source })?;
+    let bytes = to_bytes(review).map_err(|source| StoreError::Json {
+        path: path.to_owned(),
+        source,
+    })?;
     write_atomic(path, &bytes)
 }
 
@@ -82,12 +93,19 @@ pub fn save(review: &Review, path: &Path) -> Result<(), StoreError> {
 /// # Errors
 /// [`StoreError::Io`].
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let io_error = |source| StoreError::Io { path: path.to_owned(), action: "writing", source };
+    let io_error = |source| StoreError::Io {
+        path: path.to_owned(),
+        action: "writing",
+        source,
+    };
     let directory = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
         _ => PathBuf::from("."),
     };
-    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let mut temporary = tempfile::Builder::new()
         .prefix(&format!(".{file_name}."))
         .suffix(".tmp")
@@ -95,7 +113,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         .map_err(io_error)?;
     temporary.write_all(bytes).map_err(io_error)?;
     temporary.as_file().sync_all().map_err(io_error)?;
-    temporary.persist(path).map_err(|error| io_error(error.error))?;
+    temporary
+        .persist(path)
+        .map_err(|error| io_error(error.error))?;
     // The rename itself must reach the disk too; not every platform lets a directory be opened for that.
     if let Ok(directory) = std::fs::File::open(&directory) {
         let _ = directory.sync_all();
@@ -108,7 +128,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
 /// # Errors
 /// A [`StoreError`] saying what is wrong with which file.
 pub fn load(path: &Path) -> Result<Review, StoreError> {
-    let bytes = std::fs::read(path).map_err(|source| StoreError::Io { path: path.to_owned(), action: "reading", source })?;
+    let bytes = std::fs::read(path).map_err(|source| StoreError::Io {
+        path: path.to_owned(),
+        action: "reading",
+        source,
+    })?;
     from_slice(&bytes, path)
 }
 
@@ -117,22 +141,38 @@ pub fn load(path: &Path) -> Result<Review, StoreError> {
 /// # Errors
 /// A [`StoreError`] saying what is wrong.
 pub fn from_slice(bytes: &[u8], path: &Path) -> Result<Review, StoreError> {
-    let json_error = |source| StoreError::Json { path: path.to_owned(), source };
+    let json_error = |source| StoreError::Json {
+        path: path.to_owned(),
+        source,
+    };
     let value: serde_json::Value = serde_json::from_slice(bytes).map_err(json_error)?;
     let format = value.get("format");
     if format.and_then(serde_json::Value::as_str) != Some(FORMAT_NAME) {
         let found = format.map_or_else(|| "missing".to_owned(), ToString::to_string);
-        return Err(StoreError::WrongFormat { path: path.to_owned(), found });
+        return Err(StoreError::WrongFormat {
+            path: path.to_owned(),
+            found,
+        });
     }
     let Some(version) = value.get("version").and_then(serde_json::Value::as_u64) else {
-        return Err(StoreError::Invalid { path: path.to_owned(), reason: "the \"version\" field is missing".to_owned() });
+        return Err(StoreError::Invalid {
+            path: path.to_owned(),
+            reason: "the \"version\" field is missing".to_owned(),
+        });
     };
     if version > u64::from(FORMAT_VERSION) {
-        return Err(StoreError::NewerVersion { path: path.to_owned(), version, supported: FORMAT_VERSION });
+        return Err(StoreError::NewerVersion {
+            path: path.to_owned(),
+            version,
+            supported: FORMAT_VERSION,
+        });
     }
     // Version 1 is the first format; older versions get their migrations here as the format evolves.
     let review: Review = serde_json::from_value(value).map_err(json_error)?;
-    validate(&review).map_err(|reason| StoreError::Invalid { path: path.to_owned(), reason })?;
+    validate(&review).map_err(|reason| StoreError::Invalid {
+        path: path.to_owned(),
+        reason,
+    })?;
     Ok(review)
 }
 
@@ -152,12 +192,28 @@ pub fn validate(review: &Review) -> Result<(), String> {
         }
         match text.get(claim.start..claim.end) {
             Some(slice) if slice == claim.text && claim.start < claim.end => {}
-            Some(_) => return Err(format!("claim {} ({}..{}) does not match the article text at that place", claim.id, claim.start, claim.end)),
-            None => return Err(format!("claim {} has a span ({}..{}) outside the article text", claim.id, claim.start, claim.end)),
+            Some(_) => {
+                return Err(format!(
+                    "claim {} ({}..{}) does not match the article text at that place",
+                    claim.id, claim.start, claim.end
+                ));
+            }
+            None => {
+                return Err(format!(
+                    "claim {} has a span ({}..{}) outside the article text",
+                    claim.id, claim.start, claim.end
+                ));
+            }
         }
         let spans = claim.speaker_span.iter().chain(&claim.hedge_spans);
-        if let Some(bad) = spans.into_iter().find(|span| text.get(span.start..span.end).is_none()) {
-            return Err(format!("claim {} has a span ({}..{}) outside the article text", claim.id, bad.start, bad.end));
+        if let Some(bad) = spans
+            .into_iter()
+            .find(|span| text.get(span.start..span.end).is_none())
+        {
+            return Err(format!(
+                "claim {} has a span ({}..{}) outside the article text",
+                claim.id, bad.start, bad.end
+            ));
         }
         if !(0.0..=1.0).contains(&claim.score) {
             return Err(format!("claim {} has a score outside 0..1", claim.id));
@@ -174,7 +230,14 @@ mod tests {
 
     fn sample_review() -> Review {
         let text = "Minister Anna Weber sagte am Montag, die Steuern würden um 3 Prozent sinken.\nDie Opposition bestritt das.";
-        let article = load_bytes(text.as_bytes(), "sample.txt", Some("txt"), LoadOptions::default()).unwrap().article;
+        let article = load_bytes(
+            text.as_bytes(),
+            "sample.txt",
+            Some("txt"),
+            LoadOptions::default(),
+        )
+        .unwrap()
+        .article;
         let claims = extract(&article, &ExtractOptions::default());
         Review::new(article, claims)
     }
@@ -197,14 +260,26 @@ mod tests {
         let path = Path::new("x.json");
         let review = sample_review();
         let bytes = to_bytes(&review).unwrap();
-        assert!(matches!(from_slice(&bytes[..bytes.len() / 2], path), Err(StoreError::Json { .. })));
+        assert!(matches!(
+            from_slice(&bytes[..bytes.len() / 2], path),
+            Err(StoreError::Json { .. })
+        ));
         let mut value: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
         value["version"] = serde_json::json!(99);
         let error = from_slice(&serde_json::to_vec(&value).unwrap(), path).unwrap_err();
-        assert!(matches!(error, StoreError::NewerVersion { version: 99, .. }));
+        assert!(matches!(
+            error,
+            StoreError::NewerVersion { version: 99, .. }
+        ));
         value["format"] = serde_json::json!("something-else");
-        assert!(matches!(from_slice(&serde_json::to_vec(&value).unwrap(), path), Err(StoreError::WrongFormat { .. })));
-        assert!(matches!(from_slice(b"[1, 2]", path), Err(StoreError::WrongFormat { .. })));
+        assert!(matches!(
+            from_slice(&serde_json::to_vec(&value).unwrap(), path),
+            Err(StoreError::WrongFormat { .. })
+        ));
+        assert!(matches!(
+            from_slice(b"[1, 2]", path),
+            Err(StoreError::WrongFormat { .. })
+        ));
     }
 
     #[test]

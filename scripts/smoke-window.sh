@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Starts the real claimdesk window under Xvfb on the bundled sample, reviews two claims with the keyboard,
+# takes a screenshot and checks that the window drew something. Needs: xvfb xdotool imagemagick.
+# Usage: scripts/smoke-window.sh [BINARY] [SCREENSHOT.png]
+set -euo pipefail
+binary=${1:-target/debug/claimdesk}
+shot=${2:-target/smoke-window.png}
+display=:$((90 + RANDOM % 9))
+data_dir=$(mktemp -d)
+cleanup() {
+    [ -n "${app_pid:-}" ] && kill "$app_pid" 2>/dev/null || true
+    [ -n "${xvfb_pid:-}" ] && kill "$xvfb_pid" 2>/dev/null || true
+    rm -rf "$data_dir"
+}
+trap cleanup EXIT
+Xvfb "$display" -screen 0 1600x1000x24 >/dev/null 2>&1 &
+xvfb_pid=$!
+export DISPLAY=$display
+sleep 1
+CLAIMDESK_DATA_DIR=$data_dir "$binary" >"$data_dir/app.log" 2>&1 &
+app_pid=$!
+window=""
+for _ in $(seq 1 60); do
+    window=$(xdotool search --name claimdesk 2>/dev/null | head -1 || true)
+    [ -n "$window" ] && break
+    if ! kill -0 "$app_pid" 2>/dev/null; then
+        echo "smoke: claimdesk exited early:" >&2
+        cat "$data_dir/app.log" >&2
+        exit 1
+    fi
+    sleep 0.5
+done
+if [ -z "$window" ]; then
+    echo "smoke: no claimdesk window appeared" >&2
+    cat "$data_dir/app.log" >&2
+    exit 1
+fi
+sleep 2
+xdotool windowfocus --sync "$window" 2>/dev/null || true
+xdotool key j c d
+sleep 1
+title=$(xdotool getwindowname "$window")
+import -window root "$shot"
+colors=$(identify -format '%k' "$shot")
+echo "smoke: window title '$title', screenshot $shot with $colors colours"
+case "$title" in
+    *"●"*) ;;
+    *) echo "smoke: the title does not show unsaved changes after two verdicts" >&2; exit 1 ;;
+esac
+if [ "$colors" -lt 50 ]; then
+    echo "smoke: the screenshot is nearly blank" >&2
+    exit 1
+fi

@@ -1,0 +1,431 @@
+//! The workbench driven like a user would, headless, with egui_kittest: keyboard review, notes, undo, adding
+//! and removing claims, saving, reopening, and bad files.
+#![cfg(feature = "gui")]
+#![allow(clippy::unwrap_used, reason = "test helpers may panic")]
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use claimdesk::app::{ClaimDeskApp, Dialog, Settings, StartOptions};
+use claimdesk::extract::segment::Span;
+use claimdesk::review::{Verdict, store};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+struct Bench {
+    harness: Harness<'static, ClaimDeskApp>,
+    _data: tempfile::TempDir,
+}
+
+fn open(file: Option<PathBuf>) -> Bench {
+    let data = tempfile::tempdir().unwrap();
+    let options = StartOptions {
+        file,
+        data_dir: Some(data.path().to_owned()),
+        ..StartOptions::default()
+    };
+    let app = ClaimDeskApp::new(&egui::Context::default(), Settings::default(), options);
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_ui_state(|ui, app: &mut ClaimDeskApp| app.root_ui(ui), app);
+    harness.run_steps(2);
+    let mut bench = Bench {
+        harness,
+        _data: data,
+    };
+    bench.wait_for_load();
+    bench
+}
+
+impl Bench {
+    fn app(&self) -> &ClaimDeskApp {
+        self.harness.state()
+    }
+
+    fn wait_for_load(&mut self) {
+        let started = Instant::now();
+        while self.app().is_loading() {
+            assert!(
+                started.elapsed() < Duration::from_secs(30),
+                "loading took too long"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+            self.harness.run_steps(1);
+        }
+        self.harness.run_steps(2);
+    }
+
+    fn press(&mut self, key: Key) {
+        self.harness.key_press(key);
+        self.harness.run_steps(2);
+    }
+
+    fn press_with(&mut self, modifiers: Modifiers, key: Key) {
+        self.harness.key_press_modifiers(modifiers, key);
+        self.harness.run_steps(2);
+    }
+
+    fn type_text(&mut self, text: &str) {
+        self.harness.event(egui::Event::Text(text.to_owned()));
+        self.harness.run_steps(2);
+    }
+
+    fn selected(&self) -> String {
+        self.app().ui.selected.clone().expect("a claim is selected")
+    }
+
+    fn claim(&self, id: &str) -> claimdesk::review::Claim {
+        self.app()
+            .workspace
+            .as_ref()
+            .unwrap()
+            .review()
+            .claim(id)
+            .unwrap()
+            .clone()
+    }
+
+    fn claim_ids(&self) -> Vec<String> {
+        self.app()
+            .workspace
+            .as_ref()
+            .unwrap()
+            .review()
+            .claims
+            .iter()
+            .map(|c| c.id.clone())
+            .collect()
+    }
+
+    fn is_dirty(&self) -> bool {
+        self.app().workspace.as_ref().unwrap().document.is_dirty()
+    }
+}
+
+#[test]
+fn starts_on_the_sample_with_the_first_claim_selected() {
+    let bench = open(None);
+    let review = bench.app().workspace.as_ref().unwrap().review();
+    assert!(review.claims.len() >= 8, "the sample has claims");
+    assert_eq!(bench.selected(), review.claims[0].id);
+    // The list shows every claim with its verdict and speaker.
+    assert!(
+        bench
+            .harness
+            .query_all_by_label_contains("Oppositionsführer Markus Lindner")
+            .count()
+            >= 1
+    );
+    assert!(bench.app().window_title().contains("claimdesk"));
+}
+
+#[test]
+fn reviewing_with_the_keyboard_alone() {
+    let mut bench = open(None);
+    let ids = bench.claim_ids();
+    bench.press(Key::J);
+    assert_eq!(bench.selected(), ids[1]);
+    bench.press(Key::ArrowDown);
+    assert_eq!(bench.selected(), ids[2]);
+    bench.press(Key::K);
+    assert_eq!(bench.selected(), ids[1]);
+    bench.press(Key::C);
+    assert_eq!(bench.claim(&ids[1]).verdict, Some(Verdict::Confirmed));
+    assert_eq!(
+        bench.selected(),
+        ids[2],
+        "after a verdict the next pending claim is selected"
+    );
+    bench.press(Key::D);
+    assert_eq!(bench.claim(&ids[2]).verdict, Some(Verdict::Denied));
+    bench.press(Key::U);
+    assert_eq!(bench.claim(&ids[3]).verdict, Some(Verdict::Unverified));
+    bench.press(Key::K);
+    bench.press(Key::Backspace);
+    assert_eq!(
+        bench.claim(&ids[3]).verdict,
+        None,
+        "Backspace sets the claim back to pending"
+    );
+    assert!(bench.is_dirty());
+    assert!(
+        bench.app().window_title().contains('●'),
+        "the title marks unsaved changes"
+    );
+}
+
+#[test]
+fn typing_c_in_the_note_does_not_set_a_verdict() {
+    let mut bench = open(None);
+    let id = bench.selected();
+    bench.press(Key::N);
+    bench.harness.key_press(Key::C);
+    bench.type_text("c");
+    bench.type_text("hecked against the annual report");
+    assert_eq!(bench.claim(&id).note, "checked against the annual report");
+    assert_eq!(bench.claim(&id).verdict, None);
+    bench.press(Key::Escape);
+    bench.press(Key::C);
+    assert_eq!(
+        bench.claim(&id).verdict,
+        Some(Verdict::Confirmed),
+        "after Esc, C sets the verdict again"
+    );
+}
+
+#[test]
+fn undo_and_redo() {
+    let mut bench = open(None);
+    let id = bench.selected();
+    bench.press(Key::C);
+    assert_eq!(bench.claim(&id).verdict, Some(Verdict::Confirmed));
+    bench.press_with(Modifiers::COMMAND, Key::Z);
+    assert_eq!(bench.claim(&id).verdict, None);
+    assert!(!bench.is_dirty(), "undo back to the opened state is clean");
+    bench.press_with(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    assert_eq!(bench.claim(&id).verdict, Some(Verdict::Confirmed));
+}
+
+#[test]
+fn adding_adjusting_and_removing_claims() {
+    let mut bench = open(None);
+    let before = bench.claim_ids().len();
+    let text = bench
+        .app()
+        .workspace
+        .as_ref()
+        .unwrap()
+        .review()
+        .article
+        .text
+        .clone();
+    let sentence =
+        "Experten rechnen damit, dass weitere Versorger in der Region nachziehen dürften.";
+    let start = text.find(sentence).expect("sample sentence");
+    // A mouse drag over the sentence ends with this selection.
+    bench.harness.state_mut().ui.article_selection = Some(Span {
+        start,
+        end: start + sentence.len(),
+    });
+    bench.press(Key::A);
+    assert_eq!(bench.claim_ids().len(), before + 1);
+    let added = bench.selected();
+    let claim = bench.claim(&added);
+    assert_eq!(claim.text, sentence);
+    assert_eq!(claim.hedges, ["dürften"]);
+    // Narrow it to its first words.
+    let narrow = "Experten rechnen damit";
+    bench.harness.state_mut().ui.article_selection = Some(Span {
+        start,
+        end: start + narrow.len(),
+    });
+    bench.press_with(Modifiers::SHIFT, Key::A);
+    assert_eq!(bench.claim(&added).text, narrow);
+    bench.press(Key::Delete);
+    assert_eq!(bench.claim_ids().len(), before);
+    bench.press_with(Modifiers::COMMAND, Key::Z);
+    assert_eq!(bench.claim_ids().len(), before + 1, "removing is undone");
+}
+
+#[test]
+fn evidence_links_only_accept_http() {
+    let mut bench = open(None);
+    let id = bench.selected();
+    bench.press(Key::L);
+    bench.type_text("javascript:alert(1)");
+    bench.press(Key::Enter);
+    assert!(bench.claim(&id).evidence.is_empty());
+    bench.harness.state_mut().ui.new_evidence.clear();
+    bench.press(Key::L);
+    bench.type_text("https://example.org/report.pdf");
+    bench.press(Key::Enter);
+    assert_eq!(
+        bench.claim(&id).evidence,
+        ["https://example.org/report.pdf"]
+    );
+}
+
+fn save_with_typed_path(bench: &mut Bench, path: &Path) {
+    bench.press_with(Modifiers::COMMAND, Key::S);
+    assert!(
+        matches!(bench.app().dialog, Some(Dialog::PathEntry { .. })),
+        "a new review asks where to save"
+    );
+    bench.harness.state_mut().dialog = Some(Dialog::PathEntry {
+        purpose: claimdesk::app::files::DialogPurpose::SaveAs,
+        text: path.display().to_string(),
+        note: None,
+    });
+    bench.harness.run_steps(4);
+    bench.harness.get_by_label("OK").click();
+    bench.harness.run_steps(3);
+}
+
+#[test]
+fn save_reopen_and_resume_exactly() {
+    let directory = tempfile::tempdir().unwrap();
+    let path = directory.path().join("sample.review.json");
+    let mut bench = open(None);
+    let ids = bench.claim_ids();
+    bench.press(Key::C);
+    bench.press(Key::D);
+    bench.press(Key::N);
+    bench.type_text("Quelle: Geschäftsbericht 2023");
+    bench.press(Key::Escape);
+    save_with_typed_path(&mut bench, &path);
+    assert!(path.is_file(), "the review was written");
+    assert!(!bench.is_dirty());
+    let saved = store::load(&path).unwrap();
+    assert_eq!(saved.claims[0].verdict, Some(Verdict::Confirmed));
+    assert_eq!(saved.claims[1].verdict, Some(Verdict::Denied));
+    assert_eq!(saved.claims[2].note, "Quelle: Geschäftsbericht 2023");
+    assert_eq!(saved.selected.as_deref(), Some(ids[2].as_str()));
+
+    let reopened = open(Some(path.clone()));
+    let review = reopened.app().workspace.as_ref().unwrap().review();
+    assert_eq!(review, &saved);
+    assert_eq!(
+        reopened.selected(),
+        ids[2],
+        "the selection is where the analyst left off"
+    );
+    assert!(
+        !reopened
+            .app()
+            .workspace
+            .as_ref()
+            .unwrap()
+            .document
+            .is_dirty()
+    );
+}
+
+#[test]
+fn a_corrupt_review_is_reported_and_the_open_work_stays() {
+    let directory = tempfile::tempdir().unwrap();
+    let corrupt = directory.path().join("broken.review.json");
+    let broken: &[u8] = b"{\"format\": \"claimdesk-review\", \"version\": 1, \"article\": ";
+    std::fs::write(&corrupt, broken).unwrap();
+    let mut bench = open(None);
+    bench.press(Key::C);
+    let before = bench.app().workspace.as_ref().unwrap().review().clone();
+    let ctx = bench.harness.ctx.clone();
+    bench
+        .harness
+        .state_mut()
+        .request_open(corrupt.clone(), &ctx);
+    bench.harness.run_steps(4);
+    assert!(
+        matches!(bench.app().dialog, Some(Dialog::UnsavedChanges { .. })),
+        "unsaved work is not dropped silently"
+    );
+    bench.harness.get_by_label("Discard changes").click();
+    bench.harness.run_steps(2);
+    bench.wait_for_load();
+    match &bench.app().dialog {
+        Some(Dialog::Error { message, .. }) => {
+            assert!(message.contains("broken.review.json"), "{message}")
+        }
+        other => panic!("expected an error dialog, got {other:?}"),
+    }
+    let after = bench.app().workspace.as_ref().unwrap().review();
+    assert_eq!(
+        after.claims.len(),
+        before.claims.len(),
+        "the document stays open"
+    );
+    assert_eq!(
+        std::fs::read(&corrupt).unwrap(),
+        broken,
+        "the broken file is not touched"
+    );
+}
+
+#[test]
+fn opening_an_article_from_the_command_line_extracts_its_claims() {
+    let directory = tempfile::tempdir().unwrap();
+    let article = directory.path().join("meldung.txt");
+    std::fs::write(&article, "Rathaus meldet Rekord\nDie Stadt hat 2024 rund 3,2 Millionen Euro eingenommen, sagte Kämmerer Jan Ohl am Montag.\n").unwrap();
+    let bench = open(Some(article));
+    let workspace = bench.app().workspace.as_ref().unwrap();
+    assert_eq!(
+        workspace.review().article.source,
+        directory.path().join("meldung.txt").display().to_string()
+    );
+    assert!(
+        workspace
+            .review()
+            .claims
+            .iter()
+            .any(|c| c.speaker.as_deref() == Some("Kämmerer Jan Ohl"))
+    );
+    assert!(
+        workspace.document.is_dirty(),
+        "a new review is unsaved until saved"
+    );
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    let mut bench = open(None);
+    bench.press(Key::C);
+    bench
+        .harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    bench.harness.run_steps(2);
+    assert!(matches!(
+        bench.app().dialog,
+        Some(Dialog::UnsavedChanges {
+            then: claimdesk::app::PendingAction::Quit
+        })
+    ));
+}
+
+#[test]
+fn help_lists_every_shortcut() {
+    let mut bench = open(None);
+    bench.press(Key::F1);
+    assert!(bench.app().ui.show_help);
+    bench.harness.get_by_label("Mark confirmed");
+    bench.harness.get_by_label("Next pending claim");
+}
+
+#[test]
+fn keys_typed_right_after_n_all_land_in_the_note() {
+    // A fast typist: N and the note's letters arrive in the same frame, each key with its text event.
+    let mut bench = open(None);
+    let id = bench.selected();
+    let events = &mut bench.harness.input_mut().events;
+    for (key, text) in [
+        (Key::N, "n"),
+        (Key::C, "c"),
+        (Key::D, "d"),
+        (Key::U, "u"),
+        (Key::S, "s"),
+        (Key::L, "l"),
+    ] {
+        let event = |pressed| egui::Event::Key {
+            key,
+            physical_key: None,
+            pressed,
+            repeat: false,
+            modifiers: Modifiers::NONE,
+        };
+        events.extend([
+            event(true),
+            egui::Event::Text(text.to_owned()),
+            event(false),
+        ]);
+    }
+    bench.harness.run_steps(3);
+    let claim = bench.claim(&id);
+    assert_eq!(claim.note, "cdusl");
+    assert_eq!(claim.verdict, None);
+    assert_eq!(bench.selected(), id);
+}
