@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::article::{self, Language, LoadError, LoadOptions, Loaded, MAX_ARTICLE_BYTES};
+use crate::export;
 use crate::extract::{self, ExtractOptions, lexicon::Lexicon, segment::segment};
 use crate::review::{Review, store};
 
@@ -56,6 +57,31 @@ pub enum Command {
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
     },
+    /// Export a review as ClaimReview JSON-LD, CSV, Markdown or an HTML report. The review is not changed.
+    Export {
+        /// The export format.
+        #[arg(long, value_enum)]
+        format: export::Format,
+        /// The review file (.review.json).
+        review: PathBuf,
+        /// Write here (atomically) instead of to standard output.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// The reviewing organisation's name (ClaimReview author, report header).
+        #[arg(long, default_value = export::DEFAULT_REVIEWER)]
+        reviewer: String,
+        /// The reviewing organisation's web site.
+        #[arg(long, value_name = "URL")]
+        reviewer_url: Option<String>,
+        /// Where the review is published; each ClaimReview's url is this plus `#<claim id>`.
+        #[arg(long, value_name = "URL")]
+        url: Option<String>,
+        /// Where the article appeared on the web (ClaimReview appearance).
+        #[arg(long, value_name = "URL")]
+        article_url: Option<String>,
+    },
+    /// Print the JSON Schema of review files.
+    Schema,
 }
 
 /// `--lang` values.
@@ -101,6 +127,17 @@ pub enum CliError {
     /// The review could not be written.
     #[error(transparent)]
     Store(#[from] store::StoreError),
+    /// The export failed.
+    #[error(transparent)]
+    Export(#[from] export::ExportError),
+    /// A URL option is not an http(s) URL.
+    #[error("{option}: {value} is not an http:// or https:// URL")]
+    BadUrl {
+        /// The option.
+        option: &'static str,
+        /// What was given.
+        value: String,
+    },
     /// Standard input or output failed.
     #[error("{what}: {source}")]
     Io {
@@ -210,4 +247,82 @@ pub fn extract(
             ignore_broken_pipe(out.write_all(&bytes).and_then(|()| out.flush()))
         }
     }
+}
+
+/// Writes bytes to `output` atomically, or to standard output.
+fn emit(bytes: &[u8], output: Option<&Path>) -> Result<(), CliError> {
+    match output {
+        Some(path) => Ok(store::write_atomic(path, bytes)?),
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = stdout.lock();
+            ignore_broken_pipe(out.write_all(bytes).and_then(|()| out.flush()))
+        }
+    }
+}
+
+/// Options of `claimdesk export` besides the format and files.
+#[derive(Debug, Clone)]
+pub struct ExportArgs {
+    /// `--reviewer`.
+    pub reviewer: String,
+    /// `--reviewer-url`.
+    pub reviewer_url: Option<String>,
+    /// `--url`.
+    pub url: Option<String>,
+    /// `--article-url`.
+    pub article_url: Option<String>,
+}
+
+fn checked_url(option: &'static str, value: Option<String>) -> Result<Option<String>, CliError> {
+    match value {
+        Some(url) if !crate::review::edit::is_web_url(&url) => {
+            Err(CliError::BadUrl { option, value: url })
+        }
+        other => Ok(other),
+    }
+}
+
+/// `claimdesk export`.
+///
+/// # Errors
+/// See [`CliError`].
+pub fn export_review(
+    format: export::Format,
+    review: &Path,
+    output: Option<&Path>,
+    args: ExportArgs,
+) -> Result<(), CliError> {
+    let loaded = store::load(review)?;
+    let options = export::ExportOptions {
+        reviewer_name: args.reviewer,
+        reviewer_url: checked_url("--reviewer-url", args.reviewer_url)?,
+        review_url: checked_url("--url", args.url)?,
+        article_url: checked_url("--article-url", args.article_url)?,
+    };
+    let exported = export::export(&loaded, format, &options)?;
+    if exported.skipped_pending > 0 {
+        eprintln!(
+            "claimdesk: {} pending claims left out (ClaimReview lists reviewed claims only)",
+            exported.skipped_pending
+        );
+    }
+    emit(&exported.bytes, output)
+}
+
+/// The JSON Schema of review files, as committed in `docs/review.schema.json`.
+#[must_use]
+pub fn review_schema() -> String {
+    let schema = schemars::schema_for!(Review);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// `claimdesk schema`.
+///
+/// # Errors
+/// When standard output cannot be written.
+pub fn schema() -> Result<(), CliError> {
+    emit(review_schema().as_bytes(), None)
 }

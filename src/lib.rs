@@ -8,5 +8,6 @@
 pub mod app;
 pub mod article;
 pub mod cli;
+pub mod export;
 pub mod extract;
 pub mod review;

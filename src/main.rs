@@ -25,6 +25,28 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             file,
             output,
         }) => cli::extract(&file, lang, min_score, output.as_deref())?,
+        Some(Command::Export {
+            format,
+            review,
+            output,
+            reviewer,
+            reviewer_url,
+            url,
+            article_url,
+        }) => {
+            cli::export_review(
+                format,
+                &review,
+                output.as_deref(),
+                cli::ExportArgs {
+                    reviewer,
+                    reviewer_url,
+                    url,
+                    article_url,
+                },
+            )?;
+        }
+        Some(Command::Schema) => cli::schema()?,
         None => open_window(cli)?,
     }
     Ok(())

@@ -336,3 +336,75 @@ fn the_seed_article() {
         "questions are not claims"
     );
 }
+
+#[test]
+fn export_every_format_without_touching_the_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = write(dir.path(), "a.txt", GERMAN.as_bytes());
+    let review_path = dir.path().join("a.review.json");
+    assert!(
+        claimdesk(&[
+            "extract",
+            article.to_str().unwrap(),
+            "-o",
+            review_path.to_str().unwrap()
+        ])
+        .status
+        .success()
+    );
+    let mut review = store::load(&review_path).unwrap();
+    review.claims[0].verdict = Some(claimdesk::review::Verdict::Denied);
+    review.claims[0].note = "Falsch: <b>laut</b> Fahrplan 150".to_owned();
+    store::save(&review, &review_path).unwrap();
+    let before = std::fs::read(&review_path).unwrap();
+    for (format, check) in [
+        ("claimreview", "\"alternateName\": \"Falsch\""),
+        ("csv", "id,start,end,verdict"),
+        ("markdown", "# Fact-check: Bahn streicht 200 Verbindungen"),
+        ("html", "<mark class=\"denied\""),
+    ] {
+        let out = dir.path().join(format!("out.{format}"));
+        let output = claimdesk(&[
+            "export",
+            "--format",
+            format,
+            review_path.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--reviewer",
+            "Faktencheck Nord",
+        ]);
+        assert!(output.status.success(), "{format}: {}", stderr(&output));
+        let content = String::from_utf8(std::fs::read(&out).unwrap()).unwrap();
+        assert!(content.contains(check), "{format}: {content}");
+        if format == "claimreview" {
+            assert!(stderr(&output).contains("pending claims left out"));
+            assert!(content.contains("Faktencheck Nord"));
+        }
+        if format != "claimreview" && format != "csv" {
+            assert!(!content.contains("<b>laut</b>"), "{format} escapes notes");
+        }
+    }
+    assert_eq!(
+        std::fs::read(&review_path).unwrap(),
+        before,
+        "exports never modify the review"
+    );
+    let bad = claimdesk(&[
+        "export",
+        "--format",
+        "html",
+        review_path.to_str().unwrap(),
+        "--url",
+        "javascript:alert(1)",
+    ]);
+    assert_eq!(bad.status.code(), Some(1));
+    let corrupt = write(
+        dir.path(),
+        "corrupt.review.json",
+        b"{\"format\": \"claimdesk-review\"",
+    );
+    let output = claimdesk(&["export", "--format", "csv", corrupt.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("corrupt.review.json"));
+}

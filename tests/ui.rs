@@ -429,3 +429,29 @@ fn keys_typed_right_after_n_all_land_in_the_note() {
     assert_eq!(claim.verdict, None);
     assert_eq!(bench.selected(), id);
 }
+
+#[test]
+fn export_from_the_window() {
+    let directory = tempfile::tempdir().unwrap();
+    let target = directory.path().join("report.html");
+    let mut bench = open(None);
+    bench.press(Key::C);
+    let before = bench.app().workspace.as_ref().unwrap().review().clone();
+    bench.press_with(Modifiers::COMMAND, Key::E);
+    assert!(matches!(bench.app().dialog, Some(Dialog::Export { .. })));
+    bench.harness.state_mut().dialog = Some(Dialog::Export {
+        format: claimdesk::export::Format::Html,
+        path: target.display().to_string(),
+    });
+    bench.harness.run_steps(4);
+    bench.harness.get_by_label("Export").click();
+    bench.harness.run_steps(3);
+    let report = std::fs::read_to_string(&target).expect("the report was written");
+    assert!(report.contains("<mark class=\"confirmed\""));
+    assert!(bench.app().dialog.is_none());
+    assert_eq!(
+        bench.app().workspace.as_ref().unwrap().review(),
+        &before,
+        "exporting changes nothing"
+    );
+}

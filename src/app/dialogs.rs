@@ -15,6 +15,8 @@ enum Choice {
     UsePath(DialogPurpose, PathBuf),
     Resume(PathBuf),
     Restore(files::RecoveryInfo),
+    Export(crate::export::Format, PathBuf),
+    BrowseExport,
     DiscardRecovery(files::RecoveryInfo),
 }
 
@@ -134,6 +136,63 @@ impl ClaimDeskApp {
                         choice = Choice::Close;
                     }
                 }
+                Dialog::Export { format, path } => {
+                    ui.heading("Export the review");
+                    let mut chosen = *format;
+                    for candidate in crate::export::Format::ALL {
+                        ui.radio_value(&mut chosen, candidate, candidate.label());
+                    }
+                    let mut typed = path.clone();
+                    if chosen != *format {
+                        // Keep the typed name, with the new format's ending.
+                        let old_ending = format!(".{}", format.extension());
+                        if let Some(stem) = typed.strip_suffix(&old_ending) {
+                            typed = format!("{stem}.{}", chosen.extension());
+                        }
+                    }
+                    ui.label("Reviewer (organisation)");
+                    let name = ui.add(
+                        egui::TextEdit::singleline(&mut self.settings.reviewer_name)
+                            .desired_width(480.0),
+                    );
+                    name.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Reviewer")
+                    });
+                    ui.label("Reviewer web site (optional)");
+                    let site = ui.add(
+                        egui::TextEdit::singleline(&mut self.settings.reviewer_url)
+                            .hint_text("https://…")
+                            .desired_width(480.0),
+                    );
+                    site.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Reviewer web site")
+                    });
+                    ui.label("File");
+                    let file = ui.add(egui::TextEdit::singleline(&mut typed).desired_width(480.0));
+                    file.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Export file")
+                    });
+                    if chosen != *format || typed != *path {
+                        self.dialog = Some(Dialog::Export {
+                            format: chosen,
+                            path: typed.clone(),
+                        });
+                    }
+                    ui.horizontal(|ui| {
+                        let ok = ui
+                            .add_enabled(!typed.trim().is_empty(), egui::Button::new("Export"))
+                            .clicked();
+                        if ok {
+                            choice = Choice::Export(chosen, expand_home(typed.trim()));
+                        }
+                        if ui.button("Browse…").clicked() {
+                            choice = Choice::BrowseExport;
+                        }
+                        if ui.button("Cancel").clicked() || escape {
+                            choice = Choice::Close;
+                        }
+                    });
+                }
                 Dialog::Error { title, message } => {
                     ui.heading(title);
                     ui.label(message);
@@ -185,6 +244,8 @@ impl ClaimDeskApp {
                     Err(error) => self.post(error.to_string(), true),
                 }
             }
+            Choice::Export(format, path) => self.export_to(format, &path),
+            Choice::BrowseExport => self.start_file_dialog(DialogPurpose::Export, ctx),
             Choice::DiscardRecovery(info) => {
                 files::discard_recovery(&info);
                 let remaining = files::pending_recoveries(self.data_dir.as_deref());

@@ -117,6 +117,10 @@ pub struct Settings {
     pub advance_after_verdict: bool,
     /// Claim list order.
     pub sort: SortOrder,
+    /// The reviewing organisation, for exports.
+    pub reviewer_name: String,
+    /// Its web site, for exports.
+    pub reviewer_url: String,
 }
 
 impl Default for Settings {
@@ -127,6 +131,8 @@ impl Default for Settings {
             recent: Vec::new(),
             advance_after_verdict: true,
             sort: SortOrder::Position,
+            reviewer_name: crate::export::DEFAULT_REVIEWER.to_owned(),
+            reviewer_url: String::new(),
         }
     }
 }
@@ -287,6 +293,13 @@ pub enum Dialog {
     Recover {
         /// The copies.
         copies: Vec<RecoveryInfo>,
+    },
+    /// Export the review.
+    Export {
+        /// The format.
+        format: crate::export::Format,
+        /// Where to write, as typed.
+        path: String,
     },
     /// A failure worth more than a status line.
     Error {
@@ -694,7 +707,13 @@ impl ClaimDeskApp {
                 }
                 self.save();
             }
-            DialogPurpose::Export => self.post("Export is not available in this build yet.", true),
+            DialogPurpose::Export => {
+                let format = match &self.dialog {
+                    Some(Dialog::Export { format, .. }) => *format,
+                    _ => crate::export::Format::Html,
+                };
+                self.export_to(format, &path);
+            }
         }
     }
 
@@ -715,6 +734,68 @@ impl ClaimDeskApp {
                         .ok()?
                         .join(format!("{stem}.review.json")),
                 )
+            }
+        }
+    }
+
+    /// `<review or article stem>.<format extension>` beside the review or article.
+    fn suggested_export_path(&self, format: crate::export::Format) -> String {
+        let Some(base) = self.suggested_review_path() else {
+            return String::new();
+        };
+        let name = base
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let stem = name.strip_suffix(".review.json").unwrap_or(&name);
+        base.with_file_name(format!("{stem}.{}", format.extension()))
+            .display()
+            .to_string()
+    }
+
+    /// Writes an export of the open review; the review itself is not touched.
+    pub fn export_to(&mut self, format: crate::export::Format, path: &Path) {
+        let Some(workspace) = &self.workspace else {
+            return;
+        };
+        let options = crate::export::ExportOptions {
+            reviewer_name: Some(self.settings.reviewer_name.trim().to_owned())
+                .filter(|n| !n.is_empty())
+                .unwrap_or_else(|| crate::export::DEFAULT_REVIEWER.to_owned()),
+            reviewer_url: Some(self.settings.reviewer_url.trim().to_owned())
+                .filter(|u| crate::review::edit::is_web_url(u)),
+            review_url: None,
+            article_url: None,
+        };
+        let result = crate::export::export(workspace.review(), format, &options)
+            .map_err(|e| e.to_string())
+            .and_then(|exported| {
+                store::write_atomic(path, &exported.bytes)
+                    .map(|()| exported)
+                    .map_err(|e| e.to_string())
+            });
+        match result {
+            Ok(exported) => {
+                let skipped = if exported.skipped_pending > 0 {
+                    format!(" ({} pending claims left out)", exported.skipped_pending)
+                } else {
+                    String::new()
+                };
+                self.dialog = None;
+                self.post(
+                    format!(
+                        "Exported {} to {}{skipped}.",
+                        format.label(),
+                        path.display()
+                    ),
+                    false,
+                );
+            }
+            Err(message) => {
+                self.dialog = Some(Dialog::Error {
+                    title: "Could not export".to_owned(),
+                    message,
+                })
             }
         }
     }
@@ -893,7 +974,15 @@ impl ClaimDeskApp {
                 self.save();
             }
             Command::SaveAs => self.start_file_dialog(DialogPurpose::SaveAs, ctx),
-            Command::Export => self.post("Export is not available in this build yet.", true),
+            Command::Export => {
+                if self.workspace.is_some() {
+                    let format = crate::export::Format::Html;
+                    self.dialog = Some(Dialog::Export {
+                        format,
+                        path: self.suggested_export_path(format),
+                    });
+                }
+            }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::Undo => self.undo_redo(true),
             Command::Redo => self.undo_redo(false),

@@ -157,7 +157,10 @@ pub fn attribute(analysis: &Analysis<'_>) -> Attribution {
         .rev()
         .find(|&i| analysis.gap_before(i).contains(','))
     {
-        let subject_like = is_article(&words[clause_start]) || words[clause_start].is_capitalized();
+        let subject_like = is_article(&words[clause_start])
+            || words[clause_start..verb].iter().any(|w| {
+                w.is_capitalized() || w.is(Category::Role) || w.is(Category::OrganisationWord)
+            });
         if verb - clause_start <= 5 && subject_like {
             return named_or_pronoun(analysis, clause_start, verb, marker);
         }
@@ -251,7 +254,7 @@ fn named_or_pronoun(
             || w.is(Category::Role)
             || w.is(Category::OrganisationWord)
     }) || (is_article(&words[first]) && last > first);
-    if !names_someone || last - first > 7 {
+    if !names_someone || last - first > 7 || !reaches_verb(analysis, last, verb) {
         return Attribution::None;
     }
     let span = Span {
@@ -264,6 +267,41 @@ fn named_or_pronoun(
         marker,
     }
 }
+
+/// Whether the words between a subject (ending at `last`) and its verb leave it the verb's subject: only
+/// auxiliaries, adverbs and time words ("hatte vergangene Woche berichtet"), or a German sentence bracket
+/// opened by an auxiliary ("haben die Informationen nicht bestätigt") without a comma inside.
+fn reaches_verb(analysis: &Analysis<'_>, last: usize, verb: usize) -> bool {
+    let words = &analysis.words;
+    let in_time_phrase = |index: usize| {
+        analysis.phrases.iter().any(|p| {
+            p.category == Category::TimeWord && p.first <= index && index < p.first + p.len
+        })
+    };
+    // A parenthesis after the subject ("Markus Lindner (Grüne) sprach") is an aside, not a new clause.
+    let mut depth = 0usize;
+    let filler = (last + 1..verb).all(|i| {
+        let gap = analysis.gap_before(i);
+        depth = (depth + gap.matches('(').count()).saturating_sub(gap.matches(')').count());
+        let word = &words[i];
+        depth > 0
+            || word.is(Category::Function)
+            || word.is(Category::TimeWord)
+            || word.is(Category::Hedge)
+            || in_time_phrase(i)
+    });
+    if filler {
+        return true;
+    }
+    let bracket_opened = words
+        .get(last + 1)
+        .is_some_and(|w| GERMAN_AUXILIARIES.contains(&w.lower.as_ref()));
+    bracket_opened && (last + 2..=verb).all(|i| !analysis.gap_before(i).contains([',', ';', ':']))
+}
+
+const GERMAN_AUXILIARIES: &[&str] = &[
+    "hat", "haben", "hatte", "hatten", "ist", "sind", "war", "waren", "habe", "hätten", "hätte",
+];
 
 fn is_article(word: &Word<'_>) -> bool {
     matches!(

@@ -1,0 +1,234 @@
+//! schema.org ClaimReview JSON-LD: what fact-check publishers, search engines and AI tools read.
+//!
+//! Rating scale: 1 = denied (false), 3 = unverified, 5 = confirmed (true); `worstRating` 1, `bestRating` 5.
+//! `alternateName` carries the verdict in words, in the article's language.
+
+use serde_json::{Value, json};
+
+use super::{ExportOptions, review_date, web_links};
+use crate::article::Language;
+use crate::extract::lexicon::{Category, Lexicon};
+use crate::review::{Review, Verdict};
+
+/// (worst, best) of the rating scale.
+pub const RATING_SCALE: (u8, u8) = (1, 5);
+
+/// The rating of a verdict on [`RATING_SCALE`].
+#[must_use]
+pub fn rating_value(verdict: Verdict) -> u8 {
+    match verdict {
+        Verdict::Denied => 1,
+        Verdict::Unverified => 3,
+        Verdict::Confirmed => 5,
+    }
+}
+
+/// The verdict in words, as readers of the article's language expect it.
+#[must_use]
+pub fn verdict_wording(verdict: Verdict, language: Language) -> &'static str {
+    match (verdict, language) {
+        (Verdict::Confirmed, Language::German) => "Richtig",
+        (Verdict::Denied, Language::German) => "Falsch",
+        (Verdict::Unverified, Language::German) => "Nicht belegt",
+        (Verdict::Confirmed, _) => "True",
+        (Verdict::Denied, _) => "False",
+        (Verdict::Unverified, _) => "Unproven",
+    }
+}
+
+/// Whether a speaker names an organisation rather than a person: acronyms, places and words such as
+/// "Ministerium" or "agency" say so; a name of two or more capitalized words without them is a person.
+fn is_organisation(speaker: &str, language: Language) -> bool {
+    let lexicon = Lexicon::for_language(language);
+    let words: Vec<&str> = speaker
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let marks_organisation = words.iter().any(|word| {
+        let lower = word.to_lowercase();
+        let categories = lexicon.categories(&lower);
+        let acronym = word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && word.chars().all(|c| !c.is_lowercase());
+        acronym
+            || categories.has(Category::OrganisationWord)
+            || categories.has(Category::Place)
+            || [
+                "amt",
+                "behörde",
+                "ministerium",
+                "kommission",
+                "institut",
+                "verband",
+            ]
+            .iter()
+            .any(|suffix| lower.ends_with(suffix))
+    });
+    let capitalized_names = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    marks_organisation || capitalized_names < 2
+}
+
+pub(super) fn render(
+    review: &Review,
+    options: &ExportOptions,
+) -> Result<Vec<u8>, serde_json::Error> {
+    let language = review.article.language;
+    let mut author = json!({ "@type": "Organization", "name": options.reviewer_name });
+    if let Some(url) = &options.reviewer_url {
+        author["url"] = json!(url);
+    }
+    let appearance_url = options.article_url.clone().or_else(|| {
+        let source = &review.article.source;
+        crate::review::edit::is_web_url(source).then(|| source.clone())
+    });
+    let mut appearance = json!({ "@type": "CreativeWork" });
+    if let Some(title) = &review.article.title {
+        appearance["headline"] = json!(title);
+    }
+    if let Some(url) = &appearance_url {
+        appearance["url"] = json!(url);
+    }
+    let (worst, best) = RATING_SCALE;
+    let reviews: Vec<Value> = review
+        .claims
+        .iter()
+        .filter_map(|claim| {
+            let verdict = claim.verdict?;
+            let mut item = json!({ "@type": "Claim", "appearance": appearance });
+            if let Some(speaker) = &claim.speaker {
+                let kind = if is_organisation(speaker, language) {
+                    "Organization"
+                } else {
+                    "Person"
+                };
+                item["author"] = json!({ "@type": kind, "name": speaker });
+            }
+            let mut object = json!({
+                "@context": "https://schema.org",
+                "@type": "ClaimReview",
+                "claimReviewed": claim.text,
+                "reviewRating": {
+                    "@type": "Rating",
+                    "ratingValue": rating_value(verdict),
+                    "bestRating": best,
+                    "worstRating": worst,
+                    "alternateName": verdict_wording(verdict, language),
+                },
+                "itemReviewed": item,
+                "author": author,
+                "datePublished": review_date(review),
+                "inLanguage": language.code(),
+                "identifier": claim.id,
+            });
+            if !claim.note.trim().is_empty() {
+                object["reviewBody"] = json!(claim.note);
+            }
+            let evidence: Vec<&str> = web_links(claim).collect();
+            if !evidence.is_empty() {
+                object["citation"] = json!(evidence);
+            }
+            if let Some(url) = &options.review_url {
+                object["url"] = json!(format!("{url}#{}", claim.id));
+            }
+            Some(object)
+        })
+        .collect();
+    let mut bytes = serde_json::to_vec_pretty(&reviews)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::tests::hostile_review;
+    use crate::export::{ExportOptions, Format, export};
+
+    #[test]
+    fn one_claim_review_per_reviewed_claim_field_by_field() {
+        let review = hostile_review(Language::English);
+        let options = ExportOptions {
+            reviewer_name: "Faktencheck Nord".to_owned(),
+            reviewer_url: Some("https://fakten.example".to_owned()),
+            review_url: Some("https://fakten.example/checks/42".to_owned()),
+            article_url: None,
+        };
+        let exported = export(&review, Format::Claimreview, &options).unwrap();
+        let pending = review.claims.iter().filter(|c| c.verdict.is_none()).count();
+        assert_eq!(exported.skipped_pending, pending);
+        let value: Value = serde_json::from_slice(&exported.bytes).unwrap();
+        let items = value.as_array().unwrap();
+        assert_eq!(items.len(), review.claims.len() - pending);
+        let first = &items[0];
+        let claim = &review.claims[0];
+        assert_eq!(first["@context"], "https://schema.org");
+        assert_eq!(first["@type"], "ClaimReview");
+        assert_eq!(first["claimReviewed"], claim.text.as_str());
+        assert_eq!(first["reviewRating"]["@type"], "Rating");
+        assert_eq!(first["reviewRating"]["ratingValue"], 5);
+        assert_eq!(first["reviewRating"]["bestRating"], 5);
+        assert_eq!(first["reviewRating"]["worstRating"], 1);
+        assert_eq!(first["reviewRating"]["alternateName"], "True");
+        assert_eq!(first["itemReviewed"]["@type"], "Claim");
+        assert_eq!(
+            first["itemReviewed"]["author"]["name"],
+            claim.speaker.as_deref().unwrap()
+        );
+        assert_eq!(
+            items[1]["itemReviewed"]["author"]["name"],
+            "treasurer Jan Ohl"
+        );
+        assert_eq!(items[1]["itemReviewed"]["author"]["@type"], "Person");
+        assert_eq!(
+            first["itemReviewed"]["appearance"]["url"],
+            "https://news.example/story"
+        );
+        assert_eq!(first["author"]["@type"], "Organization");
+        assert_eq!(first["author"]["name"], "Faktencheck Nord");
+        assert_eq!(first["author"]["url"], "https://fakten.example");
+        assert_eq!(first["datePublished"], "2025-03-05");
+        assert_eq!(
+            first["url"],
+            format!("https://fakten.example/checks/42#{}", claim.id)
+        );
+        assert_eq!(
+            first["citation"],
+            json!(["https://example.org/a?b=1&c=2"]),
+            "only http(s) evidence"
+        );
+        assert_eq!(items[1]["reviewRating"]["ratingValue"], 1);
+        assert_eq!(items[1]["reviewRating"]["alternateName"], "False");
+        assert_eq!(items[2]["reviewRating"]["ratingValue"], 3);
+    }
+
+    #[test]
+    fn german_wording_and_organisations() {
+        let review = hostile_review(Language::German);
+        let value: Value = serde_json::from_slice(
+            &export(&review, Format::Claimreview, &ExportOptions::default())
+                .unwrap()
+                .bytes,
+        )
+        .unwrap();
+        let words: Vec<&str> = value
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["reviewRating"]["alternateName"].as_str().unwrap())
+            .collect();
+        assert_eq!(words, ["Richtig", "Falsch", "Nicht belegt"]);
+        assert!(is_organisation("Die NATO und die USA", Language::German));
+        assert!(is_organisation(
+            "das Statistische Bundesamt",
+            Language::German
+        ));
+        assert!(is_organisation("the port authority", Language::English));
+        assert!(!is_organisation("Wolodymyr Selenskyj", Language::German));
+        assert!(!is_organisation(
+            "chief executive Helen Marsh",
+            Language::English
+        ));
+    }
+}

@@ -1,0 +1,76 @@
+//! CSV: one row per claim, RFC 4180 quoting by the `csv` crate, UTF-8 with a byte-order mark so that Excel
+//! and LibreOffice detect the encoding.
+
+use crate::review::Review;
+
+/// The header row.
+pub const COLUMNS: [&str; 14] = [
+    "id", "start", "end", "verdict", "score", "kind", "speaker", "hedges", "claim", "note",
+    "evidence", "reasons", "origin", "position",
+];
+
+pub(super) fn render(review: &Review) -> Result<Vec<u8>, csv::Error> {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(b"\xef\xbb\xbf".to_vec());
+    writer.write_record(COLUMNS)?;
+    for (index, claim) in review.claims.iter().enumerate() {
+        let verdict = claim
+            .verdict
+            .map_or("pending", crate::review::Verdict::label);
+        let origin = match claim.origin {
+            crate::review::Origin::Extracted => "extracted",
+            crate::review::Origin::Manual => "manual",
+        };
+        writer.write_record([
+            claim.id.as_str(),
+            &claim.start.to_string(),
+            &claim.end.to_string(),
+            verdict,
+            &format!("{:.2}", claim.score),
+            claim.kind.label(),
+            claim.speaker.as_deref().unwrap_or_default(),
+            &claim.hedges.join("; "),
+            &claim.text,
+            &claim.note,
+            &claim.evidence.join(" "),
+            &claim.reasons.join("; "),
+            origin,
+            &(index + 1).to_string(),
+        ])?;
+    }
+    writer
+        .into_inner()
+        .map_err(|error| csv::Error::from(error.into_error()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Language;
+    use crate::export::tests::hostile_review;
+
+    #[test]
+    fn reads_back_with_a_csv_reader() {
+        let review = hostile_review(Language::German);
+        let bytes = render(&review).unwrap();
+        assert!(bytes.starts_with(b"\xef\xbb\xbf"));
+        let mut reader = csv::Reader::from_reader(&bytes[3..]);
+        assert_eq!(
+            reader.headers().unwrap().iter().collect::<Vec<_>>(),
+            COLUMNS
+        );
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), review.claims.len());
+        for (row, claim) in rows.iter().zip(&review.claims) {
+            assert_eq!(&row[0], claim.id);
+            assert_eq!(
+                &row[8], claim.text,
+                "claim text with quotes and commas survives"
+            );
+            assert_eq!(&row[9], claim.note, "notes with newlines survive");
+        }
+        assert_eq!(&rows[0][3], "confirmed");
+        assert_eq!(&rows[1][3], "denied");
+    }
+}

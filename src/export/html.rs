@@ -1,0 +1,221 @@
+//! The standalone HTML report: summary, the article with claims highlighted in verdict colours, and every
+//! claim with verdict, speaker, note and evidence. No scripts, no network: a Content-Security-Policy forbids
+//! both, and every piece of article or user text is escaped.
+
+use std::fmt::Write as _;
+
+use super::{ExportOptions, review_date, verdict_word, web_links};
+use crate::review::{Review, Verdict};
+
+/// Escapes text for HTML element content and attribute values.
+#[must_use]
+pub fn escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&#39;"),
+            _ => escaped.push(c),
+        }
+    }
+    escaped
+}
+
+fn verdict_class(verdict: Option<Verdict>) -> &'static str {
+    verdict.map_or("pending", Verdict::label)
+}
+
+const STYLE: &str = r#"
+:root { --confirmed: #2e8b57; --denied: #c0392b; --unverified: #3f5fbf; --pending: #b8860b; }
+body { font: 16px/1.55 system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
+h1 { font-size: 1.6rem; } h2 { margin-top: 2rem; border-bottom: 1px solid #ccc; }
+table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: .25rem .75rem; text-align: left; }
+.meta { color: #555; }
+.article p { margin: .6rem 0; }
+mark { border-radius: 3px; padding: 0 1px; color: inherit; }
+mark.confirmed { background: #cdeccf; } mark.denied { background: #f6c9c4; }
+mark.unverified { background: #d5dcf5; } mark.pending { background: #f7e7a9; }
+.claim { border-left: 5px solid var(--pending); padding: .25rem .75rem; margin: 1rem 0; page-break-inside: avoid; }
+.claim.confirmed { border-color: var(--confirmed); } .claim.denied { border-color: var(--denied); }
+.claim.unverified { border-color: var(--unverified); }
+.verdict { font-weight: bold; text-transform: uppercase; letter-spacing: .03em; }
+.claim.confirmed .verdict { color: var(--confirmed); } .claim.denied .verdict { color: var(--denied); }
+.claim.unverified .verdict { color: var(--unverified); } .claim.pending .verdict { color: var(--pending); }
+blockquote { margin: .4rem 0; font-style: italic; }
+@media print { body { margin: 0; max-width: none; } a { color: inherit; } mark { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
+"#;
+
+pub(super) fn render(review: &Review, options: &ExportOptions) -> String {
+    let language = review.article.language;
+    let progress = review.progress();
+    let title = review
+        .article
+        .title
+        .as_deref()
+        .unwrap_or(&review.article.source);
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Fact-check: {title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        lang = language.code(),
+        title = escape(title),
+    );
+    let _ = writeln!(out, "<h1>Fact-check: {}</h1>", escape(title));
+    let _ = writeln!(
+        out,
+        "<p class=\"meta\">Source: {} · Reviewer: {} · Date: {} · Language: {}</p>",
+        escape(&review.article.source),
+        escape(&options.reviewer_name),
+        escape(review_date(review)),
+        review.article.language.name()
+    );
+    let _ = writeln!(
+        out,
+        "<h2>Summary</h2>\n<table>\n<tr><th>Verdict</th><th>Claims</th></tr>"
+    );
+    for (verdict, count) in [
+        (Some(Verdict::Confirmed), progress.confirmed),
+        (Some(Verdict::Denied), progress.denied),
+        (Some(Verdict::Unverified), progress.unverified),
+        (None, progress.pending),
+    ] {
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{count}</td></tr>",
+            verdict_word(verdict, language)
+        );
+    }
+    let _ = writeln!(out, "</table>");
+    let _ = writeln!(out, "<h2>Article</h2>\n<div class=\"article\">");
+    article_html(review, &mut out);
+    let _ = writeln!(out, "</div>\n<h2>Claims</h2>");
+    for (index, claim) in review.claims.iter().enumerate() {
+        let class = verdict_class(claim.verdict);
+        let _ = writeln!(
+            out,
+            "<section class=\"claim {class}\" id=\"{}\">",
+            escape(&claim.id)
+        );
+        let _ = writeln!(
+            out,
+            "<p><span class=\"verdict\">{}</span> · {}. {}</p>",
+            verdict_word(claim.verdict, language),
+            index + 1,
+            escape(&claim.id)
+        );
+        let _ = writeln!(out, "<blockquote>{}</blockquote>", escape(&claim.text));
+        let _ = writeln!(out, "<ul>");
+        if let Some(speaker) = &claim.speaker {
+            let _ = writeln!(out, "<li>Speaker: {}</li>", escape(speaker));
+        }
+        let _ = writeln!(
+            out,
+            "<li>Kind: {}, check-worthiness {:.2}</li>",
+            claim.kind.label(),
+            claim.score
+        );
+        if !claim.hedges.is_empty() {
+            let _ = writeln!(out, "<li>Hedges: {}</li>", escape(&claim.hedges.join(", ")));
+        }
+        if !claim.note.trim().is_empty() {
+            let _ = writeln!(
+                out,
+                "<li>Note: {}</li>",
+                escape(&claim.note).replace('\n', "<br>")
+            );
+        }
+        for link in web_links(claim) {
+            let _ = writeln!(
+                out,
+                "<li>Evidence: <a href=\"{0}\" rel=\"noopener noreferrer\">{0}</a></li>",
+                escape(link)
+            );
+        }
+        let _ = writeln!(out, "</ul>\n</section>");
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// The article's paragraphs with each claim wrapped in a `<mark>` of its verdict's class.
+fn article_html(review: &Review, out: &mut String) {
+    let text = &review.article.text;
+    let mut claims: Vec<&crate::review::Claim> = review.claims.iter().collect();
+    claims.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    let mut start = 0;
+    for end in text
+        .match_indices('\n')
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()))
+    {
+        if !text[start..end].trim().is_empty() {
+            out.push_str("<p>");
+            let mut cursor = start;
+            // Claims never cross a line; overlapping claims are marked once, by the outermost.
+            for claim in claims.iter().filter(|c| c.start >= start && c.end <= end) {
+                if claim.start < cursor {
+                    continue;
+                }
+                out.push_str(&escape(&text[cursor..claim.start]));
+                let _ = write!(
+                    out,
+                    "<mark class=\"{}\" title=\"{} · {}\">{}</mark>",
+                    verdict_class(claim.verdict),
+                    escape(&claim.id),
+                    verdict_word(claim.verdict, review.article.language),
+                    escape(&text[claim.start..claim.end])
+                );
+                cursor = claim.end;
+            }
+            out.push_str(&escape(&text[cursor..end]));
+            out.push_str("</p>\n");
+        }
+        start = end + 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Language;
+    use crate::export::tests::hostile_review;
+    use crate::export::{ExportOptions, Format, export};
+
+    #[test]
+    fn hostile_text_never_becomes_markup() {
+        for language in [Language::German, Language::English] {
+            let review = hostile_review(language);
+            let report = String::from_utf8(
+                export(&review, Format::Html, &ExportOptions::default())
+                    .unwrap()
+                    .bytes,
+            )
+            .unwrap();
+            assert!(!report.contains("<script"), "no script element");
+            assert!(!report.contains("<img"), "no image element");
+            assert!(report.contains("&lt;script&gt;"));
+            assert!(!report.contains("javascript:"), "only http(s) links");
+            assert!(report.contains("href=\"https://example.org/a?b=1&amp;c=2\""));
+            assert!(
+                report.contains("default-src 'none'"),
+                "the report cannot load anything"
+            );
+            assert!(!report.contains("src=\"http"), "no remote resources");
+            assert!(report.contains("<mark class=\"confirmed\""));
+            assert!(report.contains("<mark class=\"denied\""));
+        }
+    }
+
+    #[test]
+    fn escape_covers_attributes() {
+        assert_eq!(
+            escape("\"a\" <b> & 'c'"),
+            "&quot;a&quot; &lt;b&gt; &amp; &#39;c&#39;"
+        );
+    }
+}
