@@ -1,1 +1,73 @@
-fn main() {}
+//! Throughput of segmentation and claim extraction on a generated text of 10 MB and more, built from the
+//! bundled sample articles (German and English). Run: `cargo bench --bench extract`.
+
+use claimdesk::article::Language;
+use claimdesk::extract::{ExtractOptions, extract_text, lexicon::Lexicon, segment::segment};
+use divan::Bencher;
+use divan::counter::BytesCount;
+
+const GERMAN: &str = include_str!("../assets/samples/de-stadtwerke.txt");
+const ENGLISH: &str = include_str!("../assets/samples/en-harbour.txt");
+
+fn main() {
+    divan::main();
+}
+
+/// Repeats the sample, varying its numbers so the text is not one string over and over, to `bytes`.
+fn corpus(sample: &str, bytes: usize) -> String {
+    let mut text = String::with_capacity(bytes + sample.len());
+    let mut round = 0u32;
+    while text.len() < bytes {
+        for line in sample.lines() {
+            text.push_str(&line.replace("18", &(round % 97).to_string()));
+            text.push('\n');
+        }
+        text.push('\n');
+        round += 1;
+    }
+    text
+}
+
+const MB: usize = 1024 * 1024;
+
+#[divan::bench(args = [Language::German, Language::English])]
+fn segment_10mb(bencher: Bencher, language: Language) {
+    let text = corpus(
+        if language == Language::German {
+            GERMAN
+        } else {
+            ENGLISH
+        },
+        10 * MB,
+    );
+    let lexicon = Lexicon::for_language(language);
+    bencher
+        .counter(BytesCount::new(text.len()))
+        .bench(|| segment(divan::black_box(&text), lexicon));
+}
+
+#[divan::bench(args = [Language::German, Language::English], sample_count = 10)]
+fn extract_10mb(bencher: Bencher, language: Language) {
+    let text = corpus(
+        if language == Language::German {
+            GERMAN
+        } else {
+            ENGLISH
+        },
+        10 * MB,
+    );
+    let options = ExtractOptions::default();
+    bencher
+        .counter(BytesCount::new(text.len()))
+        .bench(|| extract_text(divan::black_box(&text), language, &options));
+}
+
+/// Linear growth: compare the per-byte time at 1 MB and 10 MB (the ratio of total times must stay ≤ 12).
+#[divan::bench(args = [1, 10], sample_count = 10)]
+fn extract_german_mb(bencher: Bencher, megabytes: usize) {
+    let text = corpus(GERMAN, megabytes * MB);
+    let options = ExtractOptions::default();
+    bencher
+        .counter(BytesCount::new(text.len()))
+        .bench(|| extract_text(divan::black_box(&text), Language::German, &options));
+}

@@ -106,8 +106,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let prefix = format!(".{file_name}.");
+    remove_stale_temporaries(&directory, &prefix);
+    // The process id in the name tells later saves whether the writer is still alive.
     let mut temporary = tempfile::Builder::new()
-        .prefix(&format!(".{file_name}."))
+        .prefix(&format!("{prefix}{}.", std::process::id()))
         .suffix(".tmp")
         .tempfile_in(&directory)
         .map_err(io_error)?;
@@ -121,6 +124,32 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         let _ = directory.sync_all();
     }
     Ok(())
+}
+
+/// Removes temporary files of earlier saves to the same file whose process is gone (killed mid-save), so
+/// they do not pile up. Files of live processes, and anything else, stay.
+fn remove_stale_temporaries(directory: &Path, prefix: &str) {
+    if !cfg!(target_os = "linux") {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(directory) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = name
+            .strip_prefix(prefix)
+            .filter(|rest| rest.ends_with(".tmp"))
+            .and_then(|rest| rest.split('.').next())
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let alive = pid == std::process::id() || Path::new(&format!("/proc/{pid}")).exists();
+        if !alive {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Reads and validates a review file.
