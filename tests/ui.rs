@@ -455,3 +455,110 @@ fn export_from_the_window() {
         "exporting changes nothing"
     );
 }
+
+#[test]
+fn a_changed_article_re_anchors_the_review_and_keeps_orphans() {
+    let directory = tempfile::tempdir().unwrap();
+    let article = directory.path().join("story.txt");
+    let review_path = directory.path().join("story.review.json");
+    std::fs::write(&article, "Die Stadt nahm 2024 rund 3,2 Millionen Euro ein, sagte Kämmerer Jan Ohl.\nDer Rat stimmte am 4. März mit 31 zu 5 Stimmen zu.\n").unwrap();
+    let (mut review, _) =
+        claimdesk::cli::new_review(&article, claimdesk::cli::LangArg::Auto, &Default::default())
+            .unwrap();
+    review.claims[0].verdict = Some(Verdict::Confirmed);
+    review.claims[1].verdict = Some(Verdict::Denied);
+    review.claims[1].note = "Es waren 29 Stimmen.".to_owned();
+    store::save(&review, &review_path).unwrap();
+    // The online story is corrected afterwards.
+    std::fs::write(&article, "Korrektur am 6. März.\nDie Stadt nahm 2024 rund 3,2 Millionen Euro ein, sagte Kämmerer Jan Ohl.\nDer Rat stimmte am 4. März mit 29 zu 5 Stimmen zu.\n").unwrap();
+    let bench = open(Some(review_path.clone()));
+    match &bench.app().dialog {
+        Some(Dialog::Error { title, message }) => {
+            assert_eq!(title, "The article changed");
+            assert!(message.contains("1 re-anchored"), "{message}");
+            assert!(message.contains("orphaned"), "{message}");
+        }
+        other => panic!("expected a notice, got {other:?}"),
+    }
+    let workspace = bench.app().workspace.as_ref().unwrap();
+    let review = workspace.review();
+    assert!(review.article.text.starts_with("Korrektur"));
+    assert_eq!(review.claims.len(), 1);
+    assert_eq!(review.claims[0].verdict, Some(Verdict::Confirmed));
+    assert_eq!(
+        &review.article.text[review.claims[0].start..review.claims[0].end],
+        review.claims[0].text
+    );
+    assert_eq!(review.orphaned.len(), 1);
+    assert_eq!(review.orphaned[0].note, "Es waren 29 Stimmen.");
+    assert!(
+        workspace.document.is_dirty(),
+        "the re-anchored review is not saved yet"
+    );
+    store::validate(review).unwrap();
+    let mut bench = bench;
+    bench.harness.state_mut().dialog = None;
+    bench.harness.run_steps(2);
+    assert!(
+        bench
+            .harness
+            .query_all_by_label_contains("Orphaned claims (1)")
+            .count()
+            == 1,
+        "the orphan is listed"
+    );
+}
+
+#[test]
+fn unsaved_work_is_recovered_after_a_crash() {
+    let data = tempfile::tempdir().unwrap();
+    let options = || StartOptions {
+        data_dir: Some(data.path().to_owned()),
+        ..StartOptions::default()
+    };
+    {
+        let mut app = ClaimDeskApp::new(&egui::Context::default(), Settings::default(), options());
+        app.autosave_every = Duration::ZERO;
+        let mut harness = Harness::builder()
+            .with_size([1400.0, 900.0])
+            .build_ui_state(|ui, app: &mut ClaimDeskApp| app.root_ui(ui), app);
+        harness.run_steps(2);
+        harness.key_press(Key::C);
+        harness.run_steps(3);
+        assert!(
+            harness
+                .state()
+                .workspace
+                .as_ref()
+                .unwrap()
+                .document
+                .is_dirty()
+        );
+        // The process dies here: no save, no clean exit.
+    }
+    let recovery = data.path().join("recovery");
+    assert!(
+        std::fs::read_dir(&recovery).unwrap().count() >= 2,
+        "a recovery copy and its info were written"
+    );
+    let app = ClaimDeskApp::new(&egui::Context::default(), Settings::default(), options());
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_ui_state(|ui, app: &mut ClaimDeskApp| app.root_ui(ui), app);
+    harness.run_steps(4);
+    assert!(
+        matches!(harness.state().dialog, Some(Dialog::Recover { .. })),
+        "the next start offers the recovery"
+    );
+    harness.get_by_label("Restore").click();
+    harness.run_steps(3);
+    let workspace = harness.state().workspace.as_ref().unwrap();
+    assert_eq!(
+        workspace.review().claims[0].verdict,
+        Some(Verdict::Confirmed)
+    );
+    assert!(
+        workspace.document.is_dirty(),
+        "recovered work still needs saving"
+    );
+}

@@ -41,6 +41,7 @@ impl ClaimDeskApp {
             }
         });
         ui.separator();
+        self.orphaned_ui(ui);
 
         let visible = self.visible_claims();
         let Some(workspace) = &self.workspace else {
@@ -175,5 +176,36 @@ impl ClaimDeskApp {
             self.ui.scroll_to_selected = true;
             self.ui.speaker_draft = None;
         }
+    }
+
+    /// Claims whose text left the article: listed with their verdicts and notes, so no work is lost.
+    fn orphaned_ui(&self, ui: &mut egui::Ui) {
+        let Some(workspace) = &self.workspace else {
+            return;
+        };
+        let orphaned = &workspace.review().orphaned;
+        if orphaned.is_empty() {
+            return;
+        }
+        let dark = ui.visuals().dark_mode;
+        egui::CollapsingHeader::new(format!(
+            "Orphaned claims ({}): no longer in the article",
+            orphaned.len()
+        ))
+        .show(ui, |ui| {
+            for claim in orphaned {
+                ui.horizontal_wrapped(|ui| {
+                    ui.colored_label(
+                        theme::verdict_color(claim.verdict, dark),
+                        theme::verdict_symbol(claim.verdict),
+                    );
+                    ui.label(format!("{}: {}", claim.id, claim.text));
+                });
+                if !claim.note.is_empty() {
+                    ui.weak(format!("Note: {}", claim.note));
+                }
+            }
+        });
+        ui.separator();
     }
 }

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::{self, Language, LoadOptions};
 use crate::extract::{self, ExtractOptions};
+use crate::review::anchor::{AnchorReport, follow_source, reanchor};
 use crate::review::{Review, store};
 
 /// What a background load produced.
@@ -30,6 +31,8 @@ pub enum Loaded {
         review: Review,
         /// Its file.
         path: PathBuf,
+        /// Set when the article changed since the review and the claims were re-anchored.
+        reanchored: Option<AnchorReport>,
     },
 }
 
@@ -85,13 +88,18 @@ pub fn review_path_for(article: &Path) -> PathBuf {
 }
 
 /// Starts loading `path` (an article or a review) in a background thread.
-pub fn start_load(path: PathBuf, language: Option<Language>, repaint: egui::Context) -> LoadJob {
+pub fn start_load(
+    path: PathBuf,
+    language: Option<Language>,
+    resume_review: Option<PathBuf>,
+    repaint: egui::Context,
+) -> LoadJob {
     let (sender, receiver) = channel();
     let progress = Arc::new((AtomicUsize::new(0), AtomicUsize::new(1)));
     let job_progress = Arc::clone(&progress);
     let job_path = path.clone();
     std::thread::spawn(move || {
-        let result = load(&job_path, language, &job_progress);
+        let result = load(&job_path, language, resume_review, &job_progress);
         let _ = sender.send(result);
         repaint.request_repaint();
     });
@@ -105,16 +113,38 @@ pub fn start_load(path: PathBuf, language: Option<Language>, repaint: egui::Cont
 fn load(
     path: &Path,
     language: Option<Language>,
+    resume_review: Option<PathBuf>,
     progress: &(AtomicUsize, AtomicUsize),
 ) -> Result<Loaded, String> {
     if is_review_path(path) {
         let review = store::load(path).map_err(|e| e.to_string())?;
+        let (review, reanchored) = follow_source(review, path);
         return Ok(Loaded::Review {
             review,
             path: path.to_owned(),
+            reanchored,
         });
     }
     let loaded = article::load_path(path, LoadOptions { language }).map_err(|e| e.to_string())?;
+    if let Some(review_path) = resume_review.filter(|p| p.is_file()) {
+        // `claimdesk ARTICLE --review EXISTING`: continue that review on this article's current text.
+        let review = store::load(&review_path).map_err(|e| e.to_string())?;
+        if review.article.sha256 == loaded.article.sha256 {
+            return Ok(Loaded::Review {
+                review,
+                path: review_path,
+                reanchored: None,
+            });
+        }
+        let mut article = loaded.article;
+        article.source.clone_from(&review.article.source);
+        let (review, report) = reanchor(review, article);
+        return Ok(Loaded::Review {
+            review,
+            path: review_path,
+            reanchored: Some(report),
+        });
+    }
     progress
         .1
         .store(loaded.article.text.len(), Ordering::Relaxed);

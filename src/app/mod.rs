@@ -568,7 +568,12 @@ impl ClaimDeskApp {
 
     fn open_now(&mut self, path: PathBuf, ctx: &egui::Context) {
         self.post(format!("Opening {}…", path.display()), false);
-        self.load_job = Some(files::start_load(path, self.language, ctx.clone()));
+        let resume = if files::is_review_path(&path) {
+            None
+        } else {
+            self.start_review_path.clone()
+        };
+        self.load_job = Some(files::start_load(path, self.language, resume, ctx.clone()));
     }
 
     fn open_sample(&mut self, name: &'static str, text: &'static str) {
@@ -630,14 +635,32 @@ impl ClaimDeskApp {
                 });
                 self.post(message, true);
             }
-            Ok(Loaded::Review { review, path }) => {
+            Ok(Loaded::Review {
+                review,
+                path,
+                reanchored,
+            }) => {
                 self.remember_recent(&path);
                 let count = review.claims.len();
-                self.install(Workspace::new(review, true, Some(path.clone()), None));
-                self.post(
-                    format!("Resumed {} ({count} claims).", path.display()),
-                    false,
-                );
+                let dirty = reanchored.is_some();
+                self.start_review_path = None;
+                self.install(Workspace::new(review, !dirty, Some(path.clone()), None));
+                match reanchored {
+                    Some(report) => {
+                        if let Some(workspace) = &mut self.workspace {
+                            workspace.autosave_due = true;
+                        }
+                        self.dialog = Some(Dialog::Error {
+                            title: "The article changed".to_owned(),
+                            message: report.summary(),
+                        });
+                        self.post(report.summary(), false);
+                    }
+                    None => self.post(
+                        format!("Resumed {} ({count} claims).", path.display()),
+                        false,
+                    ),
+                }
             }
             Ok(Loaded::Article {
                 review,

@@ -137,7 +137,6 @@ pub fn review_date(review: &Review) -> &str {
 }
 
 /// Only http(s) links are ever written as links.
-#[must_use]
 pub fn web_links(claim: &Claim) -> impl Iterator<Item = &str> {
     claim
         .evidence

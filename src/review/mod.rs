@@ -3,6 +3,7 @@
 //! Every change goes through [`edit::Edit`] values applied by [`edit::History`], which records undo/redo and
 //! knows whether the document has unsaved changes. [`store`] reads and writes review files.
 
+pub mod anchor;
 pub mod edit;
 pub mod store;
 
@@ -164,6 +165,10 @@ pub struct Review {
     /// The claim that was selected when the review was saved, so it reopens where the analyst left off.
     #[serde(default)]
     pub selected: Option<String>,
+    /// Claims whose text is no longer in the article (after it changed); kept with their verdicts and
+    /// notes. Their spans refer to the earlier text and are not checked.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub orphaned: Vec<Claim>,
 }
 
 /// Counts of claims per verdict.
@@ -213,6 +218,7 @@ impl Review {
             modified: now,
             generator: concat!("claimdesk ", env!("CARGO_PKG_VERSION")).to_owned(),
             selected: None,
+            orphaned: Vec::new(),
         }
     }
 
@@ -243,12 +249,13 @@ impl Review {
         self.claims.iter().find(|claim| claim.id == id)
     }
 
-    /// An id no claim has yet.
+    /// An id no claim has yet (orphaned claims included).
     #[must_use]
     pub fn next_claim_id(&self) -> String {
         let highest = self
             .claims
             .iter()
+            .chain(&self.orphaned)
             .filter_map(|claim| {
                 claim
                     .id

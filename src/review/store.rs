@@ -214,7 +214,11 @@ pub fn validate(review: &Review) -> Result<(), String> {
     if sha256_hex(text) != review.article.sha256 {
         return Err("the article text does not match its sha256 checksum".to_owned());
     }
-    let mut ids = std::collections::BTreeSet::new();
+    let mut ids: std::collections::BTreeSet<&str> =
+        review.orphaned.iter().map(|c| c.id.as_str()).collect();
+    if ids.len() != review.orphaned.len() {
+        return Err("an orphaned claim id appears twice".to_owned());
+    }
     for claim in &review.claims {
         if !ids.insert(claim.id.as_str()) {
             return Err(format!("claim id {} appears twice", claim.id));
