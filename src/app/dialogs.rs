@@ -17,6 +17,7 @@ enum Choice {
     Restore(files::RecoveryInfo),
     Export(crate::export::Format, PathBuf),
     BrowseExport,
+    Browse(DialogPurpose),
     DiscardRecovery(files::RecoveryInfo),
 }
 
@@ -87,6 +88,14 @@ impl ClaimDeskApp {
                             .clicked();
                         if (ok || entered) && !typed.trim().is_empty() {
                             choice = Choice::UsePath(*purpose, expand_home(typed.trim()));
+                        }
+                        if note.is_none()
+                            && ui
+                                .button("Browse…")
+                                .on_hover_text("Use the system file dialog")
+                                .clicked()
+                        {
+                            choice = Choice::Browse(*purpose);
                         }
                         if ui.button("Cancel").clicked() || escape {
                             choice = Choice::Close;
@@ -246,6 +255,10 @@ impl ClaimDeskApp {
             }
             Choice::Export(format, path) => self.export_to(format, &path),
             Choice::BrowseExport => self.start_file_dialog(DialogPurpose::Export, ctx),
+            Choice::Browse(purpose) => {
+                self.dialog = None;
+                self.start_file_dialog(purpose, ctx);
+            }
             Choice::DiscardRecovery(info) => {
                 files::discard_recovery(&info);
                 let remaining = files::pending_recoveries(self.data_dir.as_deref());
