@@ -36,7 +36,9 @@ const PRONOUNS: &[&str] = &[
 const RELATIVE_PRONOUNS: &[&str] = &[
     "die", "der", "das", "welche", "welcher", "who", "which", "that",
 ];
-const CONNECTORS: &[&str] = &["und", "and", "&", "of", "der", "des", "for", "von"];
+const CONNECTORS: &[&str] = &[
+    "und", "and", "&", "of", "der", "des", "for", "von", "a", "the",
+];
 const PASSIVE_AUXILIARIES: &[&str] = &[
     "wird", "wurde", "wurden", "worden", "was", "were", "been", "is", "are",
 ];
@@ -147,7 +149,8 @@ pub fn attribute(analysis: &Analysis<'_>) -> Attribution {
     }
     // "…, wie die Polizei mitteilte" / "…, as the ministry reported".
     if let Some(wie) = (0..verb).rev().find(|&i| {
-        matches!(words[i].lower.as_ref(), "wie" | "as") && analysis.gap_before(i).contains(',')
+        matches!(words[i].lower.as_ref(), "wie" | "as")
+            && (i == 0 || analysis.gap_before(i).contains(','))
     }) && wie + 1 < verb
     {
         return named_or_pronoun(analysis, wie + 1, verb, marker);
@@ -284,7 +287,11 @@ fn reaches_verb(analysis: &Analysis<'_>, last: usize, verb: usize) -> bool {
         let gap = analysis.gap_before(i);
         depth = (depth + gap.matches('(').count()).saturating_sub(gap.matches(')').count());
         let word = &words[i];
+        // "die Polizei in Passau mitteilte": a place or organisation after a preposition belongs to the subject.
+        let after_preposition =
+            i > 0 && words[i - 1].is(Category::Function) && word.is_capitalized();
         depth > 0
+            || after_preposition
             || word.is(Category::Function)
             || word.is(Category::TimeWord)
             || word.is(Category::Hedge)
@@ -410,8 +417,9 @@ fn noun_phrase_after_with(
         } else {
             capitalized_name
                 || (CONNECTORS.contains(&lower)
-                    && words
-                        .get(index + 1)
+                    && words[index + 1..]
+                        .iter()
+                        .find(|n| !matches!(n.lower.as_ref(), "a" | "the"))
                         .is_some_and(|n| n.is_capitalized() && !n.is(Category::Function))
                     && (genitive || !matches!(lower, "der" | "des" | "von")))
         };

@@ -338,6 +338,10 @@ fn judge(analysis: &Analysis<'_>, context: &mut Context, lexicon: &Lexicon) -> O
         score += 0.1;
     }
     if !analysis.hedges.is_empty() {
+        // Hedged statements ("angeblich", "reportedly") are unconfirmed by their own admission: worth a check.
+        if declarative {
+            score += 0.1;
+        }
         let hedges: Vec<String> = analysis.hedges.iter().map(|(h, _)| h.clone()).collect();
         reasons.push(format!("hedged: {}", list(&hedges, 3)));
     }
@@ -364,7 +368,8 @@ fn judge(analysis: &Analysis<'_>, context: &mut Context, lexicon: &Lexicon) -> O
                 && !lexicon.is_demonym(&w.lower)
                 && w.text.len() > 3
         });
-        if !has_verb_like || words < 4 {
+        // A heading with a number ("Zwei Tote und Tausende Evakuierte") states something even without a verb.
+        if !(has_verb_like || !analysis.numbers.is_empty()) || words < 4 {
             // A heading that only announces a topic ("Streik bei der Bahn").
             return None;
         }
