@@ -9,6 +9,9 @@ use divan::counter::BytesCount;
 const GERMAN: &str = include_str!("../assets/samples/de-stadtwerke.txt");
 const ENGLISH: &str = include_str!("../assets/samples/en-harbour.txt");
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

@@ -58,6 +58,9 @@ fn measure(name: &str, sample: &str, bytes: usize) {
     assert!(Path::new(env!("CARGO_BIN_EXE_claimdesk")).exists());
 }
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     // `cargo bench` passes --bench; `cargo test --benches` would pass nothing: run only when benchmarking.
     if !std::env::args().any(|a| a == "--bench") {

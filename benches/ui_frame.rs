@@ -11,6 +11,9 @@ use egui_kittest::Harness;
 
 const GERMAN: &str = include_str!("../assets/samples/de-stadtwerke.txt");
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

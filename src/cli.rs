@@ -238,13 +238,13 @@ pub fn extract(
     match output {
         Some(path) => Ok(store::save(&review, path)?),
         None => {
-            let bytes = store::to_bytes(&review).map_err(|source| CliError::Io {
-                what: "encoding the review",
-                source: source.into(),
-            })?;
             let stdout = std::io::stdout();
-            let mut out = stdout.lock();
-            ignore_broken_pipe(out.write_all(&bytes).and_then(|()| out.flush()))
+            let mut out = BufWriter::new(stdout.lock());
+            let result = serde_json::to_writer_pretty(&mut out, &review)
+                .map_err(std::io::Error::from)
+                .and_then(|()| out.write_all(b"\n"))
+                .and_then(|()| out.flush());
+            ignore_broken_pipe(result)
         }
     }
 }

@@ -5,6 +5,10 @@ use std::process::ExitCode;
 use claimdesk::cli::{self, Cli, Command};
 use clap::Parser as _;
 
+/// Extraction allocates many small strings; mimalloc handles that pattern markedly faster than glibc.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {

@@ -187,7 +187,13 @@ pub fn analyze<'a>(text: &'a str, span: Span, lexicon: &Lexicon) -> Analysis<'a>
     let segment = &text[span.start..span.end];
     let mut words: Vec<Word<'a>> = tokenize(segment)
         .map(|token| {
-            let lower = if token.text.chars().any(char::is_uppercase) {
+            let lower = if token.text.is_ascii() {
+                if token.text.bytes().any(|b| b.is_ascii_uppercase()) {
+                    Cow::Owned(token.text.to_ascii_lowercase())
+                } else {
+                    Cow::Borrowed(token.text)
+                }
+            } else if token.text.chars().any(char::is_uppercase) {
                 Cow::Owned(token.text.to_lowercase())
             } else {
                 Cow::Borrowed(token.text)
@@ -214,15 +220,35 @@ pub fn analyze<'a>(text: &'a str, span: Span, lexicon: &Lexicon) -> Analysis<'a>
         .trim_end_matches(['"', '\'', '“', '”', '’', '«', '»', ')'])
         .chars()
         .next_back();
-    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[span.end..]
-        .find('\n')
-        .map_or(text.len(), |i| span.end + i);
-    let whole_line = text[line_start..span.start].trim().is_empty()
-        && text[span.end..line_end].trim().is_empty();
+    // A whole line: only spaces or tabs between the segment and the line breaks around it. Read outward
+    // from the segment, never along the line, so long lines stay linear.
+    let before = text[..span.start]
+        .chars()
+        .rev()
+        .take_while(|&c| c != '\n')
+        .all(char::is_whitespace);
+    let after = text[span.end..]
+        .chars()
+        .take_while(|&c| c != '\n')
+        .all(char::is_whitespace);
+    let whole_line = before && after;
     let is_heading = whole_line
         && !last_char.is_some_and(|c| matches!(c, '.' | '!' | '?' | '…' | ':' | ';' | ','));
-    let lower_segment = segment.to_lowercase();
+    // Publication notes are short and say what they are early on: the first few hundred bytes decide.
+    let could_be_boilerplate = words.iter().any(|w| w.is(Category::BoilerplateStart));
+    let is_boilerplate = could_be_boilerplate && {
+        let head_end = (0..=segment.len().min(400))
+            .rev()
+            .find(|&i| segment.is_char_boundary(i))
+            .unwrap_or(0);
+        let head = &segment[..head_end];
+        let lower = if head.is_ascii() {
+            head.to_ascii_lowercase()
+        } else {
+            head.to_lowercase()
+        };
+        lexicon.is_boilerplate(&lower)
+    };
     let mut analysis = Analysis {
         span,
         text: segment,
@@ -232,7 +258,7 @@ pub fn analyze<'a>(text: &'a str, span: Span, lexicon: &Lexicon) -> Analysis<'a>
         is_question: last_char == Some('?'),
         is_exclamation: last_char == Some('!'),
         is_heading,
-        is_boilerplate: lexicon.is_boilerplate(&lower_segment),
+        is_boilerplate,
         words,
         phrases,
         quotes,
@@ -245,14 +271,14 @@ pub fn analyze<'a>(text: &'a str, span: Span, lexicon: &Lexicon) -> Analysis<'a>
 
 fn find_phrases(words: &[Word<'_>], lexicon: &Lexicon) -> Vec<PhraseMatch> {
     let mut phrases = Vec::new();
-    let mut window: Vec<String> = Vec::with_capacity(6);
+    let mut window: Vec<&str> = Vec::with_capacity(6);
     for first in 0..words.len() {
         // Phrases are keyed by their first word; build the lower-cased window only where one can start.
-        if !lexicon.starts_phrase(&words[first].lower) {
+        if !words[first].is(Category::PhraseStart) {
             continue;
         }
         window.clear();
-        window.extend(words[first..].iter().take(6).map(|w| w.lower.to_string()));
+        window.extend(words[first..].iter().take(6).map(|w| w.lower.as_ref()));
         for (category, len) in lexicon.phrases_at(&window) {
             phrases.push(PhraseMatch {
                 category,
@@ -404,9 +430,11 @@ fn find_entities(analysis: &Analysis<'_>, lexicon: &Lexicon) -> Vec<String> {
     let mut index = 0;
     while index < words.len() {
         let word = &words[index];
-        let head = word.lower.split('-').next().unwrap_or_default();
+        // "Ukraine-Kriegs", "US-Außenministerium": a compound that starts with a place names it.
         let is_place = word.is(Category::Place)
-            || (head.len() > 1 && lexicon.categories(head).has(Category::Place));
+            || word.lower.split_once('-').is_some_and(|(head, _)| {
+                head.len() > 1 && lexicon.categories(head).has(Category::Place)
+            });
         let acronym = !all_caps && is_acronym(word.text);
         if is_place || acronym || lexicon.is_demonym(&word.lower) {
             push(word.text.to_owned());

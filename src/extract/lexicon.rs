@@ -54,6 +54,10 @@ pub enum Category {
     Absolute,
     /// Countries, capitals and international bodies.
     Place,
+    /// The first word of some multi-word entry (not a list of its own).
+    PhraseStart,
+    /// The first word of a boilerplate entry: only segments with one are checked for boilerplate.
+    BoilerplateStart,
 }
 
 const CATEGORY_COUNT: usize = Category::Place as usize + 1;
@@ -310,6 +314,16 @@ impl Lexicon {
             demonym_stems: entries(sources.demonyms).collect(),
         };
         for entry in entries(sources.boilerplate) {
+            if let Some(first) = entry_words(entry.trim_start_matches('*'))
+                .into_iter()
+                .next()
+            {
+                lexicon
+                    .words
+                    .entry(first)
+                    .or_default()
+                    .insert(Category::BoilerplateStart);
+            }
             match entry.strip_prefix('*') {
                 Some(anywhere) => lexicon
                     .boilerplate_anywhere
@@ -341,6 +355,10 @@ impl Lexicon {
             }
             _ => {
                 let first = words.remove(0);
+                self.words
+                    .entry(first.clone())
+                    .or_default()
+                    .insert(Category::PhraseStart);
                 self.phrases.entry(first).or_default().push(Phrase {
                     rest: words,
                     category,
@@ -420,15 +438,21 @@ impl Lexicon {
         self.phrases.contains_key(word)
     }
 
-    /// Multi-word entries starting at `words[0]`: yields (category, number of words matched).
-    pub fn phrases_at<'a>(
+    /// Multi-word entries starting at `words[0]` (lower-cased words): yields (category, words matched).
+    pub fn phrases_at<'a, S: AsRef<str>>(
         &'a self,
-        words: &'a [String],
+        words: &'a [S],
     ) -> impl Iterator<Item = (Category, usize)> + 'a {
-        let candidates = words.first().and_then(|first| self.phrases.get(first));
+        let candidates = words
+            .first()
+            .and_then(|first| self.phrases.get(first.as_ref()));
         candidates.into_iter().flatten().filter_map(move |phrase| {
             let tail = words.get(1..=phrase.rest.len())?;
-            (tail == phrase.rest.as_slice()).then_some((phrase.category, phrase.rest.len() + 1))
+            let matches = tail
+                .iter()
+                .zip(&phrase.rest)
+                .all(|(word, expected)| word.as_ref() == expected);
+            matches.then_some((phrase.category, phrase.rest.len() + 1))
         })
     }
 

@@ -15,6 +15,10 @@ use segment::{Span, segment};
 use crate::article::{Article, Language};
 use crate::review::{Claim, ClaimKind, Origin};
 
+/// Segments longer than this are not sentences but unpunctuated runs (tables, lists, data): they are never
+/// claims, and skipping them keeps extraction linear on any input.
+pub const MAX_CLAIM_BYTES: usize = 3000;
+
 /// The default check-worthiness threshold: segments scoring below it are not claims.
 pub const DEFAULT_MIN_SCORE: f64 = 0.35;
 
@@ -73,10 +77,16 @@ pub fn extract_text_with_progress(
 ) -> Vec<Claim> {
     let lexicon = Lexicon::for_language(language);
     let mut context = Context::default();
-    let mut claims = Vec::new();
-    for (index, span) in segment(text, lexicon).into_iter().enumerate() {
+    let spans = segment(text, lexicon);
+    // Most sentences of news text are claims: reserve once instead of growing a vector of large values.
+    let mut claims = Vec::with_capacity(spans.len() / 2 + 1);
+    for (index, span) in spans.into_iter().enumerate() {
         if index % 4096 == 0 {
             progress(span.start);
+        }
+        if span.len() > MAX_CLAIM_BYTES {
+            context = Context::default();
+            continue;
         }
         let analysis = analyze(text, span, lexicon);
         let Some(candidate) = judge(&analysis, &mut context, lexicon) else {
@@ -118,6 +128,26 @@ pub fn manual_claim(text: &str, language: Language, span: Span, id: String) -> O
     let slice = text.get(span.start..span.end)?;
     if slice.trim().is_empty() {
         return None;
+    }
+    if span.len() > MAX_CLAIM_BYTES {
+        // Too long to describe; the analyst's claim is kept as it is.
+        return Some(Claim {
+            id,
+            start: span.start,
+            end: span.end,
+            text: slice.to_owned(),
+            score: 1.0,
+            kind: ClaimKind::Fact,
+            reasons: vec!["added by the analyst".to_owned()],
+            speaker: None,
+            speaker_span: None,
+            hedges: Vec::new(),
+            hedge_spans: Vec::new(),
+            verdict: None,
+            note: String::new(),
+            evidence: Vec::new(),
+            origin: Origin::Manual,
+        });
     }
     let lexicon = Lexicon::for_language(language);
     let analysis = analyze(text, span, lexicon);
@@ -189,8 +219,8 @@ fn judge(analysis: &Analysis<'_>, context: &mut Context, lexicon: &Lexicon) -> O
         context.previous_reported = false;
     }
     let words = analysis.word_count();
-    let is_link = analysis.text.split_whitespace().count() == 1
-        && (analysis.text.contains("://") || analysis.text.starts_with("www."));
+    let is_link = (analysis.text.starts_with("www.") || analysis.text.contains("://"))
+        && !analysis.text.contains(char::is_whitespace);
     if analysis.is_question || analysis.is_boilerplate || is_link || words < 4 {
         context.previous_reported = false;
         return None;

@@ -283,14 +283,18 @@ struct LineSegmenter<'a> {
 /// swallow a whole paragraph.
 const MAX_ENCLOSURE_BYTES: usize = 1500;
 
-/// Byte ranges of a line that are enclosed in double quotes or brackets, from the opening mark to the
-/// closing one. Sentences do not end inside them: a quoted statement stays with its attribution.
+/// How far back and ahead a word is read around a period (URLs and e-mail addresses included).
+const MAX_TOKEN_BYTES: usize = 256;
+
+/// Byte ranges of a line that are enclosed in quotes or brackets, from the opening mark to the closing one.
+/// Sentences do not end inside them: a quoted statement stays with its attribution.
+///
+/// Linear in the line length: for each kind of mark, the stretch already searched in vain for a closing
+/// mark is remembered and never searched again.
 fn enclosures(text: &str, line_start: usize, line_end: usize) -> Vec<Span> {
-    let line = &text[line_start..line_end];
-    let mut regions = Vec::new();
-    let mut chars = line.char_indices();
-    while let Some((start, open)) = chars.next() {
-        let closers: &[char] = match open {
+    const OPENERS: [char; 9] = ['„', '“', '"', '»', '«', '(', '[', '\'', '‘'];
+    let closers_of = |open: char| -> &'static [char] {
+        match open {
             '„' => &['“', '”'],
             '“' => &['”'],
             '"' => &['"'],
@@ -299,8 +303,17 @@ fn enclosures(text: &str, line_start: usize, line_end: usize) -> Vec<Span> {
             '(' => &[')'],
             '[' => &[']'],
             '\'' => &['\''],
-            '‘' => &['’'],
-            _ => continue,
+            _ => &['’'],
+        }
+    };
+    let line = &text[line_start..line_end];
+    let mut regions = Vec::new();
+    // Per opening mark: the offset up to which no closing mark exists.
+    let mut searched_in_vain = [0usize; OPENERS.len()];
+    let mut chars = line.char_indices();
+    while let Some((start, open)) = chars.next() {
+        let Some(kind) = OPENERS.iter().position(|&o| o == open) else {
+            continue;
         };
         if matches!(open, '"' | '\'' | '‘')
             && line[..start]
@@ -311,51 +324,56 @@ fn enclosures(text: &str, line_start: usize, line_end: usize) -> Vec<Span> {
             continue;
         }
         let single = matches!(open, '\'' | '‘');
+        let closers = closers_of(open);
         let body_start = start + open.len_utf8();
-        let window_end = (body_start + MAX_ENCLOSURE_BYTES).min(line.len());
-        let window_end = (window_end..=line.len())
-            .find(|&i| line.is_char_boundary(i))
-            .unwrap_or(line.len());
-        let nested_open = if matches!(open, '(' | '[') {
-            Some(open)
-        } else {
-            None
-        };
-        let mut depth = 0usize;
-        let mut close = None;
-        for (offset, c) in line[body_start..window_end].char_indices() {
-            if Some(c) == nested_open {
-                depth += 1;
-            } else if closers.contains(&c) {
+        let window_end =
+            floor_char_boundary(line, (body_start + MAX_ENCLOSURE_BYTES).min(line.len()));
+        let search_from = ceil_char_boundary(line, body_start.max(searched_in_vain[kind]));
+        if search_from >= window_end {
+            continue;
+        }
+        let found = line[search_from..window_end]
+            .char_indices()
+            .find_map(|(offset, c)| {
+                let after = search_from + offset + c.len_utf8();
                 // An apostrophe inside a word ("they'll", "dragon’s") does not close a single quote.
                 let in_word = single
-                    && line[body_start + offset + c.len_utf8()..]
+                    && line[after..]
                         .chars()
                         .next()
                         .is_some_and(char::is_alphanumeric);
-                if in_word {
-                    continue;
-                }
-                if depth == 0 {
-                    close = Some(body_start + offset + c.len_utf8());
-                    break;
-                }
-                depth -= 1;
-            }
-        }
-        if let Some(end) = close {
-            regions.push(Span {
-                start: line_start + start,
-                end: line_start + end,
+                (closers.contains(&c) && !in_word).then_some(after)
             });
-            // The closing mark must not open the next region; brackets within a quotation need no region of
-            // their own, the quotation already holds them together.
-            while chars.clone().next().is_some_and(|(index, _)| index < end) {
-                chars.next();
+        match found {
+            Some(end) => {
+                regions.push(Span {
+                    start: line_start + start,
+                    end: line_start + end,
+                });
+                // The closing mark must not open the next region; marks within a quotation need no region
+                // of their own, the quotation already holds them together.
+                while chars.clone().next().is_some_and(|(index, _)| index < end) {
+                    chars.next();
+                }
             }
+            None => searched_in_vain[kind] = window_end,
         }
     }
     regions
+}
+
+fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+fn ceil_char_boundary(text: &str, mut index: usize) -> usize {
+    while index < text.len() && !text.is_char_boundary(index) {
+        index += 1;
+    }
+    index.min(text.len())
 }
 
 /// What to do at a run of terminal punctuation.
@@ -636,7 +654,12 @@ impl LineSegmenter<'_> {
 
     /// The whitespace-delimited word that ends at `end`, without opening quotes or brackets.
     fn token_before(&self, segment_start: usize, end: usize) -> &str {
-        let before = &self.text[segment_start..end];
+        // Words longer than this are no abbreviations; the bound keeps long unbroken runs linear.
+        let from = ceil_char_boundary(
+            self.text,
+            segment_start.max(end.saturating_sub(MAX_TOKEN_BYTES)),
+        );
+        let before = &self.text[from.min(end)..end];
         let before = before.trim_end();
         let start = before.rfind(char::is_whitespace).map_or(0, |i| {
             i + before[i..].chars().next().map_or(1, char::len_utf8)
@@ -655,10 +678,12 @@ impl LineSegmenter<'_> {
         if !before_ok || !after_ok {
             return false;
         }
-        let line_before = &text[..run_start];
+        let line_before =
+            &text[ceil_char_boundary(text, run_start.saturating_sub(MAX_TOKEN_BYTES))..run_start];
         let token_start = line_before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
         let token = &line_before[token_start..];
-        let rest_of_token = text[run_end..self.line_end]
+        let rest_of_token = text
+            [run_end..floor_char_boundary(text, (run_end + MAX_TOKEN_BYTES).min(self.line_end))]
             .split(char::is_whitespace)
             .next()
             .unwrap_or_default();

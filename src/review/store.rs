@@ -79,11 +79,11 @@ pub fn to_bytes(review: &Review) -> Result<Vec<u8>, serde_json::Error> {
 /// # Errors
 /// [`StoreError::Io`] when the file cannot be written; the old file is then untouched.
 pub fn save(review: &Review, path: &Path) -> Result<(), StoreError> {
-    let bytes = to_bytes(review).map_err(|source| StoreError::Json {
-        path: path.to_owned(),
-        source,
-    })?;
-    write_atomic(path, &bytes)
+    // Streamed into the temporary file: a large review is never held twice in memory.
+    write_atomic_with(path, |writer| {
+        serde_json::to_writer_pretty(&mut *writer, review)?;
+        writer.write_all(b"\n")
+    })
 }
 
 /// Writes `bytes` to `path` so that a crash leaves either the old file or the new one, never a mix: the bytes
@@ -93,6 +93,17 @@ pub fn save(review: &Review, path: &Path) -> Result<(), StoreError> {
 /// # Errors
 /// [`StoreError::Io`].
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    write_atomic_with(path, |writer| writer.write_all(bytes))
+}
+
+/// [`write_atomic`] with the content produced by `write` into a buffered writer.
+///
+/// # Errors
+/// [`StoreError::Io`].
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut std::io::BufWriter<&std::fs::File>) -> std::io::Result<()>,
+) -> Result<(), StoreError> {
     let io_error = |source| StoreError::Io {
         path: path.to_owned(),
         action: "writing",
@@ -109,12 +120,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let prefix = format!(".{file_name}.");
     remove_stale_temporaries(&directory, &prefix);
     // The process id in the name tells later saves whether the writer is still alive.
-    let mut temporary = tempfile::Builder::new()
+    let temporary = tempfile::Builder::new()
         .prefix(&format!("{prefix}{}.", std::process::id()))
         .suffix(".tmp")
         .tempfile_in(&directory)
         .map_err(io_error)?;
-    temporary.write_all(bytes).map_err(io_error)?;
+    {
+        let mut writer = std::io::BufWriter::with_capacity(1 << 16, temporary.as_file());
+        write(&mut writer).map_err(io_error)?;
+        writer.flush().map_err(io_error)?;
+    }
     temporary.as_file().sync_all().map_err(io_error)?;
     temporary
         .persist(path)
