@@ -399,7 +399,7 @@ fn judge(analysis: &Analysis<'_>, context: &mut Context, lexicon: &Lexicon) -> O
                 && w.text.len() > 3
         });
         // A heading with a number ("Zwei Tote und Tausende Evakuierte") states something even without a verb.
-        if !(has_verb_like || !analysis.numbers.is_empty()) || words < 4 {
+        if words < 4 || (!has_verb_like && analysis.numbers.is_empty()) {
             // A heading that only announces a topic ("Streik bei der Bahn").
             return None;
         }
