@@ -63,6 +63,30 @@ const SIGNATURES: &[(&[u8], &str)] = &[
     (b"\xcf\xfa\xed\xfe", "Mach-O program"),
 ];
 
+/// Decodes article bytes that may be owned: plain UTF-8 (no BOM, no CR) becomes the text in place.
+///
+/// # Errors
+/// As [`decode`].
+pub fn decode_cow(bytes: std::borrow::Cow<'_, [u8]>) -> Result<Decoded, DecodeError> {
+    match bytes {
+        std::borrow::Cow::Owned(owned)
+            if first_binary_byte(&owned).is_none()
+                && !owned.contains(&b'\r')
+                && !owned.starts_with(b"\xef\xbb\xbf")
+                && !SIGNATURES.iter().any(|(magic, _)| owned.starts_with(magic)) =>
+        {
+            match String::from_utf8(owned) {
+                Ok(text) => Ok(Decoded {
+                    text,
+                    legacy_encoding: None,
+                }),
+                Err(error) => decode(error.as_bytes()),
+            }
+        }
+        other => decode(&other),
+    }
+}
+
 /// Decodes article bytes.
 ///
 /// # Errors
@@ -233,6 +257,21 @@ mod tests {
     #[test]
     fn line_endings_become_lf() {
         assert_eq!(decode(b"a\r\nb\rc\n").unwrap().text, "a\nb\nc\n");
+    }
+
+    #[test]
+    fn owned_and_borrowed_bytes_decode_alike() {
+        for bytes in [
+            &b"%PDF-1.7 plain"[..],
+            "Grüße\r\n".as_bytes(),
+            b"\xef\xbb\xbfText",
+            "Straße".as_bytes(),
+        ] {
+            assert_eq!(
+                decode_cow(std::borrow::Cow::Owned(bytes.to_vec())),
+                decode(bytes)
+            );
+        }
     }
 
     #[test]

@@ -206,7 +206,12 @@ pub fn load_path(path: &Path, options: LoadOptions) -> Result<Loaded, LoadError>
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
-    load_bytes(&bytes, &shown, extension.as_deref(), options)
+    load_cow(
+        std::borrow::Cow::Owned(bytes),
+        &shown,
+        extension.as_deref(),
+        options,
+    )
 }
 
 /// Loads an article from bytes already in memory (standard input, tests, drag-and-drop).
@@ -222,6 +227,21 @@ pub fn load_bytes(
     extension: Option<&str>,
     options: LoadOptions,
 ) -> Result<Loaded, LoadError> {
+    load_cow(
+        std::borrow::Cow::Borrowed(bytes),
+        source,
+        extension,
+        options,
+    )
+}
+
+/// [`load_bytes`] for owned or borrowed bytes: owned UTF-8 becomes the article text without a copy.
+fn load_cow(
+    bytes: std::borrow::Cow<'_, [u8]>,
+    source: &str,
+    extension: Option<&str>,
+    options: LoadOptions,
+) -> Result<Loaded, LoadError> {
     let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
     if size > MAX_ARTICLE_BYTES {
         return Err(LoadError::TooLarge {
@@ -230,7 +250,7 @@ pub fn load_bytes(
             limit: MAX_ARTICLE_BYTES,
         });
     }
-    let decoded = decode(bytes).map_err(|reason| LoadError::Undecodable {
+    let decoded = decode::decode_cow(bytes).map_err(|reason| LoadError::Undecodable {
         path: source.to_owned(),
         reason,
     })?;
