@@ -562,3 +562,31 @@ fn unsaved_work_is_recovered_after_a_crash() {
         "recovered work still needs saving"
     );
 }
+
+#[test]
+fn saving_over_an_existing_file_asks_first() {
+    let directory = tempfile::tempdir().unwrap();
+    let existing = directory.path().join("earlier.review.json");
+    std::fs::write(&existing, b"earlier work").unwrap();
+    let mut bench = open(None);
+    bench.press(Key::C);
+    save_with_typed_path(&mut bench, &existing);
+    assert!(matches!(
+        bench.app().dialog,
+        Some(Dialog::ConfirmOverwrite { .. })
+    ));
+    assert_eq!(
+        std::fs::read(&existing).unwrap(),
+        b"earlier work",
+        "nothing replaced yet"
+    );
+    bench.harness.get_by_label("Cancel").click();
+    bench.harness.run_steps(3);
+    assert_eq!(std::fs::read(&existing).unwrap(), b"earlier work");
+    assert!(bench.is_dirty());
+    save_with_typed_path(&mut bench, &existing);
+    bench.harness.get_by_label("Replace").click();
+    bench.harness.run_steps(3);
+    assert!(store::load(&existing).is_ok());
+    assert!(!bench.is_dirty());
+}

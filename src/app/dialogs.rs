@@ -18,6 +18,7 @@ enum Choice {
     Export(crate::export::Format, PathBuf),
     BrowseExport,
     Browse(DialogPurpose),
+    Overwrite(PathBuf),
     DiscardRecovery(files::RecoveryInfo),
 }
 
@@ -202,6 +203,21 @@ impl ClaimDeskApp {
                         }
                     });
                 }
+                Dialog::ConfirmOverwrite { path } => {
+                    ui.heading("Replace the existing file?");
+                    ui.label(format!(
+                        "{} exists already. Saving replaces it with this review.",
+                        path.display()
+                    ));
+                    ui.horizontal(|ui| {
+                        if ui.button("Replace").clicked() {
+                            choice = Choice::Overwrite(path.clone());
+                        }
+                        if ui.button("Cancel").clicked() || escape {
+                            choice = Choice::Close;
+                        }
+                    });
+                }
                 Dialog::Error { title, message } => {
                     ui.heading(title);
                     ui.label(message);
@@ -254,6 +270,10 @@ impl ClaimDeskApp {
                 }
             }
             Choice::Export(format, path) => self.export_to(format, &path),
+            Choice::Overwrite(path) => {
+                self.dialog = None;
+                self.save_as(path);
+            }
             Choice::BrowseExport => self.start_file_dialog(DialogPurpose::Export, ctx),
             Choice::Browse(purpose) => {
                 self.dialog = None;

@@ -294,6 +294,11 @@ pub enum Dialog {
         /// The copies.
         copies: Vec<RecoveryInfo>,
     },
+    /// The chosen file exists: replace it?
+    ConfirmOverwrite {
+        /// The file.
+        path: PathBuf,
+    },
     /// Export the review.
     Export {
         /// The format.
@@ -725,10 +730,13 @@ impl ClaimDeskApp {
         match purpose {
             DialogPurpose::Open => self.request_open(path, ctx),
             DialogPurpose::SaveAs => {
-                if let Some(workspace) = &mut self.workspace {
-                    workspace.review_path = Some(path);
+                let current = self.workspace.as_ref().and_then(|w| w.review_path.clone());
+                if path.exists() && current.as_deref() != Some(path.as_path()) {
+                    // Never replace another file without asking: it may be an earlier review.
+                    self.dialog = Some(Dialog::ConfirmOverwrite { path });
+                    return;
                 }
-                self.save();
+                self.save_as(path);
             }
             DialogPurpose::Export => {
                 let format = match &self.dialog {
@@ -841,6 +849,14 @@ impl ClaimDeskApp {
             });
         let name = suggestion.and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()));
         self.file_dialog = Some(FileDialogJob::start(purpose, directory, name, ctx.clone()));
+    }
+
+    /// Makes `path` the review's file and saves there.
+    pub fn save_as(&mut self, path: PathBuf) {
+        if let Some(workspace) = &mut self.workspace {
+            workspace.review_path = Some(path);
+        }
+        self.save();
     }
 
     /// Saves to the review path; asks for one when there is none. Returns whether the review is saved.
