@@ -447,6 +447,7 @@ fn find_entities(analysis: &Analysis<'_>, lexicon: &Lexicon) -> Vec<String> {
         while end < words.len()
             && words[end].is_capitalized()
             && !words[end].is(Category::Function)
+            && !is_measure(&words[end])
             && (end == index || analysis.gap_before(end).trim().is_empty())
         {
             end += 1;
@@ -471,6 +472,19 @@ fn find_entities(analysis: &Analysis<'_>, lexicon: &Lexicon) -> Vec<String> {
         }
     }
     entities
+}
+
+/// Units, currencies, number words and dates are capitalized German nouns, never names ("Millionen Euro").
+fn is_measure(word: &Word<'_>) -> bool {
+    [
+        Category::NumberWord,
+        Category::Currency,
+        Category::Unit,
+        Category::Month,
+        Category::TimeWord,
+    ]
+    .into_iter()
+    .any(|c| word.is(c))
 }
 
 fn is_article(lower: &str) -> bool {
