@@ -195,7 +195,7 @@ pub fn sentences(file: &Path, lang: LangArg) -> Result<(), CliError> {
     let article = &loaded.article;
     let spans = segment(&article.text, Lexicon::for_language(article.language));
     let stdout = std::io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = BufWriter::with_capacity(1 << 20, stdout.lock());
     let result = (|| {
         for span in spans {
             let line = serde_json::json!({ "start": span.start, "end": span.end, "text": &article.text[span.start..span.end] });
@@ -239,7 +239,7 @@ pub fn extract(
         Some(path) => Ok(store::save(&review, path)?),
         None => {
             let stdout = std::io::stdout();
-            let mut out = BufWriter::new(stdout.lock());
+            let mut out = BufWriter::with_capacity(1 << 20, stdout.lock());
             let result = serde_json::to_writer_pretty(&mut out, &review)
                 .map_err(std::io::Error::from)
                 .and_then(|()| out.write_all(b"\n"))

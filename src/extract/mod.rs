@@ -78,8 +78,9 @@ pub fn extract_text_with_progress(
     let lexicon = Lexicon::for_language(language);
     let mut context = Context::default();
     let spans = segment(text, lexicon);
-    // Most sentences of news text are claims: reserve once instead of growing a vector of large values.
-    let mut claims = Vec::with_capacity(spans.len() / 2 + 1);
+    // Reserve for every sentence at once: growing a vector of large values would copy it and hold old and
+    // new at the same time, while address space reserved and never written costs no memory.
+    let mut claims = Vec::with_capacity(spans.len());
     for (index, span) in spans.into_iter().enumerate() {
         if index % 4096 == 0 {
             progress(span.start);

@@ -126,7 +126,7 @@ pub fn write_atomic_with(
         .tempfile_in(&directory)
         .map_err(io_error)?;
     {
-        let mut writer = std::io::BufWriter::with_capacity(1 << 16, temporary.as_file());
+        let mut writer = std::io::BufWriter::with_capacity(1 << 20, temporary.as_file());
         write(&mut writer).map_err(io_error)?;
         writer.flush().map_err(io_error)?;
     }
