@@ -104,17 +104,21 @@ pub struct Analysis<'a> {
     pub is_heading: bool,
     /// A publication note, never a claim.
     pub is_boilerplate: bool,
+    /// Every category that some word or phrase of the segment has.
+    pub present: Categories,
 }
 
 impl Analysis<'_> {
     /// Whether any word or phrase is in `category`.
     pub fn has(&self, category: Category) -> bool {
-        self.words.iter().any(|w| w.is(category))
-            || self.phrases.iter().any(|p| p.category == category)
+        self.present.has(category)
     }
 
     /// The words (or phrases) in `category`, as written.
     pub fn matches(&self, category: Category) -> Vec<String> {
+        if !self.present.has(category) {
+            return Vec::new();
+        }
         let mut found: Vec<(usize, String)> = self
             .words
             .iter()
@@ -210,6 +214,12 @@ pub fn analyze<'a>(text: &'a str, span: Span, lexicon: &Lexicon) -> Analysis<'a>
         })
         .collect();
     let phrases = find_phrases(&words, lexicon);
+    let mut present = words.iter().fold(Categories::default(), |all, word| {
+        all.union(word.categories)
+    });
+    for phrase in &phrases {
+        present.insert(phrase.category);
+    }
     let quotes = find_quotes(segment, span.start);
     for word in &mut words {
         word.quoted = quotes
@@ -259,6 +269,7 @@ pub fn analyze<'a>(text: &'a str, span: Span, lexicon: &Lexicon) -> Analysis<'a>
         is_exclamation: last_char == Some('!'),
         is_heading,
         is_boilerplate,
+        present,
         words,
         phrases,
         quotes,

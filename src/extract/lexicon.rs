@@ -73,8 +73,14 @@ impl Categories {
         self.0 & (1 << category as u32) != 0
     }
 
-    fn insert(&mut self, category: Category) {
+    pub(crate) fn insert(&mut self, category: Category) {
         self.0 |= 1 << category as u32;
+    }
+
+    /// Both sets together.
+    #[must_use]
+    pub fn union(self, other: Self) -> Self {
+        Self(self.0 | other.0)
     }
 
     /// Whether the set is empty.
