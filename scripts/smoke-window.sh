@@ -51,3 +51,12 @@ if [ "$colors" -lt 50 ]; then
     echo "smoke: the screenshot is nearly blank" >&2
     exit 1
 fi
+# Unsaved work must survive a hard kill: a recovery copy is in the data directory.
+kill -9 "$app_pid"
+wait "$app_pid" 2>/dev/null || true
+app_pid=""
+if ! ls "$data_dir"/recovery/*.review.json >/dev/null 2>&1; then
+    echo "smoke: no recovery copy after the window was killed" >&2
+    exit 1
+fi
+echo "smoke: recovery copy present after kill -9: $(ls "$data_dir"/recovery/*.review.json)"

@@ -590,3 +590,30 @@ fn saving_over_an_existing_file_asks_first() {
     assert!(store::load(&existing).is_ok());
     assert!(!bench.is_dirty());
 }
+
+#[test]
+fn speaker_is_editable_and_evidence_removable() {
+    let mut bench = open(None);
+    let id = bench.selected();
+    bench.harness.get_by_label("Speaker").click();
+    bench.harness.run_steps(2);
+    bench.type_text("Stadtwerke-Sprecherin");
+    bench.press(Key::Enter);
+    assert_eq!(
+        bench.claim(&id).speaker.as_deref(),
+        Some("Stadtwerke-Sprecherin")
+    );
+    bench.press(Key::L);
+    bench.type_text("https://example.org/quelle");
+    bench.press(Key::Enter);
+    assert_eq!(bench.claim(&id).evidence.len(), 1);
+    bench.harness.get_by_label("✖").click();
+    bench.harness.run_steps(3);
+    assert!(bench.claim(&id).evidence.is_empty());
+    bench.press_with(Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        bench.claim(&id).evidence.len(),
+        1,
+        "removing evidence is undoable"
+    );
+}
