@@ -160,7 +160,7 @@ pub fn attribute(analysis: &Analysis<'_>) -> Attribution {
         .rev()
         .find(|&i| analysis.gap_before(i).contains(','))
     {
-        let subject_like = is_article(&words[clause_start])
+        let subject_like = words[clause_start].is_article()
             || words[clause_start..verb].iter().any(|w| {
                 w.is_capitalized() || w.is(Category::Role) || w.is(Category::OrganisationWord)
             });
@@ -211,7 +211,7 @@ fn named_or_pronoun(
         return Attribution::Anonymous { marker };
     }
     if words[first].is(Category::Function)
-        && !is_article(&words[first])
+        && !words[first].is_article()
         && !PRONOUNS.contains(&words[first].lower.as_ref())
     {
         // German verb-second order after an adverbial ("Bei der Pressekonferenz sagte der Minister …"):
@@ -244,7 +244,7 @@ fn named_or_pronoun(
         }
         let auxiliary_or_adverb = next.is(Category::Function)
             && !CONNECTORS.contains(&next.lower.as_ref())
-            && !is_article(next);
+            && !next.is_article();
         if auxiliary_or_adverb || next.is(Category::TimeWord) || next.is(Category::Hedge) {
             break;
         }
@@ -256,7 +256,7 @@ fn named_or_pronoun(
         (w.is_capitalized() && !w.is(Category::Function))
             || w.is(Category::Role)
             || w.is(Category::OrganisationWord)
-    }) || (is_article(&words[first]) && last > first);
+    }) || (words[first].is_article() && last > first);
     if !names_someone || last - first > 7 || !reaches_verb(analysis, last, verb) {
         return Attribution::None;
     }
@@ -310,25 +310,6 @@ const GERMAN_AUXILIARIES: &[&str] = &[
     "hat", "haben", "hatte", "hatten", "ist", "sind", "war", "waren", "habe", "hätten", "hätte",
 ];
 
-fn is_article(word: &Word<'_>) -> bool {
-    matches!(
-        word.lower.as_ref(),
-        "der"
-            | "die"
-            | "das"
-            | "den"
-            | "dem"
-            | "des"
-            | "ein"
-            | "eine"
-            | "einer"
-            | "eines"
-            | "the"
-            | "a"
-            | "an"
-    )
-}
-
 /// "laut Experten", "nach Angaben der Polizei", "according to the ministry".
 fn attribution_before(analysis: &Analysis<'_>) -> Option<Attribution> {
     let words = &analysis.words;
@@ -374,7 +355,7 @@ fn noun_phrase_after_with(
         }
         let word = &words[index];
         if word.is(Category::Function)
-            && !is_article(word)
+            && !word.is_article()
             && !PRONOUNS.contains(&word.lower.as_ref())
         {
             index += 1;
@@ -409,7 +390,7 @@ fn noun_phrase_after_with(
         }
         let capitalized_name = word.is_capitalized() && !word.is(Category::Function);
         let accept = if !seen_name {
-            is_article(word)
+            word.is_article()
                 || capitalized_name
                 || (word.text.chars().all(char::is_lowercase)
                     && !word.is(Category::Function)
@@ -436,7 +417,7 @@ fn noun_phrase_after_with(
         }
     }
     let last = last?;
-    if !seen_name && !words[first..=last].iter().any(|w| !is_article(w)) {
+    if !seen_name && !words[first..=last].iter().any(|w| !w.is_article()) {
         return None;
     }
     // Trailing lower-case words are not part of a name ("Experten setzt" stops earlier; "die Ministerin" stays).
@@ -455,7 +436,7 @@ fn noun_phrase_after_with(
     {
         last -= 1;
     }
-    if words[first..=last].iter().all(is_article) {
+    if words[first..=last].iter().all(Word::is_article) {
         return None;
     }
     let span = Span {

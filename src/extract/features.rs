@@ -26,6 +26,11 @@ pub struct Word<'a> {
 }
 
 impl Word<'_> {
+    /// Whether the word is an article.
+    pub fn is_article(&self) -> bool {
+        is_article(&self.lower)
+    }
+
     /// Whether the first character is upper case.
     pub fn is_capitalized(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_uppercase)
@@ -498,7 +503,8 @@ fn is_measure(word: &Word<'_>) -> bool {
     .any(|c| word.is(c))
 }
 
-fn is_article(lower: &str) -> bool {
+/// Whether a lower-cased word is a definite or indefinite article (German or English).
+pub(crate) fn is_article(lower: &str) -> bool {
     matches!(
         lower,
         "der"
@@ -513,6 +519,9 @@ fn is_article(lower: &str) -> bool {
             | "eines"
             | "einem"
             | "einen"
+            | "the"
+            | "a"
+            | "an"
     )
 }
 

@@ -96,30 +96,46 @@ pub fn extract_text_with_progress(
         if candidate.score < options.min_score {
             continue;
         }
-        claims.push(Claim {
-            id: format!("c{}", claims.len() + 1),
-            start: span.start,
-            end: span.end,
-            text: analysis.text.to_owned(),
-            score: candidate.score,
-            kind: candidate.kind,
-            reasons: candidate.reasons,
-            speaker: candidate.speaker.as_ref().map(|(name, _)| name.clone()),
-            speaker_span: candidate.speaker.and_then(|(_, span)| span),
-            hedges: analysis
-                .hedges
-                .iter()
-                .map(|(hedge, _)| hedge.clone())
-                .collect(),
-            hedge_spans: analysis.hedges.iter().map(|(_, span)| *span).collect(),
-            verdict: None,
-            note: String::new(),
-            evidence: Vec::new(),
-            origin: Origin::Extracted,
-        });
+        let id = format!("c{}", claims.len() + 1);
+        claims.push(claim_of(
+            id,
+            Some(&analysis),
+            analysis.text,
+            candidate,
+            Origin::Extracted,
+        ));
     }
     progress(text.len());
     claims
+}
+
+/// A claim from a judged segment; without an analysis (too long to describe) it has no speaker or hedges.
+fn claim_of(
+    id: String,
+    analysis: Option<&Analysis<'_>>,
+    text: &str,
+    candidate: Candidate,
+    origin: Origin,
+) -> Claim {
+    let span = analysis.map_or(Span { start: 0, end: 0 }, |a| a.span);
+    let hedges = analysis.map(|a| a.hedges.as_slice()).unwrap_or_default();
+    Claim {
+        id,
+        start: span.start,
+        end: span.end,
+        text: text.to_owned(),
+        score: candidate.score,
+        kind: candidate.kind,
+        reasons: candidate.reasons,
+        speaker: candidate.speaker.as_ref().map(|(name, _)| name.clone()),
+        speaker_span: candidate.speaker.and_then(|(_, span)| span),
+        hedges: hedges.iter().map(|(hedge, _)| hedge.clone()).collect(),
+        hedge_spans: hedges.iter().map(|(_, span)| *span).collect(),
+        verdict: None,
+        note: String::new(),
+        evidence: Vec::new(),
+        origin,
+    }
 }
 
 /// A claim for a span the analyst chose: described like an extracted claim (speaker, hedges, reasons),
@@ -130,56 +146,41 @@ pub fn manual_claim(text: &str, language: Language, span: Span, id: String) -> O
     if slice.trim().is_empty() {
         return None;
     }
+    let by_hand = |kind, mut reasons: Vec<String>, speaker| {
+        reasons.insert(0, "added by the analyst".to_owned());
+        Candidate {
+            score: 1.0,
+            kind,
+            reasons,
+            speaker,
+        }
+    };
     if span.len() > MAX_CLAIM_BYTES {
         // Too long to describe; the analyst's claim is kept as it is.
-        return Some(Claim {
+        let mut claim = claim_of(
             id,
-            start: span.start,
-            end: span.end,
-            text: slice.to_owned(),
-            score: 1.0,
-            kind: ClaimKind::Fact,
-            reasons: vec!["added by the analyst".to_owned()],
-            speaker: None,
-            speaker_span: None,
-            hedges: Vec::new(),
-            hedge_spans: Vec::new(),
-            verdict: None,
-            note: String::new(),
-            evidence: Vec::new(),
-            origin: Origin::Manual,
-        });
+            None,
+            slice,
+            by_hand(ClaimKind::Fact, Vec::new(), None),
+            Origin::Manual,
+        );
+        claim.start = span.start;
+        claim.end = span.end;
+        return Some(claim);
     }
     let lexicon = Lexicon::for_language(language);
     let analysis = analyze(text, span, lexicon);
-    let mut context = Context::default();
-    let candidate = judge(&analysis, &mut context, lexicon);
-    let (kind, mut reasons, speaker) = match candidate {
-        Some(candidate) => (candidate.kind, candidate.reasons, candidate.speaker),
-        None => (ClaimKind::Fact, Vec::new(), None),
+    let candidate = match judge(&analysis, &mut Context::default(), lexicon) {
+        Some(judged) => by_hand(judged.kind, judged.reasons, judged.speaker),
+        None => by_hand(ClaimKind::Fact, Vec::new(), None),
     };
-    reasons.insert(0, "added by the analyst".to_owned());
-    Some(Claim {
+    Some(claim_of(
         id,
-        start: span.start,
-        end: span.end,
-        text: slice.to_owned(),
-        score: 1.0,
-        kind,
-        reasons,
-        speaker: speaker.as_ref().map(|(name, _)| name.clone()),
-        speaker_span: speaker.and_then(|(_, span)| span),
-        hedges: analysis
-            .hedges
-            .iter()
-            .map(|(hedge, _)| hedge.clone())
-            .collect(),
-        hedge_spans: analysis.hedges.iter().map(|(_, span)| *span).collect(),
-        verdict: None,
-        note: String::new(),
-        evidence: Vec::new(),
-        origin: Origin::Manual,
-    })
+        Some(&analysis),
+        slice,
+        candidate,
+        Origin::Manual,
+    ))
 }
 
 /// The sentence segments of a text, for the UI (click a sentence to add it as a claim).
