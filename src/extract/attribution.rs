@@ -392,7 +392,8 @@ fn noun_phrase_after_with(
         let accept = if !seen_name {
             word.is_article()
                 || capitalized_name
-                || (word.text.chars().all(char::is_lowercase)
+                || ((!word.is_capitalized()
+                    && word.text.chars().next().is_some_and(char::is_alphabetic))
                     && !word.is(Category::Function)
                     && !word.is(Category::ReportingVerb))
         } else {
