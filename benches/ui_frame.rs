@@ -39,6 +39,7 @@ fn article(text: String) -> Article {
         sha256: sha256_hex(&text),
         text,
         format: SourceFormat::Text,
+        published: None,
     }
 }
 

@@ -50,6 +50,7 @@ fn article(text: String, language: Language) -> Article {
         sha256: sha256_hex(&text),
         text,
         format: SourceFormat::Text,
+        published: None,
     }
 }
 

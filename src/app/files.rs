@@ -173,6 +173,7 @@ pub fn review_of_text(name: &str, text: &str) -> Review {
             text: text.to_owned(),
             sha256: article::sha256_hex(text),
             format: article::SourceFormat::Text,
+            published: None,
         },
     };
     let claims = extract::extract(&article, &ExtractOptions::default());

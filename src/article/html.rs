@@ -11,6 +11,8 @@ pub struct Page {
     pub text: String,
     /// The first `<h1>` of the content, else the `<title>`.
     pub title: Option<String>,
+    /// The publication date (`YYYY-MM-DD`) from the page's metadata, when it has one.
+    pub published: Option<String>,
 }
 
 /// Elements whose content is never article text.
@@ -207,6 +209,7 @@ pub fn extract(source: &str) -> Result<Page, usize> {
     Ok(Page {
         text: blocks.done.join("\n\n"),
         title,
+        published: published_date(&document),
     })
 }
 
@@ -279,6 +282,32 @@ fn is_furniture(element: &scraper::node::Element, node: ego_tree::NodeRef<'_, No
         .any(|word| FURNITURE_WORDS.contains(&word.to_ascii_lowercase().as_str()))
 }
 
+/// The publication date from the usual metadata: Open Graph, schema.org, Dublin Core, or a `<time>`.
+fn published_date(document: &Html) -> Option<String> {
+    const SOURCES: [(&str, &str); 6] = [
+        ("meta[property='article:published_time']", "content"),
+        ("meta[itemprop='datePublished']", "content"),
+        ("meta[name='date']", "content"),
+        ("meta[name='DC.date.issued']", "content"),
+        ("[itemprop='datePublished']", "datetime"),
+        ("time[datetime]", "datetime"),
+    ];
+    SOURCES.iter().find_map(|(css, attribute)| {
+        let value = document
+            .select(&selector(css)?)
+            .find_map(|element| element.value().attr(attribute))?;
+        let date = value.trim().get(..10)?;
+        let shaped = date.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+        shaped.then(|| date.to_owned())
+    })
+}
+
 fn page_title(document: &Html) -> Option<String> {
     let title = selector("title").and_then(|s| document.select(&s).next())?;
     let text: String = title
@@ -328,6 +357,9 @@ mod tests {
         )
         .unwrap();
         assert_eq!(page.title.as_deref(), Some("Nur Titel"));
+        assert_eq!(page.published, None);
+        let dated = extract("<html><head><meta property=\"article:published_time\" content=\"2024-10-22T08:15:00+02:00\"></head><body><p>Text.</p></body></html>").unwrap();
+        assert_eq!(dated.published.as_deref(), Some("2024-10-22"));
         assert_eq!(page.text, "Text.");
     }
 

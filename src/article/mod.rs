@@ -86,6 +86,9 @@ pub struct Article {
     /// The markup the text was extracted from.
     #[serde(default)]
     pub format: SourceFormat,
+    /// When the article was published (`YYYY-MM-DD`), if its page said so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
 }
 
 /// How to load an article.
@@ -259,6 +262,7 @@ fn load_cow(
         warnings.push(format!("{source}: not UTF-8; read as {encoding}."));
     }
     let format = sniff_format(&decoded.text, extension);
+    let mut published = None;
     let (text, markup_title) = match format {
         SourceFormat::Html => {
             let page =
@@ -267,6 +271,7 @@ fn load_cow(
                     depth,
                     limit: html::MAX_NESTING_DEPTH,
                 })?;
+            published = page.published;
             (page.text, page.title)
         }
         SourceFormat::Markdown => {
@@ -303,6 +308,7 @@ fn load_cow(
             text,
             sha256,
             format,
+            published,
         },
         warnings,
     })

@@ -83,7 +83,7 @@ pub(super) fn render(
         let source = &review.article.source;
         crate::review::edit::is_web_url(source).then(|| source.clone())
     });
-    let mut appearance = json!({ "@type": "CreativeWork" });
+    let mut appearance = json!({ "@type": "CreativeWork", "name": review.article.source });
     if let Some(title) = &review.article.title {
         appearance["headline"] = json!(title);
     }
@@ -97,6 +97,9 @@ pub(super) fn render(
         .filter_map(|claim| {
             let verdict = claim.verdict?;
             let mut item = json!({ "@type": "Claim", "appearance": appearance });
+            if let Some(published) = &review.article.published {
+                item["datePublished"] = json!(published);
+            }
             if let Some(speaker) = &claim.speaker {
                 let kind = if is_organisation(speaker, language) {
                     "Organization"
@@ -148,7 +151,8 @@ mod tests {
 
     #[test]
     fn one_claim_review_per_reviewed_claim_field_by_field() {
-        let review = hostile_review(Language::English);
+        let mut review = hostile_review(Language::English);
+        review.article.published = Some("2025-03-01".to_owned());
         let options = ExportOptions {
             reviewer_name: "Faktencheck Nord".to_owned(),
             reviewer_url: Some("https://fakten.example".to_owned()),
@@ -172,6 +176,8 @@ mod tests {
         assert_eq!(first["reviewRating"]["worstRating"], 1);
         assert_eq!(first["reviewRating"]["alternateName"], "True");
         assert_eq!(first["itemReviewed"]["@type"], "Claim");
+        assert_eq!(first["itemReviewed"]["datePublished"], "2025-03-01");
+        assert_eq!(first["itemReviewed"]["appearance"]["name"], "https://news.example/story");
         assert_eq!(
             first["itemReviewed"]["author"]["name"],
             claim.speaker.as_deref().unwrap()
