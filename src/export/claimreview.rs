@@ -177,7 +177,10 @@ mod tests {
         assert_eq!(first["reviewRating"]["alternateName"], "True");
         assert_eq!(first["itemReviewed"]["@type"], "Claim");
         assert_eq!(first["itemReviewed"]["datePublished"], "2025-03-01");
-        assert_eq!(first["itemReviewed"]["appearance"]["name"], "https://news.example/story");
+        assert_eq!(
+            first["itemReviewed"]["appearance"]["name"],
+            "https://news.example/story"
+        );
         assert_eq!(
             first["itemReviewed"]["author"]["name"],
             claim.speaker.as_deref().unwrap()
