@@ -217,8 +217,10 @@ pub fn new_review(
     options: &ExtractOptions,
 ) -> Result<(Review, Vec<String>), CliError> {
     let loaded = load_article(file, lang.language())?;
-    let claims = extract::extract(&loaded.article, options);
-    Ok((Review::new(loaded.article, claims), loaded.warnings))
+    Ok((
+        extract::new_review(loaded.article, options, &mut |_| {}),
+        loaded.warnings,
+    ))
 }
 
 /// `claimdesk extract`.

@@ -148,12 +148,11 @@ fn load(
     progress
         .1
         .store(loaded.article.text.len(), Ordering::Relaxed);
-    let claims =
-        extract::extract_with_progress(&loaded.article, &ExtractOptions::default(), &mut |done| {
-            progress.0.store(done, Ordering::Relaxed);
-        });
+    let review = extract::new_review(loaded.article, &ExtractOptions::default(), &mut |done| {
+        progress.0.store(done, Ordering::Relaxed);
+    });
     Ok(Loaded::Article {
-        review: Review::new(loaded.article, claims),
+        review,
         article_path: Some(path.to_owned()),
         warnings: loaded.warnings,
     })
@@ -176,8 +175,7 @@ pub fn review_of_text(name: &str, text: &str) -> Review {
             published: None,
         },
     };
-    let claims = extract::extract(&article, &ExtractOptions::default());
-    Review::new(article, claims)
+    extract::new_review(article, &ExtractOptions::default(), &mut |_| {})
 }
 
 /// Which file dialog is open.

@@ -183,6 +183,101 @@ pub fn manual_claim(text: &str, language: Language, span: Span, id: String) -> O
     ))
 }
 
+/// A new review of `article`: its claims, and its publication date from a publication note ("Diese
+/// Nachricht wurde am 22.10.2024 … gesendet", "This article was updated on March 3, 2025") when the markup
+/// gave none.
+#[must_use]
+pub fn new_review(
+    mut article: Article,
+    options: &ExtractOptions,
+    progress: &mut dyn FnMut(usize),
+) -> crate::review::Review {
+    if article.published.is_none() {
+        article.published = publication_date(&article.text, article.language);
+    }
+    let claims = extract_with_progress(&article, options, progress);
+    crate::review::Review::new(article, claims)
+}
+
+/// The date in the article's publication note, as `YYYY-MM-DD`. The last note wins (updates come last).
+#[must_use]
+pub fn publication_date(text: &str, language: Language) -> Option<String> {
+    let lexicon = Lexicon::for_language(language);
+    let spans = segment(text, lexicon);
+    spans
+        .iter()
+        .rev()
+        .filter(|span| span.len() <= 400)
+        .find_map(|&span| {
+            let analysis = analyze(text, span, lexicon);
+            if !analysis.is_boilerplate {
+                return None;
+            }
+            date_in(&analysis.words)
+        })
+}
+
+/// `22.10.2024`, `22. Oktober 2024`, `March 3, 2025`, `3 March 2025` → `YYYY-MM-DD`.
+fn date_in(words: &[features::Word<'_>]) -> Option<String> {
+    const MONTHS: [&[&str]; 12] = [
+        &["januar", "jänner", "january", "jan"],
+        &["februar", "february", "feb"],
+        &["märz", "march", "mar"],
+        &["april", "apr"],
+        &["mai", "may"],
+        &["juni", "june", "jun"],
+        &["juli", "july", "jul"],
+        &["august", "aug"],
+        &["september", "sep", "sept"],
+        &["oktober", "october", "okt", "oct"],
+        &["november", "nov"],
+        &["dezember", "december", "dez", "dec"],
+    ];
+    let month_of = |word: &str| {
+        MONTHS
+            .iter()
+            .position(|names| names.contains(&word))
+            .map(|i| i + 1)
+    };
+    let number = |word: &str| word.parse::<u32>().ok();
+    let valid = |year: u32, month: usize, day: u32| {
+        (1900..=2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day)
+    };
+    for (index, word) in words.iter().enumerate() {
+        let parts: Vec<&str> = word.text.split('.').collect();
+        if let [day, month, year] = parts.as_slice()
+            && let (Some(day), Some(month), Some(year)) = (number(day), number(month), number(year))
+            && let Ok(month) = usize::try_from(month)
+            && valid(year, month, day)
+        {
+            return Some(format!("{year:04}-{month:02}-{day:02}"));
+        }
+        let Some(month) = month_of(&word.lower) else {
+            continue;
+        };
+        let before = index
+            .checked_sub(1)
+            .and_then(|i| words.get(i))
+            .and_then(|w| number(w.text));
+        let after = words.get(index + 1).and_then(|w| number(w.text));
+        let year_after = |offset: usize| {
+            words
+                .get(index + offset)
+                .and_then(|w| number(w.text))
+                .filter(|y| *y >= 1900)
+        };
+        let found = match (before, after) {
+            (Some(day), Some(year)) if year >= 1900 => Some((year, day)),
+            (_, Some(day)) if day <= 31 => year_after(2).map(|year| (year, day)),
+            _ => None,
+        };
+        if let Some((year, day)) = found.filter(|&(year, day)| valid(year, month, day)) {
+            return Some(format!("{year:04}-{month:02}-{day:02}"));
+        }
+    }
+    None
+}
+
 /// The sentence segments of a text, for the UI (click a sentence to add it as a claim).
 #[must_use]
 pub fn sentences(text: &str, language: Language) -> Vec<Span> {
@@ -512,6 +607,24 @@ mod tests {
         assert_eq!(
             found[0].speaker.as_deref(),
             Some("Labor Secretary Julie Su")
+        );
+    }
+
+    #[test]
+    fn publication_dates_come_from_publication_notes() {
+        let german = "Ein Satz mit 12 Zahlen am 3. Mai 2020.\nDiese Nachricht wurde am 22.10.2024 im Programm Deutschlandfunk gesendet.";
+        assert_eq!(
+            publication_date(german, Language::German).as_deref(),
+            Some("2024-10-22")
+        );
+        let english = "Prices rose 3% on May 2, 2019.\nThis article was updated on March 3, 2025 to correct a figure.";
+        assert_eq!(
+            publication_date(english, Language::English).as_deref(),
+            Some("2025-03-03")
+        );
+        assert_eq!(
+            publication_date("Kein Hinweis am 3. Mai 2020.", Language::German),
+            None
         );
     }
 
