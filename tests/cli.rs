@@ -87,6 +87,11 @@ fn extract_writes_a_review_that_loads_back() {
         claimdesk::article::Language::German
     );
     assert_eq!(
+        review.article.published.as_deref(),
+        Some("2024-10-22"),
+        "from the broadcast note"
+    );
+    assert_eq!(
         review.article.title.as_deref(),
         Some("Bahn streicht 200 Verbindungen")
     );
