@@ -1,6 +1,6 @@
 //! The claim list: search, verdict filter, sort, and one row per claim. Only visible rows are drawn.
 
-use egui::{Align2, Color32, FontId, Sense, Vec2};
+use egui::{Align2, FontId, Sense, Vec2};
 
 use super::{ClaimDeskApp, Command, SortOrder, theme};
 
@@ -150,17 +150,12 @@ impl ClaimDeskApp {
                     FontId::proportional(14.0),
                     strong,
                 );
+                // A reviewed claim carries its verdict's colour down its left edge.
                 if claim.verdict.is_some() {
                     painter.rect_filled(
                         egui::Rect::from_min_size(rect.left_top(), Vec2::new(3.0, rect.height())),
                         0.0,
                         verdict_color,
-                    );
-                } else {
-                    painter.rect_filled(
-                        egui::Rect::from_min_size(rect.left_top(), Vec2::new(3.0, rect.height())),
-                        0.0,
-                        Color32::TRANSPARENT,
                     );
                 }
             }
