@@ -363,7 +363,6 @@ pub struct ClaimDeskApp {
     /// How often unsaved work is copied to the data directory.
     pub autosave_every: Duration,
     window_title: String,
-    applied_text_size: f32,
     article_layout: article_view::ArticleLayout,
     visible_cache: std::cell::RefCell<Option<(VisibleKey, Vec<usize>)>>,
 }
@@ -398,7 +397,6 @@ impl ClaimDeskApp {
             data_dir: options.data_dir.clone().or_else(files::default_data_dir),
             autosave_every: AUTOSAVE_EVERY,
             window_title: String::new(),
-            applied_text_size: 0.0,
             article_layout: article_view::ArticleLayout::default(),
             visible_cache: std::cell::RefCell::new(None),
         };
@@ -1239,9 +1237,6 @@ impl ClaimDeskApp {
         self.poll_jobs(&ctx);
         self.handle_dropped_files(&ctx);
         self.handle_close_request(&ctx);
-        if self.applied_text_size.to_bits() != self.settings.text_size.to_bits() {
-            self.applied_text_size = self.settings.text_size;
-        }
         // Keyboard commands act before anything is drawn, so a field they focus receives the keys typed
         // right after them in this same frame.
         for command in command::pressed(&ctx) {

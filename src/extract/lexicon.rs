@@ -438,12 +438,6 @@ impl Lexicon {
         self.words.get(lowercase_word).copied().unwrap_or_default()
     }
 
-    /// Whether some multi-word entry starts with the lower-cased `word`.
-    #[must_use]
-    pub fn starts_phrase(&self, word: &str) -> bool {
-        self.phrases.contains_key(word)
-    }
-
     /// Multi-word entries starting at `words[0]` (lower-cased words): yields (category, words matched).
     pub fn phrases_at<'a, S: AsRef<str>>(
         &'a self,

@@ -11,38 +11,6 @@ pub struct Token<'a> {
     pub text: &'a str,
 }
 
-impl Token<'_> {
-    /// Whether the first character is an upper-case letter.
-    #[must_use]
-    pub fn is_capitalized(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_uppercase)
-    }
-
-    /// Whether the token is made of digits (with `.`/`,` separators inside), e.g. `1.500`, `412,5`.
-    #[must_use]
-    pub fn is_number(&self) -> bool {
-        self.text.chars().next().is_some_and(|c| c.is_ascii_digit())
-            && self
-                .text
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
-    }
-
-    /// Whether the token holds a digit anywhere (`2:1`, `AS750`, `24.05.2025`).
-    #[must_use]
-    pub fn has_digit(&self) -> bool {
-        self.text.bytes().any(|b| b.is_ascii_digit())
-    }
-
-    /// All letters upper case and at least two of them: `NATO`, `USA`, `EU`.
-    #[must_use]
-    pub fn is_acronym(&self) -> bool {
-        let letters = self.text.split('-').next().unwrap_or_default();
-        letters.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && letters.chars().all(|c| c.is_uppercase() || c == '.')
-    }
-}
-
 /// Symbols that are tokens of their own because the lexicons name them (`%`, `€`).
 fn is_symbol(c: char) -> bool {
     matches!(c, '%' | '€' | '$' | '£' | '°' | '¥' | '‰')
