@@ -617,3 +617,268 @@ fn speaker_is_editable_and_evidence_removable() {
         "removing evidence is undoable"
     );
 }
+
+// ----- keys under load: however the keys fall into frames, the order typed decides --------------------------
+
+/// One key as the window system delivers it: press, the character it types (if any), release.
+fn keystroke(key: Key, text: Option<&str>, modifiers: Modifiers) -> Vec<egui::Event> {
+    let event = |pressed| egui::Event::Key {
+        key,
+        physical_key: None,
+        pressed,
+        repeat: false,
+        modifiers,
+    };
+    let mut events = vec![event(true)];
+    events.extend(text.map(|t| egui::Event::Text(t.to_owned())));
+    events.push(event(false));
+    events
+}
+
+/// Keys written as text: letters, digits and spaces type themselves; `⎋` is Esc.
+fn keystrokes(typed: &str) -> Vec<egui::Event> {
+    typed
+        .chars()
+        .flat_map(|c| {
+            if c == '⎋' {
+                return keystroke(Key::Escape, None, Modifiers::NONE);
+            }
+            let name = if c == ' ' {
+                "Space".to_owned()
+            } else {
+                c.to_ascii_uppercase().to_string()
+            };
+            let key = Key::from_name(&name).unwrap();
+            let modifiers = if c.is_uppercase() {
+                Modifiers::SHIFT
+            } else {
+                Modifiers::NONE
+            };
+            keystroke(key, Some(&c.to_string()), modifiers)
+        })
+        .collect()
+}
+
+impl Bench {
+    /// Delivers `events` in frames cut at `cuts` (event indices), with no idle frame between them, then
+    /// lets the window settle.
+    fn deliver(&mut self, events: &[egui::Event], cuts: &[usize]) {
+        let mut start = 0;
+        for &cut in cuts.iter().chain([events.len()].iter()) {
+            let cut = cut.clamp(start, events.len());
+            self.harness
+                .input_mut()
+                .events
+                .extend_from_slice(&events[start..cut]);
+            self.harness.step();
+            start = cut;
+        }
+        self.harness.run_steps(4);
+    }
+
+    /// Verdicts and notes of every claim, in order.
+    fn verdicts_and_notes(&self) -> Vec<(String, Option<Verdict>, String)> {
+        let review = self.app().workspace.as_ref().unwrap().review();
+        review
+            .claims
+            .iter()
+            .map(|c| (c.id.clone(), c.verdict, c.note.clone()))
+            .collect()
+    }
+}
+
+#[test]
+fn shortcut_letters_after_n_in_one_frame_are_all_note_text() {
+    let mut bench = open(None);
+    let id = bench.selected();
+    let before = bench.verdicts_and_notes();
+    let events = keystrokes("ncdulpjka0 cdulpjka0");
+    bench.deliver(&events, &[]);
+    assert_eq!(bench.claim(&id).note, "cdulpjka0 cdulpjka0");
+    assert_eq!(bench.selected(), id, "no letter moved the selection");
+    let after = bench.verdicts_and_notes();
+    for ((_, verdict_before, _), (claim, verdict_after, _)) in before.iter().zip(&after) {
+        assert_eq!(verdict_before, verdict_after, "{claim} changed its verdict");
+    }
+    assert_eq!(bench.claim_ids().len(), before.len(), "no claim added by A");
+}
+
+#[test]
+fn text_typed_before_esc_in_the_same_frame_is_kept_and_keys_after_esc_act() {
+    let mut bench = open(None);
+    let id = bench.selected();
+    // N, a note, Esc and C all in one frame: the note is exact, then C confirms the claim the user sees.
+    bench.deliver(&keystrokes("nsiehe Quelle⎋c"), &[]);
+    assert_eq!(bench.claim(&id).note, "siehe Quelle");
+    assert_eq!(bench.claim(&id).verdict, Some(Verdict::Confirmed));
+    let next = bench.selected();
+    assert_ne!(next, id, "the verdict moved on to the next pending claim");
+    // Esc, a shortcut, N and more text, and Esc again, still in one frame.
+    bench.deliver(&keystrokes("⎋dnzweite⎋"), &[]);
+    assert_eq!(bench.claim(&next).verdict, Some(Verdict::Denied));
+    let third = bench.selected();
+    assert_eq!(bench.claim(&third).note, "zweite");
+    assert_eq!(bench.claim(&third).verdict, None);
+}
+
+/// The user's sequence from the report: J K C J D J U, N, the note "c d Quelle", Esc.
+fn reported_sequence() -> Vec<egui::Event> {
+    keystrokes("jkcjdjunc d Quelle⎋")
+}
+
+#[test]
+fn the_reported_sequence_gives_the_same_review_however_it_falls_into_frames() {
+    let events = reported_sequence();
+    // A frame boundary can fall anywhere but between a key press and the character it types: the window
+    // system hands both over in one piece.
+    let boundaries: Vec<usize> = (1..events.len())
+        .filter(|&i| !matches!(events[i], egui::Event::Text(_)))
+        .collect();
+    let mut expected = open(None);
+    // Every event in a frame of its own: what a fast machine does.
+    expected.deliver(&events, &boundaries);
+    let reference = expected.verdicts_and_notes();
+    let verdicts = reference.iter().filter(|(_, v, _)| v.is_some()).count();
+    let notes: Vec<&str> = reference
+        .iter()
+        .filter(|(_, _, n)| !n.is_empty())
+        .map(|(_, _, n)| n.as_str())
+        .collect();
+    assert_eq!(verdicts, 3, "{reference:?}");
+    assert_eq!(notes, ["c d Quelle"]);
+
+    // Everything in one frame, and every single cut and some double cuts: what slow frames do.
+    let mut splits: Vec<Vec<usize>> = vec![vec![]];
+    splits.extend(boundaries.iter().map(|&cut| vec![cut]));
+    splits.extend(boundaries.iter().step_by(5).flat_map(|&a| {
+        boundaries
+            .iter()
+            .filter(move |&&b| b > a)
+            .step_by(7)
+            .map(move |&b| vec![a, b])
+    }));
+    for cuts in splits {
+        let mut bench = open(None);
+        bench.deliver(&events, &cuts);
+        assert_eq!(
+            bench.verdicts_and_notes(),
+            reference,
+            "frames cut at {cuts:?} changed the outcome"
+        );
+    }
+}
+
+#[test]
+fn keys_typed_right_after_opening_the_path_dialog_go_into_its_field() {
+    let mut bench = open(None);
+    let mut events = keystroke(Key::O, None, Modifiers::COMMAND | Modifiers::SHIFT);
+    events.extend(keystrokes("cdj"));
+    bench.deliver(&events, &[]);
+    match &bench.app().dialog {
+        Some(Dialog::PathEntry { text, .. }) => assert_eq!(text, "cdj"),
+        other => panic!("expected the path dialog, got {other:?}"),
+    }
+    assert!(
+        bench
+            .verdicts_and_notes()
+            .iter()
+            .all(|(_, v, _)| v.is_none()),
+        "no letter became a verdict behind the dialog"
+    );
+}
+
+// ----- a failing job never takes the window or the open work down ------------------------------------------
+
+fn error_dialog(bench: &Bench) -> (String, String) {
+    match &bench.app().dialog {
+        Some(Dialog::Error { title, message }) => (title.clone(), message.clone()),
+        other => panic!("expected an error dialog, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_panic_in_saving_loading_or_extracting_is_reported_and_the_review_stays() {
+    use claimdesk::app::files::Job;
+    let directory = tempfile::tempdir().unwrap();
+    let review_path = directory.path().join("sample.review.json");
+    let article = directory.path().join("other.txt");
+    std::fs::write(
+        &article,
+        "Die Stadt meldete 2024 einen Rekord von 1.200 Besuchern.\n",
+    )
+    .unwrap();
+    let mut bench = open(None);
+    let first = bench.selected();
+    bench.press(Key::C);
+    assert_eq!(bench.claim(&first).verdict, Some(Verdict::Confirmed));
+    let selected = bench.selected();
+
+    // Saving panics: the error names the job and the file; the work stays unsaved, nothing is written.
+    bench.harness.state_mut().inject_panic = Some(Job::Save);
+    save_with_typed_path(&mut bench, &review_path);
+    let (title, message) = error_dialog(&bench);
+    assert_eq!(title, "Could not save");
+    assert!(
+        message.contains("saving") && message.contains("sample.review.json"),
+        "{message}"
+    );
+    assert!(bench.is_dirty(), "the unsaved work is still marked unsaved");
+    assert_eq!(bench.claim(&first).verdict, Some(Verdict::Confirmed));
+    assert!(!review_path.exists(), "no half-written review");
+    bench.press(Key::Escape);
+    // The next save works.
+    bench.press_with(Modifiers::COMMAND, Key::S);
+    assert!(bench.app().dialog.is_none(), "{:?}", bench.app().dialog);
+    assert!(!bench.is_dirty());
+    assert_eq!(
+        store::load(&review_path).unwrap().claims[0].verdict,
+        Some(Verdict::Confirmed)
+    );
+
+    // Loading, then extracting, panics in the background: reported, the saved review stays open.
+    for (job, doing) in [(Job::Load, "loading"), (Job::Extract, "finding the claims")] {
+        bench.harness.state_mut().inject_panic = Some(job);
+        let ctx = bench.harness.ctx.clone();
+        bench
+            .harness
+            .state_mut()
+            .request_open(article.clone(), &ctx);
+        bench.wait_for_load();
+        let (title, message) = error_dialog(&bench);
+        assert_eq!(title, "Could not open the file");
+        assert!(
+            message.contains(doing) && message.contains("other.txt"),
+            "{message}"
+        );
+        assert_eq!(bench.selected(), selected);
+        assert_eq!(bench.claim(&first).verdict, Some(Verdict::Confirmed));
+        assert_eq!(
+            bench
+                .app()
+                .workspace
+                .as_ref()
+                .unwrap()
+                .review_path
+                .as_deref(),
+            Some(review_path.as_path()),
+            "the open review is still the saved one"
+        );
+        bench.press(Key::Escape);
+    }
+
+    // Without an injected failure the same file opens.
+    let ctx = bench.harness.ctx.clone();
+    bench
+        .harness
+        .state_mut()
+        .request_open(article.clone(), &ctx);
+    bench.wait_for_load();
+    assert!(bench.app().dialog.is_none(), "{:?}", bench.app().dialog);
+    let review = bench.app().workspace.as_ref().unwrap().review();
+    assert!(review.article.source.ends_with("other.txt"));
+    assert_eq!(
+        review.claims.len(),
+        1,
+        "the record of 1.200 visitors is a claim"
+    );
+}

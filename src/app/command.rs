@@ -206,23 +206,28 @@ impl Command {
     }
 }
 
-/// Whether a command puts the cursor into a text field: keys typed after it in the same frame are text.
-fn moves_focus_to_text(command: Command) -> bool {
+/// Whether a command puts the cursor into a text field: keys typed after it are text.
+#[must_use]
+pub fn moves_focus_to_text(command: Command) -> bool {
     matches!(
         command,
-        Command::EditNote | Command::AddEvidence | Command::Find
+        Command::EditNote | Command::AddEvidence | Command::Find | Command::OpenPath
     )
 }
 
-/// The commands whose shortcuts were pressed this frame, in the order pressed, removed from the input so
-/// widgets do not see them (nor the character the key would type).
-///
-/// Events are read in order: once a command moves the cursor into a text field, the rest of the frame's
-/// keys are left for that field, so a fast typist's "n" followed by a note loses no letters.
-pub fn pressed(ctx: &egui::Context) -> Vec<Command> {
-    let typing = ctx.text_edit_focused();
-    // egui ignores extra Shift and Alt when matching, so Ctrl+Shift+S must be tried before Ctrl+S, and
-    // Shift+A before A.
+/// What the keys after a command are for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterCommand {
+    /// More shortcuts: go on reading keys in this pass.
+    Shortcuts,
+    /// A text field or dialog has the keyboard now: the remaining keys wait for the next pass, when it has
+    /// drawn with the focus, and go to it.
+    Text,
+}
+
+/// Every binding, with modified shortcuts first: egui ignores extra Shift and Alt when matching, so
+/// Ctrl+Shift+S must be tried before Ctrl+S, and Shift+A before A.
+fn bindings() -> Vec<(KeyboardShortcut, Command)> {
     let mut bindings: Vec<(KeyboardShortcut, Command)> = Command::ALL
         .iter()
         .flat_map(|command| command.shortcuts().into_iter().map(move |s| (s, *command)))
@@ -231,51 +236,82 @@ pub fn pressed(ctx: &egui::Context) -> Vec<Command> {
         let m = shortcut.modifiers;
         std::cmp::Reverse(u8::from(m.shift) + u8::from(m.alt) + u8::from(m.command || m.ctrl))
     });
-    let mut pressed = Vec::new();
-    ctx.input_mut(|input| {
-        let mut consumed = vec![false; input.events.len()];
-        let mut index = 0;
-        while index < input.events.len() {
-            let egui::Event::Key {
-                key,
-                pressed: true,
-                modifiers,
-                ..
-            } = &input.events[index]
-            else {
-                index += 1;
-                continue;
-            };
-            let found = bindings.iter().find(|(shortcut, _)| {
-                shortcut.logical_key == *key
-                    && modifiers.matches_logically(shortcut.modifiers)
-                    && !(typing && Command::is_plain_key(shortcut))
-            });
-            if let Some((shortcut, command)) = found {
-                consumed[index] = true;
-                // The character a plain key types arrives as a separate text event after it (after its
-                // release, on some platforms).
-                if Command::is_plain_key(shortcut) {
-                    let text = input.events[index + 1..]
-                        .iter()
-                        .position(|e| !matches!(e, egui::Event::Key { pressed: false, .. }))
-                        .map(|offset| index + 1 + offset)
-                        .filter(|&i| matches!(input.events[i], egui::Event::Text(_)));
-                    if let Some(text) = text {
-                        consumed[text] = true;
-                    }
-                }
-                pressed.push(*command);
-                if moves_focus_to_text(*command) {
-                    break;
-                }
-            }
-            index += 1;
+    bindings
+}
+
+/// Reads this pass's key events in order and hands each shortcut to `apply` as it comes, removing the key
+/// (and the character it would type) from the input so widgets do not see it.
+///
+/// The state a key is read against is the state after the keys before it: a text field that has the cursor
+/// takes single-letter keys as text; while a modal dialog is open only Ctrl+Q acts. A command that opens a dialog hands it the keyboard. When `apply` says the
+/// keyboard now belongs to a text field, the rest of the pass's events are deferred to the next pass (see
+/// [`super::input::InputPacer`]), so a fast typist's "n" followed by a note loses no letter and turns no
+/// letter into a verdict, however the keys fall into frames.
+pub fn dispatch(ctx: &egui::Context, modal: bool, mut apply: impl FnMut(Command) -> AfterCommand) {
+    let bindings = bindings();
+    let mut from = 0;
+    loop {
+        let typing = ctx.text_edit_focused();
+        let found = ctx.input_mut(|input| {
+            take_next_shortcut(&mut input.events, from, &bindings, typing, modal)
+        });
+        let Some((command, next)) = found else {
+            return;
+        };
+        if apply(command) == AfterCommand::Text {
+            let rest: Vec<egui::Event> =
+                ctx.input_mut(|input| input.events.drain(next..).collect());
+            super::input::InputPacer::defer(ctx, rest);
+            return;
         }
-        let mut flags = consumed.into_iter();
-        input.events.retain(|_| !flags.next().unwrap_or(false));
-    });
-    pressed
+        from = next;
+    }
+}
+
+/// Finds the first shortcut at or after `from`, removes its key event (and its character) from `events`,
+/// and returns the command with the index where reading goes on.
+fn take_next_shortcut(
+    events: &mut Vec<egui::Event>,
+    from: usize,
+    bindings: &[(KeyboardShortcut, Command)],
+    typing: bool,
+    modal: bool,
+) -> Option<(Command, usize)> {
+    for index in from..events.len() {
+        let egui::Event::Key {
+            key,
+            pressed: true,
+            modifiers,
+            ..
+        } = &events[index]
+        else {
+            continue;
+        };
+        let found = bindings.iter().find(|(shortcut, command)| {
+            shortcut.logical_key == *key
+                && modifiers.matches_logically(shortcut.modifiers)
+                && !(typing && Command::is_plain_key(shortcut))
+                && !(modal && *command != Command::Quit)
+        });
+        let Some((shortcut, command)) = found else {
+            continue;
+        };
+        // The character a plain key types arrives as a separate text event after it (after its release,
+        // on some platforms).
+        if Command::is_plain_key(shortcut) {
+            let text = events[index + 1..]
+                .iter()
+                .position(|e| !matches!(e, egui::Event::Key { pressed: false, .. }))
+                .map(|offset| index + 1 + offset)
+                .filter(|&i| matches!(events[i], egui::Event::Text(_)));
+            if let Some(text) = text {
+                events.remove(text);
+            }
+        }
+        events.remove(index);
+        return Some((*command, index));
+    }
+    None
 }
 
 #[cfg(test)]

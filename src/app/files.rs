@@ -36,6 +36,61 @@ pub enum Loaded {
     },
 }
 
+/// Work that must never take the window down with it: a panic in any of these is reported as an error and
+/// the open review stays as it was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Job {
+    /// Reading and decoding a file, in the background.
+    Load,
+    /// Finding the claims of a loaded article, in the background (and for the bundled samples).
+    Extract,
+    /// Writing the review file.
+    Save,
+}
+
+impl Job {
+    fn doing(self) -> &'static str {
+        match self {
+            Self::Load => "loading",
+            Self::Extract => "finding the claims of",
+            Self::Save => "saving",
+        }
+    }
+}
+
+/// Runs `work` for `job` on `subject`, turning a panic into an error message for the user: a bug in
+/// claimdesk, or input it did not foresee, must not cost the analyst the open review.
+///
+/// # Errors
+/// The error of `work`, or a message naming the job, the file and the panic.
+pub fn guarded<T>(
+    job: Job,
+    subject: &Path,
+    work: impl FnOnce() -> Result<T, String>,
+) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).unwrap_or_else(|payload| {
+        let reason = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown cause".to_owned());
+        Err(format!(
+            "claimdesk failed while {} {}: {reason}. Nothing was lost: the open review is unchanged. \
+             Please report this, with the file if you can share it.",
+            job.doing(),
+            subject.display()
+        ))
+    })
+}
+
+/// Panics when `injected` names `job`, as a bug in that job would: lets tests prove the window survives.
+pub(super) fn fail_if_injected(injected: &mut Option<Job>, job: Job) {
+    if *injected == Some(job) {
+        *injected = None;
+        panic!("injected failure in {job:?}");
+    }
+}
+
 /// A load running in a background thread.
 pub struct LoadJob {
     /// The file being loaded.
@@ -92,6 +147,7 @@ pub fn start_load(
     path: PathBuf,
     language: Option<Language>,
     resume_review: Option<PathBuf>,
+    mut inject_panic: Option<Job>,
     repaint: egui::Context,
 ) -> LoadJob {
     let (sender, receiver) = channel();
@@ -99,7 +155,15 @@ pub fn start_load(
     let job_progress = Arc::clone(&progress);
     let job_path = path.clone();
     std::thread::spawn(move || {
-        let result = load(&job_path, language, resume_review, &job_progress);
+        let result = guarded(Job::Load, &job_path, || {
+            load(
+                &job_path,
+                language,
+                resume_review,
+                &mut inject_panic,
+                &job_progress,
+            )
+        });
         let _ = sender.send(result);
         repaint.request_repaint();
     });
@@ -114,8 +178,10 @@ fn load(
     path: &Path,
     language: Option<Language>,
     resume_review: Option<PathBuf>,
+    inject_panic: &mut Option<Job>,
     progress: &(AtomicUsize, AtomicUsize),
 ) -> Result<Loaded, String> {
+    fail_if_injected(inject_panic, Job::Load);
     if is_review_path(path) {
         let review = store::load(path).map_err(|e| e.to_string())?;
         let (review, reanchored) = follow_source(review, path);
@@ -148,9 +214,14 @@ fn load(
     progress
         .1
         .store(loaded.article.text.len(), Ordering::Relaxed);
-    let review = extract::new_review(loaded.article, &ExtractOptions::default(), &mut |done| {
-        progress.0.store(done, Ordering::Relaxed);
-    });
+    let review = guarded(Job::Extract, path, || {
+        fail_if_injected(inject_panic, Job::Extract);
+        Ok(extract::new_review(
+            loaded.article,
+            &ExtractOptions::default(),
+            &mut |done| progress.0.store(done, Ordering::Relaxed),
+        ))
+    })?;
     Ok(Loaded::Article {
         review,
         article_path: Some(path.to_owned()),

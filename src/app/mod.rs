@@ -6,6 +6,7 @@ mod claim_list;
 pub mod command;
 mod dialogs;
 pub mod files;
+mod input;
 mod inspector;
 pub mod theme;
 
@@ -365,6 +366,10 @@ pub struct ClaimDeskApp {
     window_title: String,
     article_layout: article_view::ArticleLayout,
     visible_cache: std::cell::RefCell<Option<(VisibleKey, Vec<usize>)>>,
+    /// Makes the next job of this kind panic, as a bug in it would: lets tests prove that the window and the
+    /// open review survive any failing job.
+    #[doc(hidden)]
+    pub inject_panic: Option<files::Job>,
 }
 
 /// What the visible claim list depends on.
@@ -399,6 +404,7 @@ impl ClaimDeskApp {
             window_title: String::new(),
             article_layout: article_view::ArticleLayout::default(),
             visible_cache: std::cell::RefCell::new(None),
+            inject_panic: None,
         };
         apply_theme(ctx, app.settings.theme);
         match options.file {
@@ -576,12 +582,36 @@ impl ClaimDeskApp {
         } else {
             self.start_review_path.clone()
         };
-        self.load_job = Some(files::start_load(path, self.language, resume, ctx.clone()));
+        let inject = self
+            .inject_panic
+            .take_if(|job| matches!(job, files::Job::Load | files::Job::Extract));
+        self.load_job = Some(files::start_load(
+            path,
+            self.language,
+            resume,
+            inject,
+            ctx.clone(),
+        ));
     }
 
     fn open_sample(&mut self, name: &'static str, text: &'static str) {
-        let review = files::review_of_text(name, text);
-        self.install(Workspace::new(review, true, None, None));
+        let inject = &mut self.inject_panic;
+        match files::guarded(files::Job::Extract, Path::new(name), || {
+            files::fail_if_injected(inject, files::Job::Extract);
+            Ok(files::review_of_text(name, text))
+        }) {
+            Ok(review) => self.install(Workspace::new(review, true, None, None)),
+            Err(message) => self.show_job_error("Could not open the sample", message),
+        }
+    }
+
+    /// An error dialog and status message for work that failed; the open review stays as it was.
+    fn show_job_error(&mut self, title: &str, message: String) {
+        self.post(message.clone(), true);
+        self.dialog = Some(Dialog::Error {
+            title: title.to_owned(),
+            message,
+        });
     }
 
     fn install(&mut self, workspace: Workspace) {
@@ -882,7 +912,12 @@ impl ClaimDeskApp {
             *selected_slot = selected;
             *modified = crate::review::now_rfc3339();
         }
-        match store::save(workspace.review(), &path) {
+        let inject = &mut self.inject_panic;
+        let saved = files::guarded(files::Job::Save, &path, || {
+            files::fail_if_injected(inject, files::Job::Save);
+            store::save(workspace.review(), &path).map_err(|e| e.to_string())
+        });
+        match saved {
             Ok(()) => {
                 workspace.document.mark_saved();
                 workspace.autosave_due = false;
@@ -894,11 +929,8 @@ impl ClaimDeskApp {
                 self.post(format!("Saved {}.", path.display()), false);
                 true
             }
-            Err(error) => {
-                self.dialog = Some(Dialog::Error {
-                    title: "Could not save".to_owned(),
-                    message: error.to_string(),
-                });
+            Err(message) => {
+                self.show_job_error("Could not save", message);
                 false
             }
         }
@@ -966,6 +998,15 @@ impl ClaimDeskApp {
     }
 
     fn apply_edit(&mut self, edit: Edit) {
+        if let Some(job) = &self.load_job {
+            // The loading file replaces this review when it is ready; an edit now would be lost with it.
+            let message = format!(
+                "Not changed: {} is opening and will replace this review.",
+                job.path.display()
+            );
+            self.post(message, true);
+            return;
+        }
         let Some(workspace) = &mut self.workspace else {
             return;
         };
@@ -1154,13 +1195,22 @@ impl ClaimDeskApp {
             return;
         }
         let id = review.next_claim_id();
-        let Some(claim) = crate::extract::manual_claim(
-            &review.article.text,
-            review.article.language,
-            span,
-            id.clone(),
-        ) else {
-            return;
+        let analysed = files::guarded(
+            files::Job::Extract,
+            Path::new(&review.article.source),
+            || {
+                Ok(crate::extract::manual_claim(
+                    &review.article.text,
+                    review.article.language,
+                    span,
+                    id.clone(),
+                ))
+            },
+        );
+        let claim = match analysed {
+            Ok(Some(claim)) => claim,
+            Ok(None) => return,
+            Err(message) => return self.show_job_error("Could not add the claim", message),
         };
         self.apply_edit(Edit::AddClaim {
             claim: Box::new(claim),
@@ -1182,13 +1232,22 @@ impl ClaimDeskApp {
         let Some(current) = review.claim(&id) else {
             return;
         };
-        let Some(mut claim) = crate::extract::manual_claim(
-            &review.article.text,
-            review.article.language,
-            span,
-            id.clone(),
-        ) else {
-            return;
+        let analysed = files::guarded(
+            files::Job::Extract,
+            Path::new(&review.article.source),
+            || {
+                Ok(crate::extract::manual_claim(
+                    &review.article.text,
+                    review.article.language,
+                    span,
+                    id.clone(),
+                ))
+            },
+        );
+        let mut claim = match analysed {
+            Ok(Some(claim)) => claim,
+            Ok(None) => return,
+            Err(message) => return self.show_job_error("Could not change the claim", message),
         };
         // The analyst's work on the claim stays; only the span and what follows from it change.
         claim.verdict = current.verdict;
@@ -1237,11 +1296,17 @@ impl ClaimDeskApp {
         self.poll_jobs(&ctx);
         self.handle_dropped_files(&ctx);
         self.handle_close_request(&ctx);
-        // Keyboard commands act before anything is drawn, so a field they focus receives the keys typed
-        // right after them in this same frame.
-        for command in command::pressed(&ctx) {
+        input::InputPacer::install(&ctx);
+        // Keyboard commands act before anything is drawn, in the order typed; keys after a command that
+        // hands the keyboard to a text field or dialog wait for it (see `input`).
+        command::dispatch(&ctx, self.dialog.is_some(), |command| {
             self.apply_command(command, &ctx);
-        }
+            if self.dialog.is_some() || command::moves_focus_to_text(command) {
+                command::AfterCommand::Text
+            } else {
+                command::AfterCommand::Shortcuts
+            }
+        });
 
         self.menu_bar_ui(ui);
         self.status_bar_ui(ui);

@@ -327,8 +327,8 @@ fn enclosures(text: &str, line_start: usize, line_end: usize) -> Vec<Span> {
         let closers = closers_of(open);
         let body_start = start + open.len_utf8();
         let window_end =
-            floor_char_boundary(line, (body_start + MAX_ENCLOSURE_BYTES).min(line.len()));
-        let search_from = ceil_char_boundary(line, body_start.max(searched_in_vain[kind]));
+            line.floor_char_boundary((body_start + MAX_ENCLOSURE_BYTES).min(line.len()));
+        let search_from = line.ceil_char_boundary(body_start.max(searched_in_vain[kind]));
         if search_from >= window_end {
             continue;
         }
@@ -362,18 +362,26 @@ fn enclosures(text: &str, line_start: usize, line_end: usize) -> Vec<Span> {
     regions
 }
 
-fn floor_char_boundary(text: &str, mut index: usize) -> usize {
-    while !text.is_char_boundary(index) {
-        index -= 1;
+/// The whitespace-delimited word that ends at `end`, skipping whitespace right before `end`, read back at
+/// most [`MAX_TOKEN_BYTES`] and never before `from`.
+///
+/// Invariant: `end` is a char boundary. The window start is rounded up to a boundary, the trim removes
+/// whole chars, and the word start is the end of a whitespace char found by `char_indices`, so both ends of
+/// the returned span are char boundaries whatever the text (multi-byte spaces, emoji, marks).
+fn word_before(text: &str, from: usize, end: usize) -> Span {
+    let window_start = text
+        .ceil_char_boundary(from.max(end.saturating_sub(MAX_TOKEN_BYTES)))
+        .min(end);
+    let window = text[window_start..end].trim_end();
+    let word_start = window
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(index, c)| index + c.len_utf8());
+    Span {
+        start: window_start + word_start,
+        end: window_start + window.len(),
     }
-    index
-}
-
-fn ceil_char_boundary(text: &str, mut index: usize) -> usize {
-    while index < text.len() && !text.is_char_boundary(index) {
-        index += 1;
-    }
-    index.min(text.len())
 }
 
 /// What to do at a run of terminal punctuation.
@@ -575,7 +583,8 @@ impl LineSegmenter<'_> {
         enumerator: Option<Enumerator>,
         boundary: Decision,
     ) -> Decision {
-        let token = self.token_before(segment_start, run_start);
+        let token_span = self.token_before(segment_start, run_start);
+        let token = &self.text[token_span.start..token_span.end];
         if enumerator.is_some_and(|e| e.continues_with(token)) {
             // "1.) one 2.) two": the next item's marker; the list splitter cuts before it.
             return Decision::Continue;
@@ -596,9 +605,8 @@ impl LineSegmenter<'_> {
             .flat_map(char::to_lowercase)
             .collect();
         let normalized = normalize_abbreviation(token);
-        let previous = self
-            .token_before(segment_start, run_start - token.len())
-            .trim_end_matches('.');
+        let previous_span = self.token_before(segment_start, token_span.start);
+        let previous = self.text[previous_span.start..previous_span.end].trim_end_matches('.');
         let single_letter = token.chars().count() == 1 && token.chars().all(char::is_alphabetic);
         let combined = (single_letter
             && previous.chars().count() == 1
@@ -652,19 +660,20 @@ impl LineSegmenter<'_> {
         boundary
     }
 
-    /// The whitespace-delimited word that ends at `end`, without opening quotes or brackets.
-    fn token_before(&self, segment_start: usize, end: usize) -> &str {
-        // Words longer than this are no abbreviations; the bound keeps long unbroken runs linear.
-        let from = ceil_char_boundary(
-            self.text,
-            segment_start.max(end.saturating_sub(MAX_TOKEN_BYTES)),
-        );
-        let before = &self.text[from.min(end)..end];
-        let before = before.trim_end();
-        let start = before.rfind(char::is_whitespace).map_or(0, |i| {
-            i + before[i..].chars().next().map_or(1, char::len_utf8)
-        });
-        before[start..].trim_start_matches(is_opener)
+    /// The whitespace-delimited word that ends at `end` (whitespace right before `end` skipped), without
+    /// opening quotes or brackets, as a span of the text.
+    ///
+    /// Invariant: `end` is a char boundary (every caller passes the offset of a terminator or the start
+    /// of an earlier word). The returned span's ends then are too: both come from `char_indices` of a
+    /// slice whose own ends are boundaries, and the trims only remove whole chars.
+    fn token_before(&self, segment_start: usize, end: usize) -> Span {
+        let word = word_before(self.text, segment_start, end);
+        let text = &self.text[word.start..word.end];
+        let without_openers = text.trim_start_matches(is_opener);
+        Span {
+            start: word.end - without_openers.len(),
+            end: word.end,
+        }
     }
 
     /// `world.Today`: a period glued to the next sentence, as in text that lost its spaces.
@@ -678,12 +687,10 @@ impl LineSegmenter<'_> {
         if !before_ok || !after_ok {
             return false;
         }
-        let line_before =
-            &text[ceil_char_boundary(text, run_start.saturating_sub(MAX_TOKEN_BYTES))..run_start];
-        let token_start = line_before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
-        let token = &line_before[token_start..];
+        let token_span = word_before(text, 0, run_start);
+        let token = &text[token_span.start..token_span.end];
         let rest_of_token = text
-            [run_end..floor_char_boundary(text, (run_end + MAX_TOKEN_BYTES).min(self.line_end))]
+            [run_end..text.floor_char_boundary((run_end + MAX_TOKEN_BYTES).min(self.line_end))]
             .split(char::is_whitespace)
             .next()
             .unwrap_or_default();
@@ -923,6 +930,32 @@ mod tests {
             ["a) one", "b) two", "c) three"]
         );
         assert_eq!(en("• one • two"), ["• one", "• two"]);
+    }
+
+    #[test]
+    fn words_before_a_period_behind_multi_byte_spaces_and_emoji() {
+        // Each once panicked: a word looked up by subtracting lengths, or by stepping one byte past a
+        // whitespace char that is two or three bytes long (NBSP, thin space).
+        for text in [
+            "3,5 % 👩\u{200d}👩\u{200d}👧 . [Dr.   \tz. B. . . . ",
+            "x\u{a0}abc.Today we met.",
+            "Dr.\u{2009}Mio.Die",
+            "Er\u{2009}kam.Dann ging er.",
+            "👍🏽 .\u{a0}Dr. X kam.",
+            "„\u{200f}Dr.\u{202f}z. B.\u{3000}Nr. 3.",
+        ] {
+            for language in [Language::German, Language::English, Language::Other] {
+                let spans = segment(text, Lexicon::for_language(language));
+                let covered: String = spans.iter().map(|s| &text[s.start..s.end]).collect();
+                let non_space =
+                    |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+                assert_eq!(non_space(&covered), non_space(text), "{text:?}");
+            }
+        }
+        assert_eq!(
+            de("Es stieg um 3\u{a0}%.Dann fiel es."),
+            ["Es stieg um 3\u{a0}%.Dann fiel es."]
+        );
     }
 
     #[test]

@@ -48,11 +48,19 @@ fn nearest(haystack: &str, needle: &str, near: usize) -> Option<usize> {
         .min_by_key(|&index| index.abs_diff(near))
 }
 
-fn shift(span: Span, from: usize, to: usize) -> Span {
-    Span {
-        start: span.start - from + to,
-        end: span.end - from + to,
+/// `span` moved along with the claim text that contains it, from `from` to `to`. `None` when the span is
+/// not inside `claim` (a hand-edited file may have hedges elsewhere): it cannot move with the claim.
+///
+/// The result lies on char boundaries of the new text: the claim text is the same string at both places,
+/// so an offset that was a boundary inside it stays one.
+fn shift_with_claim(span: Span, claim: Span, to: usize) -> Option<Span> {
+    if span.start < claim.start || span.end > claim.end || span.start > span.end {
+        return None;
     }
+    Some(Span {
+        start: span.start - claim.start + to,
+        end: span.end - claim.start + to,
+    })
 }
 
 /// Moves `review` onto `article`: claims keep their verdicts, notes and evidence; spans follow the text.
@@ -75,34 +83,48 @@ pub fn reanchor(mut review: Review, article: Article) -> (Review, AnchorReport) 
     };
     let mut placed: Vec<Claim> = Vec::with_capacity(review.claims.len());
     for mut claim in std::mem::take(&mut review.claims) {
+        let old = Span {
+            start: claim.start,
+            end: claim.end,
+        };
         if new_text.get(claim.start..claim.end) == Some(claim.text.as_str()) {
             report.unchanged += 1;
         } else if let Some(start) = nearest(new_text, &claim.text, scale(claim.start)) {
-            let old_start = claim.start;
             claim.start = start;
             claim.end = start + claim.text.len();
-            claim.hedge_spans = claim
-                .hedge_spans
-                .iter()
-                .map(|s| shift(*s, old_start, start))
-                .collect();
-            claim.speaker_span = claim.speaker_span.and_then(|span| {
-                let inside = span.start >= old_start && span.end <= old_start + claim.text.len();
-                if inside {
-                    return Some(shift(span, old_start, start));
-                }
-                let speaker = old_text.get(span.start..span.end)?;
-                nearest(new_text, speaker, scale(span.start)).map(|s| Span {
-                    start: s,
-                    end: s + speaker.len(),
-                })
-            });
             report.moved += 1;
         } else {
             report.orphaned.push(claim.id.clone());
             review.orphaned.push(claim);
             continue;
         }
+        // Spans inside the claim move with it; any other (a hand-edited file) is looked up by its words.
+        let relocate = |span: Span| -> Option<Span> {
+            shift_with_claim(span, old, claim.start).or_else(|| {
+                let words = old_text.get(span.start..span.end)?;
+                nearest(new_text, words, scale(span.start)).map(|s| Span {
+                    start: s,
+                    end: s + words.len(),
+                })
+            })
+        };
+        let hedges: Vec<(String, Span)> = claim
+            .hedges
+            .iter()
+            .cloned()
+            .zip(claim.hedge_spans.iter().copied())
+            .filter_map(|(hedge, span)| Some((hedge, relocate(span)?)))
+            .collect();
+        if claim.hedges.len() == claim.hedge_spans.len() {
+            (claim.hedges, claim.hedge_spans) = hedges.into_iter().unzip();
+        } else {
+            claim.hedge_spans = claim
+                .hedge_spans
+                .iter()
+                .filter_map(|s| relocate(*s))
+                .collect();
+        }
+        claim.speaker_span = claim.speaker_span.and_then(relocate);
         placed.push(claim);
     }
     placed.sort_by_key(|c| (c.start, c.end));
