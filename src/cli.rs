@@ -43,7 +43,9 @@ pub enum Command {
         /// The article file, or `-` for standard input.
         file: PathBuf,
     },
-    /// Extract the check-worthy claims of an article into a new review (JSON).
+    /// Extract the check-worthy claims of an article into a new review (JSON). Given a folder (a desk),
+    /// write `<name>.review.json` beside every article that has none; with --jsonl, read JSON Lines records
+    /// {"id", "text", "lang"?, "title"?} and write one compact review per line, in input order.
     Extract {
         /// The article's language.
         #[arg(long, value_enum, default_value_t = LangArg::Auto)]
@@ -51,11 +53,26 @@ pub enum Command {
         /// Only keep claims scoring at least this (0 to 1).
         #[arg(long, default_value_t = extract::DEFAULT_MIN_SCORE, value_parser = parse_score)]
         min_score: f64,
-        /// The article file, or `-` for standard input.
+        /// Worker threads for a folder or --jsonl (default: one per core).
+        #[arg(long, value_name = "N")]
+        jobs: Option<usize>,
+        /// Read JSON Lines records from FILE (or `-`, standard input) and write reviews as JSON Lines.
+        #[arg(long)]
+        jsonl: bool,
+        /// The article file, a folder of articles, or `-` for standard input.
         file: PathBuf,
-        /// Write the review here (atomically) instead of to standard output.
+        /// Write the review here (atomically) instead of to standard output (single articles only).
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
+    },
+    /// Show where a desk stands: per article the claims and how many are confirmed, denied, unverified and
+    /// pending, and the totals.
+    Status {
+        /// Print JSON: {"articles": [...], "totals": {...}}.
+        #[arg(long)]
+        json: bool,
+        /// The desk folder.
+        dir: PathBuf,
     },
     /// Export a review as ClaimReview JSON-LD, CSV, Markdown or an HTML report. The review is not changed.
     Export {
@@ -137,6 +154,17 @@ pub enum CliError {
         option: &'static str,
         /// What was given.
         value: String,
+    },
+    /// `-o` or `--jsonl` does not fit the input.
+    #[error("{0}")]
+    Usage(String),
+    /// Some articles of a desk failed; the others were done.
+    #[error("{failed} of {total} articles failed (listed above); the others were done")]
+    SomeFailed {
+        /// How many failed.
+        failed: usize,
+        /// How many there were.
+        total: usize,
     },
     /// Standard input or output failed.
     #[error("{what}: {source}")]
@@ -327,4 +355,171 @@ pub fn review_schema() -> String {
 /// When standard output cannot be written.
 pub fn schema() -> Result<(), CliError> {
     emit(review_schema().as_bytes(), None)
+}
+
+/// Options of `claimdesk extract` for folders and JSON Lines.
+#[derive(Debug, Clone, Copy)]
+pub struct BulkArgs {
+    /// `--lang`.
+    pub lang: LangArg,
+    /// `--min-score`.
+    pub min_score: f64,
+    /// `--jobs` (0: one per core).
+    pub jobs: usize,
+}
+
+/// `claimdesk extract DIR`: reviews beside every article, a progress bar on a terminal, a summary at the
+/// end. Every article is tried; the error comes after all of them.
+///
+/// # Errors
+/// [`CliError::SomeFailed`] when any article failed, [`CliError::Io`] when no worker could start.
+pub fn extract_desk(dir: &Path, args: BulkArgs) -> Result<(), CliError> {
+    use crate::desk::batch::{self, BatchOptions, BatchSummary};
+    let total = crate::desk::scan(dir).len();
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(total as u64),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} {pos}/{len} articles [{bar:30}] {elapsed_precise} (about {eta} left)",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+        .progress_chars("=> "),
+    );
+    let options = BatchOptions {
+        jobs: args.jobs,
+        language: args.lang.language(),
+        extract: ExtractOptions {
+            min_score: args.min_score,
+        },
+    };
+    let results =
+        batch::extract_desk(dir, &options, &|_| bar.inc(1)).map_err(|error| CliError::Io {
+            what: "starting worker threads",
+            source: std::io::Error::other(error),
+        })?;
+    bar.finish_and_clear();
+    let summary = BatchSummary::of(&results);
+    for (path, reason) in &summary.failed {
+        eprintln!("claimdesk: failed: {path}: {reason}");
+    }
+    eprintln!(
+        "claimdesk: {} articles: {} new reviews, {} re-anchored, {} unchanged, {} failed",
+        results.len(),
+        summary.new,
+        summary.reanchored,
+        summary.unchanged,
+        summary.failed.len()
+    );
+    if summary.failed.is_empty() {
+        Ok(())
+    } else {
+        Err(CliError::SomeFailed {
+            failed: summary.failed.len(),
+            total: results.len(),
+        })
+    }
+}
+
+/// `claimdesk extract --jsonl FILE|-`.
+///
+/// # Errors
+/// When the input cannot be read or the output written.
+pub fn extract_jsonl(file: &Path, args: BulkArgs) -> Result<(), CliError> {
+    use crate::desk::pipeline::{self, PipelineOptions};
+    let options = PipelineOptions {
+        jobs: args.jobs,
+        language: args.lang.language(),
+        extract: ExtractOptions {
+            min_score: args.min_score,
+        },
+    };
+    let stdout = std::io::stdout();
+    let out = BufWriter::with_capacity(1 << 20, stdout.lock());
+    let result = if file == Path::new("-") {
+        pipeline::run(std::io::stdin().lock(), out, &options)
+    } else {
+        let input = std::fs::File::open(file).map_err(|source| {
+            CliError::Load(LoadError::Unreadable {
+                path: file.display().to_string(),
+                source,
+            })
+        })?;
+        pipeline::run(std::io::BufReader::new(input), out, &options)
+    };
+    match result {
+        Ok(summary) => {
+            if summary.errors > 0 {
+                eprintln!(
+                    "claimdesk: {} records: {} reviews, {} errors (in place of their lines)",
+                    summary.reviews + summary.errors,
+                    summary.reviews,
+                    summary.errors
+                );
+            }
+            Ok(())
+        }
+        Err(error) => ignore_broken_pipe(Err(error)),
+    }
+}
+
+/// `claimdesk status [--json] DIR`.
+///
+/// # Errors
+/// When standard output cannot be written.
+pub fn status(dir: &Path, json: bool) -> Result<(), CliError> {
+    if !dir.is_dir() {
+        return Err(CliError::Usage(format!(
+            "{}: is not a folder. Give the desk folder that holds the articles.",
+            dir.display()
+        )));
+    }
+    let status = crate::desk::status(dir, &ExtractOptions::default(), &|| {});
+    let mut text = String::new();
+    if json {
+        text = serde_json::to_string_pretty(&status).unwrap_or_default();
+        text.push('\n');
+    } else {
+        use std::fmt::Write as _;
+        let _ = writeln!(
+            text,
+            "{:<40} {:>3} {:>6} {:>9} {:>6} {:>10} {:>7}",
+            "article", "lang", "claims", "confirmed", "denied", "unverified", "pending"
+        );
+        for article in &status.articles {
+            let language = article.language.map_or("-", Language::code);
+            match &article.error {
+                Some(error) => {
+                    let _ = writeln!(text, "{:<40} error: {error}", article.path);
+                }
+                None => {
+                    let _ = writeln!(
+                        text,
+                        "{:<40} {:>3} {:>6} {:>9} {:>6} {:>10} {:>7}",
+                        article.path,
+                        language,
+                        article.claims,
+                        article.confirmed,
+                        article.denied,
+                        article.unverified,
+                        article.pending
+                    );
+                }
+            }
+        }
+        let t = status.totals;
+        let _ = writeln!(
+            text,
+            "{:<40} {:>3} {:>6} {:>9} {:>6} {:>10} {:>7}",
+            format!("total ({} articles)", t.articles),
+            "",
+            t.claims,
+            t.confirmed,
+            t.denied,
+            t.unverified,
+            t.pending
+        );
+    }
+    emit(text.as_bytes(), None)
 }

@@ -8,6 +8,7 @@
 pub mod app;
 pub mod article;
 pub mod cli;
+pub mod desk;
 pub mod export;
 pub mod extract;
 pub mod review;

@@ -26,9 +26,34 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Extract {
             lang,
             min_score,
+            jobs,
+            jsonl,
             file,
             output,
-        }) => cli::extract(&file, lang, min_score, output.as_deref())?,
+        }) => {
+            let bulk = cli::BulkArgs {
+                lang,
+                min_score,
+                jobs: jobs.unwrap_or(0),
+            };
+            if jsonl {
+                anyhow::ensure!(
+                    output.is_none(),
+                    "--jsonl writes to standard output; drop -o"
+                );
+                cli::extract_jsonl(&file, bulk)?;
+            } else if file.is_dir() {
+                anyhow::ensure!(
+                    output.is_none(),
+                    "{}: is a folder: its reviews go beside its articles; drop -o",
+                    file.display()
+                );
+                cli::extract_desk(&file, bulk)?;
+            } else {
+                cli::extract(&file, lang, min_score, output.as_deref())?;
+            }
+        }
+        Some(Command::Status { json, dir }) => cli::status(&dir, json)?,
         Some(Command::Export {
             format,
             review,

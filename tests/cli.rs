@@ -189,6 +189,10 @@ fn bad_inputs_fail_with_a_message_naming_the_file() {
         (dir.path().to_owned(), "is a directory"),
     ] {
         for subcommand in ["extract", "sentences"] {
+            if subcommand == "extract" && path.is_dir() {
+                // A folder is a desk to `extract` (see the desk tests).
+                continue;
+            }
             let output = claimdesk(&[subcommand, path.to_str().unwrap()]);
             assert_eq!(
                 output.status.code(),
@@ -412,4 +416,188 @@ fn export_every_format_without_touching_the_review() {
     let output = claimdesk(&["export", "--format", "csv", corrupt.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("corrupt.review.json"));
+}
+
+// ----- desks: folders of articles -----------------------------------------------------------------------
+
+const ENGLISH: &str = "Port cuts 400 jobs\n\
+The Port of Caldwell will cut 400 jobs by March, the port authority said on Tuesday. \
+Container volumes fell 18 percent in 2024.\n";
+
+fn make_desk() -> tempfile::TempDir {
+    let desk = tempfile::tempdir().unwrap();
+    write(desk.path(), "bahn.txt", GERMAN.as_bytes());
+    std::fs::create_dir_all(desk.path().join("en/.git")).unwrap();
+    write(
+        &desk.path().join("en"),
+        "port.md",
+        format!("# {ENGLISH}").as_bytes(),
+    );
+    write(
+        &desk.path().join("en/.git"),
+        "ignored.txt",
+        ENGLISH.as_bytes(),
+    );
+    write(desk.path(), "picture.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+    desk
+}
+
+#[test]
+fn extract_dir_writes_reviews_keeps_verdicts_and_never_overwrites() {
+    let desk = make_desk();
+    let root = desk.path();
+    let dir = root.to_str().unwrap();
+    let output = claimdesk(&["extract", "--jobs", "2", dir]);
+    assert_eq!(output.status.code(), Some(1), "the binary file failed");
+    let message = stderr(&output);
+    assert!(message.contains("picture.txt"), "{message}");
+    assert!(
+        message.contains("2 new reviews, 0 re-anchored, 0 unchanged, 1 failed"),
+        "{message}"
+    );
+    assert!(root.join("bahn.review.json").is_file());
+    assert!(root.join("en/port.review.json").is_file());
+    assert!(
+        !root.join("en/.git/ignored.review.json").exists(),
+        "hidden folders are skipped"
+    );
+    assert!(!root.join("picture.review.json").exists());
+
+    // The analyst decides a claim; a re-run touches nothing.
+    let review_path = root.join("bahn.review.json");
+    let mut review = store::load(&review_path).unwrap();
+    let decided = review.claims[1].id.clone();
+    review.claims[1].verdict = Some(claimdesk::review::Verdict::Denied);
+    review.claims[1].note = "Fahrplan geprüft".to_owned();
+    store::save(&review, &review_path).unwrap();
+    std::fs::remove_file(root.join("picture.txt")).unwrap();
+    let before = std::fs::read(&review_path).unwrap();
+    let mtime = std::fs::metadata(&review_path).unwrap().modified().unwrap();
+    let output = claimdesk(&["extract", dir]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).contains("0 new reviews, 0 re-anchored, 2 unchanged, 0 failed"));
+    assert_eq!(std::fs::read(&review_path).unwrap(), before);
+    assert_eq!(
+        std::fs::metadata(&review_path).unwrap().modified().unwrap(),
+        mtime
+    );
+
+    // The article changes: the review is re-anchored, the verdict and note kept.
+    write(
+        root,
+        "bahn.txt",
+        format!("Aktualisiert um 14 Uhr.\n{GERMAN}").as_bytes(),
+    );
+    let output = claimdesk(&["extract", "--jobs", "1", dir]);
+    assert!(
+        stderr(&output).contains("1 re-anchored, 1 unchanged"),
+        "{}",
+        stderr(&output)
+    );
+    let moved = store::load(&review_path).unwrap();
+    let claim = moved.claims.iter().find(|c| c.id == decided).unwrap();
+    assert_eq!(claim.verdict, Some(claimdesk::review::Verdict::Denied));
+    assert_eq!(claim.note, "Fahrplan geprüft");
+    assert!(moved.article.text.starts_with("Aktualisiert"));
+
+    // A corrupt review is reported and left alone.
+    std::fs::write(root.join("en/port.review.json"), b"{\"format\":").unwrap();
+    let output = claimdesk(&["extract", dir]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("port.review.json"));
+    assert_eq!(
+        std::fs::read(root.join("en/port.review.json")).unwrap(),
+        b"{\"format\":"
+    );
+}
+
+#[test]
+fn status_lists_every_article_with_counts_and_errors() {
+    let desk = make_desk();
+    let root = desk.path();
+    let output = claimdesk(&["extract", root.to_str().unwrap(), "--jobs", "2"]);
+    assert_eq!(output.status.code(), Some(1));
+    let review_path = root.join("en/port.review.json");
+    let mut review = store::load(&review_path).unwrap();
+    review.claims[0].verdict = Some(claimdesk::review::Verdict::Confirmed);
+    store::save(&review, &review_path).unwrap();
+    std::fs::remove_file(root.join("bahn.review.json")).unwrap();
+
+    let output = claimdesk(&["status", "--json", root.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let status: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let articles = status["articles"].as_array().unwrap();
+    let paths: Vec<&str> = articles
+        .iter()
+        .map(|a| a["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["bahn.txt", "en/port.md", "picture.txt"]);
+    let bahn = &articles[0];
+    assert_eq!(bahn["review"], serde_json::Value::Null);
+    assert_eq!(bahn["language"], "de");
+    assert_eq!(bahn["pending"], bahn["claims"]);
+    assert!(bahn["claims"].as_u64().unwrap() >= 2);
+    let port = &articles[1];
+    assert_eq!(port["review"], "en/port.review.json");
+    assert_eq!(port["confirmed"], 1);
+    assert_eq!(port["title"], "Port cuts 400 jobs");
+    assert!(
+        articles[2]["error"]
+            .as_str()
+            .unwrap()
+            .contains("picture.txt")
+    );
+    let totals = &status["totals"];
+    assert_eq!(totals["articles"], 3);
+    assert_eq!(
+        totals["claims"].as_u64().unwrap(),
+        bahn["claims"].as_u64().unwrap() + port["claims"].as_u64().unwrap()
+    );
+    assert_eq!(totals["confirmed"], 1);
+    assert!(
+        !root.join("bahn.review.json").exists(),
+        "status writes no review"
+    );
+
+    let text = claimdesk(&["status", root.to_str().unwrap()]);
+    let table = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        table.contains("en/port.md") && table.contains("total (3 articles)"),
+        "{table}"
+    );
+}
+
+#[test]
+fn jsonl_pipeline_answers_every_line_in_order() {
+    let records = [
+        serde_json::json!({"id": "de-1", "text": GERMAN, "lang": "de"}).to_string(),
+        "{oops".to_owned(),
+        serde_json::json!({"text": ENGLISH}).to_string(),
+        serde_json::json!({"id": "en-1", "text": ENGLISH, "title": "Port"}).to_string(),
+        serde_json::json!({"id": "empty", "text": ""}).to_string(),
+    ];
+    let mut input = records.join("\n");
+    input.push('\n');
+    let output = with_stdin(
+        &["extract", "--jsonl", "--jobs", "2", "-"],
+        input.as_bytes(),
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let lines: Vec<serde_json::Value> = String::from_utf8(output.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 5);
+    let review: Review = serde_json::from_value(lines[0].clone()).unwrap();
+    assert_eq!(review.article.source, "de-1");
+    assert!(!review.claims.is_empty());
+    assert_eq!(lines[1]["line"], 2);
+    assert_eq!(lines[1]["id"], serde_json::Value::Null);
+    assert_eq!(lines[2]["line"], 3);
+    assert!(lines[2]["error"].as_str().unwrap().contains("id"));
+    assert_eq!(lines[3]["article"]["source"], "en-1");
+    assert_eq!(lines[3]["article"]["title"], "Port");
+    assert_eq!(lines[4]["id"], "empty");
+    assert!(stderr(&output).contains("2 reviews, 3 errors"));
 }

@@ -1,0 +1,328 @@
+//! Where a desk stands: per article, how many claims and how many of them are decided.
+
+use std::path::Path;
+use std::time::SystemTime;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::cache::{Cache, Summary};
+use super::scan::{ArticleFile, scan};
+use crate::article::{self, Language, LoadOptions};
+use crate::extract::{self, ExtractOptions};
+use crate::review::{Claim, Progress, Review, store};
+
+/// One row of the desk table (and of `claimdesk status --json`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleStatus {
+    /// The article's path relative to the desk, `/`-separated.
+    pub path: String,
+    /// The headline, when one was found.
+    pub title: Option<String>,
+    /// The language extraction used.
+    pub language: Option<Language>,
+    /// The publication date (`YYYY-MM-DD`), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// Claims found (or kept in the review).
+    pub claims: usize,
+    /// Claims confirmed.
+    pub confirmed: usize,
+    /// Claims denied.
+    pub denied: usize,
+    /// Claims marked unverified.
+    pub unverified: usize,
+    /// Claims without a verdict.
+    pub pending: usize,
+    /// The review file relative to the desk, when the article has one.
+    pub review: Option<String>,
+    /// Why the article or its review could not be read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    /// When the review was last saved (its file's modification time).
+    #[serde(skip)]
+    pub saved: Option<SystemTime>,
+}
+
+impl ArticleStatus {
+    fn empty(file: &ArticleFile) -> Self {
+        Self {
+            path: file.relative.clone(),
+            title: None,
+            language: None,
+            published: None,
+            claims: 0,
+            confirmed: 0,
+            denied: 0,
+            unverified: 0,
+            pending: 0,
+            review: None,
+            error: None,
+            saved: None,
+        }
+    }
+
+    /// Share of claims with a verdict, 0 to 1 (1 for an article without claims).
+    #[must_use]
+    pub fn done(&self) -> f32 {
+        if self.claims == 0 {
+            return 1.0;
+        }
+        #[expect(clippy::cast_precision_loss, reason = "a progress bar")]
+        let share = (self.claims - self.pending) as f32 / self.claims as f32;
+        share
+    }
+
+    fn with_progress(mut self, progress: Progress) -> Self {
+        self.claims = progress.total();
+        self.confirmed = progress.confirmed;
+        self.denied = progress.denied;
+        self.unverified = progress.unverified;
+        self.pending = progress.pending;
+        self
+    }
+}
+
+/// Sums over a desk.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Totals {
+    /// Articles on the desk.
+    pub articles: usize,
+    /// Claims in all of them.
+    pub claims: usize,
+    /// Confirmed claims.
+    pub confirmed: usize,
+    /// Denied claims.
+    pub denied: usize,
+    /// Unverified claims.
+    pub unverified: usize,
+    /// Claims without a verdict.
+    pub pending: usize,
+}
+
+impl Totals {
+    /// The sums of `articles`.
+    #[must_use]
+    pub fn of(articles: &[ArticleStatus]) -> Self {
+        articles.iter().fold(
+            Self {
+                articles: articles.len(),
+                ..Self::default()
+            },
+            |t, a| Self {
+                claims: t.claims + a.claims,
+                confirmed: t.confirmed + a.confirmed,
+                denied: t.denied + a.denied,
+                unverified: t.unverified + a.unverified,
+                pending: t.pending + a.pending,
+                ..t
+            },
+        )
+    }
+}
+
+/// The status of every article of a desk.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DeskStatus {
+    /// One row per article, by path.
+    pub articles: Vec<ArticleStatus>,
+    /// The sums.
+    pub totals: Totals,
+}
+
+/// What extracting an article without a review produced, to be kept in the cache.
+pub struct Extracted {
+    /// The table row.
+    pub summary: Summary,
+    /// The claims.
+    pub claims: Vec<Claim>,
+}
+
+/// Loads and extracts an article file into a new review whose `source` is the file name, so the sidecar
+/// review finds its article beside it wherever the desk is moved.
+///
+/// # Errors
+/// The loader's message, naming the file.
+pub fn extract_file(
+    file: &Path,
+    language: Option<Language>,
+    options: &ExtractOptions,
+) -> Result<Review, String> {
+    let loaded = article::load_path(file, LoadOptions { language }).map_err(|e| e.to_string())?;
+    let mut article = loaded.article;
+    if let Some(name) = file.file_name() {
+        article.source = name.to_string_lossy().into_owned();
+    }
+    Ok(extract::new_review(article, options, &mut |_| {}))
+}
+
+/// The status of one article: from its review, else from the cache, else by extracting it (returned so
+/// the caller can cache it).
+#[must_use]
+pub fn article_status(
+    desk: &Path,
+    file: &ArticleFile,
+    cache: &Cache,
+    options: &ExtractOptions,
+) -> (ArticleStatus, Option<Extracted>) {
+    let row = ArticleStatus::empty(file);
+    if let Ok(metadata) = std::fs::metadata(&file.review_path) {
+        let row = ArticleStatus {
+            review: Some(super::relative(desk, &file.review_path)),
+            saved: metadata.modified().ok(),
+            ..row
+        };
+        return match store::load(&file.review_path) {
+            Ok(review) => (
+                ArticleStatus {
+                    title: review.article.title.clone(),
+                    language: Some(review.article.language),
+                    published: review.article.published.clone(),
+                    ..row
+                }
+                .with_progress(review.progress()),
+                None,
+            ),
+            Err(error) => (
+                ArticleStatus {
+                    error: Some(error.to_string()),
+                    ..row
+                },
+                None,
+            ),
+        };
+    }
+    if let Some(summary) = cache.get(file) {
+        return (
+            ArticleStatus {
+                title: summary.title.clone(),
+                language: Some(summary.language),
+                published: summary.published.clone(),
+                claims: summary.claims,
+                pending: summary.claims,
+                ..row
+            },
+            None,
+        );
+    }
+    match extract_file(&file.path, None, options) {
+        Ok(review) => {
+            let summary = Summary::of(file, &review);
+            let row = ArticleStatus {
+                title: review.article.title.clone(),
+                language: Some(review.article.language),
+                published: review.article.published.clone(),
+                ..row
+            }
+            .with_progress(review.progress());
+            (
+                row,
+                Some(Extracted {
+                    summary,
+                    claims: review.claims,
+                }),
+            )
+        }
+        Err(error) => (
+            ArticleStatus {
+                error: Some(error),
+                ..row
+            },
+            None,
+        ),
+    }
+}
+
+/// Stores what [`article_status`] extracted in the cache (summaries in memory, claims on disk).
+pub fn remember(cache: &mut Cache, file: &ArticleFile, extracted: Extracted) {
+    // A cache that cannot be written only costs time later; the status itself is right.
+    let _ = cache.put_claims(&extracted.summary.sha256, &extracted.claims);
+    cache.put(file, extracted.summary);
+}
+
+/// The status of every article below `desk`, extracting (on all cores) what neither a review nor the cache
+/// knows, and caching it. `on_article` is called once per article, from any thread, as each is done.
+#[must_use]
+pub fn status(desk: &Path, options: &ExtractOptions, on_article: &(dyn Fn() + Sync)) -> DeskStatus {
+    let files = scan(desk);
+    let mut cache = Cache::open(desk, options.min_score);
+    let results: Vec<(ArticleStatus, Option<Extracted>)> = files
+        .par_iter()
+        .map(|file| {
+            let result = article_status(desk, file, &cache, options);
+            on_article();
+            result
+        })
+        .collect();
+    let mut articles = Vec::with_capacity(results.len());
+    for (file, (row, extracted)) in files.iter().zip(results) {
+        if let Some(extracted) = extracted {
+            remember(&mut cache, file, extracted);
+        }
+        articles.push(row);
+    }
+    cache.retain(&files);
+    let _ = cache.save();
+    let totals = Totals::of(&articles);
+    DeskStatus { articles, totals }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::review::Verdict;
+
+    #[test]
+    fn reviews_cache_and_bad_files_each_make_a_row() {
+        let desk = tempfile::tempdir().unwrap();
+        let root = desk.path();
+        std::fs::write(
+            root.join("a.txt"),
+            "Die Stadt zahlte 2024 rund 3 Millionen Euro. Der Rat stimmte am 4. März mit 31 zu 5 Stimmen zu.",
+        )
+        .unwrap();
+        std::fs::write(root.join("b.txt"), "").unwrap();
+        std::fs::create_dir(root.join("sub")).unwrap();
+        std::fs::write(
+            root.join("sub/c.md"),
+            "# Hafen\n\nThe port handled 4.2 million containers in 2024, the authority said.\n",
+        )
+        .unwrap();
+        let mut review =
+            extract_file(&root.join("sub/c.md"), None, &ExtractOptions::default()).unwrap();
+        review.claims[0].verdict = Some(Verdict::Denied);
+        store::save(&review, &root.join("sub/c.review.json")).unwrap();
+
+        let status = status(root, &ExtractOptions::default(), &|| {});
+        let paths: Vec<&str> = status.articles.iter().map(|a| a.path.as_str()).collect();
+        assert_eq!(paths, ["a.txt", "b.txt", "sub/c.md"]);
+        let a = &status.articles[0];
+        assert_eq!((a.claims, a.pending, a.review.as_deref()), (2, 2, None));
+        assert_eq!(a.language, Some(Language::German));
+        assert!(
+            status.articles[1]
+                .error
+                .as_deref()
+                .unwrap()
+                .contains("b.txt")
+        );
+        let c = &status.articles[2];
+        assert_eq!(c.review.as_deref(), Some("sub/c.review.json"));
+        assert_eq!((c.denied, c.pending), (1, c.claims - 1));
+        assert_eq!(c.title.as_deref(), Some("Hafen"));
+        assert_eq!(status.totals.articles, 3);
+        assert_eq!(status.totals.claims, a.claims + c.claims);
+        assert!(
+            !root.join("a.review.json").exists(),
+            "status writes no review"
+        );
+        // The second look comes from the cache.
+        let cache = Cache::open(root, ExtractOptions::default().min_score);
+        let a_file = scan(root).remove(0);
+        assert_eq!(cache.get(&a_file).unwrap().claims, 2);
+        assert_eq!(
+            super::status(root, &ExtractOptions::default(), &|| {}),
+            status
+        );
+    }
+}
