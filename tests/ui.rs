@@ -882,3 +882,211 @@ fn a_panic_in_saving_loading_or_extracting_is_reported_and_the_review_stays() {
         "the record of 1.200 visitors is a claim"
     );
 }
+
+// ----- the desk: a folder of articles ----------------------------------------------------------------------
+
+fn write_desk_article(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn desk_folder() -> tempfile::TempDir {
+    let desk = tempfile::tempdir().unwrap();
+    let root = desk.path();
+    write_desk_article(
+        root,
+        "a-rat.txt",
+        "Rat stimmt für Radwege\n\nDer Rat stimmte am 4. März mit 31 zu 5 Stimmen für den Ausbau der Radwege. Laut Polizei wurden 12 Personen festgenommen.\n",
+    );
+    write_desk_article(
+        root,
+        "b-port.md",
+        "# Port cuts 400 jobs\n\nThe Port of Caldwell will cut 400 jobs by March, the port authority said on Tuesday.\n",
+    );
+    write_desk_article(
+        root,
+        "sub/c-preis.txt",
+        "Strompreis steigt\n\nDie Stadtwerke erhöhen den Strompreis zum 1. Mai um 18 Prozent, sagte Geschäftsführerin Eva Kröger.\n",
+    );
+    write_desk_article(root, "sub/d-empty.txt", "");
+    desk
+}
+
+impl Bench {
+    fn desk(&self) -> &claimdesk::app::desk_view::DeskView {
+        self.app().desk.as_ref().expect("a desk is open")
+    }
+
+    /// Steps until `done` holds (background rows, the folder watcher), at most 15 s.
+    fn wait_until(&mut self, what: &str, done: impl Fn(&ClaimDeskApp) -> bool) {
+        let started = Instant::now();
+        while !done(self.app()) {
+            assert!(
+                started.elapsed() < Duration::from_secs(15),
+                "waited too long for {what}"
+            );
+            std::thread::sleep(Duration::from_millis(30));
+            self.harness.run_steps(1);
+        }
+        self.harness.run_steps(2);
+    }
+
+    fn open_article_relative(&self) -> Option<String> {
+        let workspace = self.app().workspace.as_ref()?;
+        let path = workspace
+            .article_path
+            .clone()
+            .or(workspace.review_path.clone())?;
+        self.desk().relative_of(&path)
+    }
+}
+
+#[test]
+fn a_desk_lists_every_article_and_opens_them_one_after_another() {
+    use claimdesk::app::View;
+    let folder = desk_folder();
+    let root = folder.path().canonicalize().unwrap();
+    let mut bench = open(Some(root.clone()));
+    assert_eq!(bench.app().view, View::Desk);
+    bench.wait_until("the rows", |app| !app.desk.as_ref().unwrap().is_busy());
+    let paths: Vec<String> = bench
+        .desk()
+        .rows
+        .iter()
+        .map(|r| r.file.relative.clone())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "a-rat.txt",
+            "b-port.md",
+            "sub/c-preis.txt",
+            "sub/d-empty.txt"
+        ]
+    );
+    let empty = bench.desk().rows[3].status.clone().unwrap();
+    assert!(
+        empty.error.unwrap().contains("d-empty.txt"),
+        "a bad file is a row with its error"
+    );
+    assert!(
+        bench
+            .harness
+            .query_by_label_contains("Port cuts 400 jobs")
+            .is_some()
+    );
+
+    // J, J, Enter: the second article opens in the workbench, clean (nothing to save yet).
+    bench.press(Key::J);
+    bench.press(Key::J);
+    bench.press(Key::Enter);
+    bench.wait_for_load();
+    assert_eq!(bench.app().view, View::Workbench);
+    assert_eq!(bench.open_article_relative().as_deref(), Some("b-port.md"));
+    assert!(!bench.is_dirty());
+
+    // A verdict, Ctrl+S: the sidecar review is written without asking where.
+    let first = bench.selected();
+    bench.press(Key::C);
+    bench.press_with(Modifiers::COMMAND, Key::S);
+    assert!(bench.app().dialog.is_none(), "{:?}", bench.app().dialog);
+    let review = store::load(&root.join("b-port.review.json")).unwrap();
+    assert_eq!(
+        review.claim(&first).unwrap().verdict,
+        Some(Verdict::Confirmed)
+    );
+    assert_eq!(review.article.source, "b-port.md");
+
+    // Ctrl+PageDown opens the next article; moving on from an untouched one leaves no file behind.
+    bench.press_with(Modifiers::COMMAND, Key::PageDown);
+    bench.wait_for_load();
+    assert_eq!(
+        bench.open_article_relative().as_deref(),
+        Some("sub/c-preis.txt")
+    );
+    bench.press_with(Modifiers::COMMAND, Key::PageUp);
+    bench.wait_for_load();
+    assert_eq!(bench.open_article_relative().as_deref(), Some("b-port.md"));
+    assert!(!root.join("sub/c-preis.review.json").exists());
+    assert!(bench.app().dialog.is_none());
+
+    // Ctrl+D: back to the desk, where the saved verdict shows once the folder watcher saw the save.
+    bench.press_with(Modifiers::COMMAND, Key::D);
+    assert_eq!(bench.app().view, View::Desk);
+    bench.wait_until("the saved review in the table", |app| {
+        app.desk.as_ref().unwrap().rows[1]
+            .status
+            .as_ref()
+            .is_some_and(|s| s.confirmed == 1 && s.review.is_some())
+    });
+
+    // Ctrl+P from the desk: the next article with pending claims after the selected one.
+    bench.press_with(Modifiers::COMMAND, Key::P);
+    bench.wait_for_load();
+    assert_eq!(
+        bench.open_article_relative().as_deref(),
+        Some("sub/c-preis.txt")
+    );
+}
+
+#[test]
+fn desk_search_opens_the_article_at_the_claim_and_new_files_appear() {
+    use claimdesk::app::View;
+    let folder = desk_folder();
+    let root = folder.path().canonicalize().unwrap();
+    let mut bench = open(Some(root.clone()));
+    bench.wait_until("the rows", |app| !app.desk.as_ref().unwrap().is_busy());
+
+    let desk = bench.harness.state_mut().desk.as_mut().unwrap();
+    desk.search = "Kröger".to_owned();
+    desk.run_search();
+    let hits = desk.hits.clone();
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0].article, "sub/c-preis.txt");
+    bench.harness.run_steps(2);
+    bench.harness.get_by_label_contains("Eva Kröger").click();
+    bench.harness.run_steps(2);
+    bench.wait_for_load();
+    assert_eq!(bench.app().view, View::Workbench);
+    assert_eq!(
+        bench.selected(),
+        hits[0].claim_id,
+        "opened at the claim found"
+    );
+
+    // The filter narrows the table; a file added to the folder appears without a restart.
+    bench.press_with(Modifiers::COMMAND, Key::D);
+    bench.harness.state_mut().desk.as_mut().unwrap().filter = "port".to_owned();
+    bench.harness.run_steps(2);
+    let visible = bench.desk().visible();
+    assert_eq!(visible.len(), 1);
+    bench
+        .harness
+        .state_mut()
+        .desk
+        .as_mut()
+        .unwrap()
+        .filter
+        .clear();
+    write_desk_article(
+        &root,
+        "e-new.txt",
+        "Neue Meldung\n\nDie Feuerwehr rückte 2025 zu 1.204 Einsätzen aus, sagte Kommandant Paul Ritter.\n",
+    );
+    bench.wait_until("the new article", |app| {
+        app.desk.as_ref().unwrap().rows.iter().any(|r| {
+            r.file.relative == "e-new.txt" && r.status.as_ref().is_some_and(|s| s.claims >= 1)
+        })
+    });
+    std::fs::remove_file(root.join("a-rat.txt")).unwrap();
+    bench.wait_until("the removed article to go", |app| {
+        !app.desk
+            .as_ref()
+            .unwrap()
+            .rows
+            .iter()
+            .any(|r| r.file.relative == "a-rat.txt")
+    });
+}

@@ -12,6 +12,18 @@ pub enum Command {
     Open,
     /// Open a file by typing its path.
     OpenPath,
+    /// Open a folder of articles as a desk.
+    OpenFolder,
+    /// Switch between the desk and the article under review.
+    ShowDesk,
+    /// Open the article selected in the desk.
+    OpenArticle,
+    /// Open the next article of the desk.
+    NextArticle,
+    /// Open the previous article of the desk.
+    PreviousArticle,
+    /// Open the next article of the desk with pending claims.
+    NextPendingArticle,
     /// Save the review to its file.
     Save,
     /// Save the review under a new name.
@@ -84,9 +96,15 @@ const fn shift(key: Key) -> KeyboardShortcut {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Self; 28] = [
+    pub const ALL: [Self; 34] = [
         Self::Open,
         Self::OpenPath,
+        Self::OpenFolder,
+        Self::ShowDesk,
+        Self::OpenArticle,
+        Self::NextArticle,
+        Self::PreviousArticle,
+        Self::NextPendingArticle,
         Self::Save,
         Self::SaveAs,
         Self::Export,
@@ -121,6 +139,12 @@ impl Command {
         match self {
             Self::Open => "Open…",
             Self::OpenPath => "Open path…",
+            Self::OpenFolder => "Open folder (desk)…",
+            Self::ShowDesk => "Desk / article",
+            Self::OpenArticle => "Open the selected article",
+            Self::NextArticle => "Next article",
+            Self::PreviousArticle => "Previous article",
+            Self::NextPendingArticle => "Next article with pending claims",
             Self::Save => "Save review",
             Self::SaveAs => "Save review as…",
             Self::Export => "Export…",
@@ -156,6 +180,12 @@ impl Command {
         match self {
             Self::Open => vec![ctrl(Key::O)],
             Self::OpenPath => vec![ctrl_shift(Key::O)],
+            Self::OpenFolder => vec![],
+            Self::ShowDesk => vec![ctrl(Key::D)],
+            Self::OpenArticle => vec![key(Key::Enter)],
+            Self::NextArticle => vec![ctrl(Key::PageDown)],
+            Self::PreviousArticle => vec![ctrl(Key::PageUp)],
+            Self::NextPendingArticle => vec![ctrl(Key::P)],
             Self::Save => vec![ctrl(Key::S)],
             Self::SaveAs => vec![ctrl_shift(Key::S)],
             Self::Export => vec![ctrl(Key::E)],
@@ -243,17 +273,23 @@ fn bindings() -> Vec<(KeyboardShortcut, Command)> {
 /// (and the character it would type) from the input so widgets do not see it.
 ///
 /// The state a key is read against is the state after the keys before it: a text field that has the cursor
-/// takes single-letter keys as text; while a modal dialog is open only Ctrl+Q acts. A command that opens a dialog hands it the keyboard. When `apply` says the
+/// takes single-letter keys as text; while a modal dialog is open only Ctrl+Q acts; a command that is not
+/// `active` in the current view leaves its key to the widgets. A command that opens a dialog hands it the keyboard. When `apply` says the
 /// keyboard now belongs to a text field, the rest of the pass's events are deferred to the next pass (see
 /// [`super::input::InputPacer`]), so a fast typist's "n" followed by a note loses no letter and turns no
 /// letter into a verdict, however the keys fall into frames.
-pub fn dispatch(ctx: &egui::Context, modal: bool, mut apply: impl FnMut(Command) -> AfterCommand) {
+pub fn dispatch(
+    ctx: &egui::Context,
+    modal: bool,
+    active: &dyn Fn(Command) -> bool,
+    mut apply: impl FnMut(Command) -> AfterCommand,
+) {
     let bindings = bindings();
     let mut from = 0;
     loop {
         let typing = ctx.text_edit_focused();
         let found = ctx.input_mut(|input| {
-            take_next_shortcut(&mut input.events, from, &bindings, typing, modal)
+            take_next_shortcut(&mut input.events, from, &bindings, typing, modal, active)
         });
         let Some((command, next)) = found else {
             return;
@@ -276,6 +312,7 @@ fn take_next_shortcut(
     bindings: &[(KeyboardShortcut, Command)],
     typing: bool,
     modal: bool,
+    active: &dyn Fn(Command) -> bool,
 ) -> Option<(Command, usize)> {
     for index in from..events.len() {
         let egui::Event::Key {
@@ -292,6 +329,7 @@ fn take_next_shortcut(
                 && modifiers.matches_logically(shortcut.modifiers)
                 && !(typing && Command::is_plain_key(shortcut))
                 && !(modal && *command != Command::Quit)
+                && active(*command)
         });
         let Some((shortcut, command)) = found else {
             continue;

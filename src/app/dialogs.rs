@@ -56,6 +56,7 @@ impl ClaimDeskApp {
                 } => {
                     ui.heading(match purpose {
                         DialogPurpose::Open => "Open a file",
+                        DialogPurpose::OpenFolder => "Open a folder of articles (a desk)",
                         DialogPurpose::SaveAs => "Save the review as",
                         DialogPurpose::Export => "Export to",
                     });

@@ -191,7 +191,16 @@ fn load(
             reanchored,
         });
     }
-    let loaded = article::load_path(path, LoadOptions { language }).map_err(|e| e.to_string())?;
+    let mut loaded =
+        article::load_path(path, LoadOptions { language }).map_err(|e| e.to_string())?;
+    let beside = resume_review
+        .as_deref()
+        .is_some_and(|review| review.parent() == path.parent());
+    if beside && let Some(name) = path.file_name() {
+        // A sidecar review names its article by file name: it finds it wherever the folder is moved,
+        // and carries no local path.
+        loaded.article.source = name.to_string_lossy().into_owned();
+    }
     if let Some(review_path) = resume_review.filter(|p| p.is_file()) {
         // `claimdesk ARTICLE --review EXISTING`: continue that review on this article's current text.
         let review = store::load(&review_path).map_err(|e| e.to_string())?;
@@ -254,6 +263,8 @@ pub fn review_of_text(name: &str, text: &str) -> Review {
 pub enum DialogPurpose {
     /// Open an article or review.
     Open,
+    /// Open a folder as a desk.
+    OpenFolder,
     /// Choose where to save the review.
     SaveAs,
     /// Choose where to export.
@@ -312,6 +323,9 @@ impl FileDialogJob {
                     .set_title("Save review")
                     .save_file(),
                 DialogPurpose::Export => dialog.set_title("Export review").save_file(),
+                DialogPurpose::OpenFolder => {
+                    dialog.set_title("Open a folder of articles").pick_folder()
+                }
             };
             let _ = sender.send(chosen);
             repaint.request_repaint();

@@ -4,6 +4,7 @@
 mod article_view;
 mod claim_list;
 pub mod command;
+pub mod desk_view;
 mod dialogs;
 pub mod files;
 mod input;
@@ -262,6 +263,8 @@ pub struct StatusMessage {
 pub enum PendingAction {
     /// Open a file.
     Open(PathBuf),
+    /// Open an article of the desk.
+    OpenFromDesk(desk_view::OpenArticle),
     /// Open a bundled sample.
     OpenSample(&'static str, &'static str),
     /// Close the window.
@@ -339,6 +342,16 @@ pub struct UiState {
     pub speaker_draft: Option<(String, String)>,
 }
 
+/// Which view fills the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    /// The article under review: claim list, article, inspector.
+    #[default]
+    Workbench,
+    /// The desk: every article of a folder.
+    Desk,
+}
+
 /// The claimdesk workbench.
 pub struct ClaimDeskApp {
     /// Persisted options.
@@ -349,6 +362,15 @@ pub struct ClaimDeskApp {
     pub ui: UiState,
     /// The current dialog.
     pub dialog: Option<Dialog>,
+    /// The open desk, if a folder was opened.
+    pub desk: Option<desk_view::DeskView>,
+    /// Which view is shown.
+    pub view: View,
+    /// The claim to select once the loading article is open (from a desk search).
+    select_after_load: Option<String>,
+    /// The loading article comes from the desk: a fresh extraction holds no work of the analyst, so moving
+    /// on without saving asks nothing and leaves no file behind.
+    opening_from_desk: bool,
     /// The status line.
     pub status: Option<StatusMessage>,
     /// Commands to apply at the end of the frame.
@@ -391,6 +413,10 @@ impl ClaimDeskApp {
             workspace: None,
             ui: UiState::default(),
             dialog: None,
+            desk: None,
+            view: View::Workbench,
+            select_after_load: None,
+            opening_from_desk: false,
             status: None,
             pending_commands: Vec::new(),
             pending_edits: Vec::new(),
@@ -408,6 +434,7 @@ impl ClaimDeskApp {
         };
         apply_theme(ctx, app.settings.theme);
         match options.file {
+            Some(path) if path.is_dir() => app.open_desk(path, ctx),
             Some(path) => app.open_now(path, ctx),
             None => {
                 app.open_sample(GERMAN_SAMPLE.0, GERMAN_SAMPLE.1);
@@ -566,6 +593,10 @@ impl ClaimDeskApp {
 
     /// Opens `path` unless unsaved changes need a decision first.
     pub fn request_open(&mut self, path: PathBuf, ctx: &egui::Context) {
+        if path.is_dir() {
+            self.open_desk(path, ctx);
+            return;
+        }
         if self.is_dirty() {
             self.dialog = Some(Dialog::UnsavedChanges {
                 then: PendingAction::Open(path),
@@ -594,6 +625,77 @@ impl ClaimDeskApp {
         ));
     }
 
+    /// Opens `folder` as the desk and shows it; the open review stays open behind it.
+    pub fn open_desk(&mut self, folder: PathBuf, ctx: &egui::Context) {
+        let desk = desk_view::DeskView::open(folder, ctx);
+        self.post(
+            format!(
+                "Desk {}: {} articles. Enter opens the selected one; Ctrl+D switches between desk and article.",
+                desk.root.display(),
+                desk.rows.len()
+            ),
+            false,
+        );
+        self.remember_recent(&desk.root.clone());
+        self.desk = Some(desk);
+        self.view = View::Desk;
+    }
+
+    /// Opens an article of the desk (with its sidecar review, which Ctrl+S writes) in the workbench.
+    pub fn open_from_desk(&mut self, request: desk_view::OpenArticle, ctx: &egui::Context) {
+        if let Some(desk) = &mut self.desk {
+            desk.selected = desk.relative_of(&request.article);
+        }
+        if self.is_dirty() {
+            self.view = View::Workbench;
+            self.dialog = Some(Dialog::UnsavedChanges {
+                then: PendingAction::OpenFromDesk(request),
+            });
+            return;
+        }
+        self.start_review_path = Some(request.review);
+        self.select_after_load = request.claim;
+        self.opening_from_desk = true;
+        self.view = View::Workbench;
+        self.open_now(request.article, ctx);
+    }
+
+    /// The desk article `step` away from the open one (or the next with pending claims), opened.
+    fn open_neighbour(&mut self, step: isize, pending: bool, ctx: &egui::Context) {
+        let Some(desk) = &self.desk else {
+            self.post(
+                "Open a folder first (File → Open folder): article navigation needs a desk.",
+                true,
+            );
+            return;
+        };
+        let current = self.workspace.as_ref().and_then(|w| {
+            w.article_path
+                .as_deref()
+                .or(w.review_path.as_deref())
+                .and_then(|p| desk.relative_of(p))
+        });
+        let from = if self.view == View::Desk {
+            desk.selected.clone()
+        } else {
+            current
+        };
+        match desk
+            .neighbour(from.as_deref(), step, pending)
+            .and_then(|next| desk.open_request(&next, None))
+        {
+            Some(request) => self.open_from_desk(request, ctx),
+            None => self.post(
+                if pending {
+                    "No further article with pending claims on this desk."
+                } else {
+                    "No further article on this desk."
+                },
+                false,
+            ),
+        }
+    }
+
     fn open_sample(&mut self, name: &'static str, text: &'static str) {
         let inject = &mut self.inject_panic;
         match files::guarded(files::Job::Extract, Path::new(name), || {
@@ -615,10 +717,9 @@ impl ClaimDeskApp {
     }
 
     fn install(&mut self, workspace: Workspace) {
-        let selected = workspace
-            .review()
-            .selected
-            .clone()
+        let wanted = self.select_after_load.take();
+        let selected = wanted
+            .or_else(|| workspace.review().selected.clone())
             .filter(|id| workspace.review().claim(id).is_some());
         let first = workspace.review().claims.first().map(|c| c.id.clone());
         self.workspace = Some(workspace);
@@ -659,6 +760,7 @@ impl ClaimDeskApp {
     }
 
     fn finish_load(&mut self, result: Result<Loaded, String>, path: &Path) {
+        let from_desk = std::mem::take(&mut self.opening_from_desk);
         match result {
             Err(message) => {
                 // The open review stays as it was; the message names the file and the problem.
@@ -706,7 +808,7 @@ impl ClaimDeskApp {
                 let review_path = self.start_review_path.take();
                 self.install(Workspace::new(
                     review,
-                    false,
+                    from_desk,
                     review_path.clone(),
                     article_path,
                 ));
@@ -756,7 +858,7 @@ impl ClaimDeskApp {
 
     fn use_chosen_path(&mut self, purpose: DialogPurpose, path: PathBuf, ctx: &egui::Context) {
         match purpose {
-            DialogPurpose::Open => self.request_open(path, ctx),
+            DialogPurpose::Open | DialogPurpose::OpenFolder => self.request_open(path, ctx),
             DialogPurpose::SaveAs => {
                 let current = self.workspace.as_ref().and_then(|w| w.review_path.clone());
                 if path.exists() && current.as_deref() != Some(path.as_path()) {
@@ -864,7 +966,7 @@ impl ClaimDeskApp {
             return;
         }
         let suggestion = match purpose {
-            DialogPurpose::Open => None,
+            DialogPurpose::Open | DialogPurpose::OpenFolder => None,
             _ => self.suggested_review_path(),
         };
         let directory = suggestion
@@ -964,6 +1066,7 @@ impl ClaimDeskApp {
     pub fn continue_pending(&mut self, action: PendingAction, ctx: &egui::Context) {
         match action {
             PendingAction::Open(path) => self.open_now(path, ctx),
+            PendingAction::OpenFromDesk(request) => self.open_from_desk(request, ctx),
             PendingAction::OpenSample(name, text) => self.open_sample(name, text),
             PendingAction::Quit => {
                 self.quit_confirmed = true;
@@ -1029,6 +1132,10 @@ impl ClaimDeskApp {
             return;
         }
         if let Some(verdict) = command.verdict() {
+            if self.view == View::Desk {
+                self.post("Open an article (Enter) to give verdicts.", true);
+                return;
+            }
             let Some(claim_id) = self.selected_id() else {
                 self.post("Select a claim first (J/K or click it).", true);
                 return;
@@ -1039,8 +1146,40 @@ impl ClaimDeskApp {
             }
             return;
         }
+        if self.view == View::Desk
+            && let Some(desk) = &mut self.desk
+        {
+            match command {
+                Command::NextClaim => return desk.select_relative(1),
+                Command::PreviousClaim => return desk.select_relative(-1),
+                Command::Find => {
+                    return ctx.memory_mut(|m| m.request_focus(desk_view::DeskView::filter_id()));
+                }
+                Command::OpenArticle => {
+                    if let Some(request) = desk
+                        .selected
+                        .clone()
+                        .and_then(|selected| desk.open_request(&selected, None))
+                    {
+                        self.open_from_desk(request, ctx);
+                    }
+                    return;
+                }
+                _ => {}
+            }
+        }
         match command {
             Command::Open => self.start_file_dialog(DialogPurpose::Open, ctx),
+            Command::OpenFolder => self.start_file_dialog(DialogPurpose::OpenFolder, ctx),
+            Command::ShowDesk => match (&self.desk, self.view) {
+                (None, _) => self.post("No desk is open: File → Open folder opens one.", true),
+                (Some(_), View::Desk) if self.workspace.is_some() => self.view = View::Workbench,
+                (Some(_), _) => self.view = View::Desk,
+            },
+            Command::OpenArticle => {}
+            Command::NextArticle => self.open_neighbour(1, false, ctx),
+            Command::PreviousArticle => self.open_neighbour(-1, false, ctx),
+            Command::NextPendingArticle => self.open_neighbour(1, true, ctx),
             Command::OpenPath => {
                 self.dialog = Some(Dialog::PathEntry {
                     purpose: DialogPurpose::Open,
@@ -1299,7 +1438,9 @@ impl ClaimDeskApp {
         input::InputPacer::install(&ctx);
         // Keyboard commands act before anything is drawn, in the order typed; keys after a command that
         // hands the keyboard to a text field or dialog wait for it (see `input`).
-        command::dispatch(&ctx, self.dialog.is_some(), |command| {
+        let desk_shown = self.view == View::Desk;
+        let active = move |command: Command| command != Command::OpenArticle || desk_shown;
+        command::dispatch(&ctx, self.dialog.is_some(), &active, |command| {
             self.apply_command(command, &ctx);
             if self.dialog.is_some() || command::moves_focus_to_text(command) {
                 command::AfterCommand::Text
@@ -1308,21 +1449,35 @@ impl ClaimDeskApp {
             }
         });
 
+        if let Some(desk) = &mut self.desk {
+            desk.poll(&ctx);
+        }
         self.menu_bar_ui(ui);
         self.status_bar_ui(ui);
-        if self.workspace.is_some() {
-            egui::Panel::left("claims")
-                .resizable(true)
-                .default_size(330.0)
-                .min_size(220.0)
-                .show(ui, |ui| self.claim_list_ui(ui));
-            egui::Panel::right("inspector")
-                .resizable(true)
-                .default_size(360.0)
-                .min_size(260.0)
-                .show(ui, |ui| self.inspector_ui(ui));
+        if self.view == View::Desk
+            && let Some(desk) = &mut self.desk
+        {
+            let open = egui::CentralPanel::default()
+                .show(ui, |ui| desk.ui(ui))
+                .inner;
+            if let Some(request) = open {
+                self.open_from_desk(request, &ctx);
+            }
+        } else {
+            if self.workspace.is_some() {
+                egui::Panel::left("claims")
+                    .resizable(true)
+                    .default_size(330.0)
+                    .min_size(220.0)
+                    .show(ui, |ui| self.claim_list_ui(ui));
+                egui::Panel::right("inspector")
+                    .resizable(true)
+                    .default_size(360.0)
+                    .min_size(260.0)
+                    .show(ui, |ui| self.inspector_ui(ui));
+            }
+            egui::CentralPanel::default().show(ui, |ui| self.article_ui(ui));
         }
-        egui::CentralPanel::default().show(ui, |ui| self.article_ui(ui));
         self.ui.scroll_to_selected = false;
         self.dialogs_ui(&ctx);
         if self.ui.show_help {
@@ -1389,7 +1544,7 @@ impl ClaimDeskApp {
         egui::Panel::top("menu").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
                 ui.menu_button("File", |ui| {
-                    for command in [Command::Open, Command::OpenPath] {
+                    for command in [Command::Open, Command::OpenPath, Command::OpenFolder] {
                         self.menu_item(ui, command);
                     }
                     ui.menu_button("Open recent", |ui| {
@@ -1448,6 +1603,15 @@ impl ClaimDeskApp {
                     }
                 });
                 ui.menu_button("View", |ui| {
+                    for command in [
+                        Command::ShowDesk,
+                        Command::NextArticle,
+                        Command::PreviousArticle,
+                        Command::NextPendingArticle,
+                    ] {
+                        self.menu_item(ui, command);
+                    }
+                    ui.separator();
                     for command in [
                         Command::NextClaim,
                         Command::PreviousClaim,

@@ -1,0 +1,800 @@
+//! The desk view: every article of a folder in one table, what is done and what is pending, search across
+//! all claims, and the way into the workbench. It owns its state; the app routes commands to it and opens
+//! the articles it asks for.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, channel};
+
+use rayon::prelude::*;
+
+use crate::article::Language;
+use crate::desk::cache::Cache;
+use crate::desk::status::{ArticleStatus, Extracted, article_status, remember};
+use crate::desk::watch::DeskWatcher;
+use crate::desk::{ArticleFile, scan};
+use crate::extract::ExtractOptions;
+use crate::review::{Verdict, store};
+
+/// A column of the desk table, also the sort key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    /// The headline.
+    Title,
+    /// The path relative to the desk.
+    File,
+    /// The language.
+    Language,
+    /// The publication date.
+    Published,
+    /// Number of claims.
+    Claims,
+    /// Confirmed claims.
+    Confirmed,
+    /// Denied claims.
+    Denied,
+    /// Unverified claims.
+    Unverified,
+    /// Pending claims.
+    Pending,
+    /// Share decided.
+    Progress,
+    /// When the review was last saved.
+    Saved,
+}
+
+impl Column {
+    const ALL: [Self; 11] = [
+        Self::Title,
+        Self::File,
+        Self::Language,
+        Self::Published,
+        Self::Claims,
+        Self::Confirmed,
+        Self::Denied,
+        Self::Unverified,
+        Self::Pending,
+        Self::Progress,
+        Self::Saved,
+    ];
+
+    fn label(self) -> &'static str {
+        match self {
+            Self::Title => "Title",
+            Self::File => "File",
+            Self::Language => "Lang.",
+            Self::Published => "Published",
+            Self::Claims => "Claims",
+            Self::Confirmed => "✔",
+            Self::Denied => "✖",
+            Self::Unverified => "?",
+            Self::Pending => "Pending",
+            Self::Progress => "Progress",
+            Self::Saved => "Last saved",
+        }
+    }
+
+    fn compare(self, a: &DeskRow, b: &DeskRow) -> std::cmp::Ordering {
+        let status = |row: &DeskRow| row.status.clone().unwrap_or_else(|| placeholder(&row.file));
+        let (x, y) = (status(a), status(b));
+        match self {
+            Self::Title => x.title.cmp(&y.title),
+            Self::File => x.path.cmp(&y.path),
+            Self::Language => x
+                .language
+                .map(Language::code)
+                .cmp(&y.language.map(Language::code)),
+            Self::Published => x.published.cmp(&y.published),
+            Self::Claims => x.claims.cmp(&y.claims),
+            Self::Confirmed => x.confirmed.cmp(&y.confirmed),
+            Self::Denied => x.denied.cmp(&y.denied),
+            Self::Unverified => x.unverified.cmp(&y.unverified),
+            Self::Pending => x.pending.cmp(&y.pending),
+            Self::Progress => x.done().total_cmp(&y.done()),
+            Self::Saved => x.saved.cmp(&y.saved),
+        }
+        .then_with(|| x.path.cmp(&y.path))
+    }
+}
+
+fn placeholder(file: &ArticleFile) -> ArticleStatus {
+    ArticleStatus {
+        path: file.relative.clone(),
+        title: None,
+        language: None,
+        published: None,
+        claims: 0,
+        confirmed: 0,
+        denied: 0,
+        unverified: 0,
+        pending: 0,
+        review: None,
+        error: None,
+        saved: None,
+    }
+}
+
+/// An article of the desk and, once known, its status.
+#[derive(Debug, Clone)]
+pub struct DeskRow {
+    /// The file.
+    pub file: ArticleFile,
+    /// Its status; `None` while it is being read or extracted.
+    pub status: Option<ArticleStatus>,
+}
+
+/// Reading or extracting rows in the background, on all cores.
+struct StatusJob {
+    receiver: Receiver<(ArticleFile, ArticleStatus)>,
+    cancel: Arc<AtomicBool>,
+    done: Arc<AtomicUsize>,
+    total: usize,
+}
+
+impl StatusJob {
+    fn start(
+        root: PathBuf,
+        files: Vec<ArticleFile>,
+        options: ExtractOptions,
+        repaint: egui::Context,
+    ) -> Self {
+        let (sender, receiver) = channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let done = Arc::new(AtomicUsize::new(0));
+        let total = files.len();
+        let (job_cancel, job_done) = (Arc::clone(&cancel), Arc::clone(&done));
+        std::thread::spawn(move || {
+            let cache = Cache::open(&root, options.min_score);
+            let extracted: Vec<(ArticleFile, Extracted)> = files
+                .into_par_iter()
+                .filter_map(|file| {
+                    if job_cancel.load(Ordering::Relaxed) {
+                        return None;
+                    }
+                    // A panic on one article costs that row, never the window.
+                    let (status, extracted) = std::panic::catch_unwind(|| {
+                        article_status(&root, &file, &cache, &options)
+                    })
+                    .unwrap_or_else(|_| {
+                        let mut status = placeholder(&file);
+                        status.error = Some(format!(
+                            "{}: claimdesk failed while reading it; open it to see the message",
+                            file.relative
+                        ));
+                        (status, None)
+                    });
+                    let _ = sender.send((file.clone(), status));
+                    job_done.fetch_add(1, Ordering::Relaxed);
+                    repaint.request_repaint();
+                    extracted.map(|e| (file, e))
+                })
+                .collect();
+            let mut cache = cache;
+            for (file, extracted) in extracted {
+                remember(&mut cache, &file, extracted);
+            }
+            let _ = cache.save();
+            repaint.request_repaint();
+        });
+        Self {
+            receiver,
+            cancel,
+            done,
+            total,
+        }
+    }
+
+    fn fraction(&self) -> f32 {
+        #[expect(clippy::cast_precision_loss, reason = "a progress bar")]
+        let fraction = self.done.load(Ordering::Relaxed) as f32 / self.total.max(1) as f32;
+        fraction
+    }
+}
+
+/// A claim found by the desk search.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchHit {
+    /// The article's path relative to the desk.
+    pub article: String,
+    /// The claim id.
+    pub claim_id: String,
+    /// The claim text.
+    pub text: String,
+    /// Its verdict.
+    pub verdict: Option<Verdict>,
+    /// Its speaker.
+    pub speaker: Option<String>,
+}
+
+/// At most this many search hits are listed.
+const MAX_HITS: usize = 500;
+
+/// Whether a claim matches the query: words of the text or speaker, or a verdict name.
+fn matches(query: &str, text: &str, speaker: Option<&str>, verdict: Option<Verdict>) -> bool {
+    let verdict_name = verdict.map_or("pending", Verdict::label);
+    if query.eq_ignore_ascii_case(verdict_name) {
+        return true;
+    }
+    let query = query.to_lowercase();
+    text.to_lowercase().contains(&query)
+        || speaker.is_some_and(|s| s.to_lowercase().contains(&query))
+}
+
+/// Searches the claims of every article: the review's where there is one, else the extraction cache's.
+#[must_use]
+pub fn search_desk(root: &Path, rows: &[DeskRow], query: &str, min_score: f64) -> Vec<SearchHit> {
+    let query = query.trim();
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let cache = Cache::open(root, min_score);
+    let per_article: Vec<Vec<SearchHit>> = rows
+        .par_iter()
+        .map(|row| {
+            let claims = if row.file.review_path.is_file() {
+                store::load(&row.file.review_path).map(|r| r.claims).ok()
+            } else {
+                cache
+                    .get(&row.file)
+                    .and_then(|summary| cache.claims(&summary.sha256))
+            };
+            claims
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|c| matches(query, &c.text, c.speaker.as_deref(), c.verdict))
+                .map(|c| SearchHit {
+                    article: row.file.relative.clone(),
+                    claim_id: c.id,
+                    text: c.text,
+                    verdict: c.verdict,
+                    speaker: c.speaker,
+                })
+                .collect()
+        })
+        .collect();
+    per_article.into_iter().flatten().take(MAX_HITS).collect()
+}
+
+/// What the desk view asks the app to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenArticle {
+    /// The article file.
+    pub article: PathBuf,
+    /// Its sidecar review (it may not exist yet: Ctrl+S writes it).
+    pub review: PathBuf,
+    /// The claim to select once it is open.
+    pub claim: Option<String>,
+}
+
+/// The state of an open desk.
+pub struct DeskView {
+    /// The desk folder.
+    pub root: PathBuf,
+    /// Every article, in scan order.
+    pub rows: Vec<DeskRow>,
+    /// The sort column and whether it ascends.
+    pub sort: (Column, bool),
+    /// Text the title or path must contain.
+    pub filter: String,
+    /// Only articles in this language.
+    pub language: Option<Language>,
+    /// Only articles with pending claims.
+    pub only_pending: bool,
+    /// The selected article (relative path).
+    pub selected: Option<String>,
+    /// The desk search query.
+    pub search: String,
+    /// Its results.
+    pub hits: Vec<SearchHit>,
+    job: Option<StatusJob>,
+    queued: Vec<ArticleFile>,
+    watcher: Option<DeskWatcher>,
+    options: ExtractOptions,
+    /// Scroll the selected row into view on the next frame.
+    scroll_to_selected: bool,
+}
+
+impl DeskView {
+    /// Opens the desk at `root`: lists its articles at once and reads or extracts their status in the
+    /// background; watches the folder for changes.
+    #[must_use]
+    pub fn open(root: PathBuf, ctx: &egui::Context) -> Self {
+        // Absolute, so the watcher's paths and the scan's compare equal.
+        let root = root.canonicalize().unwrap_or(root);
+        let files = scan(&root);
+        let options = ExtractOptions::default();
+        let repaint = ctx.clone();
+        let watcher = DeskWatcher::start(&root, move || repaint.request_repaint()).ok();
+        let rows = files
+            .iter()
+            .map(|file| DeskRow {
+                file: file.clone(),
+                status: None,
+            })
+            .collect();
+        let job = Some(StatusJob::start(root.clone(), files, options, ctx.clone()));
+        Self {
+            root,
+            rows,
+            sort: (Column::File, true),
+            filter: String::new(),
+            language: None,
+            only_pending: false,
+            selected: None,
+            search: String::new(),
+            hits: Vec::new(),
+            job,
+            queued: Vec::new(),
+            watcher,
+            options,
+            scroll_to_selected: false,
+        }
+    }
+
+    /// Whether rows are still being read or extracted.
+    #[must_use]
+    pub fn is_busy(&self) -> bool {
+        self.job.is_some() || !self.queued.is_empty()
+    }
+
+    /// Stops the background extraction; rows not done yet stay without status.
+    pub fn cancel(&mut self) {
+        if let Some(job) = &self.job {
+            job.cancel.store(true, Ordering::Relaxed);
+        }
+        self.queued.clear();
+    }
+
+    /// Takes finished rows and folder changes; call once per frame.
+    pub fn poll(&mut self, ctx: &egui::Context) {
+        if let Some(job) = &self.job {
+            for (file, status) in job.receiver.try_iter() {
+                if let Some(row) = self
+                    .rows
+                    .iter_mut()
+                    .find(|r| r.file.relative == file.relative)
+                {
+                    row.file = file;
+                    row.status = Some(status);
+                }
+            }
+            if job.done.load(Ordering::Relaxed) >= job.total || job.cancel.load(Ordering::Relaxed) {
+                // Rows still in the channel were sent before `done` counted them.
+                for (file, status) in job.receiver.try_iter() {
+                    if let Some(row) = self
+                        .rows
+                        .iter_mut()
+                        .find(|r| r.file.relative == file.relative)
+                    {
+                        row.file = file;
+                        row.status = Some(status);
+                    }
+                }
+                self.job = None;
+            }
+        }
+        let changes = self
+            .watcher
+            .as_ref()
+            .map(DeskWatcher::changes)
+            .unwrap_or_default();
+        if !changes.is_empty() {
+            self.refresh(&changes);
+        }
+        if self.job.is_none() && !self.queued.is_empty() {
+            let files = std::mem::take(&mut self.queued);
+            self.job = Some(StatusJob::start(
+                self.root.clone(),
+                files,
+                self.options,
+                ctx.clone(),
+            ));
+        }
+    }
+
+    /// Brings the rows touched by `changed` paths up to date: new articles appear, removed ones go, changed
+    /// articles and reviews are read again.
+    pub fn refresh(&mut self, changed: &[PathBuf]) {
+        let current = scan(&self.root);
+        self.rows
+            .retain(|row| current.iter().any(|f| f.relative == row.file.relative));
+        for file in current {
+            // A folder that was moved or copied in counts for every article below it.
+            let touched = changed.iter().any(|path| {
+                path == &file.path
+                    || path == &file.review_path
+                    || (path != &self.root && file.path.starts_with(path))
+            });
+            match self
+                .rows
+                .iter_mut()
+                .find(|r| r.file.relative == file.relative)
+            {
+                Some(row) if touched || row.file != file => {
+                    row.file = file.clone();
+                    self.queued.push(file);
+                }
+                Some(_) => {}
+                None => {
+                    self.rows.push(DeskRow {
+                        file: file.clone(),
+                        status: None,
+                    });
+                    self.queued.push(file);
+                }
+            }
+        }
+        self.rows
+            .sort_by(|a, b| a.file.relative.cmp(&b.file.relative));
+    }
+
+    /// The indices of the rows shown, filtered and sorted.
+    #[must_use]
+    pub fn visible(&self) -> Vec<usize> {
+        let filter = self.filter.trim().to_lowercase();
+        let mut visible: Vec<usize> = (0..self.rows.len())
+            .filter(|&i| {
+                let row = &self.rows[i];
+                let status = row.status.as_ref();
+                let text_ok = filter.is_empty()
+                    || row.file.relative.to_lowercase().contains(&filter)
+                    || status
+                        .and_then(|s| s.title.as_deref())
+                        .is_some_and(|t| t.to_lowercase().contains(&filter));
+                let language_ok =
+                    self.language.is_none() || status.and_then(|s| s.language) == self.language;
+                let pending_ok = !self.only_pending || status.is_some_and(|s| s.pending > 0);
+                text_ok && language_ok && pending_ok
+            })
+            .collect();
+        let (column, ascending) = self.sort;
+        visible.sort_by(|&a, &b| {
+            let order = column.compare(&self.rows[a], &self.rows[b]);
+            if ascending { order } else { order.reverse() }
+        });
+        visible
+    }
+
+    fn row_of(&self, relative: &str) -> Option<&DeskRow> {
+        self.rows.iter().find(|r| r.file.relative == relative)
+    }
+
+    /// The open request for the article at `relative`.
+    #[must_use]
+    pub fn open_request(&self, relative: &str, claim: Option<String>) -> Option<OpenArticle> {
+        let row = self.row_of(relative)?;
+        Some(OpenArticle {
+            article: row.file.path.clone(),
+            review: row.file.review_path.clone(),
+            claim,
+        })
+    }
+
+    /// The article shown `step` rows away from `from` (or from the selection), in table order; with
+    /// `pending`, the next one with pending claims.
+    #[must_use]
+    pub fn neighbour(&self, from: Option<&str>, step: isize, pending: bool) -> Option<String> {
+        let visible = self.visible();
+        if visible.is_empty() {
+            return None;
+        }
+        let from = from.or(self.selected.as_deref());
+        let position = from.and_then(|f| {
+            visible
+                .iter()
+                .position(|&i| self.rows[i].file.relative == f)
+        });
+        let len = isize::try_from(visible.len()).ok()?;
+        let mut index = match position {
+            Some(p) => isize::try_from(p).ok()?,
+            None if step > 0 => -1,
+            None => len,
+        };
+        loop {
+            index += step;
+            if index < 0 || index >= len {
+                return None;
+            }
+            let row = &self.rows[visible[usize::try_from(index).ok()?]];
+            if !pending || row.status.as_ref().is_some_and(|s| s.pending > 0) {
+                return Some(row.file.relative.clone());
+            }
+        }
+    }
+
+    /// Moves the selection by `step` rows.
+    pub fn select_relative(&mut self, step: isize) {
+        let visible = self.visible();
+        let Some(&first) = visible.first() else {
+            return;
+        };
+        self.selected = self
+            .neighbour(None, step, false)
+            .or_else(|| self.selected.clone())
+            .or_else(|| Some(self.rows[first].file.relative.clone()));
+        self.scroll_to_selected = true;
+    }
+
+    /// The relative path of the article at `path` (article or review file), if it is on this desk.
+    #[must_use]
+    pub fn relative_of(&self, path: &Path) -> Option<String> {
+        self.rows
+            .iter()
+            .find(|r| r.file.path == path || r.file.review_path == path)
+            .map(|r| r.file.relative.clone())
+    }
+
+    /// Runs the desk search for the current query.
+    pub fn run_search(&mut self) {
+        self.hits = search_desk(&self.root, &self.rows, &self.search, self.options.min_score);
+    }
+
+    /// The filter field's id, for Ctrl+F and `/`.
+    #[must_use]
+    pub fn filter_id() -> egui::Id {
+        egui::Id::unique("claimdesk-desk-filter")
+    }
+
+    /// Draws the desk; returns the article to open, if the analyst asked for one.
+    pub fn ui(&mut self, ui: &mut egui::Ui) -> Option<OpenArticle> {
+        let mut open = None;
+        ui.horizontal(|ui| {
+            ui.heading(format!("Desk: {}", self.root.display()));
+        });
+        let totals = crate::desk::Totals::of(
+            &self
+                .rows
+                .iter()
+                .filter_map(|r| r.status.clone())
+                .collect::<Vec<_>>(),
+        );
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!(
+                "{} articles · {} claims · {} confirmed · {} denied · {} unverified · {} pending",
+                self.rows.len(),
+                totals.claims,
+                totals.confirmed,
+                totals.denied,
+                totals.unverified,
+                totals.pending
+            ));
+            if let Some(job) = &self.job {
+                ui.separator();
+                ui.spinner();
+                ui.label("Extracting articles without a review…");
+                ui.add(
+                    egui::ProgressBar::new(job.fraction())
+                        .desired_width(160.0)
+                        .show_percentage(),
+                );
+                if ui.button("Cancel").clicked() {
+                    self.cancel();
+                }
+            }
+        });
+        ui.horizontal(|ui| {
+            let response = ui.add(
+                egui::TextEdit::singleline(&mut self.filter)
+                    .id(Self::filter_id())
+                    .hint_text("Filter by title or file (Ctrl+F)")
+                    .desired_width(260.0),
+            );
+            response.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Filter articles")
+            });
+            egui::ComboBox::from_label("language")
+                .selected_text(self.language.map_or("all languages", Language::name))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.language, None, "all languages");
+                    for language in [Language::German, Language::English, Language::Other] {
+                        ui.selectable_value(&mut self.language, Some(language), language.name());
+                    }
+                });
+            ui.checkbox(&mut self.only_pending, "has pending");
+            ui.separator();
+            let search = ui.add(
+                egui::TextEdit::singleline(&mut self.search)
+                    .hint_text("Search claims, speakers, verdicts")
+                    .desired_width(240.0),
+            );
+            search.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Search the desk")
+            });
+            if (search.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)))
+                || ui.button("Search").clicked()
+            {
+                self.run_search();
+            }
+        });
+        ui.separator();
+        if !self.hits.is_empty() {
+            ui.label(format!(
+                "{} claims found (Enter in the search field searches again):",
+                self.hits.len()
+            ));
+            egui::ScrollArea::vertical()
+                .id_salt("desk-hits")
+                .max_height(160.0)
+                .show(ui, |ui| {
+                    for hit in &self.hits {
+                        let verdict = hit.verdict.map_or("pending", Verdict::label);
+                        let label = format!(
+                            "{} · {} · {verdict} · {}",
+                            hit.article,
+                            hit.speaker.as_deref().unwrap_or("—"),
+                            hit.text
+                        );
+                        if ui.selectable_label(false, label).clicked() {
+                            open = self.open_request(&hit.article, Some(hit.claim_id.clone()));
+                        }
+                    }
+                });
+            ui.separator();
+        }
+        if let Some(request) = self.table_ui(ui) {
+            open = Some(request);
+        }
+        open
+    }
+
+    fn table_ui(&mut self, ui: &mut egui::Ui) -> Option<OpenArticle> {
+        use egui_extras::{Column as TableColumn, TableBuilder};
+        let visible = self.visible();
+        let mut open = None;
+        let mut clicked_sort = None;
+        let scroll_to = self
+            .scroll_to_selected
+            .then(|| {
+                visible
+                    .iter()
+                    .position(|&i| Some(&self.rows[i].file.relative) == self.selected.as_ref())
+            })
+            .flatten();
+        self.scroll_to_selected = false;
+        let dark = ui.visuals().dark_mode;
+        let mut table = TableBuilder::new(ui)
+            .striped(true)
+            .resizable(true)
+            .sense(egui::Sense::click())
+            .column(TableColumn::initial(260.0).at_least(80.0).clip(true))
+            .column(TableColumn::initial(200.0).at_least(60.0).clip(true))
+            .columns(TableColumn::auto().at_least(36.0), 8)
+            .column(TableColumn::remainder().at_least(90.0));
+        if let Some(row) = scroll_to {
+            table = table.scroll_to_row(row, Some(egui::Align::Center));
+        }
+        table
+            .header(22.0, |mut header| {
+                for column in Column::ALL {
+                    header.col(|ui| {
+                        let arrow = match self.sort {
+                            (c, true) if c == column => " ⏶",
+                            (c, false) if c == column => " ⏷",
+                            _ => "",
+                        };
+                        if ui
+                            .add(
+                                egui::Button::new(format!("{}{arrow}", column.label()))
+                                    .frame(false),
+                            )
+                            .on_hover_text("Sort by this column")
+                            .clicked()
+                        {
+                            clicked_sort = Some(column);
+                        }
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(22.0, visible.len(), |mut table_row| {
+                    let row = &self.rows[visible[table_row.index()]];
+                    let selected = self.selected.as_ref() == Some(&row.file.relative);
+                    table_row.set_selected(selected);
+                    let status = row.status.as_ref();
+                    table_row.col(|ui| {
+                        let title = status
+                            .and_then(|s| s.title.clone())
+                            .unwrap_or_else(|| row.file.relative.clone());
+                        ui.label(title);
+                    });
+                    table_row.col(|ui| {
+                        ui.weak(&row.file.relative);
+                    });
+                    match status {
+                        None => {
+                            table_row.col(|ui| {
+                                ui.spinner();
+                            });
+                            for _ in 0..8 {
+                                table_row.col(|_| {});
+                            }
+                        }
+                        Some(status) if status.error.is_some() => {
+                            let error = status.error.clone().unwrap_or_default();
+                            table_row.col(|ui| {
+                                ui.colored_label(ui.visuals().error_fg_color, "error")
+                                    .on_hover_text(&error);
+                            });
+                            for _ in 0..8 {
+                                table_row.col(|ui| {
+                                    ui.weak("—").on_hover_text(&error);
+                                });
+                            }
+                        }
+                        Some(status) => {
+                            table_row.col(|ui| {
+                                ui.label(status.language.map_or("", Language::code));
+                            });
+                            table_row.col(|ui| {
+                                ui.label(status.published.as_deref().unwrap_or(""));
+                            });
+                            for (count, verdict) in [
+                                (status.claims, None),
+                                (status.confirmed, Some(Some(Verdict::Confirmed))),
+                                (status.denied, Some(Some(Verdict::Denied))),
+                                (status.unverified, Some(Some(Verdict::Unverified))),
+                                (status.pending, Some(None)),
+                            ] {
+                                table_row.col(|ui| match verdict {
+                                    Some(verdict) if count > 0 => {
+                                        ui.colored_label(
+                                            super::theme::verdict_color(verdict, dark),
+                                            count.to_string(),
+                                        );
+                                    }
+                                    _ => {
+                                        ui.label(count.to_string());
+                                    }
+                                });
+                            }
+                            table_row.col(|ui| {
+                                ui.add(
+                                    egui::ProgressBar::new(status.done())
+                                        .desired_width(80.0)
+                                        .show_percentage(),
+                                );
+                            });
+                            table_row.col(|ui| {
+                                let saved = status.saved.map(|time| {
+                                    chrono::DateTime::<chrono::Local>::from(time)
+                                        .format("%Y-%m-%d %H:%M")
+                                        .to_string()
+                                });
+                                ui.label(saved.unwrap_or_else(|| "no review".to_owned()));
+                            });
+                        }
+                    }
+                    let response = table_row.response();
+                    if response.clicked() {
+                        self.selected = Some(row.file.relative.clone());
+                    }
+                    if response.double_clicked() {
+                        open = self.open_request(&row.file.relative, None);
+                    }
+                });
+            });
+        if let Some(column) = clicked_sort {
+            self.sort = if self.sort.0 == column {
+                (column, !self.sort.1)
+            } else {
+                (column, true)
+            };
+        }
+        open
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verdict_names_and_words_match_claims() {
+        assert!(matches("denied", "x", None, Some(Verdict::Denied)));
+        assert!(matches("Pending", "x", None, None));
+        assert!(!matches("pending", "x", None, Some(Verdict::Confirmed)));
+        assert!(matches("kämmerer", "Der Kämmerer sagte", None, None));
+        assert!(matches("weber", "x", Some("Anna Weber"), None));
+    }
+}
