@@ -323,7 +323,8 @@ pub fn export_review(
     output: Option<&Path>,
     args: ExportArgs,
 ) -> Result<(), CliError> {
-    let loaded = store::load(review)?;
+    let mut loaded = store::load(review)?;
+    extract::complete_review(&mut loaded);
     let options = export::ExportOptions {
         reviewer_name: args.reviewer,
         reviewer_url: checked_url("--reviewer-url", args.reviewer_url)?,

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use claimdesk::app::{ClaimDeskApp, Dialog, Settings, StartOptions};
-use claimdesk::extract::segment::Span;
+use claimdesk::article::Span;
 use claimdesk::review::{Verdict, store};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;

@@ -7,7 +7,7 @@ use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{Color32, FontId, Galley, Pos2, Rect, Sense, Stroke, Vec2};
 
 use super::{ClaimDeskApp, theme};
-use crate::extract::segment::Span;
+use crate::article::Span;
 use crate::review::{Claim, Review};
 
 /// Paragraph heights for one text width and size; estimates until a paragraph was laid out once.

@@ -315,6 +315,19 @@ impl DeskView {
             .collect();
         let job = Some(StatusJob::start(root.clone(), files, options, ctx.clone()));
         Self {
+            job,
+            watcher,
+            options,
+            ..Self::with_rows(root, rows)
+        }
+    }
+
+    /// A desk view of rows already known, without background work or watching: for benchmarks and tests of
+    /// the table itself.
+    #[doc(hidden)]
+    #[must_use]
+    pub fn with_rows(root: PathBuf, rows: Vec<DeskRow>) -> Self {
+        Self {
             root,
             rows,
             sort: (Column::File, true),
@@ -324,10 +337,10 @@ impl DeskView {
             selected: None,
             search: String::new(),
             hits: Vec::new(),
-            job,
+            job: None,
             queued: Vec::new(),
-            watcher,
-            options,
+            watcher: None,
+            options: ExtractOptions::default(),
             scroll_to_selected: false,
         }
     }

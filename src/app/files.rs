@@ -183,7 +183,8 @@ fn load(
 ) -> Result<Loaded, String> {
     fail_if_injected(inject_panic, Job::Load);
     if is_review_path(path) {
-        let review = store::load(path).map_err(|e| e.to_string())?;
+        let mut review = store::load(path).map_err(|e| e.to_string())?;
+        extract::complete_review(&mut review);
         let (review, reanchored) = follow_source(review, path);
         return Ok(Loaded::Review {
             review,
@@ -203,7 +204,8 @@ fn load(
     }
     if let Some(review_path) = resume_review.filter(|p| p.is_file()) {
         // `claimdesk ARTICLE --review EXISTING`: continue that review on this article's current text.
-        let review = store::load(&review_path).map_err(|e| e.to_string())?;
+        let mut review = store::load(&review_path).map_err(|e| e.to_string())?;
+        extract::complete_review(&mut review);
         if review.article.sha256 == loaded.article.sha256 {
             return Ok(Loaded::Review {
                 review,

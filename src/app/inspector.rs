@@ -31,6 +31,7 @@ impl ClaimDeskApp {
             return;
         };
         let dark = ui.visuals().dark_mode;
+        let language = workspace.review().article.language;
         let mut edits = Vec::new();
         let mut commands = Vec::new();
         egui::ScrollArea::vertical()
@@ -99,6 +100,9 @@ impl ClaimDeskApp {
                     if new != claim.speaker {
                         edits.push(Edit::SetSpeaker {
                             claim_id: claim.id.clone(),
+                            kind: new
+                                .as_deref()
+                                .map(|s| crate::extract::attribution::speaker_kind(s, language)),
                             speaker: new,
                         });
                     }

@@ -3,6 +3,8 @@
 //! The text produced here is what the app shows, the review stores and every claim span indexes; nothing
 //! after this module changes it.
 
+mod span;
+pub use span::Span;
 mod decode;
 mod html;
 mod language;

@@ -7,8 +7,7 @@ use serde_json::{Value, json};
 
 use super::{ExportOptions, review_date, web_links};
 use crate::article::Language;
-use crate::extract::lexicon::{Category, Lexicon};
-use crate::review::{Review, Verdict};
+use crate::review::{Review, SpeakerKind, Verdict};
 
 /// (worst, best) of the rating scale.
 pub const RATING_SCALE: (u8, u8) = (1, 5);
@@ -34,40 +33,6 @@ pub fn verdict_wording(verdict: Verdict, language: Language) -> &'static str {
         (Verdict::Denied, _) => "False",
         (Verdict::Unverified, _) => "Unproven",
     }
-}
-
-/// Whether a speaker names an organisation rather than a person: acronyms, places and words such as
-/// "Ministerium" or "agency" say so; a name of two or more capitalized words without them is a person.
-fn is_organisation(speaker: &str, language: Language) -> bool {
-    let lexicon = Lexicon::for_language(language);
-    let words: Vec<&str> = speaker
-        .split(|c: char| c.is_whitespace() || c == '-')
-        .filter(|w| !w.is_empty())
-        .collect();
-    let marks_organisation = words.iter().any(|word| {
-        let lower = word.to_lowercase();
-        let categories = lexicon.categories(&lower);
-        let acronym = word.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && word.chars().all(|c| !c.is_lowercase());
-        acronym
-            || categories.has(Category::OrganisationWord)
-            || categories.has(Category::Place)
-            || [
-                "amt",
-                "behörde",
-                "ministerium",
-                "kommission",
-                "institut",
-                "verband",
-            ]
-            .iter()
-            .any(|suffix| lower.ends_with(suffix))
-    });
-    let capitalized_names = words
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    marks_organisation || capitalized_names < 2
 }
 
 pub(super) fn render(
@@ -101,10 +66,11 @@ pub(super) fn render(
                 item["datePublished"] = json!(published);
             }
             if let Some(speaker) = &claim.speaker {
-                let kind = if is_organisation(speaker, language) {
-                    "Organization"
-                } else {
-                    "Person"
+                // Files of version 1 carry no kind: they get one when opened or exported through
+                // `extract::complete_review`; a claim without one is taken for a person.
+                let kind = match claim.speaker_kind {
+                    Some(SpeakerKind::Organisation) => "Organization",
+                    _ => "Person",
                 };
                 item["author"] = json!({ "@type": kind, "name": speaker });
             }
@@ -228,16 +194,5 @@ mod tests {
             .map(|i| i["reviewRating"]["alternateName"].as_str().unwrap())
             .collect();
         assert_eq!(words, ["Richtig", "Falsch", "Nicht belegt"]);
-        assert!(is_organisation("Die NATO und die USA", Language::German));
-        assert!(is_organisation(
-            "das Statistische Bundesamt",
-            Language::German
-        ));
-        assert!(is_organisation("the port authority", Language::English));
-        assert!(!is_organisation("Wolodymyr Selenskyj", Language::German));
-        assert!(!is_organisation(
-            "chief executive Helen Marsh",
-            Language::English
-        ));
     }
 }

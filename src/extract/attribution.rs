@@ -1,8 +1,10 @@
 //! Who says so: the speaker or source a segment attributes its statement to.
 
 use super::features::{Analysis, Word};
-use super::lexicon::Category;
+use super::lexicon::{Category, Lexicon};
 use super::segment::Span;
+use crate::article::Language;
+use crate::review::SpeakerKind;
 
 /// How a segment attributes its content.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -492,6 +494,44 @@ fn colon_quote_speaker(analysis: &Analysis<'_>) -> Attribution {
     named_or_pronoun(analysis, 0, verb_index, ":".to_owned())
 }
 
+/// Whether a speaker is a person or an organisation: acronyms, places and words such as
+/// "Ministerium" or "agency" say so; a name of two or more capitalized words without them is a person.
+pub fn speaker_kind(speaker: &str, language: Language) -> SpeakerKind {
+    let lexicon = Lexicon::for_language(language);
+    let words: Vec<&str> = speaker
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let marks_organisation = words.iter().any(|word| {
+        let lower = word.to_lowercase();
+        let categories = lexicon.categories(&lower);
+        let acronym = word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && word.chars().all(|c| !c.is_lowercase());
+        acronym
+            || categories.has(Category::OrganisationWord)
+            || categories.has(Category::Place)
+            || [
+                "amt",
+                "behörde",
+                "ministerium",
+                "kommission",
+                "institut",
+                "verband",
+            ]
+            .iter()
+            .any(|suffix| lower.ends_with(suffix))
+    });
+    let capitalized_names = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    if marks_organisation || capitalized_names < 2 {
+        SpeakerKind::Organisation
+    } else {
+        SpeakerKind::Person
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -602,6 +642,46 @@ mod tests {
                 en
             ),
             None
+        );
+    }
+
+    #[test]
+    fn speakers_are_people_or_organisations() {
+        let organisation = |s, l| speaker_kind(s, l) == SpeakerKind::Organisation;
+        assert!(organisation("Die NATO und die USA", Language::German));
+        assert!(organisation("das Statistische Bundesamt", Language::German));
+        assert!(organisation("the port authority", Language::English));
+        assert!(!organisation("Wolodymyr Selenskyj", Language::German));
+        assert!(!organisation(
+            "chief executive Helen Marsh",
+            Language::English
+        ));
+    }
+
+    #[test]
+    fn an_old_review_gets_its_speaker_kinds_on_opening() {
+        let article = crate::article::load_bytes(
+            "Die NATO und die USA bestätigten die Zahl von 1.500 Soldaten nicht.".as_bytes(),
+            "a.txt",
+            None,
+            crate::article::LoadOptions::default(),
+        )
+        .unwrap()
+        .article;
+        let mut review = crate::extract::new_review(
+            article,
+            &crate::extract::ExtractOptions::default(),
+            &mut |_| {},
+        );
+        assert_eq!(
+            review.claims[0].speaker_kind,
+            Some(SpeakerKind::Organisation)
+        );
+        review.claims[0].speaker_kind = None;
+        crate::extract::complete_review(&mut review);
+        assert_eq!(
+            review.claims[0].speaker_kind,
+            Some(SpeakerKind::Organisation)
         );
     }
 }

@@ -98,6 +98,7 @@ pub fn extract_text_with_progress(
         }
         let id = format!("c{}", claims.len() + 1);
         claims.push(claim_of(
+            language,
             id,
             Some(&analysis),
             analysis.text,
@@ -111,6 +112,7 @@ pub fn extract_text_with_progress(
 
 /// A claim from a judged segment; without an analysis (too long to describe) it has no speaker or hedges.
 fn claim_of(
+    language: Language,
     id: String,
     analysis: Option<&Analysis<'_>>,
     text: &str,
@@ -127,6 +129,10 @@ fn claim_of(
         score: candidate.score,
         kind: candidate.kind,
         reasons: candidate.reasons,
+        speaker_kind: candidate
+            .speaker
+            .as_ref()
+            .map(|(name, _)| attribution::speaker_kind(name, language)),
         speaker: candidate.speaker.as_ref().map(|(name, _)| name.clone()),
         speaker_span: candidate.speaker.and_then(|(_, span)| span),
         hedges: hedges.iter().map(|(hedge, _)| hedge.clone()).collect(),
@@ -158,6 +164,7 @@ pub fn manual_claim(text: &str, language: Language, span: Span, id: String) -> O
     if span.len() > MAX_CLAIM_BYTES {
         // Too long to describe; the analyst's claim is kept as it is.
         let mut claim = claim_of(
+            language,
             id,
             None,
             slice,
@@ -175,6 +182,7 @@ pub fn manual_claim(text: &str, language: Language, span: Span, id: String) -> O
         None => by_hand(ClaimKind::Fact, Vec::new(), None),
     };
     Some(claim_of(
+        language,
         id,
         Some(&analysis),
         slice,
@@ -197,6 +205,19 @@ pub fn new_review(
     }
     let claims = extract_with_progress(&article, options, progress);
     crate::review::Review::new(article, claims)
+}
+
+/// Fills in what reviews of earlier versions lack and extraction derives (whether each speaker is a person
+/// or an organisation), so views and exports of an old file are those of a new one.
+pub fn complete_review(review: &mut crate::review::Review) {
+    let language = review.article.language;
+    for claim in review.claims.iter_mut().chain(review.orphaned.iter_mut()) {
+        if claim.speaker_kind.is_none()
+            && let Some(speaker) = &claim.speaker
+        {
+            claim.speaker_kind = Some(attribution::speaker_kind(speaker, language));
+        }
+    }
 }
 
 /// The date in the article's publication note, as `YYYY-MM-DD`. The last note wins (updates come last).

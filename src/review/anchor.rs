@@ -3,7 +3,7 @@
 
 use super::{Claim, Review};
 use crate::article::Article;
-use crate::extract::segment::Span;
+use crate::article::Span;
 
 /// What happened to the claims.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

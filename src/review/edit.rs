@@ -29,6 +29,8 @@ pub enum Edit {
         claim_id: String,
         /// The new speaker; `None` for unknown.
         speaker: Option<String>,
+        /// Whether the new speaker is a person or an organisation.
+        kind: Option<crate::review::SpeakerKind>,
     },
     /// Add an evidence link at `index`.
     AddEvidence {
@@ -272,12 +274,18 @@ fn apply_to(review: &mut Review, edit: Edit) -> Result<Edit, EditError> {
                 note: previous,
             })
         }
-        Edit::SetSpeaker { claim_id, speaker } => {
+        Edit::SetSpeaker {
+            claim_id,
+            speaker,
+            kind,
+        } => {
             let claim = claim_mut(review, &claim_id)?;
             let previous = std::mem::replace(&mut claim.speaker, speaker);
+            let previous_kind = std::mem::replace(&mut claim.speaker_kind, kind);
             Ok(Edit::SetSpeaker {
                 claim_id,
                 speaker: previous,
+                kind: previous_kind,
             })
         }
         Edit::AddEvidence {

@@ -11,7 +11,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
-use crate::extract::segment::Span;
+use crate::article::Span;
 
 /// The `format` field of every review file.
 pub const FORMAT_NAME: &str = "claimdesk-review";
@@ -96,6 +96,17 @@ pub enum Origin {
     Manual,
 }
 
+/// Whether a speaker is a person or an organisation (schema.org `Person` or `Organization`), decided where
+/// the speaker is found so that exports need no language knowledge of their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerKind {
+    /// A person.
+    Person,
+    /// An organisation, authority, place or group.
+    Organisation,
+}
+
 /// One check-worthy statement in the article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Claim {
@@ -118,6 +129,10 @@ pub struct Claim {
     /// Where the speaker is named in the article text, when it is.
     #[serde(default)]
     pub speaker_span: Option<Span>,
+    /// Whether the speaker is a person or an organisation; absent in files of earlier versions, where it is
+    /// derived on opening.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_kind: Option<SpeakerKind>,
     /// Words that make the claim uncertain, as they appear in the text.
     pub hedges: Vec<String>,
     /// Where each hedge stands in the article text.

@@ -1,0 +1,518 @@
+//! Opening articles, reviews, samples and desks, and saving and exporting the review: the file work of the
+//! window, with its dialogs and background jobs.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use super::files::{self, DialogOutcome, DialogPurpose, FileDialogJob, Loaded};
+use super::{ClaimDeskApp, Dialog, MAX_RECENT, PendingAction, UiState, View, Workspace, desk_view};
+use crate::review::store;
+
+impl ClaimDeskApp {
+    pub(super) fn is_dirty(&self) -> bool {
+        self.workspace
+            .as_ref()
+            .is_some_and(|w| w.document.is_dirty())
+    }
+
+    /// Opens `path` unless unsaved changes need a decision first.
+    pub fn request_open(&mut self, path: PathBuf, ctx: &egui::Context) {
+        if path.is_dir() {
+            self.open_desk(path, ctx);
+            return;
+        }
+        if self.is_dirty() {
+            self.dialog = Some(Dialog::UnsavedChanges {
+                then: PendingAction::Open(path),
+            });
+        } else {
+            self.open_now(path, ctx);
+        }
+    }
+
+    pub(super) fn open_now(&mut self, path: PathBuf, ctx: &egui::Context) {
+        self.post(format!("Opening {}…", path.display()), false);
+        let resume = if files::is_review_path(&path) {
+            None
+        } else {
+            self.start_review_path.clone()
+        };
+        let inject = self
+            .inject_panic
+            .take_if(|job| matches!(job, files::Job::Load | files::Job::Extract));
+        self.load_job = Some(files::start_load(
+            path,
+            self.language,
+            resume,
+            inject,
+            ctx.clone(),
+        ));
+    }
+
+    /// Opens `folder` as the desk and shows it; the open review stays open behind it.
+    pub fn open_desk(&mut self, folder: PathBuf, ctx: &egui::Context) {
+        let desk = desk_view::DeskView::open(folder, ctx);
+        self.post(
+            format!(
+                "Desk {}: {} articles. Enter opens the selected one; Ctrl+D switches between desk and article.",
+                desk.root.display(),
+                desk.rows.len()
+            ),
+            false,
+        );
+        self.remember_recent(&desk.root.clone());
+        self.desk = Some(desk);
+        self.view = View::Desk;
+    }
+
+    /// Opens an article of the desk (with its sidecar review, which Ctrl+S writes) in the workbench.
+    pub fn open_from_desk(&mut self, request: desk_view::OpenArticle, ctx: &egui::Context) {
+        if let Some(desk) = &mut self.desk {
+            desk.selected = desk.relative_of(&request.article);
+        }
+        if self.is_dirty() {
+            self.view = View::Workbench;
+            self.dialog = Some(Dialog::UnsavedChanges {
+                then: PendingAction::OpenFromDesk(request),
+            });
+            return;
+        }
+        self.start_review_path = Some(request.review);
+        self.select_after_load = request.claim;
+        self.opening_from_desk = true;
+        self.view = View::Workbench;
+        self.open_now(request.article, ctx);
+    }
+
+    /// The desk article `step` away from the open one (or the next with pending claims), opened.
+    pub(super) fn open_neighbour(&mut self, step: isize, pending: bool, ctx: &egui::Context) {
+        let Some(desk) = &self.desk else {
+            self.post(
+                "Open a folder first (File → Open folder): article navigation needs a desk.",
+                true,
+            );
+            return;
+        };
+        let current = self.workspace.as_ref().and_then(|w| {
+            w.article_path
+                .as_deref()
+                .or(w.review_path.as_deref())
+                .and_then(|p| desk.relative_of(p))
+        });
+        let from = if self.view == View::Desk {
+            desk.selected.clone()
+        } else {
+            current
+        };
+        match desk
+            .neighbour(from.as_deref(), step, pending)
+            .and_then(|next| desk.open_request(&next, None))
+        {
+            Some(request) => self.open_from_desk(request, ctx),
+            None => self.post(
+                if pending {
+                    "No further article with pending claims on this desk."
+                } else {
+                    "No further article on this desk."
+                },
+                false,
+            ),
+        }
+    }
+
+    pub(super) fn open_sample(&mut self, name: &'static str, text: &'static str) {
+        let inject = &mut self.inject_panic;
+        match files::guarded(files::Job::Extract, Path::new(name), || {
+            files::fail_if_injected(inject, files::Job::Extract);
+            Ok(files::review_of_text(name, text))
+        }) {
+            Ok(review) => self.install(Workspace::new(review, true, None, None)),
+            Err(message) => self.show_job_error("Could not open the sample", message),
+        }
+    }
+
+    /// An error dialog and status message for work that failed; the open review stays as it was.
+    pub(super) fn show_job_error(&mut self, title: &str, message: String) {
+        self.post(message.clone(), true);
+        self.dialog = Some(Dialog::Error {
+            title: title.to_owned(),
+            message,
+        });
+    }
+
+    pub(super) fn install(&mut self, workspace: Workspace) {
+        let wanted = self.select_after_load.take();
+        let selected = wanted
+            .or_else(|| workspace.review().selected.clone())
+            .filter(|id| workspace.review().claim(id).is_some());
+        let first = workspace.review().claims.first().map(|c| c.id.clone());
+        self.workspace = Some(workspace);
+        self.ui = UiState {
+            filter: self.ui.filter,
+            ..UiState::default()
+        };
+        self.select(selected.or(first));
+    }
+
+    pub(super) fn remember_recent(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        self.settings.recent.retain(|p| p != &path);
+        self.settings.recent.insert(0, path);
+        self.settings.recent.truncate(MAX_RECENT);
+    }
+
+    pub(super) fn poll_jobs(&mut self, ctx: &egui::Context) {
+        if let Some(job) = &self.load_job {
+            match job.poll() {
+                None => ctx.request_repaint_after(Duration::from_millis(100)),
+                Some(result) => {
+                    let path = job.path.clone();
+                    self.load_job = None;
+                    self.finish_load(result, &path);
+                }
+            }
+        }
+        if let Some(dialog) = &self.file_dialog {
+            if let Some(outcome) = dialog.poll() {
+                let purpose = dialog.purpose;
+                self.file_dialog = None;
+                self.finish_file_dialog(purpose, outcome, ctx);
+            } else {
+                ctx.request_repaint_after(Duration::from_millis(200));
+            }
+        }
+    }
+
+    pub(super) fn finish_load(&mut self, result: Result<Loaded, String>, path: &Path) {
+        let from_desk = std::mem::take(&mut self.opening_from_desk);
+        match result {
+            Err(message) => {
+                // The open review stays as it was; the message names the file and the problem.
+                self.dialog = Some(Dialog::Error {
+                    title: "Could not open the file".to_owned(),
+                    message: message.clone(),
+                });
+                self.post(message, true);
+            }
+            Ok(Loaded::Review {
+                review,
+                path,
+                reanchored,
+            }) => {
+                self.remember_recent(&path);
+                let count = review.claims.len();
+                let dirty = reanchored.is_some();
+                self.start_review_path = None;
+                self.install(Workspace::new(review, !dirty, Some(path.clone()), None));
+                match reanchored {
+                    Some(report) => {
+                        if let Some(workspace) = &mut self.workspace {
+                            workspace.autosave_due = true;
+                        }
+                        self.dialog = Some(Dialog::Error {
+                            title: "The article changed".to_owned(),
+                            message: report.summary(),
+                        });
+                        self.post(report.summary(), false);
+                    }
+                    None => self.post(
+                        format!("Resumed {} ({count} claims).", path.display()),
+                        false,
+                    ),
+                }
+            }
+            Ok(Loaded::Article {
+                review,
+                article_path,
+                warnings,
+            }) => {
+                self.remember_recent(path);
+                let count = review.claims.len();
+                let beside = article_path.as_deref().map(files::review_path_for);
+                let review_path = self.start_review_path.take();
+                self.install(Workspace::new(
+                    review,
+                    from_desk,
+                    review_path.clone(),
+                    article_path,
+                ));
+                let mut message = format!("{count} claims found in {}.", path.display());
+                for warning in warnings {
+                    message.push(' ');
+                    message.push_str(&warning);
+                }
+                self.post(message, false);
+                if let Some(beside) =
+                    beside.filter(|b| b.is_file() && review_path.as_deref() != Some(b.as_path()))
+                {
+                    self.dialog = Some(Dialog::ResumeReview {
+                        review_path: beside,
+                    });
+                }
+            }
+        }
+    }
+
+    pub(super) fn finish_file_dialog(
+        &mut self,
+        purpose: DialogPurpose,
+        outcome: DialogOutcome,
+        ctx: &egui::Context,
+    ) {
+        match outcome {
+            DialogOutcome::Cancelled => {}
+            DialogOutcome::Chosen(path) => self.use_chosen_path(purpose, path, ctx),
+            DialogOutcome::Unavailable => {
+                let note = "No system file dialog is available (install xdg-desktop-portal or zenity). Type the path instead.";
+                let text = match purpose {
+                    DialogPurpose::SaveAs => self
+                        .suggested_review_path()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default(),
+                    _ => String::new(),
+                };
+                self.dialog = Some(Dialog::PathEntry {
+                    purpose,
+                    text,
+                    note: Some(note.to_owned()),
+                });
+            }
+        }
+    }
+
+    pub(super) fn use_chosen_path(
+        &mut self,
+        purpose: DialogPurpose,
+        path: PathBuf,
+        ctx: &egui::Context,
+    ) {
+        match purpose {
+            DialogPurpose::Open | DialogPurpose::OpenFolder => self.request_open(path, ctx),
+            DialogPurpose::SaveAs => {
+                let current = self.workspace.as_ref().and_then(|w| w.review_path.clone());
+                if path.exists() && current.as_deref() != Some(path.as_path()) {
+                    // Never replace another file without asking: it may be an earlier review.
+                    self.dialog = Some(Dialog::ConfirmOverwrite { path });
+                    return;
+                }
+                self.save_as(path);
+            }
+            DialogPurpose::Export => {
+                let format = match &self.dialog {
+                    Some(Dialog::Export { format, .. }) => *format,
+                    _ => crate::export::Format::Html,
+                };
+                self.export_to(format, &path);
+            }
+        }
+    }
+
+    pub(super) fn suggested_review_path(&self) -> Option<PathBuf> {
+        let workspace = self.workspace.as_ref()?;
+        if let Some(path) = &workspace.review_path {
+            return Some(path.clone());
+        }
+        match &workspace.article_path {
+            Some(article) => Some(files::review_path_for(article)),
+            None => {
+                let stem = Path::new(&workspace.review().article.source)
+                    .file_stem()?
+                    .to_string_lossy()
+                    .into_owned();
+                Some(
+                    std::env::current_dir()
+                        .ok()?
+                        .join(format!("{stem}.review.json")),
+                )
+            }
+        }
+    }
+
+    /// `<review or article stem>.<format extension>` beside the review or article.
+    pub(super) fn suggested_export_path(&self, format: crate::export::Format) -> String {
+        let Some(base) = self.suggested_review_path() else {
+            return String::new();
+        };
+        let name = base
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let stem = name.strip_suffix(".review.json").unwrap_or(&name);
+        base.with_file_name(format!("{stem}.{}", format.extension()))
+            .display()
+            .to_string()
+    }
+
+    /// Writes an export of the open review; the review itself is not touched.
+    pub fn export_to(&mut self, format: crate::export::Format, path: &Path) {
+        let Some(workspace) = &self.workspace else {
+            return;
+        };
+        let options = crate::export::ExportOptions {
+            reviewer_name: Some(self.settings.reviewer_name.trim().to_owned())
+                .filter(|n| !n.is_empty())
+                .unwrap_or_else(|| crate::export::DEFAULT_REVIEWER.to_owned()),
+            reviewer_url: Some(self.settings.reviewer_url.trim().to_owned())
+                .filter(|u| crate::review::edit::is_web_url(u)),
+            review_url: None,
+            article_url: None,
+        };
+        let result = crate::export::export(workspace.review(), format, &options)
+            .map_err(|e| e.to_string())
+            .and_then(|exported| {
+                store::write_atomic(path, &exported.bytes)
+                    .map(|()| exported)
+                    .map_err(|e| e.to_string())
+            });
+        match result {
+            Ok(exported) => {
+                let skipped = if exported.skipped_pending > 0 {
+                    format!(" ({} pending claims left out)", exported.skipped_pending)
+                } else {
+                    String::new()
+                };
+                self.dialog = None;
+                self.post(
+                    format!(
+                        "Exported {} to {}{skipped}.",
+                        format.label(),
+                        path.display()
+                    ),
+                    false,
+                );
+            }
+            Err(message) => {
+                self.dialog = Some(Dialog::Error {
+                    title: "Could not export".to_owned(),
+                    message,
+                })
+            }
+        }
+    }
+
+    pub(super) fn start_file_dialog(&mut self, purpose: DialogPurpose, ctx: &egui::Context) {
+        if self.file_dialog.is_some() {
+            return;
+        }
+        let suggestion = match purpose {
+            DialogPurpose::Open | DialogPurpose::OpenFolder => None,
+            _ => self.suggested_review_path(),
+        };
+        let directory = suggestion
+            .as_ref()
+            .and_then(|p| p.parent().map(Path::to_owned))
+            .or_else(|| {
+                self.workspace
+                    .as_ref()
+                    .and_then(|w| w.article_path.as_ref()?.parent().map(Path::to_owned))
+            });
+        let name = suggestion.and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()));
+        self.file_dialog = Some(FileDialogJob::start(purpose, directory, name, ctx.clone()));
+    }
+
+    /// Makes `path` the review's file and saves there.
+    pub fn save_as(&mut self, path: PathBuf) {
+        if let Some(workspace) = &mut self.workspace {
+            workspace.review_path = Some(path);
+        }
+        self.save();
+    }
+
+    /// Saves to the review path; asks for one when there is none. Returns whether the review is saved.
+    pub fn save(&mut self) -> bool {
+        let selected = self.ui.selected.clone();
+        let Some(workspace) = &mut self.workspace else {
+            return false;
+        };
+        let Some(path) = workspace.review_path.clone() else {
+            let text = self
+                .suggested_review_path()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default();
+            self.dialog = Some(Dialog::PathEntry {
+                purpose: DialogPurpose::SaveAs,
+                text,
+                note: None,
+            });
+            return false;
+        };
+        let previous_recovery_key =
+            files::recovery_key(workspace.review(), workspace.review_path.as_deref());
+        {
+            let (selected_slot, modified) = workspace.document.review_metadata_mut();
+            *selected_slot = selected;
+            *modified = crate::review::now_rfc3339();
+        }
+        let inject = &mut self.inject_panic;
+        let saved = files::guarded(files::Job::Save, &path, || {
+            files::fail_if_injected(inject, files::Job::Save);
+            store::save(workspace.review(), &path).map_err(|e| e.to_string())
+        });
+        match saved {
+            Ok(()) => {
+                workspace.document.mark_saved();
+                workspace.autosave_due = false;
+                files::remove_recovery(self.data_dir.as_deref(), workspace.review(), Some(&path));
+                if previous_recovery_key != files::recovery_key(workspace.review(), Some(&path)) {
+                    files::remove_recovery(self.data_dir.as_deref(), workspace.review(), None);
+                }
+                self.remember_recent(&path);
+                self.post(format!("Saved {}.", path.display()), false);
+                true
+            }
+            Err(message) => {
+                self.show_job_error("Could not save", message);
+                false
+            }
+        }
+    }
+
+    pub(super) fn autosave(&mut self) {
+        let Some(workspace) = &mut self.workspace else {
+            return;
+        };
+        if !workspace.document.is_dirty() || !workspace.autosave_due {
+            return;
+        }
+        if workspace
+            .last_autosave
+            .is_some_and(|t| t.elapsed() < self.autosave_every)
+        {
+            return;
+        }
+        workspace.last_autosave = Some(Instant::now());
+        match files::write_recovery(
+            self.data_dir.as_deref(),
+            workspace.review(),
+            workspace.review_path.as_deref(),
+        ) {
+            Ok(_) => workspace.autosave_due = false,
+            Err(error) => self.post(format!("Recovery copy not written: {error}"), true),
+        }
+    }
+
+    /// Carries out what waited for the unsaved-changes decision.
+    pub fn continue_pending(&mut self, action: PendingAction, ctx: &egui::Context) {
+        match action {
+            PendingAction::Open(path) => self.open_now(path, ctx),
+            PendingAction::OpenFromDesk(request) => self.open_from_desk(request, ctx),
+            PendingAction::OpenSample(name, text) => self.open_sample(name, text),
+            PendingAction::Quit => {
+                self.quit_confirmed = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    /// Drops unsaved changes of the open review (and its recovery copy).
+    pub fn discard_changes(&mut self) {
+        if let Some(workspace) = &mut self.workspace {
+            files::remove_recovery(
+                self.data_dir.as_deref(),
+                workspace.review(),
+                workspace.review_path.as_deref(),
+            );
+            workspace.document.mark_saved();
+        }
+    }
+}
