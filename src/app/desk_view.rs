@@ -75,26 +75,28 @@ impl Column {
         }
     }
 
+    /// Orders rows by this column, then by path; rows still being read sort first.
     fn compare(self, a: &DeskRow, b: &DeskRow) -> std::cmp::Ordering {
-        let status = |row: &DeskRow| row.status.clone().unwrap_or_else(|| placeholder(&row.file));
-        let (x, y) = (status(a), status(b));
-        match self {
-            Self::Title => x.title.cmp(&y.title),
-            Self::File => x.path.cmp(&y.path),
-            Self::Language => x
-                .language
-                .map(Language::code)
-                .cmp(&y.language.map(Language::code)),
-            Self::Published => x.published.cmp(&y.published),
-            Self::Claims => x.claims.cmp(&y.claims),
-            Self::Confirmed => x.confirmed.cmp(&y.confirmed),
-            Self::Denied => x.denied.cmp(&y.denied),
-            Self::Unverified => x.unverified.cmp(&y.unverified),
-            Self::Pending => x.pending.cmp(&y.pending),
-            Self::Progress => x.done().total_cmp(&y.done()),
-            Self::Saved => x.saved.cmp(&y.saved),
-        }
-        .then_with(|| x.path.cmp(&y.path))
+        let by_status = match (a.status.as_ref(), b.status.as_ref()) {
+            (Some(x), Some(y)) => match self {
+                Self::Title => x.title.cmp(&y.title),
+                Self::File => std::cmp::Ordering::Equal,
+                Self::Language => x
+                    .language
+                    .map(Language::code)
+                    .cmp(&y.language.map(Language::code)),
+                Self::Published => x.published.cmp(&y.published),
+                Self::Claims => x.claims.cmp(&y.claims),
+                Self::Confirmed => x.confirmed.cmp(&y.confirmed),
+                Self::Denied => x.denied.cmp(&y.denied),
+                Self::Unverified => x.unverified.cmp(&y.unverified),
+                Self::Pending => x.pending.cmp(&y.pending),
+                Self::Progress => x.done().total_cmp(&y.done()),
+                Self::Saved => x.saved.cmp(&y.saved),
+            },
+            (x, y) => x.is_some().cmp(&y.is_some()),
+        };
+        by_status.then_with(|| a.file.relative.cmp(&b.file.relative))
     }
 }
 
@@ -271,7 +273,8 @@ pub struct OpenArticle {
 pub struct DeskView {
     /// The desk folder.
     pub root: PathBuf,
-    /// Every article, in scan order.
+    /// Every article, in path order. Read it freely; rows change only through [`Self::poll`] and
+    /// [`Self::refresh`], which keep the cached table order right.
     pub rows: Vec<DeskRow>,
     /// The sort column and whether it ascends.
     pub sort: (Column, bool),
@@ -293,6 +296,19 @@ pub struct DeskView {
     options: ExtractOptions,
     /// Scroll the selected row into view on the next frame.
     scroll_to_selected: bool,
+    /// Bumped whenever rows change, so the filtered, sorted order is computed once per change, not per frame.
+    revision: u64,
+    visible_cache: std::cell::RefCell<Option<(VisibleKey, std::rc::Rc<[usize]>)>>,
+}
+
+/// What the visible order depends on.
+#[derive(Debug, Clone, PartialEq)]
+struct VisibleKey {
+    revision: u64,
+    filter: String,
+    language: Option<Language>,
+    only_pending: bool,
+    sort: (Column, bool),
 }
 
 impl DeskView {
@@ -342,6 +358,8 @@ impl DeskView {
             watcher: None,
             options: ExtractOptions::default(),
             scroll_to_selected: false,
+            revision: 0,
+            visible_cache: std::cell::RefCell::new(None),
         }
     }
 
@@ -370,6 +388,7 @@ impl DeskView {
                 {
                     row.file = file;
                     row.status = Some(status);
+                    self.revision += 1;
                 }
             }
             if job.done.load(Ordering::Relaxed) >= job.total || job.cancel.load(Ordering::Relaxed) {
@@ -409,6 +428,7 @@ impl DeskView {
     /// Brings the rows touched by `changed` paths up to date: new articles appear, removed ones go, changed
     /// articles and reviews are read again.
     pub fn refresh(&mut self, changed: &[PathBuf]) {
+        self.revision += 1;
         let current = scan(&self.root);
         self.rows
             .retain(|row| current.iter().any(|f| f.relative == row.file.relative));
@@ -442,9 +462,28 @@ impl DeskView {
             .sort_by(|a, b| a.file.relative.cmp(&b.file.relative));
     }
 
-    /// The indices of the rows shown, filtered and sorted.
+    /// The indices of the rows shown, filtered and sorted (computed again only when rows, filters or the
+    /// sort changed).
     #[must_use]
-    pub fn visible(&self) -> Vec<usize> {
+    pub fn visible(&self) -> std::rc::Rc<[usize]> {
+        let key = VisibleKey {
+            revision: self.revision,
+            filter: self.filter.clone(),
+            language: self.language,
+            only_pending: self.only_pending,
+            sort: self.sort,
+        };
+        if let Some((cached_key, visible)) = &*self.visible_cache.borrow()
+            && *cached_key == key
+        {
+            return std::rc::Rc::clone(visible);
+        }
+        let visible: std::rc::Rc<[usize]> = self.compute_visible().into();
+        *self.visible_cache.borrow_mut() = Some((key, std::rc::Rc::clone(&visible)));
+        visible
+    }
+
+    fn compute_visible(&self) -> Vec<usize> {
         let filter = self.filter.trim().to_lowercase();
         let mut visible: Vec<usize> = (0..self.rows.len())
             .filter(|&i| {
@@ -543,6 +582,23 @@ impl DeskView {
         self.hits = search_desk(&self.root, &self.rows, &self.search, self.options.min_score);
     }
 
+    /// The sums over the rows read so far.
+    #[must_use]
+    pub fn totals(&self) -> crate::desk::Totals {
+        let mut totals = crate::desk::Totals {
+            articles: self.rows.len(),
+            ..crate::desk::Totals::default()
+        };
+        for status in self.rows.iter().filter_map(|r| r.status.as_ref()) {
+            totals.claims += status.claims;
+            totals.confirmed += status.confirmed;
+            totals.denied += status.denied;
+            totals.unverified += status.unverified;
+            totals.pending += status.pending;
+        }
+        totals
+    }
+
     /// The filter field's id, for Ctrl+F and `/`.
     #[must_use]
     pub fn filter_id() -> egui::Id {
@@ -555,13 +611,7 @@ impl DeskView {
         ui.horizontal(|ui| {
             ui.heading(format!("Desk: {}", self.root.display()));
         });
-        let totals = crate::desk::Totals::of(
-            &self
-                .rows
-                .iter()
-                .filter_map(|r| r.status.clone())
-                .collect::<Vec<_>>(),
-        );
+        let totals = self.totals();
         ui.horizontal_wrapped(|ui| {
             ui.label(format!(
                 "{} articles · {} claims · {} confirmed · {} denied · {} unverified · {} pending",

@@ -89,14 +89,14 @@ fn process(file: &ArticleFile, options: &BatchOptions) -> (Outcome, Option<Summa
         let (review, report) = follow_source(review, &file.review_path);
         return match report {
             None => (Outcome::Unchanged, None),
-            Some(_) => match store::save(&review, &file.review_path) {
+            Some(_) => match store::save_in_batch(&review, &file.review_path) {
                 Ok(()) => (Outcome::Reanchored, None),
                 Err(error) => (Outcome::Failed(error.to_string()), None),
             },
         };
     }
     match extract_file(&file.path, options.language, &options.extract) {
-        Ok(review) => match store::save(&review, &file.review_path) {
+        Ok(review) => match store::save_in_batch(&review, &file.review_path) {
             Ok(()) => (Outcome::New, Some(Summary::of(file, &review))),
             Err(error) => (Outcome::Failed(error.to_string()), None),
         },
@@ -133,6 +133,15 @@ pub fn extract_desk(
             })
             .collect()
     });
+    let written: std::collections::BTreeSet<&Path> = files
+        .iter()
+        .zip(&results)
+        .filter(|(_, (result, _))| matches!(result.outcome, Outcome::New | Outcome::Reanchored))
+        .filter_map(|(file, _)| file.review_path.parent())
+        .collect();
+    for directory in written {
+        store::sync_directory(directory);
+    }
     let mut cache = Cache::open(desk, options.extract.min_score);
     for (file, (_, summary)) in files.iter().zip(&results) {
         if let Some(summary) = summary {

@@ -104,6 +104,46 @@ pub fn write_atomic_with(
     path: &Path,
     write: impl FnOnce(&mut std::io::BufWriter<&std::fs::File>) -> std::io::Result<()>,
 ) -> Result<(), StoreError> {
+    write_atomic_in(path, Durability::Each, write)
+}
+
+/// How a write reaches the disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Durability {
+    /// The file and the rename are on disk when the call returns; stale temporaries are cleared first.
+    Each,
+    /// The file's bytes are on disk before its name appears, so a crash never leaves a short file; the
+    /// caller syncs the directory once after many files ([`sync_directory`]) and leaves temporaries of
+    /// killed runs (hidden files) to the next interactive save.
+    Batch,
+}
+
+/// Saves a review written as one of many into the same folders (`claimdesk extract DIR`): atomic like
+/// [`save`], without listing and syncing the folder for every file, which made a large flat desk
+/// quadratic. Call [`sync_directory`] for each folder afterwards.
+///
+/// # Errors
+/// [`StoreError::Io`] when the file cannot be written; an existing file is then untouched.
+pub fn save_in_batch(review: &Review, path: &Path) -> Result<(), StoreError> {
+    write_atomic_in(path, Durability::Batch, |writer| {
+        serde_json::to_writer_pretty(&mut *writer, review)?;
+        writer.write_all(b"\n")
+    })
+}
+
+/// Makes the renames into `directory` durable (see [`save_in_batch`]).
+pub fn sync_directory(directory: &Path) {
+    // Not every platform lets a directory be opened for this; there the renames are as durable as it gets.
+    if let Ok(directory) = std::fs::File::open(directory) {
+        let _ = directory.sync_all();
+    }
+}
+
+fn write_atomic_in(
+    path: &Path,
+    durability: Durability,
+    write: impl FnOnce(&mut std::io::BufWriter<&std::fs::File>) -> std::io::Result<()>,
+) -> Result<(), StoreError> {
     let io_error = |source| StoreError::Io {
         path: path.to_owned(),
         action: "writing",
@@ -118,7 +158,9 @@ pub fn write_atomic_with(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let prefix = format!(".{file_name}.");
-    remove_stale_temporaries(&directory, &prefix);
+    if durability == Durability::Each {
+        remove_stale_temporaries(&directory, &prefix);
+    }
     // The process id in the name tells later saves whether the writer is still alive.
     let temporary = tempfile::Builder::new()
         .prefix(&format!("{prefix}{}.", std::process::id()))
@@ -134,9 +176,9 @@ pub fn write_atomic_with(
     temporary
         .persist(path)
         .map_err(|error| io_error(error.error))?;
-    // The rename itself must reach the disk too; not every platform lets a directory be opened for that.
-    if let Ok(directory) = std::fs::File::open(&directory) {
-        let _ = directory.sync_all();
+    // The rename itself must reach the disk too.
+    if durability == Durability::Each {
+        sync_directory(&directory);
     }
     Ok(())
 }
