@@ -162,11 +162,18 @@ fn write_atomic_in(
         remove_stale_temporaries(&directory, &prefix);
     }
     // The process id in the name tells later saves whether the writer is still alive.
-    let temporary = tempfile::Builder::new()
-        .prefix(&format!("{prefix}{}.", std::process::id()))
-        .suffix(".tmp")
-        .tempfile_in(&directory)
-        .map_err(io_error)?;
+    let temporary_prefix = format!("{prefix}{}.", std::process::id());
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&temporary_prefix).suffix(".tmp");
+    #[cfg(unix)]
+    {
+        // A new file follows the umask like any editor's (the kernel applies it to 0666); tempfile's own
+        // 0600 would survive the rename and lock colleagues and web servers out.
+        use std::os::unix::fs::PermissionsExt as _;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let temporary = builder.tempfile_in(&directory).map_err(io_error)?;
+    keep_owner_and_mode(path, temporary.as_file()).map_err(io_error)?;
     {
         let mut writer = std::io::BufWriter::with_capacity(1 << 20, temporary.as_file());
         write(&mut writer).map_err(io_error)?;
@@ -180,6 +187,25 @@ fn write_atomic_in(
     if durability == Durability::Each {
         sync_directory(&directory);
     }
+    Ok(())
+}
+
+/// A file that is replaced keeps its mode and, where the user may set it, its group: a review shared
+/// 0664 in a team's desk stays 0664 after a save.
+#[cfg(unix)]
+fn keep_owner_and_mode(path: &Path, replacement: &std::fs::File) -> std::io::Result<()> {
+    use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _};
+    let Ok(existing) = std::fs::metadata(path) else {
+        return Ok(());
+    };
+    // Changing the group first: chown may clear set-id bits that the mode then restores. Only members of
+    // the group may hand a file to it; otherwise the file keeps the user's group.
+    let _ = std::os::unix::fs::fchown(replacement, None, Some(existing.gid()));
+    replacement.set_permissions(std::fs::Permissions::from_mode(existing.mode() & 0o7777))
+}
+
+#[cfg(not(unix))]
+fn keep_owner_and_mode(_path: &Path, _replacement: &std::fs::File) -> std::io::Result<()> {
     Ok(())
 }
 
@@ -384,5 +410,32 @@ mod tests {
         review.claims[0].start = 10_000;
         review.claims[0].end = 10_001;
         assert!(validate(&review).unwrap_err().contains("outside"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn new_files_follow_the_umask_and_replaced_files_keep_their_mode() {
+        use std::os::unix::fs::{OpenOptionsExt as _, PermissionsExt as _};
+        let dir = tempfile::tempdir().unwrap();
+        let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o7777;
+        // What the umask makes of 0666 here, whatever it is.
+        let reference = dir.path().join("reference");
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true).mode(0o666);
+        options.open(&reference).unwrap();
+        let review = sample_review();
+        let path = dir.path().join("a.review.json");
+        save(&review, &path).unwrap();
+        assert_eq!(mode(&path), mode(&reference), "a new review follows the umask");
+        let export = dir.path().join("report.html");
+        write_atomic(&export, b"<p>").unwrap();
+        assert_eq!(mode(&export), mode(&reference), "so does an export");
+        for shared in [0o664, 0o640, 0o600, 0o644] {
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(shared)).unwrap();
+            save(&review, &path).unwrap();
+            assert_eq!(mode(&path), shared, "a replaced review keeps {shared:o}");
+            save_in_batch(&review, &path).unwrap();
+            assert_eq!(mode(&path), shared);
+        }
     }
 }
