@@ -1090,3 +1090,46 @@ fn desk_search_opens_the_article_at_the_claim_and_new_files_appear() {
             .any(|r| r.file.relative == "a-rat.txt")
     });
 }
+
+#[test]
+fn edits_wait_while_another_file_opens() {
+    // A named pipe opens only when something writes to it: the load stays in progress for as long as the
+    // test wants, with no timing involved.
+    let directory = tempfile::tempdir().unwrap();
+    let pipe = directory.path().join("slow.txt");
+    let made = std::process::Command::new("mkfifo").arg(&pipe).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("mkfifo is not available here; skipping");
+        return;
+    }
+    let mut bench = open(None);
+    let id = bench.selected();
+    let ctx = bench.harness.ctx.clone();
+    bench.harness.state_mut().request_open(pipe.clone(), &ctx);
+    bench.harness.run_steps(2);
+    assert!(bench.app().is_loading());
+    bench.press(Key::C);
+    assert_eq!(
+        bench.claim(&id).verdict,
+        None,
+        "no verdict on a review about to be replaced"
+    );
+    let status = bench.app().status.clone().unwrap();
+    assert!(
+        status.is_error && status.text.contains("is opening"),
+        "{}",
+        status.text
+    );
+    let writer = std::thread::spawn(move || {
+        std::fs::write(
+            &pipe,
+            "Die Feuerwehr rückte 2025 zu 1.204 Einsätzen aus, sagte Kommandant Paul Ritter.\n",
+        )
+        .unwrap();
+    });
+    bench.wait_for_load();
+    writer.join().unwrap();
+    let review = bench.app().workspace.as_ref().unwrap().review();
+    assert!(review.article.text.contains("1.204 Einsätzen"));
+    assert!(review.claims.iter().all(|c| c.verdict.is_none()));
+}

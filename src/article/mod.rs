@@ -203,10 +203,24 @@ pub fn load_path(path: &Path, options: LoadOptions) -> Result<Loaded, LoadError>
             limit: MAX_ARTICLE_BYTES,
         });
     }
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Unreadable {
-        path: shown.clone(),
-        source,
-    })?;
+    // Read at most one byte past the limit: a pipe or device has no length to check beforehand.
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| {
+            use std::io::Read as _;
+            file.take(MAX_ARTICLE_BYTES + 1).read_to_end(&mut bytes)
+        })
+        .map_err(|source| LoadError::Unreadable {
+            path: shown.clone(),
+            source,
+        })?;
+    if bytes.len() as u64 > MAX_ARTICLE_BYTES {
+        return Err(LoadError::TooLarge {
+            path: shown,
+            size: bytes.len() as u64,
+            limit: MAX_ARTICLE_BYTES,
+        });
+    }
     let extension = path
         .extension()
         .and_then(|e| e.to_str())

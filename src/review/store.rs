@@ -426,7 +426,11 @@ mod tests {
         let review = sample_review();
         let path = dir.path().join("a.review.json");
         save(&review, &path).unwrap();
-        assert_eq!(mode(&path), mode(&reference), "a new review follows the umask");
+        assert_eq!(
+            mode(&path),
+            mode(&reference),
+            "a new review follows the umask"
+        );
         let export = dir.path().join("report.html");
         write_atomic(&export, b"<p>").unwrap();
         assert_eq!(mode(&export), mode(&reference), "so does an export");
