@@ -66,6 +66,7 @@ fn frame(bencher: Bencher, claims: usize) {
     assert!(
         harness
             .state()
+            .workbench
             .workspace
             .as_ref()
             .is_some_and(|w| w.review().claims.len() == claims)

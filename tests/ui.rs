@@ -72,11 +72,17 @@ impl Bench {
     }
 
     fn selected(&self) -> String {
-        self.app().ui.selected.clone().expect("a claim is selected")
+        self.app()
+            .workbench
+            .ui
+            .selected
+            .clone()
+            .expect("a claim is selected")
     }
 
     fn claim(&self, id: &str) -> claimdesk::review::Claim {
         self.app()
+            .workbench
             .workspace
             .as_ref()
             .unwrap()
@@ -88,6 +94,7 @@ impl Bench {
 
     fn claim_ids(&self) -> Vec<String> {
         self.app()
+            .workbench
             .workspace
             .as_ref()
             .unwrap()
@@ -99,14 +106,20 @@ impl Bench {
     }
 
     fn is_dirty(&self) -> bool {
-        self.app().workspace.as_ref().unwrap().document.is_dirty()
+        self.app()
+            .workbench
+            .workspace
+            .as_ref()
+            .unwrap()
+            .document
+            .is_dirty()
     }
 }
 
 #[test]
 fn starts_on_the_sample_with_the_first_claim_selected() {
     let bench = open(None);
-    let review = bench.app().workspace.as_ref().unwrap().review();
+    let review = bench.app().workbench.workspace.as_ref().unwrap().review();
     assert!(review.claims.len() >= 8, "the sample has claims");
     assert_eq!(bench.selected(), review.claims[0].id);
     // The list shows every claim with its verdict and speaker.
@@ -193,6 +206,7 @@ fn adding_adjusting_and_removing_claims() {
     let before = bench.claim_ids().len();
     let text = bench
         .app()
+        .workbench
         .workspace
         .as_ref()
         .unwrap()
@@ -204,7 +218,7 @@ fn adding_adjusting_and_removing_claims() {
         "Experten rechnen damit, dass weitere Versorger in der Region nachziehen dürften.";
     let start = text.find(sentence).expect("sample sentence");
     // A mouse drag over the sentence ends with this selection.
-    bench.harness.state_mut().ui.article_selection = Some(Span {
+    bench.harness.state_mut().workbench.ui.article_selection = Some(Span {
         start,
         end: start + sentence.len(),
     });
@@ -216,7 +230,7 @@ fn adding_adjusting_and_removing_claims() {
     assert_eq!(claim.hedges, ["dürften"]);
     // Narrow it to its first words.
     let narrow = "Experten rechnen damit";
-    bench.harness.state_mut().ui.article_selection = Some(Span {
+    bench.harness.state_mut().workbench.ui.article_selection = Some(Span {
         start,
         end: start + narrow.len(),
     });
@@ -236,7 +250,7 @@ fn evidence_links_only_accept_http() {
     bench.type_text("javascript:alert(1)");
     bench.press(Key::Enter);
     assert!(bench.claim(&id).evidence.is_empty());
-    bench.harness.state_mut().ui.new_evidence.clear();
+    bench.harness.state_mut().workbench.ui.new_evidence.clear();
     bench.press(Key::L);
     bench.type_text("https://example.org/report.pdf");
     bench.press(Key::Enter);
@@ -283,7 +297,13 @@ fn save_reopen_and_resume_exactly() {
     assert_eq!(saved.selected.as_deref(), Some(ids[2].as_str()));
 
     let reopened = open(Some(path.clone()));
-    let review = reopened.app().workspace.as_ref().unwrap().review();
+    let review = reopened
+        .app()
+        .workbench
+        .workspace
+        .as_ref()
+        .unwrap()
+        .review();
     assert_eq!(review, &saved);
     assert_eq!(
         reopened.selected(),
@@ -293,6 +313,7 @@ fn save_reopen_and_resume_exactly() {
     assert!(
         !reopened
             .app()
+            .workbench
             .workspace
             .as_ref()
             .unwrap()
@@ -309,7 +330,14 @@ fn a_corrupt_review_is_reported_and_the_open_work_stays() {
     std::fs::write(&corrupt, broken).unwrap();
     let mut bench = open(None);
     bench.press(Key::C);
-    let before = bench.app().workspace.as_ref().unwrap().review().clone();
+    let before = bench
+        .app()
+        .workbench
+        .workspace
+        .as_ref()
+        .unwrap()
+        .review()
+        .clone();
     let ctx = bench.harness.ctx.clone();
     bench
         .harness
@@ -329,7 +357,7 @@ fn a_corrupt_review_is_reported_and_the_open_work_stays() {
         }
         other => panic!("expected an error dialog, got {other:?}"),
     }
-    let after = bench.app().workspace.as_ref().unwrap().review();
+    let after = bench.app().workbench.workspace.as_ref().unwrap().review();
     assert_eq!(
         after.claims.len(),
         before.claims.len(),
@@ -348,7 +376,7 @@ fn opening_an_article_from_the_command_line_extracts_its_claims() {
     let article = directory.path().join("meldung.txt");
     std::fs::write(&article, "Rathaus meldet Rekord\nDie Stadt hat 2024 rund 3,2 Millionen Euro eingenommen, sagte Kämmerer Jan Ohl am Montag.\n").unwrap();
     let bench = open(Some(article));
-    let workspace = bench.app().workspace.as_ref().unwrap();
+    let workspace = bench.app().workbench.workspace.as_ref().unwrap();
     assert_eq!(
         workspace.review().article.source,
         directory.path().join("meldung.txt").display().to_string()
@@ -391,7 +419,7 @@ fn closing_with_unsaved_changes_asks_first() {
 fn help_lists_every_shortcut() {
     let mut bench = open(None);
     bench.press(Key::F1);
-    assert!(bench.app().ui.show_help);
+    assert!(bench.app().workbench.ui.show_help);
     bench.harness.get_by_label("Mark confirmed");
     bench.harness.get_by_label("Next pending claim");
 }
@@ -436,7 +464,14 @@ fn export_from_the_window() {
     let target = directory.path().join("report.html");
     let mut bench = open(None);
     bench.press(Key::C);
-    let before = bench.app().workspace.as_ref().unwrap().review().clone();
+    let before = bench
+        .app()
+        .workbench
+        .workspace
+        .as_ref()
+        .unwrap()
+        .review()
+        .clone();
     bench.press_with(Modifiers::COMMAND, Key::E);
     assert!(matches!(bench.app().dialog, Some(Dialog::Export { .. })));
     bench.harness.state_mut().dialog = Some(Dialog::Export {
@@ -450,7 +485,7 @@ fn export_from_the_window() {
     assert!(report.contains("<mark class=\"confirmed\""));
     assert!(bench.app().dialog.is_none());
     assert_eq!(
-        bench.app().workspace.as_ref().unwrap().review(),
+        bench.app().workbench.workspace.as_ref().unwrap().review(),
         &before,
         "exporting changes nothing"
     );
@@ -480,7 +515,7 @@ fn a_changed_article_re_anchors_the_review_and_keeps_orphans() {
         }
         other => panic!("expected a notice, got {other:?}"),
     }
-    let workspace = bench.app().workspace.as_ref().unwrap();
+    let workspace = bench.app().workbench.workspace.as_ref().unwrap();
     let review = workspace.review();
     assert!(review.article.text.starts_with("Korrektur"));
     assert_eq!(review.claims.len(), 1);
@@ -528,6 +563,7 @@ fn unsaved_work_is_recovered_after_a_crash() {
         assert!(
             harness
                 .state()
+                .workbench
                 .workspace
                 .as_ref()
                 .unwrap()
@@ -552,7 +588,7 @@ fn unsaved_work_is_recovered_after_a_crash() {
     );
     harness.get_by_label("Restore").click();
     harness.run_steps(3);
-    let workspace = harness.state().workspace.as_ref().unwrap();
+    let workspace = harness.state().workbench.workspace.as_ref().unwrap();
     assert_eq!(
         workspace.review().claims[0].verdict,
         Some(Verdict::Confirmed)
@@ -678,7 +714,7 @@ impl Bench {
 
     /// Verdicts and notes of every claim, in order.
     fn verdicts_and_notes(&self) -> Vec<(String, Option<Verdict>, String)> {
-        let review = self.app().workspace.as_ref().unwrap().review();
+        let review = self.app().workbench.workspace.as_ref().unwrap().review();
         review
             .claims
             .iter()
@@ -855,6 +891,7 @@ fn a_panic_in_saving_loading_or_extracting_is_reported_and_the_review_stays() {
         assert_eq!(
             bench
                 .app()
+                .workbench
                 .workspace
                 .as_ref()
                 .unwrap()
@@ -874,7 +911,7 @@ fn a_panic_in_saving_loading_or_extracting_is_reported_and_the_review_stays() {
         .request_open(article.clone(), &ctx);
     bench.wait_for_load();
     assert!(bench.app().dialog.is_none(), "{:?}", bench.app().dialog);
-    let review = bench.app().workspace.as_ref().unwrap().review();
+    let review = bench.app().workbench.workspace.as_ref().unwrap().review();
     assert!(review.article.source.ends_with("other.txt"));
     assert_eq!(
         review.claims.len(),
@@ -934,7 +971,7 @@ impl Bench {
     }
 
     fn open_article_relative(&self) -> Option<String> {
-        let workspace = self.app().workspace.as_ref()?;
+        let workspace = self.app().workbench.workspace.as_ref()?;
         let path = workspace
             .article_path
             .clone()
@@ -1129,7 +1166,7 @@ fn edits_wait_while_another_file_opens() {
     });
     bench.wait_for_load();
     writer.join().unwrap();
-    let review = bench.app().workspace.as_ref().unwrap().review();
+    let review = bench.app().workbench.workspace.as_ref().unwrap().review();
     assert!(review.article.text.contains("1.204 Einsätzen"));
     assert!(review.claims.iter().all(|c| c.verdict.is_none()));
 }

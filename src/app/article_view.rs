@@ -167,7 +167,7 @@ impl Styler<'_> {
 
 impl ClaimDeskApp {
     pub(super) fn article_ui(&mut self, ui: &mut egui::Ui) {
-        let Some(workspace) = &self.workspace else {
+        let Some(workspace) = &self.workbench.workspace else {
             ui.centered_and_justified(|ui| {
                 if self.load_job.is_some() {
                     ui.spinner();
@@ -207,8 +207,8 @@ impl ClaimDeskApp {
         let text_width = (ui.available_width() - 24.0).clamp(200.0, text_size * 42.0);
         let styler = Styler {
             claims: &review.claims,
-            selected: self.ui.selected.as_deref(),
-            selection: self.ui.article_selection,
+            selected: self.workbench.ui.selected.as_deref(),
+            selection: self.workbench.ui.article_selection,
             dark,
             font: FontId::proportional(text_size),
             text_color: ui.visuals().text_color(),
@@ -220,11 +220,16 @@ impl ClaimDeskApp {
         };
         let text = &review.article.text;
         let paragraphs = &workspace.paragraphs;
-        let layout = &mut self.article_layout;
+        let layout = &mut self.workbench.article_layout;
         layout.prepare(review, paragraphs, text_width, text_size);
 
-        let selected_claim = self.ui.selected.as_ref().and_then(|id| review.claim(id));
-        let scroll_target = if self.ui.scroll_to_selected {
+        let selected_claim = self
+            .workbench
+            .ui
+            .selected
+            .as_ref()
+            .and_then(|id| review.claim(id));
+        let scroll_target = if self.workbench.ui.scroll_to_selected {
             selected_claim.and_then(|claim| {
                 paragraphs
                     .iter()
@@ -235,8 +240,8 @@ impl ClaimDeskApp {
         };
 
         let mut clicked_claim: Option<String> = None;
-        let mut selection = self.ui.article_selection;
-        let mut drag_anchor = self.ui.drag_anchor;
+        let mut selection = self.workbench.ui.article_selection;
+        let mut drag_anchor = self.workbench.ui.drag_anchor;
         let mut measured_changed = false;
 
         egui::ScrollArea::vertical()
@@ -342,12 +347,12 @@ impl ClaimDeskApp {
             layout.recompute_offsets();
             ui.ctx().request_repaint();
         }
-        self.ui.article_selection = selection;
-        self.ui.drag_anchor = drag_anchor;
+        self.workbench.ui.article_selection = selection;
+        self.workbench.ui.drag_anchor = drag_anchor;
         if let Some(id) = clicked_claim {
-            self.ui.selected = Some(id);
-            self.ui.speaker_draft = None;
-            self.ui.new_evidence.clear();
+            self.workbench.ui.selected = Some(id);
+            self.workbench.ui.speaker_draft = None;
+            self.workbench.ui.new_evidence.clear();
         }
     }
 }

@@ -14,7 +14,7 @@ pub(super) fn search_id() -> egui::Id {
 impl ClaimDeskApp {
     pub(super) fn claim_list_ui(&mut self, ui: &mut egui::Ui) {
         ui.add_space(4.0);
-        let search = egui::TextEdit::singleline(&mut self.ui.search)
+        let search = egui::TextEdit::singleline(&mut self.workbench.ui.search)
             .id(search_id())
             .hint_text("Search claims (Ctrl+F)")
             .desired_width(f32::INFINITY);
@@ -25,7 +25,7 @@ impl ClaimDeskApp {
             egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Search claims")
         });
         ui.horizontal_wrapped(|ui| {
-            let filter = &mut self.ui.filter;
+            let filter = &mut self.workbench.ui.filter;
             ui.checkbox(&mut filter.pending, "pending");
             ui.checkbox(&mut filter.confirmed, "confirmed");
             ui.checkbox(&mut filter.denied, "denied");
@@ -44,7 +44,7 @@ impl ClaimDeskApp {
         self.orphaned_ui(ui);
 
         let visible = self.visible_claims();
-        let Some(workspace) = &self.workspace else {
+        let Some(workspace) = &self.workbench.workspace else {
             return;
         };
         let claims = &workspace.review().claims;
@@ -57,6 +57,7 @@ impl ClaimDeskApp {
             return;
         }
         let selected_position = self
+            .workbench
             .ui
             .selected
             .as_ref()
@@ -64,7 +65,7 @@ impl ClaimDeskApp {
         let mut scroll = egui::ScrollArea::vertical()
             .id_salt("claim_list")
             .auto_shrink([false, false]);
-        if self.ui.scroll_to_selected
+        if self.workbench.ui.scroll_to_selected
             && let Some(position) = selected_position
         {
             #[expect(
@@ -167,15 +168,15 @@ impl ClaimDeskApp {
             )
         });
         if let Some(id) = clicked {
-            self.ui.selected = Some(id);
-            self.ui.scroll_to_selected = true;
-            self.ui.speaker_draft = None;
+            self.workbench.ui.selected = Some(id);
+            self.workbench.ui.scroll_to_selected = true;
+            self.workbench.ui.speaker_draft = None;
         }
     }
 
     /// Claims whose text left the article: listed with their verdicts and notes, so no work is lost.
     fn orphaned_ui(&self, ui: &mut egui::Ui) {
-        let Some(workspace) = &self.workspace else {
+        let Some(workspace) = &self.workbench.workspace else {
             return;
         };
         let orphaned = &workspace.review().orphaned;

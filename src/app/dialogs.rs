@@ -306,7 +306,7 @@ impl ClaimDeskApp {
             });
         });
         if !open || ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
-            self.ui.show_help = false;
+            self.workbench.ui.show_help = false;
         }
     }
 }

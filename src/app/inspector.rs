@@ -16,10 +16,11 @@ pub(super) fn evidence_id() -> egui::Id {
 
 impl ClaimDeskApp {
     pub(super) fn inspector_ui(&mut self, ui: &mut egui::Ui) {
-        let Some(workspace) = &self.workspace else {
+        let Some(workspace) = &self.workbench.workspace else {
             return;
         };
         let Some(claim) = self
+            .workbench
             .ui
             .selected
             .as_ref()
@@ -79,7 +80,7 @@ impl ClaimDeskApp {
                 ui.add_space(6.0);
 
                 ui.label(egui::RichText::new("Speaker / source").strong());
-                let draft = match &self.ui.speaker_draft {
+                let draft = match &self.workbench.ui.speaker_draft {
                     Some((id, text)) if id == &claim.id => text.clone(),
                     _ => claim.speaker.clone().unwrap_or_default(),
                 };
@@ -93,7 +94,7 @@ impl ClaimDeskApp {
                     egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Speaker")
                 });
                 if response.changed() {
-                    self.ui.speaker_draft = Some((claim.id.clone(), speaker.clone()));
+                    self.workbench.ui.speaker_draft = Some((claim.id.clone(), speaker.clone()));
                 }
                 if response.lost_focus() {
                     let new = Some(speaker.trim().to_owned()).filter(|s| !s.is_empty());
@@ -106,7 +107,7 @@ impl ClaimDeskApp {
                             speaker: new,
                         });
                     }
-                    self.ui.speaker_draft = None;
+                    self.workbench.ui.speaker_draft = None;
                 }
                 ui.add_space(6.0);
 
@@ -162,7 +163,7 @@ impl ClaimDeskApp {
                 }
                 ui.horizontal(|ui| {
                     let response = ui.add(
-                        egui::TextEdit::singleline(&mut self.ui.new_evidence)
+                        egui::TextEdit::singleline(&mut self.workbench.ui.new_evidence)
                             .id(evidence_id())
                             .hint_text("https://…")
                             .desired_width(ui.available_width() - 50.0),
@@ -172,17 +173,17 @@ impl ClaimDeskApp {
                     });
                     let entered =
                         response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                    let valid = is_web_url(&self.ui.new_evidence);
+                    let valid = is_web_url(&self.workbench.ui.new_evidence);
                     if (ui.add_enabled(valid, egui::Button::new("Add")).clicked() || entered)
                         && valid
                     {
                         edits.push(Edit::AddEvidence {
                             claim_id: claim.id.clone(),
                             index: usize::MAX,
-                            url: self.ui.new_evidence.trim().to_owned(),
+                            url: self.workbench.ui.new_evidence.trim().to_owned(),
                         });
-                        self.ui.new_evidence.clear();
-                    } else if entered && !self.ui.new_evidence.trim().is_empty() {
+                        self.workbench.ui.new_evidence.clear();
+                    } else if entered && !self.workbench.ui.new_evidence.trim().is_empty() {
                         self.post("Only http:// and https:// links can be evidence.", true);
                     }
                 });

@@ -353,14 +353,25 @@ pub enum View {
     Desk,
 }
 
-/// The claimdesk workbench.
-pub struct ClaimDeskApp {
-    /// Persisted options.
-    pub settings: Settings,
+/// The workbench view's state: the open review with its file paths and undo history, the selection, the
+/// claim list's filters and search, drafts and layout caches. The desk view owns its own
+/// ([`desk_view::DeskView`]); the app routes commands to one or the other.
+#[derive(Default)]
+pub struct Workbench {
     /// The open review.
     pub workspace: Option<Workspace>,
     /// Selection, filters, focus.
     pub ui: UiState,
+    article_layout: article_view::ArticleLayout,
+    visible_cache: std::cell::RefCell<Option<(VisibleKey, Vec<usize>)>>,
+}
+
+/// The claimdesk window.
+pub struct ClaimDeskApp {
+    /// Persisted options.
+    pub settings: Settings,
+    /// The workbench view: the open review and everything about how it is shown.
+    pub workbench: Workbench,
     /// The current dialog.
     pub dialog: Option<Dialog>,
     /// The open desk, if a folder was opened.
@@ -387,8 +398,6 @@ pub struct ClaimDeskApp {
     /// How often unsaved work is copied to the data directory.
     pub autosave_every: Duration,
     window_title: String,
-    article_layout: article_view::ArticleLayout,
-    visible_cache: std::cell::RefCell<Option<(VisibleKey, Vec<usize>)>>,
     /// Makes the next job of this kind panic, as a bug in it would: lets tests prove that the window and the
     /// open review survive any failing job.
     #[doc(hidden)]
@@ -411,8 +420,7 @@ impl ClaimDeskApp {
     pub fn new(ctx: &egui::Context, settings: Settings, options: StartOptions) -> Self {
         let mut app = Self {
             settings,
-            workspace: None,
-            ui: UiState::default(),
+            workbench: Workbench::default(),
             dialog: None,
             desk: None,
             view: View::Workbench,
@@ -429,8 +437,6 @@ impl ClaimDeskApp {
             data_dir: options.data_dir.clone().or_else(files::default_data_dir),
             autosave_every: AUTOSAVE_EVERY,
             window_title: String::new(),
-            article_layout: article_view::ArticleLayout::default(),
-            visible_cache: std::cell::RefCell::new(None),
             inject_panic: None,
         };
         apply_theme(ctx, app.settings.theme);
@@ -477,42 +483,44 @@ impl ClaimDeskApp {
     /// The selected claim's index in the review.
     #[must_use]
     pub fn selected_index(&self) -> Option<usize> {
-        let workspace = self.workspace.as_ref()?;
-        workspace.review().index_of(self.ui.selected.as_deref()?)
+        let workspace = self.workbench.workspace.as_ref()?;
+        workspace
+            .review()
+            .index_of(self.workbench.ui.selected.as_deref()?)
     }
 
     /// Indices of the claims the list shows, in list order.
     #[must_use]
     pub fn visible_claims(&self) -> Vec<usize> {
-        let Some(workspace) = &self.workspace else {
+        let Some(workspace) = &self.workbench.workspace else {
             return Vec::new();
         };
         let key = VisibleKey {
-            search: self.ui.search.clone(),
-            filter: self.ui.filter,
+            search: self.workbench.ui.search.clone(),
+            filter: self.workbench.ui.filter,
             sort: self.settings.sort,
             revision: workspace.document.revision(),
             claims: workspace.review().claims.len(),
             sha256: workspace.review().article.sha256.clone(),
         };
-        if let Some((cached_key, cached)) = &*self.visible_cache.borrow()
+        if let Some((cached_key, cached)) = &*self.workbench.visible_cache.borrow()
             && *cached_key == key
         {
             return cached.clone();
         }
         let computed = self.compute_visible_claims(workspace);
-        *self.visible_cache.borrow_mut() = Some((key, computed.clone()));
+        *self.workbench.visible_cache.borrow_mut() = Some((key, computed.clone()));
         computed
     }
 
     fn compute_visible_claims(&self, workspace: &Workspace) -> Vec<usize> {
-        let needle = self.ui.search.trim().to_lowercase();
+        let needle = self.workbench.ui.search.trim().to_lowercase();
         let mut indices: Vec<usize> = workspace
             .review()
             .claims
             .iter()
             .enumerate()
-            .filter(|(_, claim)| self.ui.filter.shows(claim.verdict))
+            .filter(|(_, claim)| self.workbench.ui.filter.shows(claim.verdict))
             .filter(|(_, claim)| {
                 needle.is_empty()
                     || claim.text.to_lowercase().contains(&needle)
@@ -532,15 +540,15 @@ impl ClaimDeskApp {
     }
 
     fn select(&mut self, id: Option<String>) {
-        self.ui.selected = id;
-        self.ui.scroll_to_selected = true;
-        self.ui.new_evidence.clear();
-        self.ui.speaker_draft = None;
+        self.workbench.ui.selected = id;
+        self.workbench.ui.scroll_to_selected = true;
+        self.workbench.ui.new_evidence.clear();
+        self.workbench.ui.speaker_draft = None;
     }
 
     fn select_relative(&mut self, step: isize) {
         let visible = self.visible_claims();
-        let Some(workspace) = &self.workspace else {
+        let Some(workspace) = &self.workbench.workspace else {
             return;
         };
         let current = self
@@ -563,7 +571,7 @@ impl ClaimDeskApp {
 
     fn select_next_pending(&mut self) {
         let visible = self.visible_claims();
-        let Some(workspace) = &self.workspace else {
+        let Some(workspace) = &self.workbench.workspace else {
             return;
         };
         let claims = &workspace.review().claims;
@@ -607,7 +615,7 @@ impl ClaimDeskApp {
             self.post(message, true);
             return;
         }
-        let Some(workspace) = &mut self.workspace else {
+        let Some(workspace) = &mut self.workbench.workspace else {
             return;
         };
         match workspace.document.apply(edit) {
@@ -617,8 +625,9 @@ impl ClaimDeskApp {
     }
 
     fn selected_id(&self) -> Option<String> {
-        self.ui.selected.clone().filter(|id| {
-            self.workspace
+        self.workbench.ui.selected.clone().filter(|id| {
+            self.workbench
+                .workspace
                 .as_ref()
                 .is_some_and(|w| w.review().claim(id).is_some())
         })
@@ -670,7 +679,9 @@ impl ClaimDeskApp {
             Command::OpenFolder => self.start_file_dialog(DialogPurpose::OpenFolder, ctx),
             Command::ShowDesk => match (&self.desk, self.view) {
                 (None, _) => self.post("No desk is open: File → Open folder opens one.", true),
-                (Some(_), View::Desk) if self.workspace.is_some() => self.view = View::Workbench,
+                (Some(_), View::Desk) if self.workbench.workspace.is_some() => {
+                    self.view = View::Workbench
+                }
                 (Some(_), _) => self.view = View::Desk,
             },
             Command::OpenArticle => {}
@@ -689,7 +700,7 @@ impl ClaimDeskApp {
             }
             Command::SaveAs => self.start_file_dialog(DialogPurpose::SaveAs, ctx),
             Command::Export => {
-                if self.workspace.is_some() {
+                if self.workbench.workspace.is_some() {
                     let format = crate::export::Format::Html;
                     self.dialog = Some(Dialog::Export {
                         format,
@@ -734,11 +745,11 @@ impl ClaimDeskApp {
                     SortOrder::Position => SortOrder::Score,
                     SortOrder::Score => SortOrder::Position,
                 };
-                self.ui.scroll_to_selected = true;
+                self.workbench.ui.scroll_to_selected = true;
             }
             Command::ZoomIn => self.settings.text_size = (self.settings.text_size + 1.0).min(40.0),
             Command::ZoomOut => self.settings.text_size = (self.settings.text_size - 1.0).max(9.0),
-            Command::ShowHelp => self.ui.show_help = !self.ui.show_help,
+            Command::ShowHelp => self.workbench.ui.show_help = !self.workbench.ui.show_help,
             Command::OpenGermanSample => self.request_sample(GERMAN_SAMPLE),
             Command::OpenEnglishSample => self.request_sample(ENGLISH_SAMPLE),
             Command::Confirm | Command::Deny | Command::MarkUnverified | Command::MarkPending => {}
@@ -756,7 +767,7 @@ impl ClaimDeskApp {
     }
 
     fn undo_redo(&mut self, undo: bool) {
-        let Some(workspace) = &mut self.workspace else {
+        let Some(workspace) = &mut self.workbench.workspace else {
             return;
         };
         let edit = if undo {
@@ -795,8 +806,8 @@ impl ClaimDeskApp {
 
     /// The selected article text, or the sentence that holds the caret.
     fn selection_span(&self) -> Option<Span> {
-        let workspace = self.workspace.as_ref()?;
-        let selection = self.ui.article_selection?;
+        let workspace = self.workbench.workspace.as_ref()?;
+        let selection = self.workbench.ui.article_selection?;
         let text = &workspace.review().article.text;
         if selection.is_empty() {
             return workspace
@@ -816,7 +827,7 @@ impl ClaimDeskApp {
             self.post("Select text in the article (drag with the mouse) or click into a sentence, then press A.", true);
             return;
         };
-        let Some(workspace) = &self.workspace else {
+        let Some(workspace) = &self.workbench.workspace else {
             return;
         };
         let review = workspace.review();
@@ -851,7 +862,7 @@ impl ClaimDeskApp {
         self.apply_edit(Edit::AddClaim {
             claim: Box::new(claim),
         });
-        self.ui.article_selection = None;
+        self.workbench.ui.article_selection = None;
         self.select(Some(id));
         self.post("Claim added. Undo with Ctrl+Z.", false);
     }
@@ -861,7 +872,7 @@ impl ClaimDeskApp {
             self.post("Select a claim, then select the text it should cover in the article, then press Shift+A.", true);
             return;
         };
-        let Some(workspace) = &self.workspace else {
+        let Some(workspace) = &self.workbench.workspace else {
             return;
         };
         let review = workspace.review();
@@ -898,8 +909,8 @@ impl ClaimDeskApp {
         self.apply_edit(Edit::ReplaceClaim {
             claim: Box::new(claim),
         });
-        self.ui.article_selection = None;
-        self.ui.scroll_to_selected = true;
+        self.workbench.ui.article_selection = None;
+        self.workbench.ui.scroll_to_selected = true;
         self.post("Claim span adjusted. Undo with Ctrl+Z.", false);
     }
 
@@ -915,7 +926,8 @@ impl ClaimDeskApp {
                 .or_else(|| p.checked_sub(1).and_then(|q| visible.get(q)))
         });
         let neighbour_id = neighbour.and_then(|&index| {
-            self.workspace
+            self.workbench
+                .workspace
                 .as_ref()
                 .map(|w| w.review().claims[index].id.clone())
         });
@@ -961,7 +973,7 @@ impl ClaimDeskApp {
                 self.open_from_desk(request, &ctx);
             }
         } else {
-            if self.workspace.is_some() {
+            if self.workbench.workspace.is_some() {
                 egui::Panel::left("claims")
                     .resizable(true)
                     .default_size(330.0)
@@ -975,9 +987,9 @@ impl ClaimDeskApp {
             }
             egui::CentralPanel::default().show(ui, |ui| self.article_ui(ui));
         }
-        self.ui.scroll_to_selected = false;
+        self.workbench.ui.scroll_to_selected = false;
         self.dialogs_ui(&ctx);
-        if self.ui.show_help {
+        if self.workbench.ui.show_help {
             self.help_ui(&ctx);
         }
 
@@ -1014,7 +1026,7 @@ impl ClaimDeskApp {
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
-        let title = match &self.workspace {
+        let title = match &self.workbench.workspace {
             Some(workspace) => {
                 let marker = if workspace.document.is_dirty() {
                     " ●"
@@ -1164,7 +1176,7 @@ impl ClaimDeskApp {
                     );
                     ui.separator();
                 }
-                if let Some(workspace) = &self.workspace {
+                if let Some(workspace) = &self.workbench.workspace {
                     let saved = if workspace.document.is_dirty() {
                         "unsaved changes"
                     } else {

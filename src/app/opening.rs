@@ -10,7 +10,8 @@ use crate::review::store;
 
 impl ClaimDeskApp {
     pub(super) fn is_dirty(&self) -> bool {
-        self.workspace
+        self.workbench
+            .workspace
             .as_ref()
             .is_some_and(|w| w.document.is_dirty())
     }
@@ -93,7 +94,7 @@ impl ClaimDeskApp {
             );
             return;
         };
-        let current = self.workspace.as_ref().and_then(|w| {
+        let current = self.workbench.workspace.as_ref().and_then(|w| {
             w.article_path
                 .as_deref()
                 .or(w.review_path.as_deref())
@@ -146,9 +147,9 @@ impl ClaimDeskApp {
             .or_else(|| workspace.review().selected.clone())
             .filter(|id| workspace.review().claim(id).is_some());
         let first = workspace.review().claims.first().map(|c| c.id.clone());
-        self.workspace = Some(workspace);
-        self.ui = UiState {
-            filter: self.ui.filter,
+        self.workbench.workspace = Some(workspace);
+        self.workbench.ui = UiState {
+            filter: self.workbench.ui.filter,
             ..UiState::default()
         };
         self.select(selected.or(first));
@@ -206,7 +207,7 @@ impl ClaimDeskApp {
                 self.install(Workspace::new(review, !dirty, Some(path.clone()), None));
                 match reanchored {
                     Some(report) => {
-                        if let Some(workspace) = &mut self.workspace {
+                        if let Some(workspace) = &mut self.workbench.workspace {
                             workspace.autosave_due = true;
                         }
                         self.dialog = Some(Dialog::Error {
@@ -289,7 +290,11 @@ impl ClaimDeskApp {
         match purpose {
             DialogPurpose::Open | DialogPurpose::OpenFolder => self.request_open(path, ctx),
             DialogPurpose::SaveAs => {
-                let current = self.workspace.as_ref().and_then(|w| w.review_path.clone());
+                let current = self
+                    .workbench
+                    .workspace
+                    .as_ref()
+                    .and_then(|w| w.review_path.clone());
                 if path.exists() && current.as_deref() != Some(path.as_path()) {
                     // Never replace another file without asking: it may be an earlier review.
                     self.dialog = Some(Dialog::ConfirmOverwrite { path });
@@ -308,7 +313,7 @@ impl ClaimDeskApp {
     }
 
     pub(super) fn suggested_review_path(&self) -> Option<PathBuf> {
-        let workspace = self.workspace.as_ref()?;
+        let workspace = self.workbench.workspace.as_ref()?;
         if let Some(path) = &workspace.review_path {
             return Some(path.clone());
         }
@@ -345,7 +350,7 @@ impl ClaimDeskApp {
 
     /// Writes an export of the open review; the review itself is not touched.
     pub fn export_to(&mut self, format: crate::export::Format, path: &Path) {
-        let Some(workspace) = &self.workspace else {
+        let Some(workspace) = &self.workbench.workspace else {
             return;
         };
         let options = crate::export::ExportOptions {
@@ -402,7 +407,8 @@ impl ClaimDeskApp {
             .as_ref()
             .and_then(|p| p.parent().map(Path::to_owned))
             .or_else(|| {
-                self.workspace
+                self.workbench
+                    .workspace
                     .as_ref()
                     .and_then(|w| w.article_path.as_ref()?.parent().map(Path::to_owned))
             });
@@ -412,7 +418,7 @@ impl ClaimDeskApp {
 
     /// Makes `path` the review's file and saves there.
     pub fn save_as(&mut self, path: PathBuf) {
-        if let Some(workspace) = &mut self.workspace {
+        if let Some(workspace) = &mut self.workbench.workspace {
             workspace.review_path = Some(path);
         }
         self.save();
@@ -420,8 +426,8 @@ impl ClaimDeskApp {
 
     /// Saves to the review path; asks for one when there is none. Returns whether the review is saved.
     pub fn save(&mut self) -> bool {
-        let selected = self.ui.selected.clone();
-        let Some(workspace) = &mut self.workspace else {
+        let selected = self.workbench.ui.selected.clone();
+        let Some(workspace) = &mut self.workbench.workspace else {
             return false;
         };
         let Some(path) = workspace.review_path.clone() else {
@@ -468,7 +474,7 @@ impl ClaimDeskApp {
     }
 
     pub(super) fn autosave(&mut self) {
-        let Some(workspace) = &mut self.workspace else {
+        let Some(workspace) = &mut self.workbench.workspace else {
             return;
         };
         if !workspace.document.is_dirty() || !workspace.autosave_due {
@@ -506,7 +512,7 @@ impl ClaimDeskApp {
 
     /// Drops unsaved changes of the open review (and its recovery copy).
     pub fn discard_changes(&mut self) {
-        if let Some(workspace) = &mut self.workspace {
+        if let Some(workspace) = &mut self.workbench.workspace {
             files::remove_recovery(
                 self.data_dir.as_deref(),
                 workspace.review(),
