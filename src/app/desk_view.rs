@@ -100,23 +100,6 @@ impl Column {
     }
 }
 
-fn placeholder(file: &ArticleFile) -> ArticleStatus {
-    ArticleStatus {
-        path: file.relative.clone(),
-        title: None,
-        language: None,
-        published: None,
-        claims: 0,
-        confirmed: 0,
-        denied: 0,
-        unverified: 0,
-        pending: 0,
-        review: None,
-        error: None,
-        saved: None,
-    }
-}
-
 /// An article of the desk and, once known, its status.
 #[derive(Debug, Clone)]
 pub struct DeskRow {
@@ -159,7 +142,7 @@ impl StatusJob {
                         article_status(&root, &file, &cache, &options)
                     })
                     .unwrap_or_else(|_| {
-                        let mut status = placeholder(&file);
+                        let mut status = ArticleStatus::empty(&file);
                         status.error = Some(format!(
                             "{}: claimdesk failed while reading it; open it to see the message",
                             file.relative
@@ -377,33 +360,34 @@ impl DeskView {
         self.queued.clear();
     }
 
+    /// Rows the cancelled extraction did not reach say so, instead of waiting forever.
+    fn mark_unread(&mut self) {
+        for row in self.rows.iter_mut().filter(|r| r.status.is_none()) {
+            let mut status = ArticleStatus::empty(&row.file);
+            status.error = Some(format!(
+                "{}: not read (extraction cancelled); reopen the desk to read it",
+                row.file.relative
+            ));
+            row.status = Some(status);
+        }
+        self.revision += 1;
+    }
+
     /// Takes finished rows and folder changes; call once per frame.
     pub fn poll(&mut self, ctx: &egui::Context) {
         if let Some(job) = &self.job {
-            for (file, status) in job.receiver.try_iter() {
-                if let Some(row) = self
-                    .rows
-                    .iter_mut()
-                    .find(|r| r.file.relative == file.relative)
-                {
-                    row.file = file;
-                    row.status = Some(status);
-                    self.revision += 1;
-                }
+            // Read before draining: every row counted as done was sent before it was counted.
+            let cancelled = job.cancel.load(Ordering::Relaxed);
+            let finished = cancelled || job.done.load(Ordering::Relaxed) >= job.total;
+            let rows: Vec<(ArticleFile, ArticleStatus)> = job.receiver.try_iter().collect();
+            for (file, status) in rows {
+                self.set_row(file, status);
             }
-            if job.done.load(Ordering::Relaxed) >= job.total || job.cancel.load(Ordering::Relaxed) {
-                // Rows still in the channel were sent before `done` counted them.
-                for (file, status) in job.receiver.try_iter() {
-                    if let Some(row) = self
-                        .rows
-                        .iter_mut()
-                        .find(|r| r.file.relative == file.relative)
-                    {
-                        row.file = file;
-                        row.status = Some(status);
-                    }
-                }
+            if finished {
                 self.job = None;
+                if cancelled {
+                    self.mark_unread();
+                }
             }
         }
         let changes = self
@@ -422,6 +406,18 @@ impl DeskView {
                 self.options,
                 ctx.clone(),
             ));
+        }
+    }
+
+    fn set_row(&mut self, file: ArticleFile, status: ArticleStatus) {
+        if let Some(row) = self
+            .rows
+            .iter_mut()
+            .find(|r| r.file.relative == file.relative)
+        {
+            row.file = file;
+            row.status = Some(status);
+            self.revision += 1;
         }
     }
 

@@ -133,14 +133,7 @@ pub fn is_review_path(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("json"))
 }
 
-/// `article.txt` → `article.review.json` beside it.
-#[must_use]
-pub fn review_path_for(article: &Path) -> PathBuf {
-    let stem = article
-        .file_stem()
-        .map_or_else(|| "article".into(), |s| s.to_string_lossy().into_owned());
-    article.with_file_name(format!("{stem}.review.json"))
-}
+pub use crate::desk::review_path_for;
 
 /// Starts loading `path` (an article or a review) in a background thread.
 pub fn start_load(

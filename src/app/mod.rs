@@ -842,6 +842,26 @@ impl ClaimDeskApp {
             return;
         }
         let id = review.next_claim_id();
+        let Some(claim) = self.analyse_span(span, id.clone(), "Could not add the claim") else {
+            return;
+        };
+        self.apply_edit(Edit::AddClaim {
+            claim: Box::new(claim),
+        });
+        self.workbench.ui.article_selection = None;
+        self.select(Some(id));
+        self.post("Claim added. Undo with Ctrl+Z.", false);
+    }
+
+    /// The claim the extractor makes of `span` (a hand-made claim); `None` when the span holds no text.
+    /// A failure is reported under `title`, the review unchanged.
+    fn analyse_span(
+        &mut self,
+        span: Span,
+        id: String,
+        title: &str,
+    ) -> Option<crate::review::Claim> {
+        let review = self.workbench.workspace.as_ref()?.review();
         let analysed = files::guarded(
             files::Job::Extract,
             Path::new(&review.article.source),
@@ -850,21 +870,17 @@ impl ClaimDeskApp {
                     &review.article.text,
                     review.article.language,
                     span,
-                    id.clone(),
+                    id,
                 ))
             },
         );
-        let claim = match analysed {
-            Ok(Some(claim)) => claim,
-            Ok(None) => return,
-            Err(message) => return self.show_job_error("Could not add the claim", message),
-        };
-        self.apply_edit(Edit::AddClaim {
-            claim: Box::new(claim),
-        });
-        self.workbench.ui.article_selection = None;
-        self.select(Some(id));
-        self.post("Claim added. Undo with Ctrl+Z.", false);
+        match analysed {
+            Ok(claim) => claim,
+            Err(message) => {
+                self.show_job_error(title, message);
+                None
+            }
+        }
     }
 
     fn set_span_from_selection(&mut self) {
@@ -879,22 +895,10 @@ impl ClaimDeskApp {
         let Some(current) = review.claim(&id) else {
             return;
         };
-        let analysed = files::guarded(
-            files::Job::Extract,
-            Path::new(&review.article.source),
-            || {
-                Ok(crate::extract::manual_claim(
-                    &review.article.text,
-                    review.article.language,
-                    span,
-                    id.clone(),
-                ))
-            },
-        );
-        let mut claim = match analysed {
-            Ok(Some(claim)) => claim,
-            Ok(None) => return,
-            Err(message) => return self.show_job_error("Could not change the claim", message),
+        let current = current.clone();
+        let Some(mut claim) = self.analyse_span(span, id.clone(), "Could not change the claim")
+        else {
+            return;
         };
         // The analyst's work on the claim stays; only the span and what follows from it change.
         claim.verdict = current.verdict;

@@ -45,7 +45,9 @@ pub struct ArticleStatus {
 }
 
 impl ArticleStatus {
-    fn empty(file: &ArticleFile) -> Self {
+    /// A row for `file` with nothing known yet.
+    #[must_use]
+    pub fn empty(file: &ArticleFile) -> Self {
         Self {
             path: file.relative.clone(),
             title: None,
