@@ -96,6 +96,10 @@ pub enum Command {
         /// Where the article appeared on the web (ClaimReview appearance).
         #[arg(long, value_name = "URL")]
         article_url: Option<String>,
+        /// Name the article by its file path in the export (by default exports name it by URL or title
+        /// only, so a published export carries no local path).
+        #[arg(long)]
+        include_path: bool,
     },
     /// Print the JSON Schema of review files.
     Schema,
@@ -302,6 +306,8 @@ pub struct ExportArgs {
     pub url: Option<String>,
     /// `--article-url`.
     pub article_url: Option<String>,
+    /// `--include-path`.
+    pub include_path: bool,
 }
 
 fn checked_url(option: &'static str, value: Option<String>) -> Result<Option<String>, CliError> {
@@ -330,6 +336,7 @@ pub fn export_review(
         reviewer_url: checked_url("--reviewer-url", args.reviewer_url)?,
         review_url: checked_url("--url", args.url)?,
         article_url: checked_url("--article-url", args.article_url)?,
+        include_source_path: args.include_path,
     };
     let exported = export::export(&loaded, format, &options)?;
     if exported.skipped_pending > 0 {

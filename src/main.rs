@@ -62,6 +62,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             reviewer_url,
             url,
             article_url,
+            include_path,
         }) => {
             cli::export_review(
                 format,
@@ -72,6 +73,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     reviewer_url,
                     url,
                     article_url,
+                    include_path,
                 },
             )?;
         }

@@ -360,6 +360,7 @@ impl ClaimDeskApp {
             reviewer_url: Some(self.settings.reviewer_url.trim().to_owned())
                 .filter(|u| crate::review::edit::is_web_url(u)),
             review_url: None,
+            include_source_path: false,
             article_url: None,
         };
         let result = crate::export::export(workspace.review(), format, &options)

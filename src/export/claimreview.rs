@@ -5,7 +5,7 @@
 
 use serde_json::{Value, json};
 
-use super::{ExportOptions, review_date, web_links};
+use super::{ExportOptions, public_source, review_date, safe_url, web_links};
 use crate::article::Language;
 use crate::review::{Review, SpeakerKind, Verdict};
 
@@ -41,14 +41,15 @@ pub(super) fn render(
 ) -> Result<Vec<u8>, serde_json::Error> {
     let language = review.article.language;
     let mut author = json!({ "@type": "Organization", "name": options.reviewer_name });
-    if let Some(url) = &options.reviewer_url {
+    if let Some(url) = options.reviewer_url.as_deref().and_then(safe_url) {
         author["url"] = json!(url);
     }
-    let appearance_url = options.article_url.clone().or_else(|| {
-        let source = &review.article.source;
-        crate::review::edit::is_web_url(source).then(|| source.clone())
-    });
-    let mut appearance = json!({ "@type": "CreativeWork", "name": review.article.source });
+    let appearance_url = options
+        .article_url
+        .as_deref()
+        .and_then(safe_url)
+        .or_else(|| safe_url(&review.article.source));
+    let mut appearance = json!({ "@type": "CreativeWork", "name": public_source(review, options) });
     if let Some(title) = &review.article.title {
         appearance["headline"] = json!(title);
     }
@@ -94,19 +95,38 @@ pub(super) fn render(
             if !claim.note.trim().is_empty() {
                 object["reviewBody"] = json!(claim.note);
             }
-            let evidence: Vec<&str> = web_links(claim).collect();
+            let evidence: Vec<String> = web_links(claim).collect();
             if !evidence.is_empty() {
                 object["citation"] = json!(evidence);
             }
-            if let Some(url) = &options.review_url {
+            if let Some(url) = options.review_url.as_deref().and_then(safe_url) {
                 object["url"] = json!(format!("{url}#{}", claim.id));
             }
             Some(object)
         })
         .collect();
-    let mut bytes = serde_json::to_vec_pretty(&reviews)?;
+    let json = serde_json::to_string_pretty(&reviews)?;
+    let mut bytes = script_safe(&json).into_bytes();
     bytes.push(b'\n');
     Ok(bytes)
+}
+
+/// JSON that can be pasted into `<script type="application/ld+json">` as it is: `<`, `>` and `&` (which
+/// could close the element or start markup) and the line separators U+2028/U+2029 are written as `\u`
+/// escapes. They only ever occur inside JSON strings, where the escape means the same character.
+fn script_safe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -124,6 +144,7 @@ mod tests {
             reviewer_url: Some("https://fakten.example".to_owned()),
             review_url: Some("https://fakten.example/checks/42".to_owned()),
             article_url: None,
+            include_source_path: false,
         };
         let exported = export(&review, Format::Claimreview, &options).unwrap();
         let pending = review.claims.iter().filter(|c| c.verdict.is_none()).count();
@@ -162,7 +183,10 @@ mod tests {
         );
         assert_eq!(first["author"]["@type"], "Organization");
         assert_eq!(first["author"]["name"], "Faktencheck Nord");
-        assert_eq!(first["author"]["url"], "https://fakten.example");
+        assert_eq!(
+            first["author"]["url"], "https://fakten.example/",
+            "normalised by the url crate"
+        );
         assert_eq!(first["datePublished"], "2025-03-05");
         assert_eq!(
             first["url"],

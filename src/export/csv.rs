@@ -9,6 +9,18 @@ pub const COLUMNS: [&str; 14] = [
     "evidence", "reasons", "origin", "position",
 ];
 
+/// A cell that a spreadsheet shows as text, never runs as a formula (OWASP "CSV injection"): a cell that
+/// starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading apostrophe, which Excel and
+/// LibreOffice read as "text follows". Article text is attacker-controlled and becomes claims, so every text
+/// cell goes through here.
+fn cell(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 pub(super) fn render(review: &Review) -> Result<Vec<u8>, csv::Error> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
@@ -23,18 +35,18 @@ pub(super) fn render(review: &Review) -> Result<Vec<u8>, csv::Error> {
             crate::review::Origin::Manual => "manual",
         };
         writer.write_record([
-            claim.id.as_str(),
+            cell(&claim.id).as_ref(),
             &claim.start.to_string(),
             &claim.end.to_string(),
             verdict,
             &format!("{:.2}", claim.score),
             claim.kind.label(),
-            claim.speaker.as_deref().unwrap_or_default(),
-            &claim.hedges.join("; "),
-            &claim.text,
-            &claim.note,
-            &claim.evidence.join(" "),
-            &claim.reasons.join("; "),
+            &cell(claim.speaker.as_deref().unwrap_or_default()),
+            &cell(&claim.hedges.join("; ")),
+            &cell(&claim.text),
+            &cell(&claim.note),
+            &cell(&claim.evidence.join(" ")),
+            &cell(&claim.reasons.join("; ")),
             origin,
             &(index + 1).to_string(),
         ])?;

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::{ExportOptions, review_date, verdict_word, web_links};
+use super::{ExportOptions, public_source, review_date, verdict_word, web_links};
 use crate::review::{Review, Verdict};
 
 /// Escapes text for HTML element content and attribute values.
@@ -69,7 +69,7 @@ pub(super) fn render(review: &Review, options: &ExportOptions) -> String {
     let _ = writeln!(
         out,
         "<p class=\"meta\">Source: {} · Reviewer: {} · Date: {} · Language: {}</p>",
-        escape(&review.article.source),
+        escape(&public_source(review, options)),
         escape(&options.reviewer_name),
         escape(review_date(review)),
         review.article.language.name()
@@ -133,7 +133,7 @@ pub(super) fn render(review: &Review, options: &ExportOptions) -> String {
             let _ = writeln!(
                 out,
                 "<li>Evidence: <a href=\"{0}\" rel=\"noopener noreferrer\">{0}</a></li>",
-                escape(link)
+                escape(&link)
             );
         }
         let _ = writeln!(out, "</ul>\n</section>");

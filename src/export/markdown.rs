@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::{ExportOptions, review_date, verdict_word, web_links};
+use super::{ExportOptions, public_source, review_date, verdict_word, web_links};
 use crate::review::{Review, Verdict};
 
 /// Escapes text for Markdown: HTML-significant characters become entities, Markdown syntax is
@@ -37,7 +37,7 @@ pub(super) fn render(review: &Review, options: &ExportOptions) -> String {
         .unwrap_or(&review.article.source);
     let mut out = String::new();
     let _ = writeln!(out, "# Fact-check: {}\n", escape(title));
-    let _ = writeln!(out, "- Source: {}", escape(&review.article.source));
+    let _ = writeln!(out, "- Source: {}", escape(&public_source(review, options)));
     let _ = writeln!(out, "- Reviewer: {}", escape(&options.reviewer_name));
     let _ = writeln!(out, "- Date: {}", review_date(review));
     let _ = writeln!(out, "- Language: {}", review.article.language.name());
@@ -82,14 +82,12 @@ pub(super) fn render(review: &Review, options: &ExportOptions) -> String {
         if !claim.note.trim().is_empty() {
             let _ = writeln!(out, "- Note: {}", escape(&claim.note));
         }
-        let links: Vec<&str> = web_links(claim).collect();
+        let links: Vec<String> = web_links(claim).collect();
         if !links.is_empty() {
             let _ = writeln!(out, "- Evidence:");
             for link in links {
-                // Autolinks end at '>' or whitespace; the URL parser has percent-encoded both.
-                let normalized =
-                    url::Url::parse(link).map_or_else(|_| link.to_owned(), |u| u.to_string());
-                let _ = writeln!(out, "  - <{normalized}>");
+                // Autolinks end at '>' or whitespace; `safe_url` has percent-encoded both.
+                let _ = writeln!(out, "  - <{link}>");
             }
         }
     }

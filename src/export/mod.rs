@@ -62,6 +62,9 @@ pub struct ExportOptions {
     pub review_url: Option<String>,
     /// Where the article appeared, if it is on the web (ClaimReview `appearance`).
     pub article_url: Option<String>,
+    /// Name the article by its file path as opened. Off by default: published exports must not carry a
+    /// local path (a home folder with a user name); they name the article by its URL or title.
+    pub include_source_path: bool,
 }
 
 /// The reviewer name used when none is configured.
@@ -74,6 +77,7 @@ impl Default for ExportOptions {
             reviewer_url: None,
             review_url: None,
             article_url: None,
+            include_source_path: false,
         }
     }
 }
@@ -137,12 +141,50 @@ pub fn review_date(review: &Review) -> &str {
 }
 
 /// Only http(s) links are ever written as links.
-pub fn web_links(claim: &Claim) -> impl Iterator<Item = &str> {
-    claim
-        .evidence
-        .iter()
-        .map(String::as_str)
-        .filter(|url| crate::review::edit::is_web_url(url))
+pub fn web_links(claim: &Claim) -> impl Iterator<Item = String> + '_ {
+    claim.evidence.iter().filter_map(|url| safe_url(url))
+}
+
+/// `url` parsed and written back by the `url` crate when it is an http(s) address: spaces, quotes, angle
+/// brackets and other characters that could end an attribute or a script are percent-encoded. `None` for
+/// anything else (`javascript:`, `file:`, garbage).
+#[must_use]
+pub fn safe_url(url: &str) -> Option<String> {
+    let parsed = url::Url::parse(url.trim()).ok()?;
+    matches!(parsed.scheme(), "http" | "https")
+        .then(|| parsed.host_str().is_some_and(|h| !h.is_empty()))
+        .filter(|has_host| *has_host)
+        .map(|_| parsed.to_string())
+}
+
+/// How a published export names the article: the address it appeared at, else its title, else its file
+/// name — never a folder path, unless [`ExportOptions::include_source_path`] asks for it.
+#[must_use]
+pub fn public_source(review: &Review, options: &ExportOptions) -> String {
+    let source = &review.article.source;
+    if options.include_source_path {
+        return source.clone();
+    }
+    if let Some(url) = options
+        .article_url
+        .as_deref()
+        .and_then(safe_url)
+        .or_else(|| safe_url(source))
+    {
+        return url;
+    }
+    if let Some(title) = review
+        .article
+        .title
+        .as_deref()
+        .filter(|t| !t.trim().is_empty())
+    {
+        return title.to_owned();
+    }
+    std::path::Path::new(source).file_name().map_or_else(
+        || source.clone(),
+        |name| name.to_string_lossy().into_owned(),
+    )
 }
 
 #[cfg(test)]
@@ -199,6 +241,138 @@ pub(crate) mod tests {
                 assert!(!exported.bytes.is_empty());
             }
             assert_eq!(review, before);
+        }
+    }
+}
+
+/// Exports of an article whose own text is hostile: what a web page or press release can put into a claim
+/// must not run in a spreadsheet, close a script element, or turn into a link.
+#[cfg(test)]
+mod hostile_article_tests {
+    use super::*;
+    use crate::article::{LoadOptions, load_bytes};
+    use crate::extract::{ExtractOptions, extract};
+
+    fn review_of(text: &str, source: &str) -> Review {
+        let article = load_bytes(text.as_bytes(), source, Some("txt"), LoadOptions::default())
+            .unwrap()
+            .article;
+        let mut claims = extract(&article, &ExtractOptions { min_score: 0.0 });
+        for claim in &mut claims {
+            claim.verdict = Some(Verdict::Denied);
+            claim.note = "@SUM(1+1) -2+3 siehe </script><script>alert(1)</script>".to_owned();
+            claim.evidence = vec![
+                "https://example.org/a b\"><script>alert(1)</script>".to_owned(),
+                "javascript:alert(1)".to_owned(),
+                "file:///home/anna/geheim.txt".to_owned(),
+            ];
+        }
+        Review::new(article, claims)
+    }
+
+    const HOSTILE: &str = "=HYPERLINK(\"http://evil.example\",\"klick\") Die Stadt zahlte 2024 rund 3 Millionen Euro, sagte Kämmerer Jan Ohl.\n\
+        </script><script>alert(1)</script> Der Rat stimmte am 4. März mit 31 zu 5 Stimmen zu.\n\
+        +49 Prozent mehr Besucher meldete das Museum 2024, teilte die Stadt mit.\n";
+
+    #[test]
+    fn csv_cells_from_article_text_and_notes_never_start_a_formula() {
+        let review = review_of(HOSTILE, "/home/anna/entwürfe/artikel.txt");
+        assert!(
+            review
+                .claims
+                .iter()
+                .any(|c| c.text.starts_with("=HYPERLINK"))
+        );
+        let bytes = export(&review, Format::Csv, &ExportOptions::default())
+            .unwrap()
+            .bytes;
+        let mut reader = ::csv::Reader::from_reader(&bytes[3..]);
+        let mut cells = 0;
+        for row in reader.records() {
+            for value in row.unwrap().iter() {
+                cells += 1;
+                assert!(
+                    !value.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                    "a cell would run as a formula: {value:?}"
+                );
+            }
+        }
+        assert!(cells > 14);
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(text.contains("'=HYPERLINK"), "the text is kept, as text");
+        assert!(text.contains("'@SUM(1+1)"));
+    }
+
+    #[test]
+    fn claimreview_can_be_pasted_into_a_script_element_and_links_are_normalised() {
+        let review = review_of(HOSTILE, "/home/anna/entwürfe/artikel.txt");
+        let options = ExportOptions {
+            review_url: Some("https://fakten.example/check?a=1&b=<2>".to_owned()),
+            ..ExportOptions::default()
+        };
+        let bytes = export(&review, Format::Claimreview, &options)
+            .unwrap()
+            .bytes;
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        for forbidden in ["<", ">", "&", "\u{2028}"] {
+            assert!(!text.contains(forbidden), "{forbidden:?} in {text}");
+        }
+        assert!(!text.contains("javascript:") && !text.contains("file:"));
+        assert!(!text.contains("/home/anna"), "no local path is published");
+        // Still the same data for a JSON reader.
+        let value: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        let first = &value[0];
+        assert!(
+            first["claimReviewed"]
+                .as_str()
+                .is_some_and(|t| t.contains("</script><script>") || t.contains("=HYPERLINK"))
+        );
+        let citations = first["citation"].as_array().unwrap();
+        assert_eq!(citations.len(), 1, "only the web link survives");
+        assert_eq!(
+            citations[0],
+            "https://example.org/a%20b%22%3E%3Cscript%3Ealert(1)%3C/script%3E"
+        );
+        assert_eq!(first["itemReviewed"]["appearance"]["name"], "artikel.txt");
+    }
+
+    #[test]
+    fn reports_name_the_article_by_url_or_title_unless_the_path_is_asked_for() {
+        let review = review_of(
+            "Stadt zahlt 3 Millionen\nDie Stadt zahlte 2024 rund 3 Millionen Euro, sagte Kämmerer Jan Ohl.\n",
+            "/home/anna/entwürfe/artikel.txt",
+        );
+        for format in [Format::Markdown, Format::Html, Format::Claimreview] {
+            let text = String::from_utf8(
+                export(&review, format, &ExportOptions::default())
+                    .unwrap()
+                    .bytes,
+            )
+            .unwrap();
+            assert!(!text.contains("/home/anna"), "{format:?} leaks the path");
+            assert!(
+                text.contains("Stadt zahlt 3 Millionen"),
+                "{format:?} names the title"
+            );
+            let with_url = ExportOptions {
+                article_url: Some("https://zeitung.example/stadt".to_owned()),
+                ..ExportOptions::default()
+            };
+            let text =
+                String::from_utf8(export(&review, format, &with_url).unwrap().bytes).unwrap();
+            assert!(
+                text.contains("https://zeitung.example/stadt"),
+                "{format:?} names the URL"
+            );
+            let asked = ExportOptions {
+                include_source_path: true,
+                ..ExportOptions::default()
+            };
+            let text = String::from_utf8(export(&review, format, &asked).unwrap().bytes).unwrap();
+            assert!(
+                text.contains("/home/anna/entwürfe/artikel.txt"),
+                "{format:?} path on request"
+            );
         }
     }
 }
