@@ -65,6 +65,21 @@ fn status_10000_articles_warm_cache(bencher: Bencher) {
     bencher.bench_local(|| claimdesk::desk::status(desk.path(), &options, &|| {}));
 }
 
+/// The status of 10 000 articles that all have a review: every review file is read and checked.
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn status_10000_reviewed_articles(bencher: Bencher) {
+    let desk = tempfile::tempdir().expect("desk");
+    fill_desk(desk.path(), 10_000);
+    let options = BatchOptions {
+        jobs: 0,
+        language: None,
+        extract: ExtractOptions::default(),
+    };
+    extract_desk(desk.path(), &options, &|_| {}).expect("pool");
+    let extract = ExtractOptions::default();
+    bencher.bench_local(|| claimdesk::desk::status(desk.path(), &extract, &|| {}));
+}
+
 #[cfg(feature = "gui")]
 mod table {
     use claimdesk::app::desk_view::{DeskRow, DeskView};
