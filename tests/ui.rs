@@ -1170,3 +1170,36 @@ fn edits_wait_while_another_file_opens() {
     assert!(review.article.text.contains("1.204 Einsätzen"));
     assert!(review.claims.iter().all(|c| c.verdict.is_none()));
 }
+
+#[test]
+fn cancelling_the_desk_extraction_stops_it_and_leaves_no_row_waiting() {
+    let folder = desk_folder();
+    for index in 0..40 {
+        write_desk_article(
+            folder.path(),
+            &format!("more/m{index:02}.txt"),
+            &format!(
+                "Meldung {index}\n\nDie Stadt zahlte 2024 rund {index} Millionen Euro, sagte Kämmerer Jan Ohl.\n"
+            ),
+        );
+    }
+    let mut bench = open(Some(folder.path().to_owned()));
+    bench.harness.state_mut().desk.as_mut().unwrap().cancel();
+    bench.wait_until("the extraction to stop", |app| {
+        !app.desk.as_ref().unwrap().is_busy()
+    });
+    let rows = &bench.desk().rows;
+    assert_eq!(rows.len(), 44);
+    for row in rows {
+        let status = row
+            .status
+            .as_ref()
+            .expect("every row has a status or says why not");
+        if let Some(error) = &status.error {
+            assert!(
+                error.contains("cancelled") || row.file.relative == "sub/d-empty.txt",
+                "{error}"
+            );
+        }
+    }
+}
