@@ -274,10 +274,10 @@ fn bindings() -> Vec<(KeyboardShortcut, Command)> {
 ///
 /// The state a key is read against is the state after the keys before it: a text field that has the cursor
 /// takes single-letter keys as text; while a modal dialog is open only Ctrl+Q acts; a command that is not
-/// `active` in the current view leaves its key to the widgets. A command that opens a dialog hands it the keyboard. When `apply` says the
-/// keyboard now belongs to a text field, the rest of the pass's events are deferred to the next pass (see
-/// [`super::input::InputPacer`]), so a fast typist's "n" followed by a note loses no letter and turns no
-/// letter into a verdict, however the keys fall into frames.
+/// `active` in the current view leaves its key to the widgets. When `apply` says the keyboard now belongs
+/// to a text field or dialog, the rest of the pass's events are deferred to the next pass (see
+/// [`super::input::InputPacer`]), when the field has drawn with the focus: a fast typist's "n" followed by a
+/// note loses no letter and turns no letter into a verdict, however the keys fall into frames.
 pub fn dispatch(
     ctx: &egui::Context,
     modal: bool,
