@@ -20,8 +20,8 @@ pub struct Cli {
     /// A subcommand; without one, the workbench window opens.
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// An article (.txt, .md, .html) or review (.review.json) to open in the window. Without one, a bundled
-    /// sample article opens.
+    /// An article (.txt, .md, .html), a review (.review.json) or a folder of articles (a desk) to open in the
+    /// window. Without one, a bundled sample article opens.
     pub file: Option<PathBuf>,
     /// Where Ctrl+S saves the review (default: asks, suggesting `<article>.review.json`).
     #[arg(long, value_name = "PATH")]
