@@ -178,10 +178,15 @@ pub fn attribute(analysis: &Analysis<'_>) -> Attribution {
 fn leading_name_before_comma(analysis: &Analysis<'_>, verb: usize) -> Option<usize> {
     let words = &analysis.words;
     let mut run = 0;
+    // A title's period stays inside the name: "Dr. Jane Roe, an economist at …, said".
+    let joins = |run: usize| {
+        let gap = analysis.gap_before(run).trim();
+        gap.is_empty() || (gap == "." && words[run - 1].text.chars().count() <= 4)
+    };
     while run < verb
         && words[run].is_capitalized()
         && !words[run].is(Category::Function)
-        && (run == 0 || analysis.gap_before(run).trim().is_empty())
+        && (run == 0 || joins(run))
     {
         run += 1;
     }

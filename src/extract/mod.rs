@@ -594,6 +594,62 @@ mod tests {
     }
 
     #[test]
+    fn bylines_and_credit_lines_are_not_claims() {
+        let english = "The Port of Caldwell will cut 400 jobs by March, the port authority said on Tuesday.\n\
+            Reporting by Jane Roe; editing by John Smith\n\
+            (Reporting by Jane Roe in Caldwell; Editing by Mark Potter)\n\
+            Additional reporting by Ann Lee\n";
+        let found = extract_text(
+            english,
+            Language::English,
+            &ExtractOptions { min_score: 0.0 },
+        );
+        assert_eq!(
+            found.len(),
+            1,
+            "{:?}",
+            found.iter().map(|c| &c.text).collect::<Vec<_>>()
+        );
+        let german = "Die Stadt zahlte 2024 rund 3 Millionen Euro, sagte Kämmerer Jan Ohl.\n\
+            Mitarbeit: Anna Weber, Jan Ohl\nMit Material von dpa und AFP\nText: Eva Kröger; Redaktion: Paul Ritter\n";
+        let found = extract_text(german, Language::German, &ExtractOptions { min_score: 0.0 });
+        assert_eq!(
+            found.len(),
+            1,
+            "{:?}",
+            found.iter().map(|c| &c.text).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn a_titled_speaker_before_an_apposition_is_the_speaker() {
+        let text = "Dr. Jane Roe, an economist at Northfield University, said unemployment would rise to 6 percent.";
+        let found = claims(text, Language::English);
+        assert_eq!(found[0].speaker.as_deref(), Some("Dr. Jane Roe"));
+        let text = "Prof. Anna Weber, Ökonomin an der Universität Kiel, sagte, die Arbeitslosigkeit steige auf 6 Prozent.";
+        let found = claims(text, Language::German);
+        assert_eq!(found[0].speaker.as_deref(), Some("Prof. Anna Weber"));
+    }
+
+    #[test]
+    fn scheduled_events_with_a_date_are_claims() {
+        for (text, language) in [
+            (
+                "The bridge is scheduled to open in 2027.",
+                Language::English,
+            ),
+            ("The new law takes effect on July 1.", Language::English),
+            (
+                "Die Brücke soll bis Ende 2027 fertig sein.",
+                Language::German,
+            ),
+            ("Das Gesetz tritt am 1. Juli in Kraft.", Language::German),
+        ] {
+            assert_eq!(claims(text, language).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
     fn questions_boilerplate_and_topic_headings_are_not_claims() {
         let text = "Streik bei der Bahn\nWer trägt die Kosten?\nDiese Nachricht wurde am 22.10.2024 im Programm gesendet.";
         assert!(claims(text, Language::German).is_empty());
