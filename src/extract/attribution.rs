@@ -190,7 +190,21 @@ fn leading_name_before_comma(analysis: &Analysis<'_>, verb: usize) -> Option<usi
     {
         run += 1;
     }
-    (run >= 2 && analysis.gap_before(run).contains(',')).then(|| run - 1)
+    if run >= 2 && analysis.gap_before(run).contains(',') {
+        return Some(run - 1);
+    }
+    // "Council member Tom Baker, who voted against the plan, said": a short subject that ends in a name of
+    // two capitalized words, then an apposition or relative clause, then the verb.
+    let comma = (1..verb).find(|&i| analysis.gap_before(i).contains(','))?;
+    let name_end = comma - 1;
+    let ends_in_name = comma >= 2
+        && (name_end - 1..=name_end)
+            .all(|i| words[i].is_capitalized() && !words[i].is(Category::Function))
+        && joins(name_end);
+    let plain_subject = words[..comma]
+        .iter()
+        .all(|w| !w.has_digit() && !w.is(Category::ReportingVerb));
+    (comma <= 6 && ends_in_name && plain_subject).then_some(name_end)
 }
 
 /// The subject in words `from..verb`: cut at the first comma, auxiliary or adverb.

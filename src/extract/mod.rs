@@ -629,6 +629,16 @@ mod tests {
         let text = "Prof. Anna Weber, Ökonomin an der Universität Kiel, sagte, die Arbeitslosigkeit steige auf 6 Prozent.";
         let found = claims(text, Language::German);
         assert_eq!(found[0].speaker.as_deref(), Some("Prof. Anna Weber"));
+        let text = "Council member Tom Baker, who voted against the plan, said the city \"cannot afford another overrun.\"";
+        let found = claims(text, Language::English);
+        assert_eq!(
+            found[0].speaker.as_deref(),
+            Some("Council member Tom Baker")
+        );
+        // An adverbial before the comma is no speaker.
+        let text = "In Berlin, the minister said the budget would grow by 4 percent.";
+        let found = claims(text, Language::English);
+        assert_eq!(found[0].speaker.as_deref(), Some("the minister"));
     }
 
     #[test]
