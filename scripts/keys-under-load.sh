@@ -14,7 +14,6 @@ seed="$here/../shared/seeds/000_767a37a78c410947.txt"
 if [ -f "$seed" ]; then
     article=$seed
 fi
-display=:$((70 + RANDOM % 9))
 work=$(mktemp -d)
 busy_pids=()
 cleanup() {
@@ -24,10 +23,22 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
-Xvfb "$display" -screen 0 1600x1000x24 >/dev/null 2>&1 &
+# -noreset: by default Xvfb resets when its last client leaves, and a window started during the reset cannot
+# connect ("Failed to open connection to X server") — a race that busy cores make likely.
+# -displayfd: Xvfb picks a free display itself, so a stale lock of an earlier run cannot get in the way.
+display_file=$(mktemp)
+Xvfb -displayfd 3 -screen 0 1600x1000x24 -noreset 3>"$display_file" >/dev/null 2>&1 &
 xvfb_pid=$!
-export DISPLAY=$display
-sleep 1
+for _ in $(seq 1 50); do
+    [ -s "$display_file" ] && break
+    sleep 0.2
+done
+export DISPLAY=":$(head -1 "$display_file")"
+rm -f "$display_file"
+for _ in $(seq 1 50); do
+    xdotool getdisplaygeometry >/dev/null 2>&1 && break
+    sleep 0.2
+done
 
 for _ in 1 2 3 4; do
     bash -c 'while :; do :; done' &
