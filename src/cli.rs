@@ -12,6 +12,7 @@ use crate::article::{self, Language, LoadError, LoadOptions, Loaded, MAX_ARTICLE
 use crate::export;
 use crate::extract::{self, ExtractOptions, lexicon::Lexicon, segment::segment};
 use crate::review::{Review, store};
+use crate::{desk, memory};
 
 /// claimdesk — find the check-worthy claims in a news article and review them.
 #[derive(Debug, Parser)]
@@ -101,8 +102,49 @@ pub enum Command {
         #[arg(long)]
         include_path: bool,
     },
+    /// Has this been checked before? For each claim of FILE (an article or a review), print the earlier
+    /// claims that state the same fact or a related one, as JSON Lines: {"claim_id", "start", "end", "text",
+    /// "matches": [{"text", "verdict", "similarity", "relation", "reason", "source", …}]}.
+    Match {
+        /// Where to look: a desk folder, a review file or a ClaimReview file; repeatable. Without it, the desk
+        /// that contains FILE.
+        #[arg(long, value_name = "PATH")]
+        memory: Vec<PathBuf>,
+        /// At most this many matches per claim.
+        #[arg(long, default_value_t = 5, value_name = "K")]
+        top: usize,
+        /// Leave out matches less similar than this (0 to 1).
+        #[arg(long, default_value_t = memory::DEFAULT_MIN_SIMILARITY, value_parser = parse_score, value_name = "S")]
+        min_similarity: f64,
+        /// The article's language (when FILE is an article).
+        #[arg(long, value_enum, default_value_t = LangArg::Auto)]
+        lang: LangArg,
+        /// An article or a review file.
+        file: PathBuf,
+    },
+    /// The claim memory of a desk.
+    Memory {
+        /// What to do.
+        #[command(subcommand)]
+        action: MemoryCommand,
+    },
     /// Print the JSON Schema of review files.
     Schema,
+}
+
+/// `claimdesk memory …`.
+#[derive(Debug, Subcommand)]
+pub enum MemoryCommand {
+    /// Import published fact-checks (schema.org ClaimReview: an object, an array, a @graph, a DataFeed or
+    /// JSON Lines) into the desk's memory. Importing the same fact-check twice adds nothing.
+    Import {
+        /// The desk (default: the desk containing the current folder).
+        #[arg(long, value_name = "DIR")]
+        desk: Option<PathBuf>,
+        /// ClaimReview files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
 }
 
 /// `--lang` values.
@@ -165,6 +207,17 @@ pub enum CliError {
     /// Some articles of a desk failed; the others were done.
     #[error("{failed} of {total} articles failed (listed above); the others were done")]
     SomeFailed {
+        /// How many failed.
+        failed: usize,
+        /// How many there were.
+        total: usize,
+    },
+    /// The claim memory failed.
+    #[error(transparent)]
+    Memory(#[from] memory::MemoryError),
+    /// Some files of an import failed; the others were imported.
+    #[error("{failed} of {total} files were not imported (listed above); the others were")]
+    SomeNotImported {
         /// How many failed.
         failed: usize,
         /// How many there were.
@@ -530,4 +583,97 @@ pub fn status(dir: &Path, json: bool) -> Result<(), CliError> {
         );
     }
     emit(text.as_bytes(), None)
+}
+
+/// `claimdesk match`.
+///
+/// # Errors
+/// See [`CliError`].
+pub fn match_claims(
+    file: &Path,
+    memory_paths: &[PathBuf],
+    lang: LangArg,
+    options: memory::MatchOptions,
+) -> Result<(), CliError> {
+    let (review, review_path) = if desk::is_review_file(file) {
+        (store::load(file)?, file.to_owned())
+    } else {
+        let (review, warnings) = new_review(file, lang, &ExtractOptions::default())?;
+        for warning in warnings {
+            eprintln!("claimdesk: warning: {warning}");
+        }
+        (review, desk::review_path_for(file))
+    };
+    let mut memory = memory::Memory::new();
+    if memory_paths.is_empty() {
+        let desk = desk::desk_containing(file);
+        memory.add_desk(&desk)?;
+        memory.exclude_review(&desk, &review_path);
+    } else {
+        for path in memory_paths {
+            memory.add_path(path)?;
+            if path.is_dir() {
+                memory.exclude_review(path, &review_path);
+            }
+        }
+        if memory_paths.iter().any(|p| p.as_path() == review_path) {
+            memory.exclude_review(Path::new(""), &review_path);
+        }
+    }
+    let results = memory.match_claims(&review.claims, review.article.language, options)?;
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let result = (|| {
+        for claim in &results {
+            serde_json::to_writer(&mut out, claim)?;
+            out.write_all(b"\n")?;
+        }
+        out.flush()
+    })();
+    ignore_broken_pipe(result)
+}
+
+/// `claimdesk memory import`.
+///
+/// # Errors
+/// See [`CliError`]; a malformed file is reported and skipped whole, the others are imported.
+pub fn memory_import(desk_dir: Option<&Path>, files: &[PathBuf]) -> Result<(), CliError> {
+    let desk = match desk_dir {
+        Some(dir) => dir.to_owned(),
+        None => {
+            let here = std::env::current_dir().map_err(|source| CliError::Io {
+                what: "finding the current folder",
+                source,
+            })?;
+            desk::desk_containing(&here)
+        }
+    };
+    let mut failed = 0;
+    for file in files {
+        match memory::import(&desk, std::slice::from_ref(file)) {
+            Ok(reports) => {
+                for report in reports {
+                    eprintln!(
+                        "claimdesk: {}: {} fact-checks, {} new, {} already in the memory",
+                        file.display(),
+                        report.found,
+                        report.added,
+                        report.found - report.added
+                    );
+                }
+            }
+            Err(error @ memory::MemoryError::Index { .. }) => return Err(error.into()),
+            Err(error) => {
+                failed += 1;
+                eprintln!("claimdesk: error: {error}");
+            }
+        }
+    }
+    if failed > 0 {
+        return Err(CliError::SomeNotImported {
+            failed,
+            total: files.len(),
+        });
+    }
+    Ok(())
 }

@@ -11,4 +11,5 @@ pub mod cli;
 pub mod desk;
 pub mod export;
 pub mod extract;
+pub mod memory;
 pub mod review;

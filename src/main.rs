@@ -77,6 +77,24 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 },
             )?;
         }
+        Some(Command::Match {
+            memory,
+            top,
+            min_similarity,
+            lang,
+            file,
+        }) => cli::match_claims(
+            &file,
+            &memory,
+            lang,
+            claimdesk::memory::MatchOptions {
+                top,
+                min_similarity,
+            },
+        )?,
+        Some(Command::Memory {
+            action: cli::MemoryCommand::Import { desk, files },
+        }) => cli::memory_import(desk.as_deref(), &files)?,
         Some(Command::Schema) => cli::schema()?,
         None => open_window(cli)?,
     }

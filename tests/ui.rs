@@ -1203,3 +1203,87 @@ fn cancelling_the_desk_extraction_stops_it_and_leaves_no_row_waiting() {
         }
     }
 }
+
+/// A desk whose memory holds one published fact-check, and a new article that repeats its claim.
+fn desk_with_memory() -> (tempfile::TempDir, PathBuf) {
+    let desk = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(desk.path().join(".claimdesk")).unwrap();
+    let feed = desk.path().join("feed.jsonl");
+    std::fs::write(
+        &feed,
+        r#"{"@type":"ClaimReview","claimReviewed":"Die Stadt gibt 2 Millionen Euro für den Radwegeausbau aus.","reviewRating":{"alternateName":"Falsch","ratingValue":1},"author":{"@type":"Organization","name":"Faktencheck Nord"},"url":"https://fakten.example/radwege","datePublished":"2026-10-01","inLanguage":"de"}"#,
+    )
+    .unwrap();
+    claimdesk::memory::import(desk.path(), &[feed]).unwrap();
+    let article = write_desk_article(
+        desk.path(),
+        "neu.txt",
+        "Radwege in der Stadt\n\nFür den Ausbau der Radwege gibt die Stadt 2 Millionen Euro aus, sagte der Bürgermeister am Montag.\nDie Polizei meldete am Sonntag 14 gestohlene Autos im Hafen von Kiel.\n",
+    );
+    (desk, article)
+}
+
+#[test]
+fn checked_before_shows_earlier_checks_and_m_adopts_the_verdict_undoably() {
+    let (_desk, article) = desk_with_memory();
+    let mut bench = open(Some(article));
+    bench.harness.state_mut().workbench.checked_before.wait();
+    bench.harness.run_steps(2);
+    let matching = bench
+        .claim_ids()
+        .into_iter()
+        .find(|id| bench.claim(id).text.contains("Radwege"))
+        .expect("the bike-lane claim is extracted");
+    let matches = bench
+        .app()
+        .workbench
+        .checked_before
+        .matches(&matching)
+        .to_vec();
+    assert_eq!(matches.len(), 1, "{matches:?}");
+    assert_eq!(matches[0].relation, claimdesk::memory::Relation::Same);
+    assert_eq!(matches[0].entry.verdict, Verdict::Denied);
+    // Select it and read the inspector.
+    while bench.selected() != matching {
+        bench.press(Key::J);
+    }
+    bench.harness.get_by_label("Checked before (1)");
+    bench.harness.get_by_label("same fact");
+    bench.harness.get_by_label("https://fakten.example/radwege");
+    // The claim list marks it.
+    bench
+        .harness
+        .get_by_label_contains("(checked before: denied)");
+
+    bench.press(Key::M);
+    let adopted = bench.claim(&matching);
+    assert_eq!(adopted.verdict, Some(Verdict::Denied));
+    assert!(
+        adopted
+            .note
+            .contains("Checked before (denied): Faktencheck Nord, 2026-10-01"),
+        "{}",
+        adopted.note
+    );
+    assert!(adopted.note.contains("https://fakten.example/radwege"));
+    // One undo step takes both back.
+    bench.press_with(Modifiers::COMMAND, Key::Z);
+    let undone = bench.claim(&matching);
+    assert_eq!(undone.verdict, None);
+    assert_eq!(undone.note, "");
+
+    // A claim with nothing before it: M changes nothing and says why.
+    let other = bench
+        .claim_ids()
+        .into_iter()
+        .find(|id| bench.claim(id).text.contains("Kiel"))
+        .expect("the car claim is extracted");
+    while bench.selected() != other {
+        bench.press(Key::J);
+    }
+    bench.harness.get_by_label("Checked before (0)");
+    bench.press(Key::M);
+    assert_eq!(bench.claim(&other).verdict, None);
+    let status = bench.app().status.as_ref().unwrap().text.clone();
+    assert!(status.contains("no verdict to adopt"), "{status}");
+}

@@ -92,8 +92,12 @@ impl ClaimDeskApp {
                     Sense::click(),
                 );
                 let speaker = claim.speaker.as_deref().unwrap_or("—");
+                let earlier = self.workbench.checked_before.best_same(&claim.id);
+                let checked_before = earlier.map_or_else(String::new, |found| {
+                    format!(" (checked before: {})", found.entry.verdict.label())
+                });
                 let label = format!(
-                    "{} {} {:.2} {}: {}",
+                    "{} {} {:.2} {}: {}{checked_before}",
                     theme::verdict_symbol(claim.verdict),
                     theme::verdict_label(claim.verdict),
                     claim.score,
@@ -143,6 +147,16 @@ impl ClaimDeskApp {
                     FontId::proportional(12.0),
                     weak,
                 );
+                // Checked before: under the claim's own verdict, the earlier one.
+                if let Some(found) = earlier {
+                    painter.text(
+                        egui::pos2(left, rect.top() + 24.0),
+                        Align2::LEFT_TOP,
+                        "⟲",
+                        FontId::proportional(14.0),
+                        theme::verdict_color(Some(found.entry.verdict), dark),
+                    );
+                }
                 let first_words: String = claim.text.chars().take(160).collect();
                 painter.text(
                     egui::pos2(left + 22.0, rect.top() + 22.0),

@@ -60,6 +60,8 @@ pub enum Command {
     SetSpanFromSelection,
     /// Remove the selected claim.
     RemoveClaim,
+    /// Take over the verdict of the best earlier check that states the same fact, citing it in the note.
+    AdoptEarlierVerdict,
     /// Search the claims.
     Find,
     /// Toggle jumping to the next pending claim after a verdict.
@@ -96,7 +98,7 @@ const fn shift(key: Key) -> KeyboardShortcut {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Self; 34] = [
+    pub const ALL: [Self; 35] = [
         Self::Open,
         Self::OpenPath,
         Self::OpenFolder,
@@ -123,6 +125,7 @@ impl Command {
         Self::AddClaim,
         Self::SetSpanFromSelection,
         Self::RemoveClaim,
+        Self::AdoptEarlierVerdict,
         Self::Find,
         Self::ToggleAdvance,
         Self::ToggleSort,
@@ -163,6 +166,7 @@ impl Command {
             Self::AddClaim => "Add claim from selection",
             Self::SetSpanFromSelection => "Set claim span to selection",
             Self::RemoveClaim => "Remove claim",
+            Self::AdoptEarlierVerdict => "Adopt the earlier verdict (checked before)",
             Self::Find => "Search claims",
             Self::ToggleAdvance => "Jump to next pending after a verdict",
             Self::ToggleSort => "Sort by score / position",
@@ -204,6 +208,7 @@ impl Command {
             Self::AddClaim => vec![key(Key::A)],
             Self::SetSpanFromSelection => vec![shift(Key::A)],
             Self::RemoveClaim => vec![key(Key::Delete)],
+            Self::AdoptEarlierVerdict => vec![key(Key::M)],
             Self::Find => vec![ctrl(Key::F), key(Key::Slash)],
             Self::ToggleAdvance => vec![key(Key::G)],
             Self::ToggleSort => vec![key(Key::S)],

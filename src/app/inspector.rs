@@ -1,6 +1,8 @@
 //! The inspector: everything about the selected claim, and the controls to review it.
 
+use super::checked_before::LookupState;
 use super::{ClaimDeskApp, Command, theme};
+use crate::memory::Relation;
 use crate::review::edit::{Edit, is_web_url};
 use crate::review::{Origin, Verdict};
 
@@ -15,6 +17,86 @@ pub(super) fn evidence_id() -> egui::Id {
 }
 
 impl ClaimDeskApp {
+    /// The earlier checks of the selected claim, best first, and the key that adopts the best "same" one.
+    fn checked_before_ui(
+        &self,
+        ui: &mut egui::Ui,
+        claim_id: &str,
+        dark: bool,
+        commands: &mut Vec<Command>,
+    ) {
+        let lookup = &self.workbench.checked_before;
+        let matches = lookup.matches(claim_id);
+        ui.label(egui::RichText::new(format!("Checked before ({})", matches.len())).strong());
+        if matches.is_empty() {
+            let text = match &lookup.state {
+                LookupState::NoDesk => {
+                    "Open an article from a folder to compare it with earlier checks.".to_owned()
+                }
+                LookupState::Running => "Looking in the desk's memory…".to_owned(),
+                LookupState::Ready(size) => {
+                    format!("Nothing like it among {size} earlier checked claims of this desk.")
+                }
+                LookupState::Failed(message) => format!("The memory could not be read: {message}"),
+            };
+            ui.weak(text);
+            return;
+        }
+        for (position, found) in matches.iter().enumerate() {
+            let entry = &found.entry;
+            let frame = egui::Frame::group(ui.style()).inner_margin(6.0);
+            frame.show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal_wrapped(|ui| {
+                    let verdict = Some(entry.verdict);
+                    ui.colored_label(
+                        theme::verdict_color(verdict, dark),
+                        format!(
+                            "{} {}",
+                            theme::verdict_symbol(verdict),
+                            theme::verdict_label(verdict)
+                        ),
+                    );
+                    if let Some(rating) = &entry.rating {
+                        ui.weak(format!("“{rating}”"));
+                    }
+                    let relation = match found.relation {
+                        Relation::Same => egui::RichText::new("same fact").strong(),
+                        Relation::Related => egui::RichText::new("related").italics(),
+                    };
+                    ui.label(relation);
+                    ui.weak(format!("{:.0} %", found.similarity * 100.0));
+                });
+                ui.add(egui::Label::new(&entry.text).wrap());
+                let mut origin = entry.source.clone();
+                if let Some(date) = &entry.reviewed_at {
+                    origin.push_str(" · ");
+                    origin.push_str(date.get(..10).unwrap_or(date));
+                }
+                ui.weak(origin);
+                if let Some(url) = entry.url.as_deref().filter(|u| is_web_url(u)) {
+                    ui.hyperlink_to(url, url)
+                        .on_hover_text("Open in the browser");
+                }
+                ui.weak(&found.reason);
+                if position == 0 && found.relation == Relation::Same {
+                    let shortcut = Command::AdoptEarlierVerdict
+                        .shortcuts()
+                        .first()
+                        .map(|s| ui.ctx().format_shortcut(s))
+                        .unwrap_or_default();
+                    if ui
+                        .button(format!("Adopt this verdict ({shortcut})"))
+                        .on_hover_text("Sets the same verdict and cites this check in the note")
+                        .clicked()
+                    {
+                        commands.push(Command::AdoptEarlierVerdict);
+                    }
+                }
+            });
+        }
+    }
+
     pub(super) fn inspector_ui(&mut self, ui: &mut egui::Ui) {
         let Some(workspace) = &self.workbench.workspace else {
             return;
@@ -187,6 +269,9 @@ impl ClaimDeskApp {
                         self.post("Only http:// and https:// links can be evidence.", true);
                     }
                 });
+                ui.add_space(6.0);
+
+                self.checked_before_ui(ui, &claim.id, dark, &mut commands);
                 ui.add_space(6.0);
 
                 ui.label(

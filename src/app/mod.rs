@@ -2,6 +2,7 @@
 //! [`Edit`]s and [`Command`]s, applied at the end of each frame.
 
 mod article_view;
+pub mod checked_before;
 mod claim_list;
 pub mod command;
 pub mod desk_view;
@@ -362,6 +363,8 @@ pub struct Workbench {
     pub workspace: Option<Workspace>,
     /// Selection, filters, focus.
     pub ui: UiState,
+    /// Earlier checks of the open review's claims, from the desk's memory.
+    pub checked_before: checked_before::CheckedBefore,
     article_layout: article_view::ArticleLayout,
     visible_cache: std::cell::RefCell<Option<(VisibleKey, Vec<usize>)>>,
 }
@@ -624,6 +627,54 @@ impl ClaimDeskApp {
         }
     }
 
+    /// Takes over the verdict of the selected claim's best "same" earlier check and cites it in the note,
+    /// as one edit (one undo step).
+    fn adopt_earlier_verdict(&mut self) {
+        let Some(id) = self.selected_id() else {
+            return;
+        };
+        let Some(found) = self.workbench.checked_before.best_same(&id).cloned() else {
+            self.post(
+                format!("No earlier check states the fact of {id}: there is no verdict to adopt."),
+                true,
+            );
+            return;
+        };
+        let Some(claim) = self
+            .workbench
+            .workspace
+            .as_ref()
+            .and_then(|w| w.review().claim(&id))
+        else {
+            return;
+        };
+        let citation = checked_before::citation(&found);
+        if claim.verdict == Some(found.entry.verdict) && claim.note.contains(&citation) {
+            self.post(format!("{id} already carries the earlier verdict."), false);
+            return;
+        }
+        let mut adopted = claim.clone();
+        adopted.verdict = Some(found.entry.verdict);
+        if !adopted.note.contains(&citation) {
+            adopted.note = if adopted.note.trim().is_empty() {
+                citation
+            } else {
+                format!("{}\n{citation}", adopted.note.trim_end())
+            };
+        }
+        self.apply_edit(Edit::ReplaceClaim {
+            claim: Box::new(adopted),
+        });
+        self.post(
+            format!(
+                "{id}: adopted “{}” from {}. Ctrl+Z undoes it.",
+                found.entry.verdict.label(),
+                found.entry.source
+            ),
+            false,
+        );
+    }
+
     fn selected_id(&self) -> Option<String> {
         self.workbench.ui.selected.clone().filter(|id| {
             self.workbench
@@ -727,6 +778,7 @@ impl ClaimDeskApp {
             Command::AddClaim => self.add_claim_from_selection(),
             Command::SetSpanFromSelection => self.set_span_from_selection(),
             Command::RemoveClaim => self.remove_selected(),
+            Command::AdoptEarlierVerdict => self.adopt_earlier_verdict(),
             Command::Find => ctx.memory_mut(|m| m.request_focus(claim_list::search_id())),
             Command::ToggleAdvance => {
                 self.settings.advance_after_verdict = !self.settings.advance_after_verdict;
@@ -946,6 +998,15 @@ impl ClaimDeskApp {
     pub fn root_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.poll_jobs(&ctx);
+        if let Some(workspace) = &self.workbench.workspace {
+            let location = workspace
+                .review_path
+                .clone()
+                .or_else(|| workspace.article_path.clone());
+            self.workbench
+                .checked_before
+                .refresh(&ctx, workspace.review(), location);
+        }
         self.handle_dropped_files(&ctx);
         self.handle_close_request(&ctx);
         input::InputPacer::install(&ctx);
@@ -1245,7 +1306,7 @@ fn describe_edit(edit: &Edit) -> String {
         }
         Edit::AddClaim { claim } => format!("added claim {}", claim.id),
         Edit::RemoveClaim { claim_id } => format!("removed claim {claim_id}"),
-        Edit::ReplaceClaim { claim } => format!("span of {}", claim.id),
+        Edit::ReplaceClaim { claim } => format!("changes to {}", claim.id),
     }
 }
 

@@ -1,0 +1,229 @@
+//! "Checked before": the claim memory in the window.
+//!
+//! Whenever the open review's claims change (another article, a claim added, a span moved), the claims are
+//! matched against the memory of the desk the review belongs to, on a background thread; no frame waits for
+//! it. The inspector shows the matches of the selected claim, the claim list marks claims that were checked
+//! before, and [`super::Command::AdoptEarlierVerdict`] takes over the best "same" match's verdict with a note
+//! that cites it, as one undoable edit.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use foldhash::HashMap;
+
+use crate::article::Language;
+use crate::desk;
+use crate::memory::{Match, MatchOptions, Memory, Relation};
+use crate::review::{Claim, Review};
+
+/// What the matches were computed for: the review's file and its claims' ids and texts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct LookupKey {
+    location: Option<PathBuf>,
+    claims: u64,
+}
+
+/// Where the lookup stands.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum LookupState {
+    /// Nothing opened from a folder: there is no desk to remember.
+    #[default]
+    NoDesk,
+    /// Matching in the background.
+    Running,
+    /// Matches are in; the memory holds this many earlier claims.
+    Ready(u64),
+    /// The memory could not be read.
+    Failed(String),
+}
+
+type LookupResult = Result<(u64, HashMap<String, Vec<Match>>), String>;
+
+/// The matches of the open review's claims.
+#[derive(Default)]
+pub struct CheckedBefore {
+    key: Option<LookupKey>,
+    job: Option<(LookupKey, Receiver<LookupResult>)>,
+    matches: HashMap<String, Vec<Match>>,
+    /// The review file the matches are wanted for.
+    current_location: Option<PathBuf>,
+    /// Where the lookup stands.
+    pub state: LookupState,
+}
+
+fn fingerprint(claims: &[Claim]) -> u64 {
+    use std::hash::{BuildHasher, Hash, Hasher};
+    let mut hasher = foldhash::quality::FixedState::with_seed(7).build_hasher();
+    for claim in claims {
+        claim.id.hash(&mut hasher);
+        claim.text.hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+impl CheckedBefore {
+    /// The matches of a claim, best first.
+    #[must_use]
+    pub fn matches(&self, claim_id: &str) -> &[Match] {
+        self.matches.get(claim_id).map_or(&[], Vec::as_slice)
+    }
+
+    /// The best "same" match of a claim.
+    #[must_use]
+    pub fn best_same(&self, claim_id: &str) -> Option<&Match> {
+        self.matches(claim_id)
+            .iter()
+            .find(|m| m.relation == Relation::Same)
+    }
+
+    /// Forgets everything (another review is opening).
+    pub fn clear(&mut self) {
+        *self = Self::default();
+    }
+
+    /// Starts a lookup when the claims changed since the last one, and takes in finished ones.
+    /// `location` is the review's (or article's) file; without one there is no desk.
+    pub fn refresh(&mut self, ctx: &egui::Context, review: &Review, location: Option<PathBuf>) {
+        if self.current_location != location || self.key.is_none() && self.job.is_none() {
+            // Another review: its claim ids mean other claims, so nothing of the last one may show.
+            self.current_location.clone_from(&location);
+            self.matches.clear();
+            self.key = None;
+            self.state = if location.is_some() {
+                LookupState::Running
+            } else {
+                LookupState::NoDesk
+            };
+        }
+        self.poll(ctx);
+        let key = LookupKey {
+            location: location.clone(),
+            claims: fingerprint(&review.claims),
+        };
+        if self.key.as_ref() == Some(&key) || self.job.is_some() {
+            // A job for older claims finishes first; the next refresh starts one for these.
+            return;
+        }
+        let Some(path) = location else {
+            self.key = Some(key);
+            self.matches.clear();
+            self.state = LookupState::NoDesk;
+            return;
+        };
+        let claims = review.claims.clone();
+        let language = review.article.language;
+        let (sender, receiver) = channel();
+        let repaint = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("claimdesk-memory".to_owned())
+            .spawn(move || {
+                let result = lookup(&path, &claims, language);
+                let _ = sender.send(result);
+                repaint.request_repaint();
+            });
+        match spawned {
+            Ok(_) => {
+                self.job = Some((key, receiver));
+                if !matches!(self.state, LookupState::Ready(_)) {
+                    self.state = LookupState::Running;
+                }
+            }
+            Err(error) => {
+                self.key = Some(key);
+                self.state = LookupState::Failed(error.to_string());
+            }
+        }
+    }
+
+    fn poll(&mut self, ctx: &egui::Context) {
+        let Some((_, receiver)) = &self.job else {
+            return;
+        };
+        let result = match receiver.try_recv() {
+            Ok(result) => result,
+            Err(TryRecvError::Empty) => return,
+            Err(TryRecvError::Disconnected) => Err(STOPPED.to_owned()),
+        };
+        self.finish(result);
+        ctx.request_repaint();
+    }
+
+    fn finish(&mut self, result: LookupResult) {
+        let Some((key, _)) = self.job.take() else {
+            return;
+        };
+        if key.location != self.current_location {
+            // For a review that is no longer open.
+            return;
+        }
+        self.key = Some(key);
+        match result {
+            Ok((size, matches)) => {
+                self.matches = matches;
+                self.state = LookupState::Ready(size);
+            }
+            Err(message) => {
+                self.matches.clear();
+                self.state = LookupState::Failed(message);
+            }
+        }
+    }
+
+    /// Waits for a running lookup to finish (tests only: the window never waits).
+    #[doc(hidden)]
+    pub fn wait(&mut self) {
+        let Some((_, receiver)) = &self.job else {
+            return;
+        };
+        let result = receiver.recv().unwrap_or_else(|_| Err(STOPPED.to_owned()));
+        self.finish(result);
+    }
+}
+
+const STOPPED: &str = "the lookup stopped unexpectedly";
+
+/// Matches `claims` against the memory of the desk that holds `path`, leaving out the review's own claims.
+fn lookup(path: &std::path::Path, claims: &[Claim], language: Language) -> LookupResult {
+    let work = || -> Result<(u64, HashMap<String, Vec<Match>>), crate::memory::MemoryError> {
+        let desk = desk::desk_containing(path);
+        let mut memory = Memory::new();
+        memory.add_desk(&desk)?;
+        let review_path = if desk::is_review_file(path) {
+            path.to_owned()
+        } else {
+            desk::review_path_for(path)
+        };
+        memory.exclude_review(&desk, &review_path);
+        let results = memory.match_claims(claims, language, MatchOptions::default())?;
+        let matches = results
+            .into_iter()
+            .filter(|claim| !claim.matches.is_empty())
+            .map(|claim| (claim.claim_id, claim.matches))
+            .collect();
+        Ok((memory.len(), matches))
+    };
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work))
+        .map_err(|_| "the memory lookup failed (a bug); the review is unaffected".to_owned())?
+        .map_err(|error| error.to_string())
+}
+
+/// The note that cites an adopted earlier verdict.
+#[must_use]
+pub fn citation(found: &Match) -> String {
+    let mut note = format!(
+        "Checked before ({}): {}",
+        found.entry.verdict.label(),
+        found.entry.source
+    );
+    if let Some(date) = &found.entry.reviewed_at {
+        note.push_str(&format!(", {}", date.get(..10).unwrap_or(date)));
+    }
+    if let Some(rating) = &found.entry.rating {
+        note.push_str(&format!(", rated “{rating}”"));
+    }
+    note.push_str(&format!(": “{}”", found.entry.text));
+    if let Some(url) = &found.entry.url {
+        note.push_str(&format!(" {url}"));
+    }
+    note
+}

@@ -1,0 +1,469 @@
+//! Whether an earlier claim states the same fact as a new one, a related one, or something else.
+//!
+//! Both claims are taken apart by [`super::terms::analyse`]; words are matched by stem or synonym group, and
+//! German compounds against the other claim's words (`Radwegeausbau` ↔ `Ausbau der Radwege`). The
+//! similarity is a weighted Dice overlap of words, figures and dates. The relation is "same" only when
+//! nothing contradicts: a figure, date, or a noun/name that the earlier claim has in place of one in the
+//! new claim makes it "related", with the difference named.
+
+use serde::{Deserialize, Serialize};
+
+use super::terms::{Analysis, DateMark, Quantity, Word, known_parts};
+use crate::article::Language;
+
+/// How an earlier claim relates to a new one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Relation {
+    /// It states the same fact.
+    Same,
+    /// Same subject, but a different figure, date, place, actor or object.
+    Related,
+}
+
+impl Relation {
+    /// The relation as a word.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Same => "same",
+            Self::Related => "related",
+        }
+    }
+}
+
+/// The result of comparing two claims.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    /// In 0..1; 1 for the same words, figures and dates.
+    pub similarity: f64,
+    /// Same or related.
+    pub relation: Relation,
+    /// Why, in words: what they share, or what differs.
+    pub reason: String,
+}
+
+/// Weights of words by how much they tell apart (rare words more than common ones); 1 for unknown.
+pub trait WordWeights {
+    /// A factor around 1 for an index token.
+    fn factor(&self, token: &str) -> f64;
+}
+
+/// Every word weighs the same (small memories, where frequencies mean nothing).
+pub struct EvenWeights;
+
+impl WordWeights for EvenWeights {
+    fn factor(&self, _token: &str) -> f64 {
+        1.0
+    }
+}
+
+const FIGURE_WEIGHT: f64 = 2.0;
+const DATE_WEIGHT: f64 = 1.2;
+/// A related claim ranks below a same one of similar overlap.
+const RELATED_DISCOUNT: f64 = 0.9;
+/// How much of a figure or date that differs still counts as shared: the claims speak of the same measure.
+const DIFFERING_SHARE: f64 = 0.75;
+/// Claims without a single word in common share at most figures or dates: a coincidence, not a subject.
+const NO_SHARED_WORDS: f64 = 0.3;
+
+fn word_weight(word: &Word, weights: &dyn WordWeights) -> f64 {
+    let base = if word.capitalised || word.place {
+        1.5
+    } else {
+        1.0
+    };
+    base * weights.factor(&word.key)
+}
+
+/// A difference that makes two claims related rather than the same.
+#[derive(Debug, Clone, PartialEq)]
+struct Difference {
+    what: &'static str,
+    earlier: String,
+    new: String,
+}
+
+/// Compares a `new` claim with an `earlier` one (both in `language`, or each in its own when they differ).
+#[must_use]
+pub fn compare(
+    new: &Analysis,
+    earlier: &Analysis,
+    language: Language,
+    weights: &dyn WordWeights,
+) -> Comparison {
+    let mut matched_new = vec![false; new.words.len()];
+    let mut matched_earlier = vec![false; earlier.words.len()];
+    let mut shared_weight = 0.0;
+    // Words with the same key.
+    for (i, word) in new.words.iter().enumerate() {
+        if let Some(j) = (0..earlier.words.len())
+            .find(|&j| !matched_earlier[j] && earlier.words[j].key == word.key)
+        {
+            matched_new[i] = true;
+            matched_earlier[j] = true;
+            shared_weight += word_weight(word, weights) + word_weight(&earlier.words[j], weights);
+        }
+    }
+    // A compound on one side, its parts on the other.
+    shared_weight += match_compounds(
+        &new.words,
+        &mut matched_new,
+        &earlier.words,
+        &mut matched_earlier,
+        language,
+        weights,
+    );
+    shared_weight += match_compounds(
+        &earlier.words,
+        &mut matched_earlier,
+        &new.words,
+        &mut matched_new,
+        language,
+        weights,
+    );
+
+    shared_weight += match_heads(
+        &new.words,
+        &mut matched_new,
+        &earlier.words,
+        &mut matched_earlier,
+        weights,
+    );
+    shared_weight += match_heads(
+        &earlier.words,
+        &mut matched_earlier,
+        &new.words,
+        &mut matched_new,
+        weights,
+    );
+
+    let mut differences = Vec::new();
+    let (figure_shared, figure_total) =
+        compare_figures(&new.quantities, &earlier.quantities, &mut differences);
+    let (date_shared, date_total) = compare_dates(&new.dates, &earlier.dates, &mut differences);
+
+    let total_words: f64 = new
+        .words
+        .iter()
+        .chain(&earlier.words)
+        .map(|w| word_weight(w, weights))
+        .sum();
+    let total = total_words + figure_total + date_total;
+    let shared = shared_weight + figure_shared + date_shared;
+    let mut similarity = if total > 0.0 { shared / total } else { 0.0 };
+    if shared_weight == 0.0 {
+        similarity *= NO_SHARED_WORDS;
+    }
+
+    if let Some(difference) = substituted_word(
+        &new.words,
+        &matched_new,
+        &earlier.words,
+        &matched_earlier,
+        language,
+    ) {
+        differences.push(difference);
+    }
+    let shared_words: Vec<&str> = new
+        .words
+        .iter()
+        .zip(&matched_new)
+        .filter(|(_, matched)| **matched)
+        .map(|(word, _)| word.surface.as_str())
+        .collect();
+    if differences.is_empty() {
+        let mut reason = if shared_words.is_empty() {
+            "same figures and dates".to_owned()
+        } else {
+            format!("same words: {}", shared_words.join(", "))
+        };
+        let figures: Vec<&str> = new
+            .quantities
+            .iter()
+            .filter(|q| earlier.quantities.iter().any(|e| e.same_as(q)))
+            .map(|q| q.surface.as_str())
+            .collect();
+        if !figures.is_empty() && !shared_words.is_empty() {
+            reason.push_str(&format!("; same figure: {}", figures.join(", ")));
+        }
+        Comparison {
+            similarity: similarity.clamp(0.0, 1.0),
+            relation: Relation::Same,
+            reason,
+        }
+    } else {
+        similarity *= RELATED_DISCOUNT;
+        let reason = differences
+            .iter()
+            .map(|d| format!("other {}: {} instead of {}", d.what, d.earlier, d.new))
+            .collect::<Vec<_>>()
+            .join("; ");
+        Comparison {
+            similarity: similarity.clamp(0.0, 1.0),
+            relation: Relation::Related,
+            reason,
+        }
+    }
+}
+
+/// Whether a word of one claim is the compound part `stem` of the other: the same stem or synonym group, or
+/// the stem with a short inflection the stemmer kept (`verbraucht` for the part `verbrauch`).
+fn covers(word: &Word, stem: &str) -> bool {
+    word.stem == stem
+        || word.key == stem
+        || (stem.chars().count() >= 5
+            && word.stem.starts_with(stem)
+            && word.stem.len() - stem.len() <= 2)
+}
+
+fn match_compounds(
+    compounds: &[Word],
+    compound_matched: &mut [bool],
+    parts: &[Word],
+    parts_matched: &mut [bool],
+    language: Language,
+    weights: &dyn WordWeights,
+) -> f64 {
+    let mut shared = 0.0;
+    for (i, word) in compounds.iter().enumerate() {
+        if compound_matched[i] {
+            continue;
+        }
+        let free = |stem: &str| {
+            parts
+                .iter()
+                .zip(parts_matched.iter())
+                .any(|(part, matched)| !matched && covers(part, stem))
+        };
+        let Some(found) = known_parts(language, word, &free) else {
+            continue;
+        };
+        compound_matched[i] = true;
+        shared += word_weight(word, weights);
+        for stem in found {
+            if let Some(j) =
+                (0..parts.len()).find(|&j| !parts_matched[j] && covers(&parts[j], &stem))
+            {
+                parts_matched[j] = true;
+                shared += word_weight(&parts[j], weights);
+            }
+        }
+    }
+    shared
+}
+
+/// A compound on one side and its head alone on the other (`Arbeitslosenquote` ↔ `Quote`): the shorter word
+/// refers to the same thing in context. The compound's modifier counts as unshared.
+fn match_heads(
+    compounds: &[Word],
+    compound_matched: &mut [bool],
+    heads: &[Word],
+    heads_matched: &mut [bool],
+    weights: &dyn WordWeights,
+) -> f64 {
+    let mut shared = 0.0;
+    for (i, word) in compounds.iter().enumerate() {
+        if compound_matched[i] {
+            continue;
+        }
+        let lower = word.surface.to_lowercase();
+        let found = (0..heads.len()).find(|&j| {
+            let head = heads[j].surface.to_lowercase();
+            !heads_matched[j]
+                && head.chars().count() >= 4
+                && lower.len() > head.len() + 2
+                && lower.ends_with(&head)
+        });
+        if let Some(j) = found {
+            compound_matched[i] = true;
+            heads_matched[j] = true;
+            shared += 0.5 * word_weight(word, weights) + word_weight(&heads[j], weights);
+        }
+    }
+    shared
+}
+
+/// Figures: equal ones count as shared; where both claims have figures of the same unit that differ, that is
+/// a difference, and half their weight still counts (the subject is the same).
+fn compare_figures(
+    new: &[Quantity],
+    earlier: &[Quantity],
+    differences: &mut Vec<Difference>,
+) -> (f64, f64) {
+    let total = FIGURE_WEIGHT * (new.len() + earlier.len()) as f64;
+    let mut used = vec![false; earlier.len()];
+    let mut unmatched_new = Vec::new();
+    let mut shared = 0.0;
+    for quantity in new {
+        match (0..earlier.len()).find(|&j| !used[j] && earlier[j].same_as(quantity)) {
+            Some(j) => {
+                used[j] = true;
+                shared += 2.0 * FIGURE_WEIGHT;
+            }
+            None => unmatched_new.push(quantity),
+        }
+    }
+    for quantity in unmatched_new {
+        let counterpart = (0..earlier.len())
+            .find(|&j| !used[j] && earlier[j].unit == quantity.unit)
+            .or_else(|| (0..earlier.len()).find(|&j| !used[j]));
+        if let Some(j) = counterpart {
+            used[j] = true;
+            shared += 2.0 * DIFFERING_SHARE * FIGURE_WEIGHT;
+            differences.push(Difference {
+                what: "figure",
+                earlier: earlier[j].surface.clone(),
+                new: quantity.surface.clone(),
+            });
+        }
+    }
+    (shared, total)
+}
+
+fn compare_dates(
+    new: &[DateMark],
+    earlier: &[DateMark],
+    differences: &mut Vec<Difference>,
+) -> (f64, f64) {
+    let total = DATE_WEIGHT * (new.len() + earlier.len()) as f64;
+    let mut used = vec![false; earlier.len()];
+    let mut shared = 0.0;
+    let mut unmatched_new = Vec::new();
+    for mark in new {
+        match (0..earlier.len())
+            .find(|&j| !used[j] && earlier[j].kind == mark.kind && earlier[j].value == mark.value)
+        {
+            Some(j) => {
+                used[j] = true;
+                shared += 2.0 * DATE_WEIGHT;
+            }
+            None => unmatched_new.push(mark),
+        }
+    }
+    for mark in unmatched_new {
+        if let Some(j) = (0..earlier.len()).find(|&j| !used[j] && earlier[j].kind == mark.kind) {
+            used[j] = true;
+            shared += 2.0 * DIFFERING_SHARE * DATE_WEIGHT;
+            differences.push(Difference {
+                what: mark.kind.label(),
+                earlier: earlier[j].surface.clone(),
+                new: mark.surface.clone(),
+            });
+        }
+    }
+    (shared, total)
+}
+
+/// A noun, name or place that the earlier claim has where the new claim has another: the claims talk about
+/// different things (the gas price vs. the electricity price). German marks nouns with a capital; English
+/// only names, so there any content word counts.
+fn substituted_word(
+    new: &[Word],
+    matched_new: &[bool],
+    earlier: &[Word],
+    matched_earlier: &[bool],
+    language: Language,
+) -> Option<Difference> {
+    let candidate = |words: &[Word], matched: &[bool]| -> Option<Word> {
+        let free: Vec<&Word> = words
+            .iter()
+            .zip(matched)
+            .filter(|(_, matched)| !**matched)
+            .map(|(word, _)| word)
+            .collect();
+        let significant = |word: &&Word| match language {
+            Language::German => word.capitalised || word.place,
+            Language::English | Language::Other => true,
+        };
+        free.iter()
+            .copied()
+            .filter(significant)
+            .max_by_key(|word| (word.place, word.capitalised, word.surface.len()))
+            .cloned()
+    };
+    let new_word = candidate(new, matched_new)?;
+    let earlier_word = candidate(earlier, matched_earlier)?;
+    let what = if new_word.place || earlier_word.place {
+        "place"
+    } else if language != Language::German && (new_word.capitalised || earlier_word.capitalised) {
+        "actor"
+    } else {
+        "object"
+    };
+    Some(Difference {
+        what,
+        earlier: earlier_word.surface,
+        new: new_word.surface,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::memory::terms::analyse;
+
+    fn check(new: &str, earlier: &str, language: Language) -> Comparison {
+        compare(
+            &analyse(new, language),
+            &analyse(earlier, language),
+            language,
+            &EvenWeights,
+        )
+    }
+
+    #[test]
+    fn restatements_are_the_same() {
+        let c = check(
+            "Die Arbeitslosenquote lag im Oktober bei 5,1 Prozent, sagte die Ministerin.",
+            "Laut Ministerin betrug die Arbeitslosenquote im Oktober 5,1 %.",
+            Language::German,
+        );
+        assert_eq!(c.relation, Relation::Same, "{c:?}");
+        assert!(c.similarity > 0.6, "{c:?}");
+        let c = check(
+            "Die Stadt gibt 2 Millionen Euro für den Radwegeausbau aus.",
+            "Für den Ausbau der Radwege gibt die Stadt 2 Millionen Euro aus.",
+            Language::German,
+        );
+        assert_eq!(c.relation, Relation::Same, "{c:?}");
+        assert!(c.similarity > 0.8, "{c:?}");
+    }
+
+    #[test]
+    fn other_figures_months_and_objects_are_related_and_named() {
+        let c = check(
+            "Die Arbeitslosenquote lag im Oktober bei 5,1 Prozent.",
+            "Die Arbeitslosenquote lag im September bei 5,4 Prozent.",
+            Language::German,
+        );
+        assert_eq!(c.relation, Relation::Related);
+        assert!(
+            c.reason
+                .contains("other figure: 5,4 Prozent instead of 5,1 Prozent"),
+            "{}",
+            c.reason
+        );
+        assert!(
+            c.reason
+                .contains("other month: September instead of Oktober")
+        );
+        let c = check(
+            "The city will spend $85 million on the bridge.",
+            "The city will spend $120 million on the tunnel.",
+            Language::English,
+        );
+        assert_eq!(c.relation, Relation::Related);
+        assert!(
+            c.reason.contains("tunnel instead of bridge"),
+            "{}",
+            c.reason
+        );
+        let c = check(
+            "Der Gaspreis ist um 10 Prozent gestiegen.",
+            "Der Strompreis ist um 10 Prozent gestiegen.",
+            Language::German,
+        );
+        assert_eq!(c.relation, Relation::Related, "{c:?}");
+    }
+}

@@ -1,0 +1,364 @@
+//! `claimdesk memory import` and `claimdesk match` end to end: the real binary, real desks, every ClaimReview
+//! shape publishers use, duplicates and malformed files.
+
+#![allow(clippy::unwrap_used, reason = "test helpers may panic")]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use claimdesk::review::{Verdict, store};
+use serde_json::Value;
+
+fn claimdesk_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_claimdesk"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("claimdesk runs")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn json_lines(output: &Output) -> Vec<Value> {
+    String::from_utf8(output.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect()
+}
+
+fn claim_review(text: &str, rating: &str, url: &str) -> String {
+    format!(
+        r#"{{"@context":"https://schema.org","@type":"ClaimReview","claimReviewed":"{text}","reviewRating":{{"@type":"Rating","ratingValue":1,"bestRating":5,"worstRating":1,"alternateName":"{rating}"}},"author":{{"@type":"Organization","name":"Faktencheck Nord"}},"url":"{url}","datePublished":"2026-10-30","inLanguage":"de"}}"#
+    )
+}
+
+const NEW_ARTICLE: &str = "Arbeitsmarkt im Herbst\n\nDie Ministerin sagte am Montag, die Arbeitslosenquote habe im Oktober 5,1 Prozent betragen.\n\
+Im Hafen von Kiel wurden nach Angaben der Polizei am Sonntag 14 Autos gestohlen.\n";
+
+#[test]
+fn every_claim_review_shape_imports_once_and_is_matched() {
+    let desk = tempfile::tempdir().unwrap();
+    let root = desk.path();
+    std::fs::create_dir_all(root.join(".claimdesk")).unwrap();
+    let a = claim_review(
+        "Die Arbeitslosenquote lag im Oktober bei 5,1 %.",
+        "Falsch",
+        "https://fakten.example/a",
+    );
+    let b = claim_review(
+        "Die Arbeitslosenquote lag im September bei 5,4 Prozent.",
+        "Richtig",
+        "https://fakten.example/b",
+    );
+    let c = claim_review(
+        "Der Bürgermeister eröffnete das Hallenbad.",
+        "Richtig",
+        "https://fakten.example/c",
+    );
+    let d = claim_review(
+        "In Kiel sank die Zahl der Autodiebstähle.",
+        "Unbelegt",
+        "https://fakten.example/d",
+    );
+    let e = claim_review(
+        "Die Stadt baut 300 Wohnungen.",
+        "Irreführend",
+        "https://fakten.example/e",
+    );
+    let files = [
+        write(root, "object.json", &a),
+        write(root, "array.json", &format!("[{b}]")),
+        write(
+            root,
+            "graph.json",
+            &format!(
+                r#"{{"@context":"https://schema.org","@graph":[{{"@type":"Organization","name":"Faktencheck Nord"}},{c}]}}"#
+            ),
+        ),
+        write(
+            root,
+            "feed.json",
+            &format!(
+                r#"{{"@context":"https://schema.org","@type":"DataFeed","dataFeedElement":[{{"@type":"DataFeedItem","item":[{d}]}}]}}"#
+            ),
+        ),
+        write(root, "lines.jsonl", &format!("{e}\n{a}\n")),
+    ];
+    let names: Vec<&str> = files
+        .iter()
+        .map(|f| f.file_name().unwrap().to_str().unwrap())
+        .collect();
+    let mut args = vec!["memory", "import"];
+    args.extend(&names);
+    let output = claimdesk_in(root, &args);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let report = stderr(&output);
+    assert!(
+        report.contains("object.json: 1 fact-checks, 1 new"),
+        "{report}"
+    );
+    assert!(
+        report.contains("feed.json: 1 fact-checks, 1 new"),
+        "{report}"
+    );
+    // The last file repeats `a`: only `e` is new.
+    assert!(
+        report.contains("lines.jsonl: 2 fact-checks, 1 new, 1 already in the memory"),
+        "{report}"
+    );
+
+    // Importing everything again adds nothing.
+    let output = claimdesk_in(root, &args);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        stderr(&output).matches(" 0 new").count(),
+        5,
+        "{}",
+        stderr(&output)
+    );
+
+    let article = write(root, "herbst.txt", NEW_ARTICLE);
+    let output = claimdesk_in(root, &["match", article.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let lines = json_lines(&output);
+    assert!(!lines.is_empty());
+    let quota = lines
+        .iter()
+        .find(|line| line["text"].as_str().unwrap().contains("Arbeitslosenquote"))
+        .unwrap();
+    let text = quota["text"].as_str().unwrap();
+    let start = quota["start"].as_u64().unwrap() as usize;
+    let end = quota["end"].as_u64().unwrap() as usize;
+    assert_eq!(&NEW_ARTICLE[start..end], text);
+    assert!(quota["claim_id"].as_str().unwrap().starts_with('c'));
+    let matches = quota["matches"].as_array().unwrap();
+    assert_eq!(matches[0]["relation"], "same", "{matches:?}");
+    assert_eq!(matches[0]["verdict"], "denied");
+    assert_eq!(matches[0]["rating"], "Falsch");
+    assert_eq!(matches[0]["source"], "Faktencheck Nord");
+    assert_eq!(matches[0]["url"], "https://fakten.example/a");
+    assert_eq!(matches[0]["reviewed_at"], "2026-10-30");
+    let related = matches.iter().find(|m| m["relation"] == "related").unwrap();
+    let reason = related["reason"].as_str().unwrap();
+    assert!(
+        reason.contains("other figure: 5,4 Prozent instead of 5,1 Prozent"),
+        "{reason}"
+    );
+    assert!(
+        reason.contains("other month: September instead of Oktober"),
+        "{reason}"
+    );
+    // Sorted best first, each earlier claim once.
+    let similarities: Vec<f64> = matches
+        .iter()
+        .map(|m| m["similarity"].as_f64().unwrap())
+        .collect();
+    assert!(
+        similarities.windows(2).all(|w| w[0] >= w[1]),
+        "{similarities:?}"
+    );
+    let texts: Vec<&str> = matches
+        .iter()
+        .map(|m| m["text"].as_str().unwrap())
+        .collect();
+    let mut unique = texts.clone();
+    unique.dedup();
+    assert_eq!(texts.len(), unique.len());
+
+    // --top and --min-similarity.
+    let output = claimdesk_in(root, &["match", "--top", "1", article.to_str().unwrap()]);
+    for line in json_lines(&output) {
+        assert!(line["matches"].as_array().unwrap().len() <= 1);
+    }
+    let output = claimdesk_in(
+        root,
+        &["match", "--min-similarity", "1", article.to_str().unwrap()],
+    );
+    for line in json_lines(&output) {
+        assert!(line["matches"].as_array().unwrap().is_empty(), "{line}");
+    }
+}
+
+#[test]
+fn a_malformed_file_is_refused_whole_with_line_and_field() {
+    let desk = tempfile::tempdir().unwrap();
+    let root = desk.path();
+    let good = claim_review(
+        "Die Arbeitslosenquote lag im Oktober bei 5,1 %.",
+        "Falsch",
+        "https://fakten.example/a",
+    );
+    let missing = r#"{"@type":"ClaimReview","reviewRating":{"ratingValue":1}}"#;
+    write(
+        root,
+        "broken.jsonl",
+        &format!("{good}\n{good}\n{missing}\n"),
+    );
+    write(
+        root,
+        "syntax.json",
+        "[{\"@type\": \"ClaimReview\",\n \"claimReviewed\": }]",
+    );
+    write(
+        root,
+        "none.json",
+        r#"{"@type":"WebPage","name":"Impressum"}"#,
+    );
+    let output = claimdesk_in(
+        root,
+        &[
+            "memory",
+            "import",
+            "--desk",
+            ".",
+            "broken.jsonl",
+            "syntax.json",
+            "none.json",
+        ],
+    );
+    assert!(!output.status.success());
+    let message = stderr(&output);
+    assert!(
+        message.contains("broken.jsonl: line 3") && message.contains("claimReviewed"),
+        "{message}"
+    );
+    assert!(message.contains("syntax.json: line 2, column"), "{message}");
+    assert!(
+        message.contains("none.json: no ClaimReview found"),
+        "{message}"
+    );
+    assert!(
+        message.contains("3 of 3 files were not imported"),
+        "{message}"
+    );
+    // Nothing of the broken file went in: its good lines do not match.
+    let article = write(root, "herbst.txt", NEW_ARTICLE);
+    let output = claimdesk_in(root, &["match", article.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        json_lines(&output)
+            .iter()
+            .all(|l| l["matches"].as_array().unwrap().is_empty())
+    );
+}
+
+#[test]
+fn the_desk_remembers_its_own_reviews_and_a_review_never_matches_itself() {
+    let desk = tempfile::tempdir().unwrap();
+    let root = desk.path();
+    std::fs::create_dir_all(root.join(".claimdesk")).unwrap();
+    let earlier = write(
+        root,
+        "september.txt",
+        "Arbeitsmarkt\n\nDie Arbeitslosenquote lag im Oktober bei 5,1 Prozent, teilte das Amt mit.\n",
+    );
+    let review_path = root.join("september.review.json");
+    let output = claimdesk_in(
+        root,
+        &[
+            "extract",
+            earlier.to_str().unwrap(),
+            "-o",
+            review_path.to_str().unwrap(),
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let mut review = store::load(&review_path).unwrap();
+    assert!(!review.claims.is_empty());
+    review.claims[0].verdict = Some(Verdict::Confirmed);
+    review.claims[0].note = "Amtliche Statistik geprüft".to_owned();
+    store::save(&review, &review_path).unwrap();
+    let earlier_id = review.claims[0].id.clone();
+
+    let article = write(root, "herbst.txt", NEW_ARTICLE);
+    let output = claimdesk_in(root, &["match", article.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let lines = json_lines(&output);
+    let found = lines
+        .iter()
+        .flat_map(|l| l["matches"].as_array().unwrap().clone())
+        .find(|m| m["relation"] == "same")
+        .expect("the reviewed claim is remembered");
+    assert_eq!(found["verdict"], "confirmed");
+    assert_eq!(found["source"], "september.txt");
+    assert_eq!(found["claim_id"], earlier_id.as_str());
+    assert!(found["reviewed_at"].as_str().unwrap().starts_with("20"));
+
+    // The earlier review itself: its claims are not matched against themselves.
+    let output = claimdesk_in(root, &["match", review_path.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        json_lines(&output)
+            .iter()
+            .all(|l| l["matches"].as_array().unwrap().is_empty())
+    );
+
+    // A changed verdict is seen on the next match (the desk index follows the review files).
+    review.claims[0].verdict = Some(Verdict::Denied);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    store::save(&review, &review_path).unwrap();
+    let output = claimdesk_in(root, &["match", article.to_str().unwrap()]);
+    let verdicts: Vec<String> = json_lines(&output)
+        .iter()
+        .flat_map(|l| l["matches"].as_array().unwrap().clone())
+        .map(|m| m["verdict"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(verdicts, ["denied"]);
+
+    // --memory paths: a review file and a ClaimReview file, from anywhere.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let feed = write(
+        elsewhere.path(),
+        "feed.json",
+        &claim_review(
+            "Im Hafen von Kiel wurden am Sonntag 14 Autos gestohlen.",
+            "Richtig",
+            "https://fakten.example/kiel",
+        ),
+    );
+    let output = claimdesk_in(
+        elsewhere.path(),
+        &[
+            "match",
+            "--memory",
+            review_path.to_str().unwrap(),
+            "--memory",
+            feed.to_str().unwrap(),
+            article.to_str().unwrap(),
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let sources: Vec<String> = json_lines(&output)
+        .iter()
+        .flat_map(|l| l["matches"].as_array().unwrap().clone())
+        .filter(|m| m["relation"] == "same")
+        .map(|m| m["source"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(sources, ["september.txt", "Faktencheck Nord"]);
+
+    // A path that is neither is refused with its name.
+    let output = claimdesk_in(
+        root,
+        &[
+            "match",
+            "--memory",
+            "missing.json",
+            article.to_str().unwrap(),
+        ],
+    );
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("missing.json"),
+        "{}",
+        stderr(&output)
+    );
+}
