@@ -21,8 +21,14 @@ pub fn parse(text: &str, path: &Path) -> Result<Vec<Entry>, MemoryError> {
     let mut entries = Vec::new();
     let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Value>();
     let mut document_start = 0;
+    // Lines are counted as the stream moves on: counting from the top for every document would make a
+    // large JSON Lines file quadratic.
+    let mut counted_to = 0;
+    let mut line = 1;
     loop {
-        let line = line_of(text, skip_space(text, document_start));
+        let start = skip_space(text, document_start);
+        line += newlines(text, counted_to, start);
+        counted_to = start;
         let Some(document) = stream.next() else { break };
         let document = document.map_err(|error| MemoryError::Json {
             path: path.to_owned(),
@@ -63,10 +69,10 @@ fn skip_space(text: &str, from: usize) -> usize {
         .map_or(from, |rest| from + (rest.len() - rest.trim_start().len()))
 }
 
-fn line_of(text: &str, offset: usize) -> usize {
+fn newlines(text: &str, from: usize, to: usize) -> usize {
     text.as_bytes()
-        .get(..offset)
-        .map_or(1, |before| memchr::memchr_iter(b'\n', before).count() + 1)
+        .get(from..to)
+        .map_or(0, |part| memchr::memchr_iter(b'\n', part).count())
 }
 
 fn is_type(value: &Value, wanted: &str) -> bool {

@@ -139,6 +139,9 @@ impl MemoryIndex {
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
+            // Candidates of one claim sit in few store blocks; keeping decompressed blocks saves most of
+            // the cost of reading them.
+            .doc_store_cache_num_blocks(256)
             .try_into()
             .map_err(|e| index_error(location.as_deref(), e))?;
         Ok(Self {

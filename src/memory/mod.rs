@@ -547,7 +547,7 @@ impl Memory {
                     tokens.extend(parts);
                 }
             }
-            let limit = (options.top * 4).max(24);
+            let limit = (options.top * 3).max(15);
             let weights = IndexWeights::new(source);
             for hit in source.search(&tokens, limit, &self.excluded)? {
                 let identity = (

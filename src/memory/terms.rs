@@ -753,15 +753,31 @@ pub fn known_parts(
     word: &Word,
     knows: &dyn Fn(&str) -> bool,
 ) -> Option<[String; 2]> {
-    if language != Language::German {
+    // German compounds are nouns, and long: shorter or lower-case words are not worth the lookups.
+    if language != Language::German || !word.capitalised || word.surface.chars().count() < 7 {
         return None;
     }
     let lower = word.surface.to_lowercase();
-    compound_splits(&lower)
-        .into_iter()
-        .map(|(left, right)| (stem(language, &left), stem(language, &right)))
-        .find(|(left, right)| knows(left) && knows(right))
-        .map(|(left, right)| [left, right])
+    let mut heads_tried: Vec<(String, bool)> = Vec::new();
+    for (left, right) in compound_splits(&lower) {
+        // The head is tried first and once per cut: most cuts fail there, before the modifier is stemmed.
+        let known_head = match heads_tried.iter().find(|(head, _)| *head == right) {
+            Some((_, known)) => *known,
+            None => {
+                let known = knows(&stem(language, &right));
+                heads_tried.push((right.clone(), known));
+                known
+            }
+        };
+        if !known_head {
+            continue;
+        }
+        let left = stem(language, &left);
+        if knows(&left) {
+            return Some([left, stem(language, &right)]);
+        }
+    }
+    None
 }
 
 #[cfg(test)]
