@@ -252,6 +252,10 @@ fn fifty_claims() -> Vec<(Claim, Language)> {
                 note: String::new(),
                 evidence: Vec::new(),
                 origin: claimdesk::review::Origin::Extracted,
+                verdict_by: None,
+                approval: None,
+                history: Vec::new(),
+                conflicts: Vec::new(),
             };
             (claim, language)
         })

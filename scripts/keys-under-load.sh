@@ -37,7 +37,7 @@ for run in $(seq 1 "$runs"); do
     cp "$article" "$work/article.txt"
     review="$work/run$run.review.json"
     rm -f "$review"
-    CLAIMDESK_DATA_DIR="$work/data$run" "$binary" "$work/article.txt" --review "$review" >"$work/app.log" 2>&1 &
+    CLAIMDESK_REVIEWER=analyst CLAIMDESK_DATA_DIR="$work/data$run" "$binary" "$work/article.txt" --review "$review" >"$work/app.log" 2>&1 &
     app_pid=$!
     window=""
     for _ in $(seq 1 120); do

@@ -15,7 +15,7 @@ trap cleanup EXIT
 # shellcheck source=scripts/xvfb.sh
 source "$(dirname "$0")/xvfb.sh"
 start_xvfb
-CLAIMDESK_DATA_DIR=$data_dir "$binary" >"$data_dir/app.log" 2>&1 &
+CLAIMDESK_REVIEWER=smoke CLAIMDESK_DATA_DIR=$data_dir "$binary" >"$data_dir/app.log" 2>&1 &
 app_pid=$!
 window=""
 for _ in $(seq 1 60); do

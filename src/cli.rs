@@ -30,6 +30,10 @@ pub struct Cli {
     /// The article's language.
     #[arg(long, value_enum, default_value_t = LangArg::Auto)]
     pub lang: LangArg,
+    /// Your name as a reviewer, recorded with every change you make in the window (also
+    /// `CLAIMDESK_REVIEWER`; the window asks once when neither is given).
+    #[arg(long = "reviewer", value_name = "NAME", env = "CLAIMDESK_REVIEWER")]
+    pub reviewer_name: Option<String>,
 }
 
 /// The subcommands.
@@ -101,6 +105,34 @@ pub enum Command {
         /// only, so a published export carries no local path).
         #[arg(long)]
         include_path: bool,
+        /// Export only claims whose verdict a second reviewer approved.
+        #[arg(long)]
+        approved_only: bool,
+    },
+    /// Three-way merge of reviews of the same article (git's merge driver: `claimdesk merge %O %A %B -o %A`).
+    /// Exit code 0 when it merged cleanly, 1 when some fields conflict: the output is still a valid review,
+    /// with each conflicting claim holding both values for the window to resolve.
+    Merge {
+        /// The common ancestor.
+        base: PathBuf,
+        /// Our version.
+        ours: PathBuf,
+        /// Their version.
+        theirs: PathBuf,
+        /// Write the merged review here (atomically) instead of to standard output.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
+    /// How far independent reviews of the same article agree: Cohen's kappa for two reviewers, Fleiss'
+    /// kappa for more, the confusion table and the claims judged differently.
+    Agreement {
+        /// Print JSON: {"kappa", "method", "reviewers", "claims", "observed", "expected", "categories",
+        /// "confusion"?, "disagreements"}.
+        #[arg(long)]
+        json: bool,
+        /// Two or more review files.
+        #[arg(required = true, num_args = 2..)]
+        reviews: Vec<PathBuf>,
     },
     /// Has this been checked before? For each claim of FILE (an article or a review), print the earlier
     /// claims that state the same fact or a related one, as JSON Lines: {"claim_id", "start", "end", "text",
@@ -212,6 +244,9 @@ pub enum CliError {
         /// How many there were.
         total: usize,
     },
+    /// The reviews cannot be merged or compared.
+    #[error(transparent)]
+    Merge(#[from] crate::review::merge::MergeError),
     /// The claim memory failed.
     #[error(transparent)]
     Memory(#[from] memory::MemoryError),
@@ -361,6 +396,8 @@ pub struct ExportArgs {
     pub article_url: Option<String>,
     /// `--include-path`.
     pub include_path: bool,
+    /// `--approved-only`.
+    pub approved_only: bool,
 }
 
 fn checked_url(option: &'static str, value: Option<String>) -> Result<Option<String>, CliError> {
@@ -390,6 +427,7 @@ pub fn export_review(
         review_url: checked_url("--url", args.url)?,
         article_url: checked_url("--article-url", args.article_url)?,
         include_source_path: args.include_path,
+        approved_only: args.approved_only,
     };
     let exported = export::export(&loaded, format, &options)?;
     if exported.skipped_pending > 0 {
@@ -676,4 +714,116 @@ pub fn memory_import(desk_dir: Option<&Path>, files: &[PathBuf]) -> Result<(), C
         });
     }
     Ok(())
+}
+
+/// `claimdesk merge`: returns how many fields conflict.
+///
+/// # Errors
+/// See [`CliError`].
+pub fn merge(
+    base: &Path,
+    ours: &Path,
+    theirs: &Path,
+    output: Option<&Path>,
+) -> Result<usize, CliError> {
+    let (base, ours_review, theirs) =
+        (store::load(base)?, store::load(ours)?, store::load(theirs)?);
+    let merged = crate::review::merge::merge(&base, &ours_review, &theirs)?;
+    let bytes = store::to_bytes(&merged.review).map_err(|source| CliError::Io {
+        what: "writing the merged review",
+        source: source.into(),
+    })?;
+    emit(&bytes, output)?;
+    if merged.conflicts > 0 {
+        let claims: Vec<&str> = merged
+            .review
+            .claims
+            .iter()
+            .filter(|c| !c.conflicts.is_empty())
+            .map(|c| c.id.as_str())
+            .collect();
+        eprintln!(
+            "claimdesk: {} conflicting field(s) in claim(s) {}: the merged review keeps both values; open it in claimdesk to decide (O ours, T theirs)",
+            merged.conflicts,
+            claims.join(", ")
+        );
+    }
+    Ok(merged.conflicts)
+}
+
+/// `claimdesk agreement`.
+///
+/// # Errors
+/// See [`CliError`].
+pub fn agreement(paths: &[PathBuf], json: bool) -> Result<(), CliError> {
+    let mut reviews = Vec::new();
+    for path in paths {
+        let review = store::load(path)?;
+        // A reviewer is named by who set most verdicts in the file, else by the file.
+        let mut names: Vec<&str> = review
+            .claims
+            .iter()
+            .filter_map(|c| c.verdict_by.as_deref())
+            .collect();
+        names.sort_unstable();
+        let most = names
+            .chunk_by(|a, b| a == b)
+            .max_by_key(|run| run.len())
+            .and_then(|run| run.first().map(|n| (*n).to_owned()));
+        let name = most.unwrap_or_else(|| path.display().to_string());
+        reviews.push((name, review));
+    }
+    let result = crate::review::agreement::agreement(&reviews)?;
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let written = (|| {
+        if json {
+            serde_json::to_writer_pretty(&mut out, &result)?;
+            writeln!(out)?;
+            return out.flush();
+        }
+        writeln!(
+            out,
+            "{} kappa {:.3} over {} claims ({} reviewers: {})",
+            result.method,
+            result.kappa,
+            result.claims,
+            result.reviewers.len(),
+            result.reviewers.join(", ")
+        )?;
+        writeln!(
+            out,
+            "observed agreement {:.3}, expected by chance {:.3}",
+            result.observed, result.expected
+        )?;
+        if let Some(table) = result.confusion {
+            writeln!(
+                out,
+                "\n{:<12} {}",
+                "",
+                result.categories.map(|c| format!("{c:>11}")).join(" ")
+            )?;
+            for (row, name) in table.iter().zip(result.categories) {
+                writeln!(
+                    out,
+                    "{name:<12} {}",
+                    row.map(|n| format!("{n:>11}")).join(" ")
+                )?;
+            }
+        }
+        if !result.disagreements.is_empty() {
+            writeln!(out, "\ndisagreements:")?;
+            for d in &result.disagreements {
+                writeln!(
+                    out,
+                    "  {} [{}] {}",
+                    d.claim_id,
+                    d.verdicts.join(" / "),
+                    d.text
+                )?;
+            }
+        }
+        out.flush()
+    })();
+    ignore_broken_pipe(written)
 }

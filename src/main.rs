@@ -12,7 +12,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(error) => {
             eprintln!("claimdesk: error: {error:#}");
             ExitCode::FAILURE
@@ -20,7 +20,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> anyhow::Result<()> {
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Command::Sentences { lang, file }) => cli::sentences(&file, lang)?,
         Some(Command::Extract {
@@ -63,6 +63,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             url,
             article_url,
             include_path,
+            approved_only,
         }) => {
             cli::export_review(
                 format,
@@ -74,6 +75,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     url,
                     article_url,
                     include_path,
+                    approved_only,
                 },
             )?;
         }
@@ -95,10 +97,22 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Memory {
             action: cli::MemoryCommand::Import { desk, files },
         }) => cli::memory_import(desk.as_deref(), &files)?,
+        Some(Command::Merge {
+            base,
+            ours,
+            theirs,
+            output,
+        }) => {
+            // git's convention for merge drivers: 1 when conflicts are left.
+            if cli::merge(&base, &ours, &theirs, output.as_deref())? > 0 {
+                return Ok(ExitCode::from(1));
+            }
+        }
+        Some(Command::Agreement { json, reviews }) => cli::agreement(&reviews, json)?,
         Some(Command::Schema) => cli::schema()?,
         None => open_window(cli)?,
     }
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }
 
 #[cfg(feature = "gui")]
@@ -108,6 +122,8 @@ fn open_window(cli: Cli) -> anyhow::Result<()> {
         review: cli.review,
         language: cli.lang.language(),
         data_dir: None,
+        reviewer: cli.reviewer_name,
+        ask_reviewer: true,
     })
 }
 

@@ -96,8 +96,13 @@ impl ClaimDeskApp {
                 let checked_before = earlier.map_or_else(String::new, |found| {
                     format!(" (checked before: {})", found.entry.verdict.label())
                 });
+                let conflict_mark = if claim.conflicts.is_empty() {
+                    ""
+                } else {
+                    " (merge conflict)"
+                };
                 let label = format!(
-                    "{} {} {:.2} {}: {}{checked_before}",
+                    "{} {} {:.2} {}: {}{checked_before}{conflict_mark}",
                     theme::verdict_symbol(claim.verdict),
                     theme::verdict_label(claim.verdict),
                     claim.score,
@@ -147,8 +152,16 @@ impl ClaimDeskApp {
                     FontId::proportional(12.0),
                     weak,
                 );
-                // Checked before: under the claim's own verdict, the earlier one.
-                if let Some(found) = earlier {
+                // A merge conflict outranks everything else the row could say.
+                if !claim.conflicts.is_empty() {
+                    painter.text(
+                        egui::pos2(left, rect.top() + 24.0),
+                        Align2::LEFT_TOP,
+                        "⚠",
+                        FontId::proportional(14.0),
+                        visuals.error_fg_color,
+                    );
+                } else if let Some(found) = earlier {
                     painter.text(
                         egui::pos2(left, rect.top() + 24.0),
                         Align2::LEFT_TOP,

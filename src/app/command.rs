@@ -60,6 +60,14 @@ pub enum Command {
     SetSpanFromSelection,
     /// Remove the selected claim.
     RemoveClaim,
+    /// Approve the selected claim's verdict as a second reviewer.
+    Approve,
+    /// Resolve the selected claim's first merge conflict with our value.
+    KeepOurs,
+    /// Resolve the selected claim's first merge conflict with their value.
+    TakeTheirs,
+    /// Set the analyst's name recorded with every change.
+    SetReviewerName,
     /// Take over the verdict of the best earlier check that states the same fact, citing it in the note.
     AdoptEarlierVerdict,
     /// Search the claims.
@@ -98,7 +106,7 @@ const fn shift(key: Key) -> KeyboardShortcut {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Self; 35] = [
+    pub const ALL: [Self; 39] = [
         Self::Open,
         Self::OpenPath,
         Self::OpenFolder,
@@ -126,6 +134,10 @@ impl Command {
         Self::SetSpanFromSelection,
         Self::RemoveClaim,
         Self::AdoptEarlierVerdict,
+        Self::Approve,
+        Self::KeepOurs,
+        Self::TakeTheirs,
+        Self::SetReviewerName,
         Self::Find,
         Self::ToggleAdvance,
         Self::ToggleSort,
@@ -167,6 +179,10 @@ impl Command {
             Self::SetSpanFromSelection => "Set claim span to selection",
             Self::RemoveClaim => "Remove claim",
             Self::AdoptEarlierVerdict => "Adopt the earlier verdict (checked before)",
+            Self::Approve => "Approve the verdict (second reviewer)",
+            Self::KeepOurs => "Merge conflict: keep ours",
+            Self::TakeTheirs => "Merge conflict: take theirs",
+            Self::SetReviewerName => "Your reviewer name…",
             Self::Find => "Search claims",
             Self::ToggleAdvance => "Jump to next pending after a verdict",
             Self::ToggleSort => "Sort by score / position",
@@ -209,6 +225,10 @@ impl Command {
             Self::SetSpanFromSelection => vec![shift(Key::A)],
             Self::RemoveClaim => vec![key(Key::Delete)],
             Self::AdoptEarlierVerdict => vec![key(Key::M)],
+            Self::Approve => vec![key(Key::V)],
+            Self::KeepOurs => vec![key(Key::O)],
+            Self::TakeTheirs => vec![key(Key::T)],
+            Self::SetReviewerName => vec![],
             Self::Find => vec![ctrl(Key::F), key(Key::Slash)],
             Self::ToggleAdvance => vec![key(Key::G)],
             Self::ToggleSort => vec![key(Key::S)],
@@ -246,7 +266,11 @@ impl Command {
 pub fn moves_focus_to_text(command: Command) -> bool {
     matches!(
         command,
-        Command::EditNote | Command::AddEvidence | Command::Find | Command::OpenPath
+        Command::EditNote
+            | Command::AddEvidence
+            | Command::Find
+            | Command::OpenPath
+            | Command::SetReviewerName
     )
 }
 

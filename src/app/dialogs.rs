@@ -20,6 +20,7 @@ enum Choice {
     Browse(DialogPurpose),
     Overwrite(PathBuf),
     DiscardRecovery(files::RecoveryInfo),
+    SetAnalyst(String),
 }
 
 impl ClaimDeskApp {
@@ -178,6 +179,10 @@ impl ClaimDeskApp {
                     site.widget_info(|| {
                         egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Reviewer web site")
                     });
+                    ui.checkbox(
+                        &mut self.settings.export_approved_only,
+                        "Approved verdicts only (four eyes)",
+                    );
                     ui.label("File");
                     let file = ui.add(egui::TextEdit::singleline(&mut typed).desired_width(480.0));
                     file.widget_info(|| {
@@ -215,6 +220,42 @@ impl ClaimDeskApp {
                             choice = Choice::Overwrite(path.clone());
                         }
                         if ui.button("Cancel").clicked() || escape {
+                            choice = Choice::Close;
+                        }
+                    });
+                }
+                Dialog::ReviewerName { text } => {
+                    ui.heading("Who is reviewing?");
+                    ui.label(
+                        "Your name is recorded with every verdict, note and approval, so the desk can say who \
+                         decided what. A second reviewer approves verdicts under their own name.",
+                    );
+                    let mut typed = text.clone();
+                    let field = ui.add(
+                        egui::TextEdit::singleline(&mut typed)
+                            .id(egui::Id::unique("claimdesk-reviewer-name"))
+                            .desired_width(480.0),
+                    );
+                    field.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Your name")
+                    });
+                    if !field.has_focus() && typed == *text && text.is_empty() {
+                        field.request_focus();
+                    }
+                    if typed != *text {
+                        self.dialog = Some(Dialog::ReviewerName {
+                            text: typed.clone(),
+                        });
+                    }
+                    let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    ui.horizontal(|ui| {
+                        let ok = ui
+                            .add_enabled(!typed.trim().is_empty(), egui::Button::new("OK"))
+                            .clicked();
+                        if (ok || entered) && !typed.trim().is_empty() {
+                            choice = Choice::SetAnalyst(typed.trim().to_owned());
+                        }
+                        if ui.button("Later").clicked() || escape {
                             choice = Choice::Close;
                         }
                     });
@@ -279,6 +320,11 @@ impl ClaimDeskApp {
             Choice::Browse(purpose) => {
                 self.dialog = None;
                 self.start_file_dialog(purpose, ctx);
+            }
+            Choice::SetAnalyst(name) => {
+                self.dialog = None;
+                self.post(format!("Reviewing as {name}."), false);
+                self.settings.analyst = name;
             }
             Choice::DiscardRecovery(info) => {
                 files::discard_recovery(&info);

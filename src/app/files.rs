@@ -451,3 +451,18 @@ pub fn pending_recoveries(data_dir: Option<&Path>) -> Vec<RecoveryInfo> {
     infos.sort_by(|a, b| b.written.cmp(&a.written));
     infos
 }
+
+/// The SHA-256 of a file's bytes, lower-case hex; `None` when it cannot be read.
+pub fn digest_of_file(path: &Path) -> Option<String> {
+    std::fs::read(path).ok().map(|bytes| digest_of(&bytes))
+}
+
+/// The SHA-256 of bytes, lower-case hex.
+#[must_use]
+pub fn digest_of(bytes: &[u8]) -> String {
+    use sha2::Digest as _;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}

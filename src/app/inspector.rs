@@ -97,6 +97,81 @@ impl ClaimDeskApp {
         }
     }
 
+    /// Who set the verdict and whether a second reviewer approved it.
+    fn four_eyes_ui(&self, ui: &mut egui::Ui, claim: &crate::review::Claim) {
+        if claim.verdict.is_none() {
+            return;
+        }
+        let set_by = claim.verdict_by.as_deref().unwrap_or("unknown reviewer");
+        match &claim.approval {
+            Some(approval) => {
+                ui.label(format!(
+                    "Set by {set_by} · approved by {} ({})",
+                    approval.by, approval.at
+                ));
+            }
+            None => {
+                ui.horizontal_wrapped(|ui| {
+                    ui.colored_label(
+                        ui.visuals().warn_fg_color,
+                        format!("Set by {set_by} · awaiting approval"),
+                    );
+                    ui.weak("(V: approve as a second reviewer)");
+                });
+            }
+        }
+    }
+
+    /// Merge conflicts of the claim: both values, who set them, and the keys that decide.
+    fn conflicts_ui(
+        &self,
+        ui: &mut egui::Ui,
+        claim: &crate::review::Claim,
+        commands: &mut Vec<Command>,
+    ) {
+        if claim.conflicts.is_empty() {
+            return;
+        }
+        ui.add_space(6.0);
+        ui.colored_label(
+            ui.visuals().error_fg_color,
+            egui::RichText::new(format!("Merge conflicts ({})", claim.conflicts.len())).strong(),
+        );
+        for (index, conflict) in claim.conflicts.iter().enumerate() {
+            let show = |value: &serde_json::Value| match value {
+                serde_json::Value::Null => "(removed / none)".to_owned(),
+                serde_json::Value::String(text) => text.clone(),
+                other => other.to_string(),
+            };
+            egui::Frame::group(ui.style())
+                .inner_margin(6.0)
+                .show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.label(egui::RichText::new(&conflict.field).strong());
+                    ui.label(format!(
+                        "ours: {} ({})",
+                        show(&conflict.ours),
+                        conflict.ours_by.as_deref().unwrap_or("unknown")
+                    ));
+                    ui.label(format!(
+                        "theirs: {} ({})",
+                        show(&conflict.theirs),
+                        conflict.theirs_by.as_deref().unwrap_or("unknown")
+                    ));
+                    if index == 0 {
+                        ui.horizontal(|ui| {
+                            if ui.button("Keep ours (O)").clicked() {
+                                commands.push(Command::KeepOurs);
+                            }
+                            if ui.button("Take theirs (T)").clicked() {
+                                commands.push(Command::TakeTheirs);
+                            }
+                        });
+                    }
+                });
+        }
+    }
+
     pub(super) fn inspector_ui(&mut self, ui: &mut egui::Ui) {
         let Some(workspace) = &self.workbench.workspace else {
             return;
@@ -159,6 +234,8 @@ impl ClaimDeskApp {
                         }
                     }
                 });
+                self.four_eyes_ui(ui, &claim);
+                self.conflicts_ui(ui, &claim, &mut commands);
                 ui.add_space(6.0);
 
                 ui.label(egui::RichText::new("Speaker / source").strong());
@@ -284,6 +361,25 @@ impl ClaimDeskApp {
                     ui.add_space(4.0);
                     ui.label(egui::RichText::new("Hedges").strong());
                     ui.label(claim.hedges.join(", "));
+                }
+                if !claim.history.is_empty() {
+                    ui.add_space(4.0);
+                    egui::CollapsingHeader::new(format!("History ({})", claim.history.len()))
+                        .id_salt(("history", &claim.id))
+                        .show(ui, |ui| {
+                            for entry in claim.history.iter().rev() {
+                                let mut line =
+                                    format!("{} · {} · {}", entry.at, entry.by, entry.action);
+                                match (&entry.from, &entry.to) {
+                                    (Some(from), Some(to)) => {
+                                        line.push_str(&format!(": {from} → {to}"))
+                                    }
+                                    (None, Some(to)) => line.push_str(&format!(": {to}")),
+                                    _ => {}
+                                }
+                                ui.add(egui::Label::new(egui::RichText::new(line).small()).wrap());
+                            }
+                        });
                 }
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {

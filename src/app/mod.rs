@@ -51,6 +51,10 @@ pub struct StartOptions {
     pub language: Option<Language>,
     /// Where recovery copies go; `None` uses [`files::default_data_dir`].
     pub data_dir: Option<PathBuf>,
+    /// The analyst's name for this session (`--reviewer`, `CLAIMDESK_REVIEWER`).
+    pub reviewer: Option<String>,
+    /// Ask for the analyst's name when none is known (the real window; tests leave it off).
+    pub ask_reviewer: bool,
 }
 
 /// Opens the workbench window and runs until it is closed.
@@ -125,6 +129,10 @@ pub struct Settings {
     pub reviewer_name: String,
     /// Its web site, for exports.
     pub reviewer_url: String,
+    /// The analyst's own name, recorded with every change (empty until given).
+    pub analyst: String,
+    /// The export dialog's "approved verdicts only" box.
+    pub export_approved_only: bool,
 }
 
 impl Default for Settings {
@@ -137,6 +145,8 @@ impl Default for Settings {
             sort: SortOrder::Position,
             reviewer_name: crate::export::DEFAULT_REVIEWER.to_owned(),
             reviewer_url: String::new(),
+            analyst: String::new(),
+            export_approved_only: false,
         }
     }
 }
@@ -196,6 +206,9 @@ pub struct Workspace {
     last_autosave: Option<Instant>,
     /// Whether unsaved work has changed since the last recovery copy.
     autosave_due: bool,
+    /// The review file as this window last read or wrote it, and its bytes' checksum: the base for merging
+    /// when someone else saved the file meanwhile.
+    pub(crate) on_disk: Option<(Review, String)>,
 }
 
 impl Workspace {
@@ -208,7 +221,13 @@ impl Workspace {
         let text = &review.article.text;
         let paragraphs = paragraphs_of(text);
         let sentences = crate::extract::sentences(text, review.article.language);
+        let on_disk = review_path
+            .as_deref()
+            .filter(|_| saved)
+            .and_then(files::digest_of_file)
+            .map(|digest| (review.clone(), digest));
         Self {
+            on_disk,
             document: Document::new(review, saved),
             review_path,
             article_path,
@@ -311,6 +330,11 @@ pub enum Dialog {
         format: crate::export::Format,
         /// Where to write, as typed.
         path: String,
+    },
+    /// Who is reviewing: the name recorded with every change.
+    ReviewerName {
+        /// The name as typed.
+        text: String,
     },
     /// A failure worth more than a status line.
     Error {
@@ -451,9 +475,16 @@ impl ClaimDeskApp {
                 app.post("Sample article opened. Open your own with Ctrl+O, or drop a file on the window.", false);
             }
         }
+        if let Some(name) = options.reviewer.filter(|n| !n.trim().is_empty()) {
+            app.settings.analyst = name.trim().to_owned();
+        }
         let copies = files::pending_recoveries(app.data_dir.as_deref());
         if !copies.is_empty() {
             app.dialog = Some(Dialog::Recover { copies });
+        } else if options.ask_reviewer && app.settings.analyst.trim().is_empty() {
+            app.dialog = Some(Dialog::ReviewerName {
+                text: std::env::var("USER").unwrap_or_default(),
+            });
         }
         app
     }
@@ -621,6 +652,7 @@ impl ClaimDeskApp {
         let Some(workspace) = &mut self.workbench.workspace else {
             return;
         };
+        workspace.document.set_reviewer(&self.settings.analyst);
         match workspace.document.apply(edit) {
             Ok(()) => workspace.autosave_due = true,
             Err(error) => self.post(format!("Not changed: {error}."), true),
@@ -779,6 +811,34 @@ impl ClaimDeskApp {
             Command::SetSpanFromSelection => self.set_span_from_selection(),
             Command::RemoveClaim => self.remove_selected(),
             Command::AdoptEarlierVerdict => self.adopt_earlier_verdict(),
+            Command::Approve => {
+                if let Some(claim_id) = self.selected_id() {
+                    self.apply_edit(Edit::Approve { claim_id });
+                }
+            }
+            Command::KeepOurs | Command::TakeTheirs => {
+                let theirs = command == Command::TakeTheirs;
+                let conflicted = self.selected_id().filter(|id| {
+                    self.workbench
+                        .workspace
+                        .as_ref()
+                        .and_then(|w| w.review().claim(id))
+                        .is_some_and(|c| !c.conflicts.is_empty())
+                });
+                match conflicted {
+                    Some(claim_id) => self.apply_edit(Edit::ResolveConflict {
+                        claim_id,
+                        index: 0,
+                        theirs,
+                    }),
+                    None => self.post("The selected claim has no merge conflict.", false),
+                }
+            }
+            Command::SetReviewerName => {
+                self.dialog = Some(Dialog::ReviewerName {
+                    text: self.settings.analyst.clone(),
+                });
+            }
             Command::Find => ctx.memory_mut(|m| m.request_focus(claim_list::search_id())),
             Command::ToggleAdvance => {
                 self.settings.advance_after_verdict = !self.settings.advance_after_verdict;
@@ -822,6 +882,7 @@ impl ClaimDeskApp {
         let Some(workspace) = &mut self.workbench.workspace else {
             return;
         };
+        workspace.document.set_reviewer(&self.settings.analyst);
         let edit = if undo {
             workspace.document.undo()
         } else {
@@ -840,15 +901,7 @@ impl ClaimDeskApp {
         };
         workspace.autosave_due = true;
         // Follow the change: select the claim it touched, if it still exists.
-        let touched = match &edit {
-            Edit::SetVerdict { claim_id, .. }
-            | Edit::SetNote { claim_id, .. }
-            | Edit::SetSpeaker { claim_id, .. }
-            | Edit::AddEvidence { claim_id, .. }
-            | Edit::RemoveEvidence { claim_id, .. }
-            | Edit::RemoveClaim { claim_id } => Some(claim_id.clone()),
-            Edit::AddClaim { claim } | Edit::ReplaceClaim { claim } => Some(claim.id.clone()),
-        };
+        let touched = Some(edit.claim_id().to_owned());
         if let Some(id) = touched.filter(|id| workspace.review().claim(id).is_some()) {
             self.select(Some(id));
         }
@@ -1306,7 +1359,11 @@ fn describe_edit(edit: &Edit) -> String {
         }
         Edit::AddClaim { claim } => format!("added claim {}", claim.id),
         Edit::RemoveClaim { claim_id } => format!("removed claim {claim_id}"),
-        Edit::ReplaceClaim { claim } => format!("changes to {}", claim.id),
+        Edit::ReplaceClaim { claim } | Edit::Restore { claim } => {
+            format!("changes to {}", claim.id)
+        }
+        Edit::Approve { claim_id } => format!("approval of {claim_id}"),
+        Edit::ResolveConflict { claim_id, .. } => format!("conflict of {claim_id}"),
     }
 }
 

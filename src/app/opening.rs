@@ -146,13 +146,39 @@ impl ClaimDeskApp {
         let selected = wanted
             .or_else(|| workspace.review().selected.clone())
             .filter(|id| workspace.review().claim(id).is_some());
-        let first = workspace.review().claims.first().map(|c| c.id.clone());
+        let conflicted: Vec<String> = workspace
+            .review()
+            .claims
+            .iter()
+            .filter(|c| !c.conflicts.is_empty())
+            .map(|c| c.id.clone())
+            .collect();
+        // A merged review opens on its first conflict, and says where the others are.
+        let first = conflicted
+            .first()
+            .cloned()
+            .or_else(|| workspace.review().claims.first().map(|c| c.id.clone()));
+        let selected = if conflicted.is_empty() {
+            selected
+        } else {
+            None
+        };
         self.workbench.workspace = Some(workspace);
         self.workbench.ui = UiState {
             filter: self.workbench.ui.filter,
             ..UiState::default()
         };
         self.select(selected.or(first));
+        if !conflicted.is_empty() {
+            self.post(
+                format!(
+                    "Merge conflicts in {} claim(s): {}. O keeps ours, T takes theirs (Ctrl+Z undoes).",
+                    conflicted.len(),
+                    conflicted.join(", ")
+                ),
+                true,
+            );
+        }
     }
 
     pub(super) fn remember_recent(&mut self, path: &Path) {
@@ -361,6 +387,7 @@ impl ClaimDeskApp {
                 .filter(|u| crate::review::edit::is_web_url(u)),
             review_url: None,
             include_source_path: false,
+            approved_only: self.settings.export_approved_only,
             article_url: None,
         };
         let result = crate::export::export(workspace.review(), format, &options)
@@ -443,6 +470,37 @@ impl ClaimDeskApp {
             });
             return false;
         };
+        // Someone saved the file since this window read or wrote it (a colleague, `git pull`, a second
+        // window): merge with what was read as the base instead of overwriting their work.
+        let mut merge_note = None;
+        if let Some((base, digest)) = &workspace.on_disk
+            && let Some(current) = files::digest_of_file(&path)
+            && &current != digest
+        {
+            let merged = store::load(&path)
+                .map_err(|e| e.to_string())
+                .and_then(|theirs| {
+                    crate::review::merge::merge(base, workspace.review(), &theirs)
+                        .map_err(|e| e.to_string())
+                });
+            match merged {
+                Ok(merged) => {
+                    let conflicts = merged.conflicts;
+                    workspace.document.absorb(merged.review);
+                    merge_note = Some(conflicts);
+                }
+                Err(reason) => {
+                    self.dialog = Some(Dialog::Error {
+                        title: "The review file changed on disk".to_owned(),
+                        message: format!(
+                            "{} was changed by someone else since you opened it, and the two cannot be merged ({reason}). Nothing was overwritten: save your version under another name (Ctrl+Shift+S) and compare.",
+                            path.display()
+                        ),
+                    });
+                    return false;
+                }
+            }
+        }
         let previous_recovery_key =
             files::recovery_key(workspace.review(), workspace.review_path.as_deref());
         {
@@ -458,13 +516,31 @@ impl ClaimDeskApp {
         match saved {
             Ok(()) => {
                 workspace.document.mark_saved();
+                workspace.on_disk =
+                    files::digest_of_file(&path).map(|digest| (workspace.review().clone(), digest));
                 workspace.autosave_due = false;
                 files::remove_recovery(self.data_dir.as_deref(), workspace.review(), Some(&path));
                 if previous_recovery_key != files::recovery_key(workspace.review(), Some(&path)) {
                     files::remove_recovery(self.data_dir.as_deref(), workspace.review(), None);
                 }
                 self.remember_recent(&path);
-                self.post(format!("Saved {}.", path.display()), false);
+                match merge_note {
+                    Some(0) => self.post(
+                        format!(
+                            "{} had been changed by someone else: their changes and yours are merged and saved.",
+                            path.display()
+                        ),
+                        false,
+                    ),
+                    Some(conflicts) => self.post(
+                        format!(
+                            "{} had been changed by someone else: merged and saved with {conflicts} conflict(s) — select the marked claims and press O (ours) or T (theirs).",
+                            path.display()
+                        ),
+                        true,
+                    ),
+                    None => self.post(format!("Saved {}.", path.display()), false),
+                }
                 true
             }
             Err(message) => {

@@ -145,6 +145,7 @@ mod tests {
             review_url: Some("https://fakten.example/checks/42".to_owned()),
             article_url: None,
             include_source_path: false,
+            approved_only: false,
         };
         let exported = export(&review, Format::Claimreview, &options).unwrap();
         let pending = review.claims.iter().filter(|c| c.verdict.is_none()).count();

@@ -110,6 +110,9 @@ pub(super) fn render(review: &Review, options: &ExportOptions) -> String {
         );
         let _ = writeln!(out, "<blockquote>{}</blockquote>", escape(&claim.text));
         let _ = writeln!(out, "<ul>");
+        if let Some(approval) = super::approval_text(claim) {
+            let _ = writeln!(out, "<li>Four eyes: {}</li>", escape(&approval));
+        }
         if let Some(speaker) = &claim.speaker {
             let _ = writeln!(out, "<li>Speaker: {}</li>", escape(speaker));
         }

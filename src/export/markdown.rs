@@ -67,6 +67,9 @@ pub(super) fn render(review: &Review, options: &ExportOptions) -> String {
             claim.id
         );
         let _ = writeln!(out, "> {}\n", escape(&claim.text));
+        if let Some(approval) = super::approval_text(claim) {
+            let _ = writeln!(out, "- Four eyes: {}", escape(&approval));
+        }
         if let Some(speaker) = &claim.speaker {
             let _ = writeln!(out, "- Speaker: {}", escape(speaker));
         }

@@ -65,6 +65,8 @@ pub struct ExportOptions {
     /// Name the article by its file path as opened. Off by default: published exports must not carry a
     /// local path (a home folder with a user name); they name the article by its URL or title.
     pub include_source_path: bool,
+    /// Leave out every claim whose verdict has no second reviewer's approval (four eyes).
+    pub approved_only: bool,
 }
 
 /// The reviewer name used when none is configured.
@@ -78,6 +80,7 @@ impl Default for ExportOptions {
             review_url: None,
             article_url: None,
             include_source_path: false,
+            approved_only: false,
         }
     }
 }
@@ -111,6 +114,21 @@ pub fn export(
     format: Format,
     options: &ExportOptions,
 ) -> Result<Exported, ExportError> {
+    let approved;
+    let review = if options.approved_only {
+        approved = Review {
+            claims: review
+                .claims
+                .iter()
+                .filter(|c| c.verdict.is_some() && c.approval.is_some())
+                .cloned()
+                .collect(),
+            ..review.clone()
+        };
+        &approved
+    } else {
+        review
+    };
     let pending = review.claims.iter().filter(|c| c.verdict.is_none()).count();
     let (bytes, skipped_pending) = match format {
         Format::Claimreview => (claimreview::render(review, options)?, pending),
@@ -121,6 +139,16 @@ pub fn export(
     Ok(Exported {
         bytes,
         skipped_pending,
+    })
+}
+
+/// Who approved a claim's verdict, or that it awaits approval; `None` for pending claims.
+#[must_use]
+pub fn approval_text(claim: &crate::review::Claim) -> Option<String> {
+    claim.verdict?;
+    Some(match &claim.approval {
+        Some(approval) => format!("approved by {} ({})", approval.by, approval.at),
+        None => "awaiting approval".to_owned(),
     })
 }
 
@@ -366,6 +394,7 @@ mod hostile_article_tests {
             );
             let asked = ExportOptions {
                 include_source_path: true,
+                approved_only: false,
                 ..ExportOptions::default()
             };
             let text = String::from_utf8(export(&review, format, &asked).unwrap().bytes).unwrap();

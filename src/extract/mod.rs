@@ -141,6 +141,10 @@ fn claim_of(
         note: String::new(),
         evidence: Vec::new(),
         origin,
+        verdict_by: None,
+        approval: None,
+        history: Vec::new(),
+        conflicts: Vec::new(),
     }
 }
 

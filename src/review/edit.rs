@@ -4,7 +4,7 @@
 //! applies it, and records its inverse. Undo and redo replay those; the document is dirty whenever its state
 //! differs from the last saved one.
 
-use super::{Claim, Review, Verdict};
+use super::{Approval, Claim, HistoryEntry, Review, Verdict};
 
 /// One change to a review.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,11 +58,50 @@ pub enum Edit {
         /// The claim.
         claim_id: String,
     },
-    /// Replace a claim (used to adjust its span, and as the inverse of such adjustments).
+    /// Replace a claim (used to adjust its span, and to adopt an earlier verdict with its citation).
     ReplaceClaim {
-        /// The new version; its id names the claim to replace.
+        /// The new version; its id names the claim to replace. Its history is ignored: history only grows.
         claim: Box<Claim>,
     },
+    /// Approve a claim's verdict (four eyes): by a reviewer other than the one who set it.
+    Approve {
+        /// The claim.
+        claim_id: String,
+    },
+    /// Decide a merge conflict of a claim for one side.
+    ResolveConflict {
+        /// The claim.
+        claim_id: String,
+        /// Which of its conflicts.
+        index: usize,
+        /// Take their value (else keep ours).
+        theirs: bool,
+    },
+    /// Put a claim back as it was (the inverse of the edits above); its history is kept and grows.
+    Restore {
+        /// The earlier version.
+        claim: Box<Claim>,
+    },
+}
+
+impl Edit {
+    /// The claim the edit is about.
+    #[must_use]
+    pub fn claim_id(&self) -> &str {
+        match self {
+            Self::SetVerdict { claim_id, .. }
+            | Self::SetNote { claim_id, .. }
+            | Self::SetSpeaker { claim_id, .. }
+            | Self::AddEvidence { claim_id, .. }
+            | Self::RemoveEvidence { claim_id, .. }
+            | Self::RemoveClaim { claim_id }
+            | Self::Approve { claim_id }
+            | Self::ResolveConflict { claim_id, .. } => claim_id,
+            Self::AddClaim { claim } | Self::ReplaceClaim { claim } | Self::Restore { claim } => {
+                &claim.id
+            }
+        }
+    }
 }
 
 /// Why an edit was refused. The review is unchanged.
@@ -88,6 +127,23 @@ pub enum EditError {
     /// No evidence at that index.
     #[error("claim {0} has no evidence link number {1}")]
     NoSuchEvidence(String, usize),
+    /// The verdict cannot be approved (none yet, same reviewer, no reviewer name).
+    #[error("{0}")]
+    NotApprovable(String),
+    /// No conflict at that index.
+    #[error("claim {0} has no conflict number {1}")]
+    NoSuchConflict(String, usize),
+}
+
+/// The reviewer name used when none was given.
+pub const UNKNOWN_REVIEWER: &str = "unknown";
+
+/// Who makes an edit and when; undo and redo mark their entries.
+#[derive(Debug, Clone)]
+struct Stamp {
+    by: String,
+    at: String,
+    prefix: &'static str,
 }
 
 /// Whether `url` is an absolute http(s) URL with a host.
@@ -108,6 +164,7 @@ pub struct Document {
     /// The state id the file on disk has; `None` when the document was never saved.
     saved_state: Option<u64>,
     next_state: u64,
+    reviewer: String,
 }
 
 /// An applied edit: how to undo it, how to redo it, and the state id it led to.
@@ -128,6 +185,31 @@ impl Document {
             redo: Vec::new(),
             saved_state: saved.then_some(0),
             next_state: 1,
+            reviewer: UNKNOWN_REVIEWER.to_owned(),
+        }
+    }
+
+    /// Who makes the edits from now on (recorded in each claim's history).
+    pub fn set_reviewer(&mut self, name: &str) {
+        let name = name.trim();
+        self.reviewer = if name.is_empty() {
+            UNKNOWN_REVIEWER.to_owned()
+        } else {
+            name.to_owned()
+        };
+    }
+
+    /// Who makes the edits.
+    #[must_use]
+    pub fn reviewer(&self) -> &str {
+        &self.reviewer
+    }
+
+    fn stamp(&self, prefix: &'static str) -> Stamp {
+        Stamp {
+            by: self.reviewer.clone(),
+            at: crate::review::now_rfc3339(),
+            prefix,
         }
     }
 
@@ -183,7 +265,8 @@ impl Document {
     /// # Errors
     /// [`EditError`] when the edit does not fit the review; nothing changes then.
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
-        let inverse = apply_to(&mut self.review, edit.clone())?;
+        let stamp = self.stamp("");
+        let inverse = apply_to(&mut self.review, edit.clone(), &stamp)?;
         self.redo.clear();
         let state = self.next_state;
         self.next_state += 1;
@@ -206,7 +289,8 @@ impl Document {
     pub fn undo(&mut self) -> Option<Edit> {
         let step = self.undo.pop()?;
         // The inverse of a recorded edit always applies to the state it was recorded in.
-        match apply_to(&mut self.review, step.inverse.clone()) {
+        let stamp = self.stamp("undo ");
+        match apply_to(&mut self.review, step.inverse.clone(), &stamp) {
             Ok(_) => {
                 let undone = step.forward.clone();
                 self.redo.push(step);
@@ -219,7 +303,8 @@ impl Document {
     /// Redoes the last undone edit; returns it, or `None` when there was nothing to redo.
     pub fn redo(&mut self) -> Option<Edit> {
         let step = self.redo.pop()?;
-        match apply_to(&mut self.review, step.forward.clone()) {
+        let stamp = self.stamp("redo ");
+        match apply_to(&mut self.review, step.forward.clone(), &stamp) {
             Ok(_) => {
                 let redone = step.forward.clone();
                 self.undo.push(step);
@@ -229,19 +314,21 @@ impl Document {
         }
     }
 
+    /// Replaces the review with `review` (a merge of this one with a colleague's), as an unsaved change.
+    /// The undo history is dropped: its steps were recorded against the review before the merge.
+    pub fn absorb(&mut self, review: Review) {
+        self.review = review;
+        self.undo.clear();
+        self.redo.clear();
+        self.saved_state = None;
+        self.next_state += 1;
+    }
+
     /// Gives up the document and returns its review.
     #[must_use]
     pub fn into_review(self) -> Review {
         self.review
     }
-}
-
-fn claim_mut<'a>(review: &'a mut Review, id: &str) -> Result<&'a mut Claim, EditError> {
-    review
-        .claims
-        .iter_mut()
-        .find(|claim| claim.id == id)
-        .ok_or_else(|| EditError::NoSuchClaim(id.to_owned()))
 }
 
 fn check_span(review: &Review, claim: &Claim) -> Result<(), EditError> {
@@ -255,39 +342,155 @@ fn check_span(review: &Review, claim: &Claim) -> Result<(), EditError> {
     }
 }
 
-/// Applies `edit` to `review` and returns the edit that undoes it.
-fn apply_to(review: &mut Review, edit: Edit) -> Result<Edit, EditError> {
+/// The value of a tracked field as text, for history entries.
+fn field_text(claim: &Claim, field: &str) -> Option<String> {
+    match field {
+        "verdict" => Some(claim.verdict.map_or("pending", Verdict::label).to_owned()),
+        "note" => Some(claim.note.clone()),
+        "speaker" => claim.speaker.clone(),
+        "span" => Some(format!("{}..{}", claim.start, claim.end)),
+        "evidence" => Some(claim.evidence.join(" ")),
+        "approved" => claim.approval.as_ref().map(|a| a.by.clone()),
+        _ => None,
+    }
+}
+
+const TRACKED: [&str; 6] = ["verdict", "note", "speaker", "span", "evidence", "approved"];
+
+/// Appends one history entry per tracked field that differs between `before` and `after` (`after` is the
+/// claim in the review). Typing a note coalesces into the last note entry of the same reviewer.
+fn record_changes(before: &Claim, after: &mut Claim, stamp: &Stamp) {
+    for field in TRACKED {
+        let (from, to) = (field_text(before, field), field_text(after, field));
+        if from == to {
+            continue;
+        }
+        let action = format!("{}{field}", stamp.prefix);
+        if field == "note"
+            && stamp.prefix.is_empty()
+            && let Some(last) = after.history.last_mut()
+            && last.action == "note"
+            && last.by == stamp.by
+        {
+            last.to = to;
+            last.at.clone_from(&stamp.at);
+            continue;
+        }
+        after.history.push(HistoryEntry {
+            at: stamp.at.clone(),
+            by: stamp.by.clone(),
+            action,
+            from,
+            to,
+        });
+    }
+}
+
+fn entry(stamp: &Stamp, action: &str, to: Option<String>) -> HistoryEntry {
+    HistoryEntry {
+        at: stamp.at.clone(),
+        by: stamp.by.clone(),
+        action: format!("{}{action}", stamp.prefix),
+        from: None,
+        to,
+    }
+}
+
+/// Applies a change to one claim, records it, and returns the edit that undoes it.
+fn change_claim(
+    review: &mut Review,
+    claim_id: &str,
+    stamp: &Stamp,
+    change: impl FnOnce(&mut Claim, &Review) -> Result<(), EditError>,
+) -> Result<Edit, EditError> {
+    let index = review
+        .index_of(claim_id)
+        .ok_or_else(|| EditError::NoSuchClaim(claim_id.to_owned()))?;
+    let before = review.claims[index].clone();
+    let mut after = before.clone();
+    change(&mut after, review)?;
+    if after.verdict != before.verdict {
+        // A new verdict is the setter's, and needs a new approval.
+        after.verdict_by = after.verdict.map(|_| stamp.by.clone());
+        if after.approval.is_some() && after.approval == before.approval {
+            after.approval = None;
+        }
+    }
+    record_changes(&before, &mut after, stamp);
+    let moved = (after.start, after.end) != (before.start, before.end);
+    review.claims.remove(index);
+    let position = if moved {
+        review
+            .claims
+            .partition_point(|c| (c.start, c.end) <= (after.start, after.end))
+    } else {
+        index
+    };
+    review.claims.insert(position, after);
+    Ok(Edit::Restore {
+        claim: Box::new(before),
+    })
+}
+
+/// Sets a claim's field from a conflict's JSON value.
+fn set_field(
+    claim: &mut Claim,
+    review: &Review,
+    field: &str,
+    value: &serde_json::Value,
+    by: Option<&String>,
+) -> Result<(), EditError> {
+    let bad = |_| EditError::NoSuchConflict(claim.id.clone(), 0);
+    match field {
+        "verdict" => {
+            claim.verdict = serde_json::from_value(value.clone()).map_err(bad)?;
+            claim.verdict_by = by.cloned();
+        }
+        "note" => claim.note = serde_json::from_value(value.clone()).map_err(bad)?,
+        "speaker" => claim.speaker = serde_json::from_value(value.clone()).map_err(bad)?,
+        "approval" => claim.approval = serde_json::from_value(value.clone()).map_err(bad)?,
+        "span" => {
+            let span: crate::article::Span = serde_json::from_value(value.clone()).map_err(bad)?;
+            let text = review
+                .article
+                .text
+                .get(span.start..span.end)
+                .filter(|t| !t.is_empty())
+                .ok_or(EditError::BadSpan {
+                    start: span.start,
+                    end: span.end,
+                })?;
+            claim.text = text.to_owned();
+            claim.start = span.start;
+            claim.end = span.end;
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// Applies `edit` to `review`, records it in the claim's history, and returns the edit that undoes it.
+fn apply_to(review: &mut Review, edit: Edit, stamp: &Stamp) -> Result<Edit, EditError> {
     match edit {
         Edit::SetVerdict { claim_id, verdict } => {
-            let claim = claim_mut(review, &claim_id)?;
-            let previous = std::mem::replace(&mut claim.verdict, verdict);
-            Ok(Edit::SetVerdict {
-                claim_id,
-                verdict: previous,
+            change_claim(review, &claim_id, stamp, |claim, _| {
+                claim.verdict = verdict;
+                Ok(())
             })
         }
-        Edit::SetNote { claim_id, note } => {
-            let claim = claim_mut(review, &claim_id)?;
-            let previous = std::mem::replace(&mut claim.note, note);
-            Ok(Edit::SetNote {
-                claim_id,
-                note: previous,
-            })
-        }
+        Edit::SetNote { claim_id, note } => change_claim(review, &claim_id, stamp, |claim, _| {
+            claim.note = note;
+            Ok(())
+        }),
         Edit::SetSpeaker {
             claim_id,
             speaker,
             kind,
-        } => {
-            let claim = claim_mut(review, &claim_id)?;
-            let previous = std::mem::replace(&mut claim.speaker, speaker);
-            let previous_kind = std::mem::replace(&mut claim.speaker_kind, kind);
-            Ok(Edit::SetSpeaker {
-                claim_id,
-                speaker: previous,
-                kind: previous_kind,
-            })
-        }
+        } => change_claim(review, &claim_id, stamp, |claim, _| {
+            claim.speaker = speaker;
+            claim.speaker_kind = kind;
+            Ok(())
+        }),
         Edit::AddEvidence {
             claim_id,
             index,
@@ -297,21 +500,19 @@ fn apply_to(review: &mut Review, edit: Edit) -> Result<Edit, EditError> {
             if !is_web_url(&url) {
                 return Err(EditError::BadUrl(url));
             }
-            let claim = claim_mut(review, &claim_id)?;
-            let index = index.min(claim.evidence.len());
-            claim.evidence.insert(index, url);
-            Ok(Edit::RemoveEvidence { claim_id, index })
+            change_claim(review, &claim_id, stamp, |claim, _| {
+                let index = index.min(claim.evidence.len());
+                claim.evidence.insert(index, url);
+                Ok(())
+            })
         }
         Edit::RemoveEvidence { claim_id, index } => {
-            let claim = claim_mut(review, &claim_id)?;
-            if index >= claim.evidence.len() {
-                return Err(EditError::NoSuchEvidence(claim_id, index));
-            }
-            let url = claim.evidence.remove(index);
-            Ok(Edit::AddEvidence {
-                claim_id,
-                index,
-                url,
+            change_claim(review, &claim_id, stamp, |claim, _| {
+                if index >= claim.evidence.len() {
+                    return Err(EditError::NoSuchEvidence(claim.id.clone(), index));
+                }
+                claim.evidence.remove(index);
+                Ok(())
             })
         }
         Edit::AddClaim { claim } => {
@@ -319,34 +520,145 @@ fn apply_to(review: &mut Review, edit: Edit) -> Result<Edit, EditError> {
                 return Err(EditError::DuplicateClaim(claim.id.clone()));
             }
             check_span(review, &claim)?;
+            let mut claim = *claim;
+            // A claim put back keeps the history it had when it was removed.
+            if let Some(index) = review.removed.iter().position(|c| c.id == claim.id) {
+                let removed = review.removed.remove(index);
+                if removed.history.len() > claim.history.len() {
+                    claim.history = removed.history;
+                }
+            }
+            let action = if stamp.prefix == "undo " {
+                "undo removed".to_owned()
+            } else {
+                format!("{}added", stamp.prefix)
+            };
+            claim.history.push(HistoryEntry {
+                action,
+                ..entry(stamp, "", Some(claim.text.clone()))
+            });
             let claim_id = claim.id.clone();
             let position = review
                 .claims
                 .partition_point(|c| (c.start, c.end) <= (claim.start, claim.end));
-            review.claims.insert(position, *claim);
+            review.claims.insert(position, claim);
             Ok(Edit::RemoveClaim { claim_id })
         }
         Edit::RemoveClaim { claim_id } => {
             let index = review
                 .index_of(&claim_id)
                 .ok_or_else(|| EditError::NoSuchClaim(claim_id.clone()))?;
-            let claim = review.claims.remove(index);
+            let mut claim = review.claims.remove(index);
+            let action = if stamp.prefix == "undo " {
+                "undo added".to_owned()
+            } else {
+                format!("{}removed", stamp.prefix)
+            };
+            claim.history.push(HistoryEntry {
+                action,
+                ..entry(stamp, "", None)
+            });
+            review.removed.retain(|c| c.id != claim.id);
+            review.removed.push(claim.clone());
             Ok(Edit::AddClaim {
                 claim: Box::new(claim),
             })
         }
         Edit::ReplaceClaim { claim } => {
             check_span(review, &claim)?;
+            let replacement = *claim;
+            let id = replacement.id.clone();
+            change_claim(review, &id, stamp, |current, _| {
+                let history = std::mem::take(&mut current.history);
+                *current = Claim {
+                    history,
+                    ..replacement
+                };
+                Ok(())
+            })
+        }
+        Edit::Restore { claim } => {
+            check_span(review, &claim)?;
+            let earlier = *claim;
+            let id = earlier.id.clone();
             let index = review
-                .index_of(&claim.id)
-                .ok_or_else(|| EditError::NoSuchClaim(claim.id.clone()))?;
-            let previous = review.claims.remove(index);
+                .index_of(&id)
+                .ok_or_else(|| EditError::NoSuchClaim(id.clone()))?;
+            let before = review.claims[index].clone();
+            let mut restored = Claim {
+                history: before.history.clone(),
+                ..earlier
+            };
+            record_changes(&before, &mut restored, stamp);
+            review.claims.remove(index);
             let position = review
                 .claims
-                .partition_point(|c| (c.start, c.end) <= (claim.start, claim.end));
-            review.claims.insert(position, *claim);
-            Ok(Edit::ReplaceClaim {
-                claim: Box::new(previous),
+                .partition_point(|c| (c.start, c.end) <= (restored.start, restored.end));
+            review.claims.insert(position, restored);
+            Ok(Edit::Restore {
+                claim: Box::new(before),
+            })
+        }
+        Edit::Approve { claim_id } => change_claim(review, &claim_id, stamp, |claim, _| {
+            if claim.verdict.is_none() {
+                return Err(EditError::NotApprovable(format!(
+                    "{} has no verdict to approve",
+                    claim.id
+                )));
+            }
+            if stamp.by == UNKNOWN_REVIEWER {
+                return Err(EditError::NotApprovable(
+                    "approving needs your name: set it in View → Reviewer name".to_owned(),
+                ));
+            }
+            if claim.verdict_by.as_deref() == Some(stamp.by.as_str()) {
+                return Err(EditError::NotApprovable(format!(
+                    "{} set this verdict; a second reviewer must approve it",
+                    stamp.by
+                )));
+            }
+            claim.approval = Some(Approval {
+                by: stamp.by.clone(),
+                at: stamp.at.clone(),
+            });
+            Ok(())
+        }),
+        Edit::ResolveConflict {
+            claim_id,
+            index,
+            theirs,
+        } => {
+            let conflict = review
+                .claim(&claim_id)
+                .and_then(|c| c.conflicts.get(index))
+                .cloned()
+                .ok_or_else(|| EditError::NoSuchConflict(claim_id.clone(), index))?;
+            let removed_by_chosen = if theirs {
+                conflict.theirs.is_null()
+            } else {
+                conflict.ours.is_null()
+            };
+            if conflict.field == "claim" && removed_by_chosen {
+                // The chosen side removed the claim: resolving for it removes it here too.
+                return apply_to(review, Edit::RemoveClaim { claim_id }, stamp);
+            }
+            change_claim(review, &claim_id, stamp, |claim, review| {
+                if theirs {
+                    set_field(
+                        claim,
+                        review,
+                        &conflict.field,
+                        &conflict.theirs,
+                        conflict.theirs_by.as_ref(),
+                    )?;
+                }
+                claim.conflicts.remove(index);
+                claim.history.push(HistoryEntry {
+                    from: None,
+                    to: Some(if theirs { "theirs" } else { "ours" }.to_owned()),
+                    ..entry(stamp, &format!("resolved {}", conflict.field), None)
+                });
+                Ok(())
             })
         }
     }

@@ -3,8 +3,10 @@
 //! Every change goes through [`edit::Edit`] values applied by [`edit::History`], which records undo/redo and
 //! knows whether the document has unsaved changes. [`store`] reads and writes review files.
 
+pub mod agreement;
 pub mod anchor;
 pub mod edit;
+pub mod merge;
 pub mod store;
 
 use schemars::JsonSchema;
@@ -16,7 +18,7 @@ use crate::article::Span;
 /// The `format` field of every review file.
 pub const FORMAT_NAME: &str = "claimdesk-review";
 /// The newest review file version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The analyst's verdict on a claim. A claim without one is pending.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -107,6 +109,52 @@ pub enum SpeakerKind {
     Organisation,
 }
 
+/// One recorded change of a claim: who did what, when.
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+pub struct HistoryEntry {
+    /// When (RFC 3339, UTC).
+    pub at: String,
+    /// The reviewer's name (`unknown` when none was given).
+    pub by: String,
+    /// What changed: `verdict`, `note`, `evidence`, `speaker`, `span`, `added`, `removed`, `approved`,
+    /// `resolved`; an undo or redo is recorded as `undo <action>` / `redo <action>`.
+    pub action: String,
+    /// The value before, as text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// The value after, as text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+}
+
+/// A second reviewer's sign-off of a claim's verdict.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Approval {
+    /// Who approved (never the reviewer who set the verdict).
+    pub by: String,
+    /// When (RFC 3339, UTC).
+    pub at: String,
+}
+
+/// One field that two reviewers changed in different ways, kept by a merge until someone decides.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Conflict {
+    /// `verdict`, `note`, `speaker`, `span`, `approval` or `claim` (changed on one side, removed on the other).
+    pub field: String,
+    /// Our value (the one the claim holds until the conflict is resolved).
+    pub ours: serde_json::Value,
+    /// Their value.
+    pub theirs: serde_json::Value,
+    /// Who set ours, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ours_by: Option<String>,
+    /// Who set theirs, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theirs_by: Option<String>,
+}
+
 /// One check-worthy statement in the article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Claim {
@@ -147,6 +195,18 @@ pub struct Claim {
     /// Found by the extractor or added by hand.
     #[serde(default)]
     pub origin: Origin,
+    /// Who set the current verdict (version 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verdict_by: Option<String>,
+    /// The second reviewer's approval of the current verdict (version 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approval: Option<Approval>,
+    /// Every change, oldest first (version 2). Append-only through the window.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<HistoryEntry>,
+    /// Fields a merge could not decide (version 2); the claim holds "ours" until they are resolved.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
 }
 
 impl Claim {
@@ -184,6 +244,9 @@ pub struct Review {
     /// notes. Their spans refer to the earlier text and are not checked.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub orphaned: Vec<Claim>,
+    /// Claims that were removed, with their history (version 2): the audit trail outlives the claim.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub removed: Vec<Claim>,
 }
 
 /// Counts of claims per verdict.
@@ -234,6 +297,7 @@ impl Review {
             generator: concat!("claimdesk ", env!("CARGO_PKG_VERSION")).to_owned(),
             selected: None,
             orphaned: Vec::new(),
+            removed: Vec::new(),
         }
     }
 
