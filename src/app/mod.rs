@@ -1207,6 +1207,10 @@ impl ClaimDeskApp {
                         Command::Deny,
                         Command::MarkUnverified,
                         Command::MarkPending,
+                        Command::Approve,
+                        Command::AdoptEarlierVerdict,
+                        Command::KeepOurs,
+                        Command::TakeTheirs,
                     ] {
                         self.menu_item(ui, command);
                     }
@@ -1251,6 +1255,8 @@ impl ClaimDeskApp {
                     ui.separator();
                     self.menu_item(ui, Command::ZoomIn);
                     self.menu_item(ui, Command::ZoomOut);
+                    ui.separator();
+                    self.menu_item(ui, Command::SetReviewerName);
                     ui.separator();
                     ui.label("Theme");
                     let mut theme = self.settings.theme;
@@ -1305,6 +1311,13 @@ impl ClaimDeskApp {
                     ui.label(saved);
                     ui.separator();
                     ui.label(workspace.review().article.language.name());
+                    ui.separator();
+                    let analyst = self.settings.analyst.trim();
+                    ui.label(if analyst.is_empty() {
+                        "reviewer: not set".to_owned()
+                    } else {
+                        format!("reviewer: {analyst}")
+                    });
                     ui.separator();
                     let progress = workspace.review().progress();
                     ui.label(format!(

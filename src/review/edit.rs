@@ -124,6 +124,9 @@ pub enum EditError {
     /// Not an http(s) URL.
     #[error("only http and https links can be evidence: {0}")]
     BadUrl(String),
+    /// The link is in the list already.
+    #[error("{0} is already evidence for this claim")]
+    DuplicateEvidence(String),
     /// No evidence at that index.
     #[error("claim {0} has no evidence link number {1}")]
     NoSuchEvidence(String, usize),
@@ -410,8 +413,11 @@ fn change_claim(
     let mut after = before.clone();
     change(&mut after, review)?;
     if after.verdict != before.verdict {
-        // A new verdict is the setter's, and needs a new approval.
-        after.verdict_by = after.verdict.map(|_| stamp.by.clone());
+        // A new verdict is the setter's (unless the change named its setter, as resolving a conflict for
+        // a colleague's value does), and needs a new approval.
+        if after.verdict_by == before.verdict_by {
+            after.verdict_by = after.verdict.map(|_| stamp.by.clone());
+        }
         if after.approval.is_some() && after.approval == before.approval {
             after.approval = None;
         }
@@ -501,6 +507,9 @@ fn apply_to(review: &mut Review, edit: Edit, stamp: &Stamp) -> Result<Edit, Edit
                 return Err(EditError::BadUrl(url));
             }
             change_claim(review, &claim_id, stamp, |claim, _| {
+                if claim.evidence.contains(&url) {
+                    return Err(EditError::DuplicateEvidence(url.clone()));
+                }
                 let index = index.min(claim.evidence.len());
                 claim.evidence.insert(index, url);
                 Ok(())

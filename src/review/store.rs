@@ -279,13 +279,24 @@ pub fn from_slice(bytes: &[u8], path: &Path) -> Result<Review, StoreError> {
             supported: FORMAT_VERSION,
         });
     }
-    // Version 1 is the first format; older versions get their migrations here as the format evolves.
-    let review: Review = serde_json::from_value(value).map_err(json_error)?;
+    let mut review: Review = serde_json::from_value(value).map_err(json_error)?;
+    migrate(&mut review);
     validate(&review).map_err(|reason| StoreError::Invalid {
         path: path.to_owned(),
         reason,
     })?;
     Ok(review)
+}
+
+/// Brings a review read from an older file version up to [`FORMAT_VERSION`]; it is written in the new
+/// version on the next save.
+///
+/// Version 1 → 2: claims gained `history`, `verdict_by`, `approval` and `conflicts`, the review `removed`;
+/// all start empty (who set a version-1 verdict is not known), which is what deserialising gave them.
+fn migrate(review: &mut Review) {
+    if review.version < 2 {
+        review.version = 2;
+    }
 }
 
 /// Checks that a review is consistent: the text matches its checksum and every span fits the text.

@@ -1,0 +1,512 @@
+//! The team desk: who decided what (history), four eyes (approval), reviews that merge (`claimdesk merge`,
+//! also as git's merge driver in a real repository), version-1 files, and agreement between reviewers.
+
+#![allow(clippy::unwrap_used, reason = "test helpers may panic")]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use claimdesk::review::edit::{Document, Edit, EditError};
+use claimdesk::review::{Review, Verdict, store};
+
+const V1: &str = "tests/data/team/v1.review.json";
+
+fn fixture() -> Review {
+    store::load(Path::new(env!("CARGO_MANIFEST_DIR")).join(V1).as_path()).unwrap()
+}
+
+fn claimdesk_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_claimdesk"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("claimdesk runs")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn edited(review: &Review, reviewer: &str, edits: Vec<Edit>) -> Review {
+    let mut document = Document::new(review.clone(), true);
+    document.set_reviewer(reviewer);
+    for edit in edits {
+        document.apply(edit).unwrap();
+    }
+    document.into_review()
+}
+
+fn verdict(claim: &str, verdict: Option<Verdict>) -> Edit {
+    Edit::SetVerdict {
+        claim_id: claim.into(),
+        verdict,
+    }
+}
+
+fn note(claim: &str, text: &str) -> Edit {
+    Edit::SetNote {
+        claim_id: claim.into(),
+        note: text.into(),
+    }
+}
+
+#[test]
+fn a_version_1_file_opens_and_is_saved_as_version_2_with_everything_kept() {
+    let raw: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(V1)).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        raw["version"], 1,
+        "the fixture is a real version-1 file (written by claimdesk 0.1 of round 1)"
+    );
+    let review = fixture();
+    assert_eq!(review.claims[0].verdict, Some(Verdict::Confirmed));
+    assert_eq!(review.claims[0].note, "Ratsprotokoll geprüft");
+    assert!(
+        review
+            .claims
+            .iter()
+            .all(|c| c.history.is_empty() && c.approval.is_none())
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v2.review.json");
+    store::save(&review, &path).unwrap();
+    let saved: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    assert_eq!(saved["version"], 2);
+    let reopened = store::load(&path).unwrap();
+    assert_eq!(reopened.claims, review.claims);
+    // A newer version is refused, as before.
+    let mut newer = saved.clone();
+    newer["version"] = serde_json::json!(3);
+    std::fs::write(&path, serde_json::to_vec(&newer).unwrap()).unwrap();
+    assert!(
+        store::load(&path)
+            .unwrap_err()
+            .to_string()
+            .contains("version 3")
+    );
+}
+
+#[test]
+fn every_change_is_recorded_with_who_and_when_and_undo_adds_to_it() {
+    let mut document = Document::new(fixture(), true);
+    document.set_reviewer("Alice");
+    document
+        .apply(verdict("c3", Some(Verdict::Denied)))
+        .unwrap();
+    document.apply(note("c3", "K")).unwrap();
+    document.apply(note("c3", "Kämmerei")).unwrap();
+    document
+        .apply(Edit::AddEvidence {
+            claim_id: "c3".into(),
+            index: 0,
+            url: "https://stadt.example/haushalt".into(),
+        })
+        .unwrap();
+    document.undo().unwrap();
+    let claim = document.review().claim("c3").unwrap().clone();
+    let actions: Vec<&str> = claim.history.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(actions, ["verdict", "note", "evidence", "undo evidence"]);
+    assert!(
+        claim
+            .history
+            .iter()
+            .all(|e| e.by == "Alice" && e.at.ends_with('Z'))
+    );
+    assert_eq!(claim.history[0].from.as_deref(), Some("pending"));
+    assert_eq!(claim.history[0].to.as_deref(), Some("denied"));
+    assert_eq!(
+        claim.history[1].to.as_deref(),
+        Some("Kämmerei"),
+        "typing is one entry"
+    );
+    assert_eq!(claim.verdict_by.as_deref(), Some("Alice"));
+    // Removing a claim keeps its history in the review; undoing puts it back with it.
+    document
+        .apply(Edit::RemoveClaim {
+            claim_id: "c3".into(),
+        })
+        .unwrap();
+    assert_eq!(
+        document.review().removed[0].history.last().unwrap().action,
+        "removed"
+    );
+    document.undo().unwrap();
+    let back = document.review().claim("c3").unwrap();
+    assert_eq!(back.history.last().unwrap().action, "undo removed");
+    assert_eq!(back.history.len(), 6);
+}
+
+#[test]
+fn four_eyes_a_second_reviewer_approves_and_a_changed_verdict_needs_it_again() {
+    let mut document = Document::new(fixture(), true);
+    document.set_reviewer("Alice");
+    document
+        .apply(verdict("c3", Some(Verdict::Denied)))
+        .unwrap();
+    let refused = document
+        .apply(Edit::Approve {
+            claim_id: "c3".into(),
+        })
+        .unwrap_err();
+    assert!(matches!(refused, EditError::NotApprovable(_)), "{refused}");
+    assert!(refused.to_string().contains("second reviewer"));
+    let pending = document
+        .apply(Edit::Approve {
+            claim_id: "c4".into(),
+        })
+        .unwrap_err();
+    assert!(pending.to_string().contains("no verdict"));
+    document.set_reviewer("Bob");
+    document
+        .apply(Edit::Approve {
+            claim_id: "c3".into(),
+        })
+        .unwrap();
+    let approval = document
+        .review()
+        .claim("c3")
+        .unwrap()
+        .approval
+        .clone()
+        .unwrap();
+    assert_eq!(approval.by, "Bob");
+    document.set_reviewer("Alice");
+    document
+        .apply(verdict("c3", Some(Verdict::Unverified)))
+        .unwrap();
+    assert_eq!(
+        document.review().claim("c3").unwrap().approval,
+        None,
+        "a changed verdict is not approved"
+    );
+    document.undo().unwrap();
+    assert_eq!(
+        document
+            .review()
+            .claim("c3")
+            .unwrap()
+            .approval
+            .as_ref()
+            .map(|a| a.by.as_str()),
+        Some("Bob"),
+        "undo restores the approved state"
+    );
+    // --approved-only exports approved verdicts only; the report names the approver.
+    let review = document.into_review();
+    let options = claimdesk::export::ExportOptions {
+        approved_only: true,
+        ..Default::default()
+    };
+    let csv = claimdesk::export::export(&review, claimdesk::export::Format::Csv, &options).unwrap();
+    let text = String::from_utf8(csv.bytes).unwrap();
+    assert_eq!(text.lines().count(), 2, "{text}");
+    assert!(text.contains("c3,"));
+    let markdown = claimdesk::export::export(
+        &review,
+        claimdesk::export::Format::Markdown,
+        &Default::default(),
+    )
+    .unwrap();
+    let markdown = String::from_utf8(markdown.bytes).unwrap();
+    assert!(markdown.contains("approved by Bob"), "{markdown}");
+    assert!(markdown.contains("awaiting approval"));
+}
+
+fn write_review(dir: &Path, name: &str, review: &Review) -> PathBuf {
+    let path = dir.join(name);
+    store::save(review, &path).unwrap();
+    path
+}
+
+#[test]
+fn merge_takes_both_sides_changes_and_keeps_conflicts_inside_a_valid_review() {
+    let base = fixture();
+    let ours = edited(
+        &base,
+        "Alice",
+        vec![
+            verdict("c3", Some(Verdict::Denied)),
+            note("c1", "Protokoll S. 4"),
+        ],
+    );
+    let theirs = edited(
+        &base,
+        "Bob",
+        vec![
+            verdict("c4", Some(Verdict::Confirmed)),
+            Edit::AddEvidence {
+                claim_id: "c1".into(),
+                index: 9,
+                url: "https://rat.example/video".into(),
+            },
+        ],
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let (b, o, t) = (
+        write_review(dir.path(), "base.review.json", &base),
+        write_review(dir.path(), "ours.review.json", &ours),
+        write_review(dir.path(), "theirs.review.json", &theirs),
+    );
+    let out = dir.path().join("merged.review.json");
+    let args = [
+        b.to_str().unwrap(),
+        o.to_str().unwrap(),
+        t.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ];
+    let output = claimdesk_in(dir.path(), &[&["merge"][..], &args].concat());
+    assert!(output.status.success(), "{}", stderr(&output));
+    let merged = store::load(&out).unwrap();
+    assert_eq!(merged.claim("c3").unwrap().verdict, Some(Verdict::Denied));
+    assert_eq!(
+        merged.claim("c4").unwrap().verdict,
+        Some(Verdict::Confirmed)
+    );
+    assert_eq!(merged.claim("c1").unwrap().note, "Protokoll S. 4");
+    assert_eq!(
+        merged.claim("c1").unwrap().evidence,
+        ["https://rat.example/protokoll", "https://rat.example/video"]
+    );
+    assert!(merged.claims.iter().all(|c| c.conflicts.is_empty()));
+
+    // The same field both ways: exit 1, a valid review holding both values and who set them.
+    let ours = edited(
+        &base,
+        "Alice",
+        vec![verdict("c2", Some(Verdict::Confirmed))],
+    );
+    let theirs = edited(&base, "Bob", vec![verdict("c2", Some(Verdict::Unverified))]);
+    write_review(dir.path(), "ours.review.json", &ours);
+    write_review(dir.path(), "theirs.review.json", &theirs);
+    let output = claimdesk_in(dir.path(), &[&["merge"][..], &args].concat());
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(stderr(&output).contains("c2"), "{}", stderr(&output));
+    let merged = store::load(&out).unwrap();
+    let claim = merged.claim("c2").unwrap();
+    assert_eq!(
+        claim.verdict,
+        Some(Verdict::Confirmed),
+        "the claim holds ours until decided"
+    );
+    assert_eq!(claim.conflicts.len(), 1);
+    let conflict = &claim.conflicts[0];
+    assert_eq!(
+        (
+            conflict.field.as_str(),
+            conflict.ours.as_str(),
+            conflict.theirs.as_str()
+        ),
+        ("verdict", Some("confirmed"), Some("unverified"))
+    );
+    assert_eq!(
+        (conflict.ours_by.as_deref(), conflict.theirs_by.as_deref()),
+        (Some("Alice"), Some("Bob"))
+    );
+    assert_eq!(claim.history.len(), 2, "histories are unioned");
+
+    // Reviews of another article are refused.
+    let mut other = base.clone();
+    other.article.text.push_str("Noch ein Satz.\n");
+    other.article.sha256 = claimdesk::article::sha256_hex(&other.article.text);
+    write_review(dir.path(), "theirs.review.json", &other);
+    let output = claimdesk_in(dir.path(), &[&["merge"][..], &args].concat());
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("different article"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+fn git(dir: &Path, args: &[&str]) -> Output {
+    Command::new("git")
+        .current_dir(dir)
+        .args(args)
+        .env("GIT_AUTHOR_NAME", "test")
+        .env("GIT_AUTHOR_EMAIL", "test@example.invalid")
+        .env("GIT_COMMITTER_NAME", "test")
+        .env("GIT_COMMITTER_EMAIL", "test@example.invalid")
+        .output()
+        .expect("git runs (install git: .ci/run does)")
+}
+
+#[test]
+fn git_merges_reviews_with_the_documented_driver() {
+    let repo = tempfile::tempdir().unwrap();
+    let root = repo.path();
+    assert!(git(root, &["init", "-q", "-b", "main"]).status.success());
+    // Exactly as the README documents it, with the binary under test in place of `claimdesk`.
+    std::fs::write(
+        root.join(".gitattributes"),
+        "*.review.json merge=claimdesk\n",
+    )
+    .unwrap();
+    let driver = format!("{} merge %O %A %B -o %A", env!("CARGO_BIN_EXE_claimdesk"));
+    assert!(
+        git(root, &["config", "merge.claimdesk.driver", &driver])
+            .status
+            .success()
+    );
+    let base = fixture();
+    write_review(root, "haushalt.review.json", &base);
+    assert!(git(root, &["add", "."]).status.success());
+    assert!(git(root, &["commit", "-qm", "base"]).status.success());
+    assert!(git(root, &["checkout", "-qb", "bob"]).status.success());
+    write_review(
+        root,
+        "haushalt.review.json",
+        &edited(&base, "Bob", vec![verdict("c4", Some(Verdict::Denied))]),
+    );
+    assert!(git(root, &["commit", "-qam", "bob"]).status.success());
+    assert!(git(root, &["checkout", "-q", "main"]).status.success());
+    write_review(
+        root,
+        "haushalt.review.json",
+        &edited(
+            &base,
+            "Alice",
+            vec![verdict("c3", Some(Verdict::Confirmed))],
+        ),
+    );
+    assert!(git(root, &["commit", "-qam", "alice"]).status.success());
+    let merge = git(root, &["merge", "-q", "--no-edit", "bob"]);
+    assert!(
+        merge.status.success(),
+        "{}",
+        String::from_utf8_lossy(&merge.stderr)
+    );
+    let merged = store::load(&root.join("haushalt.review.json")).unwrap();
+    assert_eq!(
+        merged.claim("c3").unwrap().verdict,
+        Some(Verdict::Confirmed)
+    );
+    assert_eq!(merged.claim("c4").unwrap().verdict, Some(Verdict::Denied));
+
+    // A real conflict: git stops, and the file is a valid review with the conflict inside.
+    assert!(git(root, &["checkout", "-qb", "carol"]).status.success());
+    let now = merged.clone();
+    write_review(
+        root,
+        "haushalt.review.json",
+        &edited(
+            &now,
+            "Carol",
+            vec![verdict("c2", Some(Verdict::Unverified))],
+        ),
+    );
+    assert!(git(root, &["commit", "-qam", "carol"]).status.success());
+    assert!(git(root, &["checkout", "-q", "main"]).status.success());
+    write_review(
+        root,
+        "haushalt.review.json",
+        &edited(&now, "Alice", vec![verdict("c2", Some(Verdict::Confirmed))]),
+    );
+    assert!(
+        git(root, &["commit", "-qam", "alice again"])
+            .status
+            .success()
+    );
+    let merge = git(root, &["merge", "-q", "--no-edit", "carol"]);
+    assert!(!merge.status.success(), "a conflict stops the merge");
+    let text = std::fs::read_to_string(root.join("haushalt.review.json")).unwrap();
+    assert!(
+        !text.contains("<<<<<<<"),
+        "never conflict markers inside JSON"
+    );
+    let conflicted = store::load(&root.join("haushalt.review.json")).unwrap();
+    assert_eq!(
+        conflicted.claim("c2").unwrap().conflicts[0]
+            .theirs_by
+            .as_deref(),
+        Some("Carol")
+    );
+}
+
+#[test]
+fn agreement_matches_kappa_computed_by_hand() {
+    let base = fixture();
+    // Two reviewers over 4 claims: c1 confirmed/confirmed, c2 denied/denied, c3 denied/confirmed,
+    // c4 pending/pending. Observed 3/4; marginals A: C1 D2 P1, B: C2 D1 P1 → expected (1·2 + 2·1 + 1·1)/16
+    // = 5/16; kappa = (12/16 − 5/16) / (11/16) = 7/11.
+    let a = edited(
+        &base,
+        "Alice",
+        vec![
+            verdict("c2", Some(Verdict::Denied)),
+            verdict("c3", Some(Verdict::Denied)),
+        ],
+    );
+    let b = edited(
+        &base,
+        "Bob",
+        vec![
+            verdict("c2", Some(Verdict::Denied)),
+            verdict("c3", Some(Verdict::Confirmed)),
+        ],
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let (pa, pb) = (
+        write_review(dir.path(), "a.review.json", &a),
+        write_review(dir.path(), "b.review.json", &b),
+    );
+    let output = claimdesk_in(
+        dir.path(),
+        &[
+            "agreement",
+            "--json",
+            pa.to_str().unwrap(),
+            pb.to_str().unwrap(),
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(
+        (json["kappa"].as_f64().unwrap() - 7.0 / 11.0).abs() < 1e-9,
+        "{json}"
+    );
+    assert_eq!(json["claims"], 4);
+    assert_eq!(json["method"], "cohen");
+    assert_eq!(json["reviewers"], serde_json::json!(["Alice", "Bob"]));
+    assert_eq!(json["disagreements"].as_array().unwrap().len(), 1);
+    assert_eq!(json["disagreements"][0]["claim_id"], "c3");
+    assert_eq!(json["confusion"][1][0], 1, "Alice denied, Bob confirmed");
+
+    // Three reviewers (Fleiss): c1 C C C, c2 D D C, c3 D C C, c4 P P P.
+    // P_i: 1, 1/3, 1/3, 1 → P̄ = 2/3; p: C 6/12, D 3/12, P 3/12 → P̄e = (36 + 9 + 9)/144 = 3/8;
+    // kappa = (2/3 − 3/8) / (5/8) = 7/15.
+    let c = edited(
+        &base,
+        "Carol",
+        vec![
+            verdict("c2", Some(Verdict::Confirmed)),
+            verdict("c3", Some(Verdict::Confirmed)),
+        ],
+    );
+    let pc = write_review(dir.path(), "c.review.json", &c);
+    let output = claimdesk_in(
+        dir.path(),
+        &[
+            "agreement",
+            "--json",
+            pa.to_str().unwrap(),
+            pb.to_str().unwrap(),
+            pc.to_str().unwrap(),
+        ],
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["method"], "fleiss");
+    assert!(
+        (json["kappa"].as_f64().unwrap() - 7.0 / 15.0).abs() < 1e-9,
+        "{json}"
+    );
+    // The table for people.
+    let output = claimdesk_in(
+        dir.path(),
+        &["agreement", pa.to_str().unwrap(), pb.to_str().unwrap()],
+    );
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("cohen kappa 0.636 over 4 claims"), "{text}");
+}
