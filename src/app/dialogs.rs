@@ -239,7 +239,8 @@ impl ClaimDeskApp {
                     field.widget_info(|| {
                         egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Your name")
                     });
-                    if !field.has_focus() && typed == *text && text.is_empty() {
+                    // The field takes the keyboard as the dialog opens, so the name can just be typed.
+                    if !field.has_focus() && !field.lost_focus() {
                         field.request_focus();
                     }
                     if typed != *text {

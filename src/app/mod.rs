@@ -429,6 +429,8 @@ pub struct ClaimDeskApp {
     /// open review survive any failing job.
     #[doc(hidden)]
     pub inject_panic: Option<files::Job>,
+    /// The analyst's name is to be asked for as soon as no other dialog is open.
+    ask_reviewer: bool,
 }
 
 /// What the visible claim list depends on.
@@ -465,6 +467,7 @@ impl ClaimDeskApp {
             autosave_every: AUTOSAVE_EVERY,
             window_title: String::new(),
             inject_panic: None,
+            ask_reviewer: false,
         };
         apply_theme(ctx, app.settings.theme);
         match options.file {
@@ -481,11 +484,8 @@ impl ClaimDeskApp {
         let copies = files::pending_recoveries(app.data_dir.as_deref());
         if !copies.is_empty() {
             app.dialog = Some(Dialog::Recover { copies });
-        } else if options.ask_reviewer && app.settings.analyst.trim().is_empty() {
-            app.dialog = Some(Dialog::ReviewerName {
-                text: std::env::var("USER").unwrap_or_default(),
-            });
         }
+        app.ask_reviewer = options.ask_reviewer && app.settings.analyst.trim().is_empty();
         app
     }
 
@@ -1106,6 +1106,13 @@ impl ClaimDeskApp {
             egui::CentralPanel::default().show(ui, |ui| self.article_ui(ui));
         }
         self.workbench.ui.scroll_to_selected = false;
+        if self.ask_reviewer && self.dialog.is_none() && !self.is_loading() {
+            // Asked once, after whatever the start had to say (recovery, a changed article).
+            self.ask_reviewer = false;
+            self.dialog = Some(Dialog::ReviewerName {
+                text: std::env::var("USER").unwrap_or_default(),
+            });
+        }
         self.dialogs_ui(&ctx);
         if self.workbench.ui.show_help {
             self.help_ui(&ctx);
