@@ -136,6 +136,13 @@ fn every_change_is_recorded_with_who_and_when_and_undo_adds_to_it() {
     let back = document.review().claim("c3").unwrap();
     assert_eq!(back.history.last().unwrap().action, "undo removed");
     assert_eq!(back.history.len(), 6);
+    // A removed claim's id is never given to a new claim: its history stays its own.
+    document
+        .apply(Edit::RemoveClaim {
+            claim_id: "c4".into(),
+        })
+        .unwrap();
+    assert_eq!(document.review().next_claim_id(), "c5");
 }
 
 #[test]

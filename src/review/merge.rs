@@ -306,6 +306,7 @@ pub fn merge(base: &Review, ours: &Review, theirs: &Review) -> Result<Merged, Me
         ..ours.clone()
     };
     review.orphaned = union_by_id(&ours.orphaned, &theirs.orphaned);
+    review.removed.clone_from(&removed);
     for mut claim in claims {
         if review.claims.iter().any(|c| c.id == claim.id)
             || review.orphaned.iter().any(|c| c.id == claim.id)

@@ -328,13 +328,14 @@ impl Review {
         self.claims.iter().find(|claim| claim.id == id)
     }
 
-    /// An id no claim has yet (orphaned claims included).
+    /// An id no claim has yet (orphaned and removed claims included: a removed claim's history keeps its id).
     #[must_use]
     pub fn next_claim_id(&self) -> String {
         let highest = self
             .claims
             .iter()
             .chain(&self.orphaned)
+            .chain(&self.removed)
             .filter_map(|claim| {
                 claim
                     .id
