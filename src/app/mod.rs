@@ -57,6 +57,17 @@ pub struct StartOptions {
     pub ask_reviewer: bool,
 }
 
+/// The window icon (`assets/icon/claimdesk-128.png`; the desktop entry installs the 256 px and SVG ones).
+/// 128 px because X11 refuses a 256 px `_NET_WM_ICON` (over 256 KB) from clients without big requests,
+/// and the window would have no icon at all.
+pub const ICON_PNG: &[u8] = include_bytes!("../../assets/icon/claimdesk-128.png");
+
+/// The window icon; an empty one if the bundled PNG could not be decoded (a build defect the tests catch).
+#[must_use]
+pub fn window_icon() -> std::sync::Arc<egui::IconData> {
+    std::sync::Arc::new(eframe::icon_data::from_png_bytes(ICON_PNG).unwrap_or_default())
+}
+
 /// Opens the workbench window and runs until it is closed.
 ///
 /// # Errors
@@ -68,7 +79,8 @@ pub fn run(options: StartOptions) -> anyhow::Result<()> {
             .with_inner_size([1400.0, 860.0])
             .with_min_inner_size([720.0, 420.0])
             .with_drag_and_drop(true)
-            .with_app_id("claimdesk"),
+            .with_app_id("claimdesk")
+            .with_icon(window_icon()),
         ..Default::default()
     };
     eframe::run_native(
