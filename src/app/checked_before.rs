@@ -47,6 +47,9 @@ pub struct CheckedBefore {
     matches: HashMap<String, Vec<Match>>,
     /// The review file the matches are wanted for.
     current_location: Option<PathBuf>,
+    /// The document revision whose claims `key` is known to describe: while it stands, no frame hashes the
+    /// claims again.
+    checked_revision: Option<u64>,
     /// Where the lookup stands.
     pub state: LookupState,
 }
@@ -82,13 +85,21 @@ impl CheckedBefore {
     }
 
     /// Starts a lookup when the claims changed since the last one, and takes in finished ones.
-    /// `location` is the review's (or article's) file; without one there is no desk.
-    pub fn refresh(&mut self, ctx: &egui::Context, review: &Review, location: Option<PathBuf>) {
+    /// `location` is the review's (or article's) file; without one there is no desk. `revision` is the
+    /// document's: the claims are only looked at again when it changed.
+    pub fn refresh(
+        &mut self,
+        ctx: &egui::Context,
+        review: &Review,
+        revision: u64,
+        location: Option<PathBuf>,
+    ) {
         if self.current_location != location || self.key.is_none() && self.job.is_none() {
             // Another review: its claim ids mean other claims, so nothing of the last one may show.
             self.current_location.clone_from(&location);
             self.matches.clear();
             self.key = None;
+            self.checked_revision = None;
             self.state = if location.is_some() {
                 LookupState::Running
             } else {
@@ -96,11 +107,18 @@ impl CheckedBefore {
             };
         }
         self.poll(ctx);
+        if self.job.is_none() && self.key.is_some() && self.checked_revision == Some(revision) {
+            return;
+        }
         let key = LookupKey {
             location: location.clone(),
             claims: fingerprint(&review.claims),
         };
-        if self.key.as_ref() == Some(&key) || self.job.is_some() {
+        if self.key.as_ref() == Some(&key) {
+            self.checked_revision = Some(revision);
+            return;
+        }
+        if self.job.is_some() {
             // A job for older claims finishes first; the next refresh starts one for these.
             return;
         }

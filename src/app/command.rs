@@ -239,6 +239,15 @@ impl Command {
         }
     }
 
+    /// The first shortcut as the platform writes it (`Ctrl+S`), or nothing for commands without one.
+    #[must_use]
+    pub fn shortcut_text(self, ctx: &egui::Context) -> String {
+        self.shortcuts()
+            .first()
+            .map(|s| ctx.format_shortcut(s))
+            .unwrap_or_default()
+    }
+
     /// Whether a shortcut has no Ctrl/Cmd modifier: such shortcuts would type into text fields, so they
     /// only fire when no text field has focus.
     #[must_use]

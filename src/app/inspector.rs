@@ -80,11 +80,7 @@ impl ClaimDeskApp {
                 }
                 ui.weak(&found.reason);
                 if position == 0 && found.relation == Relation::Same {
-                    let shortcut = Command::AdoptEarlierVerdict
-                        .shortcuts()
-                        .first()
-                        .map(|s| ui.ctx().format_shortcut(s))
-                        .unwrap_or_default();
+                    let shortcut = Command::AdoptEarlierVerdict.shortcut_text(ui.ctx());
                     if ui
                         .button(format!("Adopt this verdict ({shortcut})"))
                         .on_hover_text("Sets the same verdict and cites this check in the note")
@@ -215,11 +211,7 @@ impl ClaimDeskApp {
                         (Some(Verdict::Unverified), Command::MarkUnverified),
                         (None, Command::MarkPending),
                     ] {
-                        let shortcut = command
-                            .shortcuts()
-                            .first()
-                            .map(|s| ui.ctx().format_shortcut(s))
-                            .unwrap_or_default();
+                        let shortcut = command.shortcut_text(ui.ctx());
                         let text = egui::RichText::new(format!(
                             "{} {} ({shortcut})",
                             theme::verdict_symbol(verdict),
@@ -273,11 +265,7 @@ impl ClaimDeskApp {
                 ui.label(
                     egui::RichText::new(format!(
                         "Note ({})",
-                        Command::EditNote
-                            .shortcuts()
-                            .first()
-                            .map(|s| ui.ctx().format_shortcut(s))
-                            .unwrap_or_default()
+                        Command::EditNote.shortcut_text(ui.ctx())
                     ))
                     .strong(),
                 );

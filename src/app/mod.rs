@@ -1068,9 +1068,12 @@ impl ClaimDeskApp {
                 .review_path
                 .clone()
                 .or_else(|| workspace.article_path.clone());
-            self.workbench
-                .checked_before
-                .refresh(&ctx, workspace.review(), location);
+            self.workbench.checked_before.refresh(
+                &ctx,
+                workspace.review(),
+                workspace.document.revision(),
+                location,
+            );
         }
         self.handle_dropped_files(&ctx);
         self.handle_close_request(&ctx);

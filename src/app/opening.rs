@@ -164,6 +164,8 @@ impl ClaimDeskApp {
             None
         };
         self.workbench.workspace = Some(workspace);
+        // Another document: its revisions start again and say nothing about the claims looked up before.
+        self.workbench.checked_before.clear();
         self.workbench.ui = UiState {
             filter: self.workbench.ui.filter,
             ..UiState::default()

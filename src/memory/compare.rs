@@ -284,75 +284,96 @@ fn match_heads(
     shared
 }
 
-/// Figures: equal ones count as shared; where both claims have figures of the same unit that differ, that is
-/// a difference, and half their weight still counts (the subject is the same).
-fn compare_figures(
-    new: &[Quantity],
-    earlier: &[Quantity],
+/// A test on an earlier and a new figure or date.
+type Fits<'a, T> = &'a dyn Fn(&T, &T) -> bool;
+
+/// How figures or dates of two claims pair up.
+struct Pairing<'a, T> {
+    /// Weight of one figure or date.
+    weight: f64,
+    /// The same value.
+    same: Fits<'a, T>,
+    /// The same measure with another value, most fitting test first.
+    counterparts: &'a [Fits<'a, T>],
+    /// How a difference is named ("figure", "month").
+    what: &'a dyn Fn(&T) -> &'static str,
+    /// As written.
+    surface: &'a dyn Fn(&T) -> &str,
+}
+
+/// Pairs equal values first (shared in full), then values of the same measure that differ: a difference,
+/// whose weight still counts [`DIFFERING_SHARE`] (the claims speak of the same measure). Returns the shared
+/// and the total weight.
+fn pair_up<T>(
+    new: &[T],
+    earlier: &[T],
+    pairing: &Pairing<'_, T>,
     differences: &mut Vec<Difference>,
 ) -> (f64, f64) {
-    let total = FIGURE_WEIGHT * (new.len() + earlier.len()) as f64;
+    let total = pairing.weight * (new.len() + earlier.len()) as f64;
     let mut used = vec![false; earlier.len()];
     let mut unmatched_new = Vec::new();
     let mut shared = 0.0;
-    for quantity in new {
-        match (0..earlier.len()).find(|&j| !used[j] && earlier[j].same_as(quantity)) {
+    for value in new {
+        match (0..earlier.len()).find(|&j| !used[j] && (pairing.same)(&earlier[j], value)) {
             Some(j) => {
                 used[j] = true;
-                shared += 2.0 * FIGURE_WEIGHT;
+                shared += 2.0 * pairing.weight;
             }
-            None => unmatched_new.push(quantity),
+            None => unmatched_new.push(value),
         }
     }
-    for quantity in unmatched_new {
-        let counterpart = (0..earlier.len())
-            .find(|&j| !used[j] && earlier[j].unit == quantity.unit)
-            .or_else(|| (0..earlier.len()).find(|&j| !used[j]));
+    for value in unmatched_new {
+        let counterpart = pairing
+            .counterparts
+            .iter()
+            .find_map(|fits| (0..earlier.len()).find(|&j| !used[j] && fits(&earlier[j], value)));
         if let Some(j) = counterpart {
             used[j] = true;
-            shared += 2.0 * DIFFERING_SHARE * FIGURE_WEIGHT;
+            shared += 2.0 * DIFFERING_SHARE * pairing.weight;
             differences.push(Difference {
-                what: "figure",
-                earlier: earlier[j].surface.clone(),
-                new: quantity.surface.clone(),
+                what: (pairing.what)(value),
+                earlier: (pairing.surface)(&earlier[j]).to_owned(),
+                new: (pairing.surface)(value).to_owned(),
             });
         }
     }
     (shared, total)
 }
 
+/// Figures: a differing figure pairs with one of the same unit, else with any other.
+fn compare_figures(
+    new: &[Quantity],
+    earlier: &[Quantity],
+    differences: &mut Vec<Difference>,
+) -> (f64, f64) {
+    let same_unit = |e: &Quantity, n: &Quantity| e.unit == n.unit;
+    let any = |_: &Quantity, _: &Quantity| true;
+    let pairing = Pairing {
+        weight: FIGURE_WEIGHT,
+        same: &|e: &Quantity, n: &Quantity| e.same_as(n),
+        counterparts: &[&same_unit, &any],
+        what: &|_| "figure",
+        surface: &|q: &Quantity| q.surface.as_str(),
+    };
+    pair_up(new, earlier, &pairing, differences)
+}
+
+/// Dates: a differing date pairs only with one of the same kind (a month with a month).
 fn compare_dates(
     new: &[DateMark],
     earlier: &[DateMark],
     differences: &mut Vec<Difference>,
 ) -> (f64, f64) {
-    let total = DATE_WEIGHT * (new.len() + earlier.len()) as f64;
-    let mut used = vec![false; earlier.len()];
-    let mut shared = 0.0;
-    let mut unmatched_new = Vec::new();
-    for mark in new {
-        match (0..earlier.len())
-            .find(|&j| !used[j] && earlier[j].kind == mark.kind && earlier[j].value == mark.value)
-        {
-            Some(j) => {
-                used[j] = true;
-                shared += 2.0 * DATE_WEIGHT;
-            }
-            None => unmatched_new.push(mark),
-        }
-    }
-    for mark in unmatched_new {
-        if let Some(j) = (0..earlier.len()).find(|&j| !used[j] && earlier[j].kind == mark.kind) {
-            used[j] = true;
-            shared += 2.0 * DIFFERING_SHARE * DATE_WEIGHT;
-            differences.push(Difference {
-                what: mark.kind.label(),
-                earlier: earlier[j].surface.clone(),
-                new: mark.surface.clone(),
-            });
-        }
-    }
-    (shared, total)
+    let same_kind = |e: &DateMark, n: &DateMark| e.kind == n.kind;
+    let pairing = Pairing {
+        weight: DATE_WEIGHT,
+        same: &|e: &DateMark, n: &DateMark| e.kind == n.kind && e.value == n.value,
+        counterparts: &[&same_kind],
+        what: &|d: &DateMark| d.kind.label(),
+        surface: &|d: &DateMark| d.surface.as_str(),
+    };
+    pair_up(new, earlier, &pairing, differences)
 }
 
 /// A noun, name or place that the earlier claim has where the new claim has another: the claims talk about

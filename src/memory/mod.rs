@@ -446,16 +446,7 @@ impl Memory {
                 &group,
             ))?;
         } else {
-            let entries = read_claim_reviews(path)?;
-            let indexed: Vec<Indexed> = entries
-                .into_iter()
-                .map(|entry| Indexed {
-                    key: entry.import_key(),
-                    group: "import".to_owned(),
-                    entry,
-                })
-                .collect();
-            index.add(&indexed)?;
+            return self.add_entries(read_claim_reviews(path)?);
         }
         self.sources.push(index);
         Ok(())
