@@ -115,6 +115,9 @@ struct StatusJob {
     cancel: Arc<AtomicBool>,
     done: Arc<AtomicUsize>,
     total: usize,
+    /// The thread ends after the claims are in the cache, which the desk search reads: the job counts as
+    /// finished only then, not when the last row was sent.
+    thread: std::thread::JoinHandle<()>,
 }
 
 impl StatusJob {
@@ -129,7 +132,7 @@ impl StatusJob {
         let done = Arc::new(AtomicUsize::new(0));
         let total = files.len();
         let (job_cancel, job_done) = (Arc::clone(&cancel), Arc::clone(&done));
-        std::thread::spawn(move || {
+        let thread = std::thread::spawn(move || {
             let cache = Cache::open(&root, options.min_score);
             let extracted: Vec<(ArticleFile, Extracted)> = files
                 .into_par_iter()
@@ -167,6 +170,7 @@ impl StatusJob {
             cancel,
             done,
             total,
+            thread,
         }
     }
 
@@ -376,9 +380,9 @@ impl DeskView {
     /// Takes finished rows and folder changes; call once per frame.
     pub fn poll(&mut self, ctx: &egui::Context) {
         if let Some(job) = &self.job {
-            // Read before draining: every row counted as done was sent before it was counted.
+            // Read before draining: every row was sent before the thread ended.
             let cancelled = job.cancel.load(Ordering::Relaxed);
-            let finished = cancelled || job.done.load(Ordering::Relaxed) >= job.total;
+            let finished = cancelled || job.thread.is_finished();
             let rows: Vec<(ArticleFile, ArticleStatus)> = job.receiver.try_iter().collect();
             for (file, status) in rows {
                 self.set_row(file, status);
