@@ -40,6 +40,10 @@ fn article(text: String) -> Article {
         text,
         format: SourceFormat::Text,
         published: None,
+        url: None,
+        fetched: None,
+        canonical_url: None,
+        author: None,
     }
 }
 

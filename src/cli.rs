@@ -21,8 +21,8 @@ pub struct Cli {
     /// A subcommand; without one, the workbench window opens.
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// An article (.txt, .md, .html), a review (.review.json) or a folder of articles (a desk) to open in the
-    /// window. Without one, a bundled sample article opens.
+    /// An article (.txt, .md, .html, .pdf), a web address (https://…), a review (.review.json) or a folder
+    /// of articles (a desk) to open in the window. Without one, a bundled sample article opens.
     pub file: Option<PathBuf>,
     /// Where Ctrl+S saves the review (default: asks, suggesting `<article>.review.json`).
     #[arg(long, value_name = "PATH")]
@@ -45,7 +45,7 @@ pub enum Command {
         /// The article's language.
         #[arg(long, value_enum, default_value_t = LangArg::Auto)]
         lang: LangArg,
-        /// The article file, or `-` for standard input.
+        /// The article file, a web address (https://…), or `-` for standard input.
         file: PathBuf,
     },
     /// Extract the check-worthy claims of an article into a new review (JSON). Given a folder (a desk),
@@ -64,7 +64,7 @@ pub enum Command {
         /// Read JSON Lines records from FILE (or `-`, standard input) and write reviews as JSON Lines.
         #[arg(long)]
         jsonl: bool,
-        /// The article file, a folder of articles, or `-` for standard input.
+        /// The article file, a web address (https://…), a folder of articles, or `-` for standard input.
         file: PathBuf,
         /// Write the review here (atomically) instead of to standard output (single articles only).
         #[arg(short, long, value_name = "OUT")]
@@ -284,6 +284,15 @@ pub fn load_article(path: &Path, language: Option<Language>) -> Result<Loaded, C
                 source,
             })?;
         return Ok(article::load_bytes(&bytes, "-", None, options)?);
+    }
+    if let Some(address) = article::fetch::address_in_path(path) {
+        eprintln!("claimdesk: fetching {address} …");
+        return Ok(article::load_url(
+            address,
+            options,
+            &article::fetch::FetchOptions::default(),
+            None,
+        )?);
     }
     Ok(article::load_path(path, options)?)
 }

@@ -134,6 +134,10 @@ fn article(text: String, language: Language) -> Article {
         text,
         format: SourceFormat::Text,
         published: None,
+        url: None,
+        fetched: None,
+        canonical_url: None,
+        author: None,
     }
 }
 

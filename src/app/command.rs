@@ -14,6 +14,10 @@ pub enum Command {
     OpenPath,
     /// Open a folder of articles as a desk.
     OpenFolder,
+    /// Open a web address.
+    OpenAddress,
+    /// Stop the download in progress.
+    CancelDownload,
     /// Switch between the desk and the article under review.
     ShowDesk,
     /// Open the article selected in the desk.
@@ -106,10 +110,12 @@ const fn shift(key: Key) -> KeyboardShortcut {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Self; 39] = [
+    pub const ALL: [Self; 41] = [
         Self::Open,
         Self::OpenPath,
         Self::OpenFolder,
+        Self::OpenAddress,
+        Self::CancelDownload,
         Self::ShowDesk,
         Self::OpenArticle,
         Self::NextArticle,
@@ -155,6 +161,8 @@ impl Command {
             Self::Open => "Open…",
             Self::OpenPath => "Open path…",
             Self::OpenFolder => "Open folder (desk)…",
+            Self::OpenAddress => "Open web address…",
+            Self::CancelDownload => "Cancel the download",
             Self::ShowDesk => "Desk / article",
             Self::OpenArticle => "Open the selected article",
             Self::NextArticle => "Next article",
@@ -200,7 +208,8 @@ impl Command {
         match self {
             Self::Open => vec![ctrl(Key::O)],
             Self::OpenPath => vec![ctrl_shift(Key::O)],
-            Self::OpenFolder => vec![],
+            Self::OpenFolder | Self::CancelDownload => vec![],
+            Self::OpenAddress => vec![ctrl(Key::L)],
             Self::ShowDesk => vec![ctrl(Key::D)],
             Self::OpenArticle => vec![key(Key::Enter)],
             Self::NextArticle => vec![ctrl(Key::PageDown)],
@@ -279,6 +288,7 @@ pub fn moves_focus_to_text(command: Command) -> bool {
             | Command::AddEvidence
             | Command::Find
             | Command::OpenPath
+            | Command::OpenAddress
             | Command::SetReviewerName
     )
 }

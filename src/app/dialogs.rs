@@ -60,24 +60,62 @@ impl ClaimDeskApp {
                         DialogPurpose::OpenFolder => "Open a folder of articles (a desk)",
                         DialogPurpose::SaveAs => "Save the review as",
                         DialogPurpose::Export => "Export to",
+                        DialogPurpose::OpenAddress => "Open a web address",
                     });
                     if let Some(note) = note {
                         ui.label(note);
                     }
                     let mut typed = text.clone();
+                    let browsing = *purpose != DialogPurpose::OpenAddress
+                        && !crate::article::fetch::looks_like_address(&typed);
+                    let folders_only = *purpose == DialogPurpose::OpenFolder;
+                    let field_id = egui::Id::unique("claimdesk-path-entry");
+                    let working_dir = std::env::current_dir().unwrap_or_default();
+                    let tab = browsing
+                        && ui.memory(|m| m.has_focus(field_id))
+                        && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Tab));
+                    if tab
+                        && let Some(completed) =
+                            super::path_browser::complete(&typed, &working_dir, folders_only)
+                    {
+                        typed = completed;
+                        move_cursor_to_end(ui.ctx(), field_id, &typed);
+                    }
                     let response = ui.add(
                         egui::TextEdit::singleline(&mut typed)
-                            .hint_text("/path/to/file")
+                            .id(field_id)
+                            .lock_focus(true)
+                            .hint_text(if *purpose == DialogPurpose::OpenAddress {
+                                "https://example.org/article"
+                            } else {
+                                "/path/to/file or https://…"
+                            })
                             .desired_width(480.0),
                     );
                     response.widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Path")
+                        let name = if *purpose == DialogPurpose::OpenAddress {
+                            "Web address"
+                        } else {
+                            "Path"
+                        };
+                        egui::WidgetInfo::labeled(egui::Role::TextInput, true, name)
                     });
                     if !response.has_focus() && !response.lost_focus() {
                         response.request_focus();
                     }
                     let entered =
                         response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    if browsing {
+                        if let Some(path) = self.folder_listing_ui(ui, &typed, folders_only) {
+                            if path.is_dir() {
+                                typed = format!("{}{}", path.display(), std::path::MAIN_SEPARATOR);
+                                move_cursor_to_end(ui.ctx(), field_id, &typed);
+                                response.request_focus();
+                            } else {
+                                choice = Choice::UsePath(*purpose, path);
+                            }
+                        }
+                    }
                     if typed != *text {
                         self.dialog = Some(Dialog::PathEntry {
                             purpose: *purpose,
@@ -93,6 +131,7 @@ impl ClaimDeskApp {
                             choice = Choice::UsePath(*purpose, expand_home(typed.trim()));
                         }
                         if note.is_none()
+                            && *purpose != DialogPurpose::OpenAddress
                             && ui
                                 .button("Browse…")
                                 .on_hover_text("Use the system file dialog")
@@ -360,8 +399,73 @@ impl ClaimDeskApp {
 
 /// `~/x` → `$HOME/x`.
 fn expand_home(path: &str) -> PathBuf {
-    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
-        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
-        _ => PathBuf::from(path),
+    PathBuf::from(super::path_browser::expand_home(path))
+}
+
+/// Puts the text cursor of the field `id` after its last character (after a completion).
+fn move_cursor_to_end(ctx: &egui::Context, id: egui::Id, text: &str) {
+    let mut state = egui::TextEdit::load_state(ctx, id).unwrap_or_default();
+    let end = egui::text::CCursor::new(text.chars().count());
+    state
+        .cursor
+        .set_char_range(Some(egui::text::CCursorRange::one(end)));
+    state.store(ctx, id);
+}
+
+impl ClaimDeskApp {
+    /// The typed path's folder, listed under the field: a click on a folder enters it, a click on a file
+    /// chooses it. Returns the entry clicked.
+    fn folder_listing_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        typed: &str,
+        folders_only: bool,
+    ) -> Option<PathBuf> {
+        let key = format!("{folders_only}\u{0}{typed}");
+        if self.path_listing.as_ref().is_none_or(|(k, _)| *k != key) {
+            let working_dir = std::env::current_dir().unwrap_or_default();
+            let listing = super::path_browser::list(typed, &working_dir, folders_only);
+            self.path_listing = Some((key, listing));
+        }
+        let (_, listing) = self.path_listing.as_ref()?;
+        let mut clicked = None;
+        ui.horizontal(|ui| {
+            ui.weak(format!("In {}", listing.folder.display()));
+            if let Some(parent) = listing.folder.parent()
+                && ui.small_button("⬆ Up").on_hover_text("The folder above").clicked()
+            {
+                clicked = Some(parent.to_owned());
+            }
+        });
+        egui::ScrollArea::vertical()
+            .max_height(220.0)
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                if listing.entries.is_empty() {
+                    ui.weak(if folders_only {
+                        "No folders here."
+                    } else {
+                        "No folders or articles here (.txt, .md, .html, .pdf, .review.json)."
+                    });
+                }
+                for entry in &listing.entries {
+                    let label = if entry.is_dir {
+                        format!("📁 {}/", entry.name)
+                    } else {
+                        format!("📄 {}", entry.name)
+                    };
+                    if ui.selectable_label(false, label).clicked() {
+                        clicked = Some(entry.path.clone());
+                    }
+                }
+                if listing.truncated {
+                    ui.weak(format!(
+                        "Only the first {} entries are listed: type more of the name.",
+                        super::path_browser::MAX_ENTRIES
+                    ));
+                }
+            });
+        ui.weak("Tab completes the name; a folder opens in the list.");
+        clicked
     }
 }

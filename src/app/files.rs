@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
@@ -97,10 +97,19 @@ pub struct LoadJob {
     pub path: PathBuf,
     /// Bytes of article text processed so far, and the total.
     pub progress: Arc<(AtomicUsize, AtomicUsize)>,
+    /// Set to stop a download; the window forgets the job at once (the thread ends by itself, at the
+    /// latest at the fetch timeout, and its answer goes nowhere).
+    pub cancel: Arc<AtomicBool>,
     receiver: Receiver<Result<Loaded, String>>,
 }
 
 impl LoadJob {
+    /// The web address being downloaded, when this load is a download.
+    #[must_use]
+    pub fn address(&self) -> Option<&str> {
+        article::fetch::address_in_path(&self.path)
+    }
+
     /// The result, once it is there.
     pub fn poll(&self) -> Option<Result<Loaded, String>> {
         match self.receiver.try_recv() {
@@ -147,6 +156,8 @@ pub fn start_load(
     let progress = Arc::new((AtomicUsize::new(0), AtomicUsize::new(1)));
     let job_progress = Arc::clone(&progress);
     let job_path = path.clone();
+    let cancel = Arc::new(AtomicBool::new(false));
+    let job_cancel = Arc::clone(&cancel);
     std::thread::spawn(move || {
         let result = guarded(Job::Load, &job_path, || {
             load(
@@ -155,6 +166,7 @@ pub fn start_load(
                 resume_review,
                 &mut inject_panic,
                 &job_progress,
+                &job_cancel,
             )
         });
         let _ = sender.send(result);
@@ -163,6 +175,7 @@ pub fn start_load(
     LoadJob {
         path,
         progress,
+        cancel,
         receiver,
     }
 }
@@ -173,8 +186,20 @@ fn load(
     resume_review: Option<PathBuf>,
     inject_panic: &mut Option<Job>,
     progress: &(AtomicUsize, AtomicUsize),
+    cancel: &AtomicBool,
 ) -> Result<Loaded, String> {
     fail_if_injected(inject_panic, Job::Load);
+    if let Some(address) = article::fetch::address_in_path(path) {
+        // Fetched once; the review keeps the text, so reopening it never goes to the web again.
+        let loaded = article::load_url(
+            address,
+            LoadOptions { language },
+            &article::fetch::FetchOptions::default(),
+            Some(cancel),
+        )
+        .map_err(|e| e.to_string())?;
+        return extract_loaded(loaded, None, path, inject_panic, progress);
+    }
     if is_review_path(path) {
         let mut review = store::load(path).map_err(|e| e.to_string())?;
         extract::complete_review(&mut review);
@@ -215,6 +240,16 @@ fn load(
             reanchored: Some(report),
         });
     }
+    extract_loaded(loaded, Some(path.to_owned()), path, inject_panic, progress)
+}
+
+fn extract_loaded(
+    loaded: article::Loaded,
+    article_path: Option<PathBuf>,
+    path: &Path,
+    inject_panic: &mut Option<Job>,
+    progress: &(AtomicUsize, AtomicUsize),
+) -> Result<Loaded, String> {
     progress
         .1
         .store(loaded.article.text.len(), Ordering::Relaxed);
@@ -228,9 +263,31 @@ fn load(
     })?;
     Ok(Loaded::Article {
         review,
-        article_path: Some(path.to_owned()),
+        article_path,
         warnings: loaded.warnings,
     })
+}
+
+/// A file name (no extension) for a headline: lower-case letters, digits and dashes, at most 60 characters.
+#[must_use]
+pub fn file_name_for_title(title: &str) -> String {
+    let mut name = String::new();
+    for c in title.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            name.push(c);
+        } else if !name.is_empty() && !name.ends_with('-') {
+            name.push('-');
+        }
+        if name.chars().count() >= 60 {
+            break;
+        }
+    }
+    let name = name.trim_end_matches('-');
+    if name.is_empty() {
+        "article".to_owned()
+    } else {
+        name.to_owned()
+    }
 }
 
 /// A review of an article held in memory (the bundled samples).
@@ -248,6 +305,10 @@ pub fn review_of_text(name: &str, text: &str) -> Review {
             sha256: article::sha256_hex(text),
             format: article::SourceFormat::Text,
             published: None,
+            url: None,
+            fetched: None,
+            canonical_url: None,
+            author: None,
         },
     };
     extract::new_review(article, &ExtractOptions::default(), &mut |_| {})
@@ -260,6 +321,8 @@ pub enum DialogPurpose {
     Open,
     /// Open a folder as a desk.
     OpenFolder,
+    /// Open a web address (typed or pasted; never a system dialog).
+    OpenAddress,
     /// Choose where to save the review.
     SaveAs,
     /// Choose where to export.
@@ -305,10 +368,10 @@ impl FileDialogJob {
                 dialog = dialog.set_file_name(name);
             }
             let chosen = match purpose {
-                DialogPurpose::Open => dialog
+                DialogPurpose::Open | DialogPurpose::OpenAddress => dialog
                     .add_filter(
                         "Articles and reviews",
-                        &["txt", "md", "markdown", "html", "htm", "json"],
+                        &["txt", "md", "markdown", "html", "htm", "pdf", "json"],
                     )
                     .add_filter("All files", &["*"])
                     .set_title("Open an article or review")

@@ -11,6 +11,7 @@ pub mod files;
 mod input;
 mod inspector;
 mod opening;
+pub mod path_browser;
 pub mod theme;
 
 use std::path::{Path, PathBuf};
@@ -419,6 +420,9 @@ pub struct ClaimDeskApp {
     pub view: View,
     /// The claim to select once the loading article is open (from a desk search).
     select_after_load: Option<String>,
+    /// The typed-path dialog's folder listing, for the text it was made for (listed again only when the
+    /// text changes).
+    path_listing: Option<(String, path_browser::Listing)>,
     /// The loading article comes from the desk: a fresh extraction holds no work of the analyst, so moving
     /// on without saving asks nothing and leaves no file behind.
     opening_from_desk: bool,
@@ -469,6 +473,7 @@ impl ClaimDeskApp {
             opening_from_desk: false,
             status: None,
             pending_commands: Vec::new(),
+            path_listing: None,
             pending_edits: Vec::new(),
             load_job: None,
             file_dialog: None,
@@ -772,6 +777,17 @@ impl ClaimDeskApp {
         match command {
             Command::Open => self.start_file_dialog(DialogPurpose::Open, ctx),
             Command::OpenFolder => self.start_file_dialog(DialogPurpose::OpenFolder, ctx),
+            Command::OpenAddress => {
+                self.dialog = Some(Dialog::PathEntry {
+                    purpose: DialogPurpose::OpenAddress,
+                    text: String::new(),
+                    note: Some(
+                        "Paste or type an http or https address. The page is downloaded once; the review keeps its text and never fetches it again."
+                            .to_owned(),
+                    ),
+                });
+            }
+            Command::CancelDownload => self.cancel_download(),
             Command::ShowDesk => match (&self.desk, self.view) {
                 (None, _) => self.post("No desk is open: File → Open folder opens one.", true),
                 (Some(_), View::Desk) if self.workbench.workspace.is_some() => {
@@ -1193,8 +1209,16 @@ impl ClaimDeskApp {
         egui::Panel::top("menu").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
                 ui.menu_button("File", |ui| {
-                    for command in [Command::Open, Command::OpenPath, Command::OpenFolder] {
+                    for command in [
+                        Command::Open,
+                        Command::OpenPath,
+                        Command::OpenAddress,
+                        Command::OpenFolder,
+                    ] {
                         self.menu_item(ui, command);
+                    }
+                    if self.load_job.as_ref().is_some_and(|j| j.address().is_some()) {
+                        self.menu_item(ui, Command::CancelDownload);
                     }
                     ui.menu_button("Open recent", |ui| {
                         if self.settings.recent.is_empty() {
@@ -1312,15 +1336,24 @@ impl ClaimDeskApp {
     fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
         egui::Panel::bottom("status").show(ui, |ui| {
             ui.horizontal(|ui| {
+                let mut cancel = false;
                 if let Some(job) = &self.load_job {
                     ui.spinner();
-                    ui.label(format!("Extracting claims from {}…", job.path.display()));
-                    ui.add(
-                        egui::ProgressBar::new(job.fraction())
-                            .desired_width(160.0)
-                            .show_percentage(),
-                    );
+                    if let Some(address) = job.address() {
+                        ui.label(format!("Downloading {address}…"));
+                        cancel = ui.button("Cancel download").clicked();
+                    } else {
+                        ui.label(format!("Extracting claims from {}…", job.path.display()));
+                        ui.add(
+                            egui::ProgressBar::new(job.fraction())
+                                .desired_width(160.0)
+                                .show_percentage(),
+                        );
+                    }
                     ui.separator();
+                }
+                if cancel {
+                    self.command(Command::CancelDownload);
                 }
                 if let Some(workspace) = &self.workbench.workspace {
                     let saved = if workspace.document.is_dirty() {

@@ -31,6 +31,22 @@ impl ClaimDeskApp {
         }
     }
 
+    /// Stops the download in progress: the window forgets it now; nothing of it is loaded.
+    pub fn cancel_download(&mut self) {
+        let Some(job) = self.load_job.take_if(|job| job.address().is_some()) else {
+            return;
+        };
+        job.cancel
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+        self.post(
+            format!(
+                "Download of {} cancelled; nothing was loaded.",
+                job.path.display()
+            ),
+            false,
+        );
+    }
+
     pub(super) fn open_now(&mut self, path: PathBuf, ctx: &egui::Context) {
         self.post(format!("Opening {}…", path.display()), false);
         let resume = if files::is_review_path(&path) {
@@ -316,7 +332,9 @@ impl ClaimDeskApp {
         ctx: &egui::Context,
     ) {
         match purpose {
-            DialogPurpose::Open | DialogPurpose::OpenFolder => self.request_open(path, ctx),
+            DialogPurpose::Open | DialogPurpose::OpenFolder | DialogPurpose::OpenAddress => {
+                self.request_open(path, ctx);
+            }
             DialogPurpose::SaveAs => {
                 let current = self
                     .workbench
@@ -348,10 +366,16 @@ impl ClaimDeskApp {
         match &workspace.article_path {
             Some(article) => Some(files::review_path_for(article)),
             None => {
-                let stem = Path::new(&workspace.review().article.source)
-                    .file_stem()?
-                    .to_string_lossy()
-                    .into_owned();
+                let article = &workspace.review().article;
+                let stem = if article.url.is_some() {
+                    // A web article has no file to sit beside: its name comes from its headline.
+                    files::file_name_for_title(article.title.as_deref().unwrap_or("article"))
+                } else {
+                    Path::new(&article.source)
+                        .file_stem()?
+                        .to_string_lossy()
+                        .into_owned()
+                };
                 Some(
                     std::env::current_dir()
                         .ok()?
@@ -430,8 +454,8 @@ impl ClaimDeskApp {
             return;
         }
         let suggestion = match purpose {
-            DialogPurpose::Open | DialogPurpose::OpenFolder => None,
-            _ => self.suggested_review_path(),
+            DialogPurpose::Open | DialogPurpose::OpenFolder | DialogPurpose::OpenAddress => None,
+            DialogPurpose::SaveAs | DialogPurpose::Export => self.suggested_review_path(),
         };
         let directory = suggestion
             .as_ref()

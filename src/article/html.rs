@@ -13,6 +13,11 @@ pub struct Page {
     pub title: Option<String>,
     /// The publication date (`YYYY-MM-DD`) from the page's metadata, when it has one.
     pub published: Option<String>,
+    /// The author(s) the page names in its metadata (JSON-LD, `<meta name=author>`).
+    pub author: Option<String>,
+    /// The page's own address for itself (`<link rel=canonical>`, `og:url`, JSON-LD `url`), as the page
+    /// wrote it: relative ones are resolved by the caller, who knows where the page came from.
+    pub canonical_url: Option<String>,
 }
 
 /// Elements whose content is never article text.
@@ -205,12 +210,167 @@ pub fn extract(source: &str) -> Result<Page, usize> {
         }
     }
     blocks.flush();
-    let title = title.or_else(|| page_title(&document));
+    let linked = linked_data(&document);
+    let title = title
+        .or_else(|| linked.headline.clone())
+        .or_else(|| meta_content(&document, "meta[property='og:title']"))
+        .or_else(|| page_title(&document));
     Ok(Page {
         text: blocks.done.join("\n\n"),
         title,
-        published: published_date(&document),
+        published: published_date(&document).or(linked.published),
+        author: linked
+            .author
+            .or_else(|| meta_content(&document, "meta[name='author']"))
+            .or_else(|| {
+                // Open Graph's article:author is often a profile address, which is no name.
+                meta_content(&document, "meta[property='article:author']")
+                    .filter(|a| !a.contains("://"))
+            }),
+        canonical_url: canonical_link(&document)
+            .or_else(|| meta_content(&document, "meta[property='og:url']"))
+            .or(linked.url),
     })
+}
+
+fn canonical_link(document: &Html) -> Option<String> {
+    document
+        .select(&selector("link[rel~='canonical']")?)
+        .find_map(|e| e.value().attr("href"))
+        .map(|h| h.trim().to_owned())
+        .filter(|h| !h.is_empty())
+}
+
+/// A `<meta>` element's `content`, whitespace collapsed, when it is not empty.
+fn meta_content(document: &Html, css: &str) -> Option<String> {
+    let value = document
+        .select(&selector(css)?)
+        .find_map(|e| e.value().attr("content"))?;
+    let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!value.is_empty()).then_some(value)
+}
+
+/// What a page's schema.org JSON-LD says about the article.
+#[derive(Default)]
+struct LinkedData {
+    headline: Option<String>,
+    author: Option<String>,
+    published: Option<String>,
+    url: Option<String>,
+}
+
+/// The schema.org types that describe a news article (and its close kin).
+const ARTICLE_TYPES: &[&str] = &[
+    "NewsArticle",
+    "Article",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "BackgroundNewsArticle",
+    "OpinionNewsArticle",
+    "ReviewNewsArticle",
+    "BlogPosting",
+    "Report",
+    "WebPage",
+];
+
+/// Reads the first article-like object of the page's `application/ld+json` scripts (top level, arrays and
+/// `@graph`); broken JSON is skipped, as browsers do.
+fn linked_data(document: &Html) -> LinkedData {
+    let Some(scripts) = selector("script[type='application/ld+json']") else {
+        return LinkedData::default();
+    };
+    let values: Vec<serde_json::Value> = document
+        .select(&scripts)
+        .filter_map(|script| serde_json::from_str(&script.text().collect::<String>()).ok())
+        .collect();
+    let mut candidates = Vec::new();
+    for value in &values {
+        collect_objects(value, &mut candidates, 0);
+    }
+    let rank = |object: &serde_json::Value| {
+        let types: Vec<&str> = match &object["@type"] {
+            serde_json::Value::String(t) => vec![t.as_str()],
+            serde_json::Value::Array(ts) => ts.iter().filter_map(|t| t.as_str()).collect(),
+            _ => Vec::new(),
+        };
+        types
+            .iter()
+            .filter_map(|t| ARTICLE_TYPES.iter().position(|a| a == t))
+            .min()
+    };
+    let Some(object) = candidates
+        .into_iter()
+        .filter_map(|object| rank(object).map(|r| (r, object)))
+        .min_by_key(|(rank, _)| *rank)
+        .map(|(_, object)| object)
+    else {
+        return LinkedData::default();
+    };
+    let text = |value: &serde_json::Value| {
+        value
+            .as_str()
+            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|s| !s.is_empty())
+    };
+    let person = |value: &serde_json::Value| match value {
+        serde_json::Value::Object(_) => text(&value["name"]),
+        other => text(other),
+    };
+    let author = match &object["author"] {
+        serde_json::Value::Array(people) => {
+            let names: Vec<String> = people.iter().filter_map(person).collect();
+            (!names.is_empty()).then(|| names.join(", "))
+        }
+        other => person(other),
+    };
+    let url = text(&object["url"]).or_else(|| match &object["mainEntityOfPage"] {
+        serde_json::Value::Object(_) => text(&object["mainEntityOfPage"]["@id"]),
+        other => text(other),
+    });
+    LinkedData {
+        headline: text(&object["headline"]).or_else(|| text(&object["name"])),
+        author,
+        published: text(&object["datePublished"]).and_then(|d| iso_date(&d)),
+        url,
+    }
+}
+
+fn collect_objects<'a>(
+    value: &'a serde_json::Value,
+    into: &mut Vec<&'a serde_json::Value>,
+    depth: usize,
+) {
+    // Real pages nest two or three levels; a page built to nest deeper gets no more attention.
+    if depth > 8 {
+        return;
+    }
+    match value {
+        serde_json::Value::Array(items) => {
+            for item in items {
+                collect_objects(item, into, depth + 1);
+            }
+        }
+        serde_json::Value::Object(map) => {
+            into.push(value);
+            if let Some(graph) = map.get("@graph") {
+                collect_objects(graph, into, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `YYYY-MM-DD` from the start of an ISO 8601 date or timestamp.
+fn iso_date(value: &str) -> Option<String> {
+    let date = value.trim().get(..10)?;
+    let shaped = date.bytes().enumerate().all(|(i, b)| {
+        if i == 4 || i == 7 {
+            b == b'-'
+        } else {
+            b.is_ascii_digit()
+        }
+    });
+    shaped.then(|| date.to_owned())
 }
 
 /// Collects blocks of text with HTML's whitespace collapsing.
@@ -296,15 +456,7 @@ fn published_date(document: &Html) -> Option<String> {
         let value = document
             .select(&selector(css)?)
             .find_map(|element| element.value().attr(attribute))?;
-        let date = value.trim().get(..10)?;
-        let shaped = date.bytes().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
-        });
-        shaped.then(|| date.to_owned())
+        iso_date(value)
     })
 }
 

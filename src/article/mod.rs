@@ -6,7 +6,9 @@
 mod span;
 pub use span::Span;
 mod decode;
+pub mod fetch;
 mod html;
+mod pdf;
 mod language;
 mod markdown;
 
@@ -70,6 +72,8 @@ pub enum SourceFormat {
     Markdown,
     /// A saved HTML page.
     Html,
+    /// The text layer of a PDF.
+    Pdf,
 }
 
 /// An article ready for extraction.
@@ -91,6 +95,26 @@ pub struct Article {
     /// When the article was published (`YYYY-MM-DD`), if its page said so.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
+    /// The web address it was fetched from, after redirects (articles opened from the web only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// When it was fetched (RFC 3339, UTC). A review keeps the text: nothing is fetched again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fetched: Option<String>,
+    /// The page's own address for itself (canonical link, `og:url`), made absolute.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub canonical_url: Option<String>,
+    /// The author(s) named in the page's metadata.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+}
+
+impl Article {
+    /// Where the article is on the web: the address it was fetched from, else its page's canonical address.
+    #[must_use]
+    pub fn web_address(&self) -> Option<&str> {
+        self.url.as_deref().or(self.canonical_url.as_deref())
+    }
 }
 
 /// How to load an article.
@@ -176,6 +200,25 @@ pub enum LoadError {
         /// What is wrong with the bytes.
         reason: DecodeError,
     },
+    /// The PDF could not be read.
+    #[error("{path}: cannot be read as a PDF ({reason}). Open it in a PDF viewer, copy the text into a .txt file and open that.")]
+    Pdf {
+        /// The path as given.
+        path: String,
+        /// What the PDF reader said.
+        reason: String,
+    },
+    /// A PDF of images only.
+    #[error("{path}: the PDF has {pages} page(s) but no text layer (a scan?). Run it through OCR (e.g. `ocrmypdf`) and open the result.")]
+    ScannedPdf {
+        /// The path as given.
+        path: String,
+        /// Its page count.
+        pages: usize,
+    },
+    /// The web page could not be fetched.
+    #[error(transparent)]
+    Fetch(#[from] fetch::FetchError),
 }
 
 /// Reads and loads an article file.
@@ -269,6 +312,9 @@ fn load_cow(
             limit: MAX_ARTICLE_BYTES,
         });
     }
+    if is_pdf(&bytes, extension) {
+        return load_pdf(&bytes, source, options);
+    }
     let decoded = decode::decode_cow(bytes).map_err(|reason| LoadError::Undecodable {
         path: source.to_owned(),
         reason,
@@ -278,7 +324,7 @@ fn load_cow(
         warnings.push(format!("{source}: not UTF-8; read as {encoding}."));
     }
     let format = sniff_format(&decoded.text, extension);
-    let mut published = None;
+    let mut page_metadata = None;
     let (text, markup_title) = match format {
         SourceFormat::Html => {
             let page =
@@ -287,15 +333,50 @@ fn load_cow(
                     depth,
                     limit: html::MAX_NESTING_DEPTH,
                 })?;
-            published = page.published;
-            (page.text, page.title)
+            let text = page.text;
+            let title = page.title;
+            page_metadata = Some((page.published, page.author, page.canonical_url));
+            (text, title)
         }
         SourceFormat::Markdown => {
             let document = markdown::extract(&decoded.text);
             (document.text, document.title)
         }
-        SourceFormat::Text => (decoded.text, None),
+        SourceFormat::Text | SourceFormat::Pdf => (decoded.text, None),
     };
+    let (published, author, canonical_url) = page_metadata.unwrap_or_default();
+    finish_article(
+        text,
+        markup_title,
+        source,
+        format,
+        options,
+        warnings,
+        ArticleMetadata {
+            published,
+            author,
+            canonical_url,
+        },
+    )
+}
+
+/// What a page says about itself, beside its text.
+#[derive(Default)]
+struct ArticleMetadata {
+    published: Option<String>,
+    author: Option<String>,
+    canonical_url: Option<String>,
+}
+
+fn finish_article(
+    text: String,
+    markup_title: Option<String>,
+    source: &str,
+    format: SourceFormat,
+    options: LoadOptions,
+    mut warnings: Vec<String>,
+    metadata: ArticleMetadata,
+) -> Result<Loaded, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::Empty {
             path: source.to_owned(),
@@ -324,10 +405,112 @@ fn load_cow(
             text,
             sha256,
             format,
-            published,
+            published: metadata.published,
+            url: None,
+            fetched: None,
+            canonical_url: metadata.canonical_url,
+            author: metadata.author,
         },
         warnings,
     })
+}
+
+fn is_pdf(bytes: &[u8], extension: Option<&str>) -> bool {
+    // The header may follow a little junk (the PDF standard allows it within the first KiB).
+    let head = &bytes[..bytes.len().min(1024)];
+    memchr::memmem::find(head, b"%PDF-").is_some()
+        && (extension == Some("pdf") || head.starts_with(b"%PDF-"))
+}
+
+fn load_pdf(bytes: &[u8], source: &str, options: LoadOptions) -> Result<Loaded, LoadError> {
+    match pdf::extract(bytes).map_err(|reason| LoadError::Pdf {
+        path: source.to_owned(),
+        reason,
+    })? {
+        pdf::PdfText::NoTextLayer { pages } => Err(LoadError::ScannedPdf {
+            path: source.to_owned(),
+            pages,
+        }),
+        pdf::PdfText::Text(text) => finish_article(
+            text,
+            None,
+            source,
+            SourceFormat::Pdf,
+            options,
+            Vec::new(),
+            ArticleMetadata::default(),
+        ),
+    }
+}
+
+/// Fetches a web page (or a PDF on the web) and loads it as an article. The article records the address
+/// it came from after redirects, the fetch time, and the page's canonical address made absolute.
+///
+/// # Errors
+/// [`LoadError::Fetch`] naming the address, or the errors of [`load_bytes`] with the address as source.
+pub fn load_url(
+    address: &str,
+    options: LoadOptions,
+    fetch_options: &fetch::FetchOptions,
+    cancel: Option<&std::sync::atomic::AtomicBool>,
+) -> Result<Loaded, LoadError> {
+    let fetched = fetch::fetch(address, fetch_options, cancel)?;
+    let extension = match fetched.mime_type.as_deref() {
+        Some("text/html" | "application/xhtml+xml") => Some("html"),
+        Some("text/markdown" | "text/x-markdown") => Some("md"),
+        Some("application/pdf" | "application/x-pdf") => Some("pdf"),
+        Some(_) => Some("txt"),
+        None => None,
+    };
+    let bytes = match fetched.charset.as_deref().and_then(|label| {
+        encoding_rs::Encoding::for_label(label.as_bytes())
+    }) {
+        // The server named the encoding: it is decoded here, so the guessing in `decode` never overrules it.
+        Some(encoding) if extension != Some("pdf") && encoding != encoding_rs::UTF_8 => {
+            encoding.decode(&fetched.bytes).0.into_owned().into_bytes()
+        }
+        _ => fetched.bytes,
+    };
+    if extension != Some("pdf") && !is_pdf(&bytes, extension) && looks_binary(&bytes) {
+        return Err(fetch::FetchError::NotText {
+            url: fetched.url,
+            mime_type: fetched
+                .mime_type
+                .unwrap_or_else(|| "binary data".to_owned()),
+        }
+        .into());
+    }
+    let mut loaded = load_cow(
+        std::borrow::Cow::Owned(bytes),
+        &fetched.url,
+        extension,
+        options,
+    )?;
+    let article = &mut loaded.article;
+    article.canonical_url = article
+        .canonical_url
+        .take()
+        .and_then(|c| absolute_web_address(&fetched.url, &c));
+    article.url = Some(fetched.url);
+    article.fetched = Some(fetched.fetched_at);
+    Ok(loaded)
+}
+
+/// `href` resolved against the page's address, when it is an http(s) address.
+fn absolute_web_address(base: &str, href: &str) -> Option<String> {
+    let joined = url::Url::parse(base).ok()?.join(href).ok()?;
+    matches!(joined.scheme(), "http" | "https").then(|| joined.to_string())
+}
+
+/// Bytes that no text file holds (NULs, many control characters): an image or archive served as text.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096)];
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x09 || (0x0e..0x20).contains(&b) && b != 0x1b)
+        .count();
+    head.contains(&0) && !head.starts_with(&[0xff, 0xfe]) && !head.starts_with(&[0xfe, 0xff])
+        || controls * 10 > head.len()
 }
 
 /// SHA-256 of a text as lower-case hex.

@@ -44,14 +44,16 @@ pub(super) fn render(
     if let Some(url) = options.reviewer_url.as_deref().and_then(safe_url) {
         author["url"] = json!(url);
     }
-    let appearance_url = options
-        .article_url
-        .as_deref()
-        .and_then(safe_url)
-        .or_else(|| safe_url(&review.article.source));
+    let appearance_url = super::article_address(review, options);
     let mut appearance = json!({ "@type": "CreativeWork", "name": public_source(review, options) });
     if let Some(title) = &review.article.title {
         appearance["headline"] = json!(title);
+    }
+    if let Some(author) = &review.article.author {
+        appearance["author"] = json!({ "@type": "Person", "name": author });
+    }
+    if let Some(published) = &review.article.published {
+        appearance["datePublished"] = json!(published);
     }
     if let Some(url) = &appearance_url {
         appearance["url"] = json!(url);

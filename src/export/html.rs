@@ -51,11 +51,13 @@ blockquote { margin: .4rem 0; font-style: italic; }
 pub(super) fn render(review: &Review, options: &ExportOptions) -> String {
     let language = review.article.language;
     let progress = review.progress();
+    // Without a headline the article is named as published exports name it: never by a local path.
     let title = review
         .article
         .title
-        .as_deref()
-        .unwrap_or(&review.article.source);
+        .clone()
+        .unwrap_or_else(|| public_source(review, options));
+    let title = title.as_str();
     let mut out = String::new();
     let _ = write!(
         out,

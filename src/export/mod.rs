@@ -185,6 +185,19 @@ pub fn safe_url(url: &str) -> Option<String> {
         .map(|_| parsed.to_string())
 }
 
+/// Where the article is on the web: `--article-url`, else the address it was fetched from, else its
+/// page's canonical address, else its source when that is an address; unsafe addresses never.
+#[must_use]
+pub fn article_address(review: &Review, options: &ExportOptions) -> Option<String> {
+    options
+        .article_url
+        .as_deref()
+        .and_then(safe_url)
+        .or_else(|| review.article.url.as_deref().and_then(safe_url))
+        .or_else(|| review.article.canonical_url.as_deref().and_then(safe_url))
+        .or_else(|| safe_url(&review.article.source))
+}
+
 /// How a published export names the article: the address it appeared at, else its title, else its file
 /// name — never a folder path, unless [`ExportOptions::include_source_path`] asks for it.
 #[must_use]
@@ -193,12 +206,7 @@ pub fn public_source(review: &Review, options: &ExportOptions) -> String {
     if options.include_source_path {
         return source.clone();
     }
-    if let Some(url) = options
-        .article_url
-        .as_deref()
-        .and_then(safe_url)
-        .or_else(|| safe_url(source))
-    {
+    if let Some(url) = article_address(review, options) {
         return url;
     }
     if let Some(title) = review
