@@ -15,13 +15,22 @@ fn a_text_pdf_reads_as_its_article_without_page_furniture() {
     let article = loaded.article;
     assert_eq!(article.text, PRESS_RELEASE_TEXT);
     assert_eq!(article.format, SourceFormat::Pdf);
-    assert_eq!(article.title.as_deref(), Some("Strompreis steigt zum 1. Mai"));
+    assert_eq!(
+        article.title.as_deref(),
+        Some("Strompreis steigt zum 1. Mai")
+    );
     assert_eq!(article.language.code(), "de");
 }
 
 #[test]
 fn a_pdf_is_known_by_its_bytes_whatever_its_name() {
-    let loaded = load_bytes(&press_release_pdf(), "download", None, LoadOptions::default()).unwrap();
+    let loaded = load_bytes(
+        &press_release_pdf(),
+        "download",
+        None,
+        LoadOptions::default(),
+    )
+    .unwrap();
     assert_eq!(loaded.article.text, PRESS_RELEASE_TEXT);
 }
 
@@ -44,9 +53,9 @@ fn claims_are_extracted_from_a_pdf_on_the_command_line() {
         "{texts:?}"
     );
     assert!(
-        claims
-            .iter()
-            .any(|c| c["speaker"].as_str().is_some_and(|s| s.ends_with("Eva Kröger"))),
+        claims.iter().any(|c| c["speaker"]
+            .as_str()
+            .is_some_and(|s| s.ends_with("Eva Kröger"))),
         "{claims:?}"
     );
     assert!(!texts.iter().any(|t| t.contains("Seite")), "{texts:?}");
@@ -56,7 +65,10 @@ fn claims_are_extracted_from_a_pdf_on_the_command_line() {
 fn a_scanned_pdf_says_it_has_no_text_layer() {
     let scan = pdf(&[vec![], vec![]]);
     let error = load_bytes(&scan, "scan.pdf", Some("pdf"), LoadOptions::default()).unwrap_err();
-    assert!(matches!(error, LoadError::ScannedPdf { pages: 2, .. }), "{error:?}");
+    assert!(
+        matches!(error, LoadError::ScannedPdf { pages: 2, .. }),
+        "{error:?}"
+    );
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("scan.pdf");
     std::fs::write(&path, scan).unwrap();

@@ -1451,3 +1451,115 @@ fn a_second_reviewer_approves_with_v_and_the_inspector_shows_it() {
     bench.harness.get_by_label_contains("approved by Bob");
     bench.harness.get_by_label_contains("History (2)");
 }
+
+#[path = "common/mod.rs"]
+mod common;
+
+const WEB_PAGE: &str = "<html><head><title>Hafen baut aus | Küstenbote</title>\
+<meta property=\"article:published_time\" content=\"2026-04-09T10:00:00Z\"></head><body><article>\
+<h1>Hafen baut aus</h1><p>Der Hafen Nordhafen investiert bis 2030 rund 240 Millionen Euro in neue Kais, sagte Hafenchef Tom Berger am Dienstag.</p>\
+</article></body></html>";
+
+fn web_pages() -> String {
+    common::serve(vec![
+        common::TestPage {
+            path: "/hafen",
+            content_type: "text/html; charset=utf-8",
+            body: WEB_PAGE.as_bytes().to_vec(),
+            delay: Duration::ZERO,
+        },
+        common::TestPage {
+            path: "/langsam",
+            content_type: "text/html",
+            body: WEB_PAGE.as_bytes().to_vec(),
+            delay: Duration::from_secs(8),
+        },
+    ])
+}
+
+#[test]
+fn a_web_address_opens_from_ctrl_l_and_the_review_records_it() {
+    let base = web_pages();
+    let address = format!("{base}/hafen");
+    let mut bench = open(None);
+    bench.press_with(Modifiers::COMMAND, Key::L);
+    assert!(
+        matches!(
+            bench.app().dialog,
+            Some(Dialog::PathEntry {
+                purpose: claimdesk::app::files::DialogPurpose::OpenAddress,
+                ..
+            })
+        ),
+        "{:?}",
+        bench.app().dialog
+    );
+    bench.type_text(&address);
+    bench.press(Key::Enter);
+    bench.wait_for_load();
+    let review = bench.app().workbench.workspace.as_ref().unwrap().review();
+    assert_eq!(review.article.url.as_deref(), Some(address.as_str()));
+    assert_eq!(review.article.title.as_deref(), Some("Hafen baut aus"));
+    assert_eq!(review.article.published.as_deref(), Some("2026-04-09"));
+    assert!(
+        review
+            .claims
+            .iter()
+            .any(|c| c.text.contains("240 Millionen Euro")),
+        "{:?}",
+        review.claims
+    );
+}
+
+#[test]
+fn a_download_can_be_cancelled_and_the_open_review_stays() {
+    let base = web_pages();
+    let mut bench = open(None);
+    let before = bench.claim_ids();
+    bench.press_with(Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
+    bench.type_text(&format!("{base}/langsam"));
+    bench.press(Key::Enter);
+    assert!(
+        bench.app().is_loading(),
+        "the download runs in the background"
+    );
+    bench.harness.get_by_label("Cancel download").click();
+    bench.harness.run_steps(3);
+    assert!(!bench.app().is_loading());
+    assert_eq!(bench.claim_ids(), before, "the sample is still open");
+    let status = bench.app().status.clone().unwrap();
+    assert!(status.text.contains("cancelled"), "{}", status.text);
+}
+
+#[test]
+fn the_path_dialog_lists_the_folder_and_completes_names_with_tab() {
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::write(
+        folder.path().join("artikel-hafen.txt"),
+        "Hafen baut aus\n\nDer Hafen investiert bis 2030 rund 240 Millionen Euro, sagte Hafenchef Tom Berger.\n",
+    )
+    .unwrap();
+    std::fs::create_dir(folder.path().join("archiv")).unwrap();
+    std::fs::write(folder.path().join("foto.jpg"), b"\xff\xd8").unwrap();
+    let mut bench = open(None);
+    bench.press_with(Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
+    bench.type_text(&format!("{}/", folder.path().display()));
+    bench.harness.get_by_label("📁 archiv/");
+    assert!(
+        bench.harness.query_by_label_contains("foto.jpg").is_none(),
+        "only folders and articles are listed"
+    );
+    bench.type_text("art");
+    bench.press(Key::Tab);
+    let expected = format!("{}/artikel-hafen.txt", folder.path().display());
+    match &bench.app().dialog {
+        Some(Dialog::PathEntry { text, .. }) => assert_eq!(text, &expected),
+        other => panic!("expected the path dialog, got {other:?}"),
+    }
+    bench.harness.get_by_label("📄 artikel-hafen.txt").click();
+    bench.harness.run_steps(3);
+    bench.wait_for_load();
+    let review = bench.app().workbench.workspace.as_ref().unwrap().review();
+    assert!(review.article.text.contains("240 Millionen Euro"));
+    assert!(bench.app().dialog.is_none());
+}

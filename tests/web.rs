@@ -73,7 +73,8 @@ fn redirect(to: &str) -> tiny_http::Response<std::io::Empty> {
 fn answer(request: tiny_http::Request) {
     let url = request.url().to_owned();
     let page = |body: &str, kind: &str| {
-        tiny_http::Response::from_data(body.as_bytes().to_vec()).with_header(header("Content-Type", kind))
+        tiny_http::Response::from_data(body.as_bytes().to_vec())
+            .with_header(header("Content-Type", kind))
     };
     let _ = match url.as_str() {
         "/artikel" => request.respond(page(ARTICLE_PAGE, "text/html; charset=utf-8")),
@@ -88,7 +89,9 @@ fn answer(request: tiny_http::Request) {
             tiny_http::Response::from_data(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec())
                 .with_header(header("Content-Type", "image/png")),
         ),
-        "/ohne-typ" => request.respond(tiny_http::Response::from_data(vec![0_u8, 1, 2, 3, 0, 0, 7, 8])),
+        "/ohne-typ" => request.respond(tiny_http::Response::from_data(vec![
+            0_u8, 1, 2, 3, 0, 0, 7, 8,
+        ])),
         "/latin1" => {
             let (bytes, _, _) = encoding_rs::WINDOWS_1252
                 .encode("Größere Straßen\n\nDie Stadt ließ 2025 für 4 Millionen Euro Straßen sanieren, teilte das Bauamt mit.\n");
@@ -126,7 +129,12 @@ fn answer(request: tiny_http::Request) {
 }
 
 fn load(path: &str) -> Result<claimdesk::article::Loaded, LoadError> {
-    load_url(&format!("{}{path}", base()), LoadOptions::default(), &FetchOptions::default(), None)
+    load_url(
+        &format!("{}{path}", base()),
+        LoadOptions::default(),
+        &FetchOptions::default(),
+        None,
+    )
 }
 
 fn fetch_error(path: &str) -> FetchError {
@@ -140,14 +148,26 @@ fn fetch_error(path: &str) -> FetchError {
 fn a_page_loads_with_its_metadata_and_without_its_furniture() {
     let article = load("/artikel").unwrap().article;
     assert_eq!(article.format, SourceFormat::Html);
-    assert_eq!(article.title.as_deref(), Some("Strompreis steigt um 18 Prozent"));
+    assert_eq!(
+        article.title.as_deref(),
+        Some("Strompreis steigt um 18 Prozent")
+    );
     assert_eq!(article.author.as_deref(), Some("Lena Brandt, Jonas Ehlert"));
     assert_eq!(article.published.as_deref(), Some("2026-03-02"));
-    assert_eq!(article.url.as_deref(), Some(format!("{}/artikel", base()).as_str()));
+    assert_eq!(
+        article.url.as_deref(),
+        Some(format!("{}/artikel", base()).as_str())
+    );
     let canonical = format!("{}/kanonisch/strompreis", base());
     assert_eq!(article.canonical_url.as_deref(), Some(canonical.as_str()));
-    let fetched = article.fetched.as_deref().expect("the fetch time is recorded");
-    assert!(chrono::DateTime::parse_from_rfc3339(fetched).is_ok(), "{fetched}");
+    let fetched = article
+        .fetched
+        .as_deref()
+        .expect("the fetch time is recorded");
+    assert!(
+        chrono::DateTime::parse_from_rfc3339(fetched).is_ok(),
+        "{fetched}"
+    );
     assert_eq!(
         article.text,
         "Strompreis steigt um 18 Prozent\n\n\
@@ -159,7 +179,10 @@ fn a_page_loads_with_its_metadata_and_without_its_furniture() {
 #[test]
 fn redirects_are_followed_and_the_final_address_recorded() {
     let article = load("/umleitung").unwrap().article;
-    assert_eq!(article.url.as_deref(), Some(format!("{}/artikel", base()).as_str()));
+    assert_eq!(
+        article.url.as_deref(),
+        Some(format!("{}/artikel", base()).as_str())
+    );
     assert_eq!(article.source, format!("{}/artikel", base()));
 }
 
@@ -178,7 +201,11 @@ fn the_request_names_claimdesk_and_its_version() {
 #[test]
 fn the_charset_the_server_names_is_used() {
     let article = load("/latin1").unwrap().article;
-    assert!(article.text.starts_with("Größere Straßen"), "{}", article.text);
+    assert!(
+        article.text.starts_with("Größere Straßen"),
+        "{}",
+        article.text
+    );
     assert_eq!(article.format, SourceFormat::Text);
 }
 
@@ -192,23 +219,63 @@ fn a_pdf_on_the_web_opens_as_a_pdf() {
 #[test]
 fn bad_answers_are_clear_errors_naming_the_address() {
     let base = base();
-    let cases: Vec<(&str, Box<dyn Fn(&FetchError) -> bool>, &str)> = vec![
-        ("/fehlt", Box::new(|e| matches!(e, FetchError::Status { status: 404, .. })), "404 (Not Found)"),
-        ("/kaputt", Box::new(|e| matches!(e, FetchError::Status { status: 500, .. })), "500"),
-        ("/bild", Box::new(|e| matches!(e, FetchError::NotText { .. })), "image/png, not an article"),
-        ("/ohne-typ", Box::new(|e| matches!(e, FetchError::NotText { .. })), "not an article"),
-        ("/schleife", Box::new(|e| matches!(e, FetchError::TooManyRedirects { max: 5, .. })), "more than 5 redirects"),
-        ("/ftp", Box::new(|e| matches!(e, FetchError::BadRedirect { .. } | FetchError::Failed { .. })), "redirect"),
-        ("/endlos", Box::new(|e| matches!(e, FetchError::TooLarge { .. })), "larger than 33554432 bytes"),
+    type IsExpected = fn(&FetchError) -> bool;
+    let cases: Vec<(&str, IsExpected, &str)> = vec![
+        (
+            "/fehlt",
+            |e| matches!(e, FetchError::Status { status: 404, .. }),
+            "404 (Not Found)",
+        ),
+        (
+            "/kaputt",
+            |e| matches!(e, FetchError::Status { status: 500, .. }),
+            "500",
+        ),
+        (
+            "/bild",
+            |e| matches!(e, FetchError::NotText { .. }),
+            "image/png, not an article",
+        ),
+        (
+            "/ohne-typ",
+            |e| matches!(e, FetchError::NotText { .. }),
+            "not an article",
+        ),
+        (
+            "/schleife",
+            |e| matches!(e, FetchError::TooManyRedirects { max: 5, .. }),
+            "more than 5 redirects",
+        ),
+        (
+            "/ftp",
+            |e| {
+                matches!(
+                    e,
+                    FetchError::BadRedirect { .. } | FetchError::Failed { .. }
+                )
+            },
+            "redirect",
+        ),
+        (
+            "/endlos",
+            |e| matches!(e, FetchError::TooLarge { .. }),
+            "larger than 33554432 bytes",
+        ),
     ];
     for (path, expected, words) in cases {
         let started = Instant::now();
         let error = fetch_error(path);
         assert!(expected(&error), "{path}: {error:?}");
         let message = error.to_string();
-        assert!(message.starts_with(&format!("{base}{path}")), "{path}: {message}");
+        assert!(
+            message.starts_with(&format!("{base}{path}")),
+            "{path}: {message}"
+        );
         assert!(message.contains(words), "{path}: {message}");
-        assert!(started.elapsed() < Duration::from_secs(20), "{path} within the timeout");
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "{path} within the timeout"
+        );
     }
 }
 
@@ -220,8 +287,15 @@ fn a_slow_server_times_out_within_the_limit() {
     };
     let started = Instant::now();
     let error = fetch(&format!("{}/langsam", base()), &options, None).unwrap_err();
-    assert!(matches!(error, FetchError::Timeout { seconds: 1, .. }), "{error:?}");
-    assert!(started.elapsed() < Duration::from_secs(3), "{:?}", started.elapsed());
+    assert!(
+        matches!(error, FetchError::Timeout { seconds: 1, .. }),
+        "{error:?}"
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
     assert!(error.to_string().contains("within 1 seconds"), "{error}");
 }
 
@@ -233,9 +307,20 @@ fn a_refused_connection_and_a_tls_failure_are_named() {
         .local_addr()
         .unwrap()
         .port();
-    let refused = fetch(&format!("http://127.0.0.1:{port}/a"), &FetchOptions::default(), None).unwrap_err();
-    assert!(matches!(refused, FetchError::Unreachable { .. }), "{refused:?}");
-    assert!(refused.to_string().contains("refused the connection"), "{refused}");
+    let refused = fetch(
+        &format!("http://127.0.0.1:{port}/a"),
+        &FetchOptions::default(),
+        None,
+    )
+    .unwrap_err();
+    assert!(
+        matches!(refused, FetchError::Unreachable { .. }),
+        "{refused:?}"
+    );
+    assert!(
+        refused.to_string().contains("refused the connection"),
+        "{refused}"
+    );
 
     // https to a server that answers the TLS hello in plain HTTP: the handshake fails, nothing is loaded.
     let plain = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -257,13 +342,21 @@ fn a_refused_connection_and_a_tls_failure_are_named() {
     .unwrap_err();
     assert!(started.elapsed() < Duration::from_secs(5));
     assert!(matches!(tls, FetchError::Tls { .. }), "{tls:?}");
-    assert!(tls.to_string().contains("secure connection failed"), "{tls}");
+    assert!(
+        tls.to_string().contains("secure connection failed"),
+        "{tls}"
+    );
 }
 
 #[test]
 fn a_cancelled_download_keeps_nothing() {
     let cancel = std::sync::atomic::AtomicBool::new(true);
-    let error = fetch(&format!("{}/endlos", base()), &FetchOptions::default(), Some(&cancel)).unwrap_err();
+    let error = fetch(
+        &format!("{}/endlos", base()),
+        &FetchOptions::default(),
+        Some(&cancel),
+    )
+    .unwrap_err();
     assert!(matches!(error, FetchError::Cancelled { .. }), "{error:?}");
 }
 
@@ -274,7 +367,8 @@ fn the_command_line_extracts_from_an_address_and_exports_its_appearance() {
     let address = format!("{}/umleitung", base());
     let output = claimdesk(&["extract", &address, "-o", review.to_str().unwrap()]);
     assert!(output.status.success(), "{}", stderr(&output));
-    let saved: serde_json::Value = serde_json::from_slice(&std::fs::read(&review).unwrap()).unwrap();
+    let saved: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&review).unwrap()).unwrap();
     let final_address = format!("{}/artikel", base());
     assert_eq!(saved["article"]["url"], final_address.as_str());
     assert!(saved["article"]["fetched"].is_string());
@@ -290,7 +384,12 @@ fn the_command_line_extracts_from_an_address_and_exports_its_appearance() {
     let mut edited = saved.clone();
     edited["claims"][1]["verdict"] = "confirmed".into();
     std::fs::write(&review, serde_json::to_vec(&edited).unwrap()).unwrap();
-    let export = claimdesk(&["export", "--format", "claimreview", review.to_str().unwrap()]);
+    let export = claimdesk(&[
+        "export",
+        "--format",
+        "claimreview",
+        review.to_str().unwrap(),
+    ]);
     assert!(export.status.success(), "{}", stderr(&export));
     let json_ld: serde_json::Value = serde_json::from_slice(&export.stdout).unwrap();
     let first = json_ld.as_array().map_or(&json_ld, |a| &a[0]);
@@ -300,7 +399,10 @@ fn the_command_line_extracts_from_an_address_and_exports_its_appearance() {
     assert_eq!(appearance["author"]["name"], "Lena Brandt, Jonas Ehlert");
     assert_eq!(first["itemReviewed"]["datePublished"], "2026-03-02");
     let text = String::from_utf8(export.stdout).unwrap();
-    assert!(!text.contains(&dir.path().display().to_string()), "no local path");
+    assert!(
+        !text.contains(&dir.path().display().to_string()),
+        "no local path"
+    );
 }
 
 #[test]
@@ -321,11 +423,21 @@ fn hostile_page_text_is_neutralised_in_csv_and_json_ld() {
     let address = format!("{}/feindlich", base());
     let output = claimdesk(&["extract", &address, "-o", review.to_str().unwrap()]);
     assert!(output.status.success(), "{}", stderr(&output));
-    let mut saved: serde_json::Value = serde_json::from_slice(&std::fs::read(&review).unwrap()).unwrap();
+    let mut saved: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&review).unwrap()).unwrap();
     let claims = saved["claims"].as_array_mut().unwrap();
-    let texts: Vec<String> = claims.iter().map(|c| c["text"].as_str().unwrap().to_owned()).collect();
-    assert!(texts.iter().any(|t| t.starts_with("=HYPERLINK(")), "{texts:?}");
-    assert!(texts.iter().any(|t| t.contains("</script><script>")), "{texts:?}");
+    let texts: Vec<String> = claims
+        .iter()
+        .map(|c| c["text"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(
+        texts.iter().any(|t| t.starts_with("=HYPERLINK(")),
+        "{texts:?}"
+    );
+    assert!(
+        texts.iter().any(|t| t.contains("</script><script>")),
+        "{texts:?}"
+    );
     for claim in claims.iter_mut() {
         claim["verdict"] = "denied".into();
     }
@@ -346,9 +458,17 @@ fn hostile_page_text_is_neutralised_in_csv_and_json_ld() {
     }
     assert!(cells > 10);
 
-    let json_out = claimdesk(&["export", "--format", "claimreview", review.to_str().unwrap()]);
+    let json_out = claimdesk(&[
+        "export",
+        "--format",
+        "claimreview",
+        review.to_str().unwrap(),
+    ]);
     let text = String::from_utf8(json_out.stdout).unwrap();
     assert!(!text.contains('<') && !text.contains('>'), "{text}");
     let parsed: serde_json::Value = serde_json::from_str(&text).unwrap();
-    assert!(parsed.to_string().contains("</script><script>"), "the text survives, escaped");
+    assert!(
+        parsed.to_string().contains("</script><script>"),
+        "the text survives, escaped"
+    );
 }

@@ -105,15 +105,15 @@ impl ClaimDeskApp {
                     }
                     let entered =
                         response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                    if browsing {
-                        if let Some(path) = self.folder_listing_ui(ui, &typed, folders_only) {
-                            if path.is_dir() {
-                                typed = format!("{}{}", path.display(), std::path::MAIN_SEPARATOR);
-                                move_cursor_to_end(ui.ctx(), field_id, &typed);
-                                response.request_focus();
-                            } else {
-                                choice = Choice::UsePath(*purpose, path);
-                            }
+                    if browsing
+                        && let Some(path) = self.folder_listing_ui(ui, &typed, folders_only)
+                    {
+                        if path.is_dir() {
+                            typed = format!("{}{}", path.display(), std::path::MAIN_SEPARATOR);
+                            move_cursor_to_end(ui.ctx(), field_id, &typed);
+                            response.request_focus();
+                        } else {
+                            choice = Choice::UsePath(*purpose, path);
                         }
                     }
                     if typed != *text {
@@ -432,7 +432,10 @@ impl ClaimDeskApp {
         ui.horizontal(|ui| {
             ui.weak(format!("In {}", listing.folder.display()));
             if let Some(parent) = listing.folder.parent()
-                && ui.small_button("⬆ Up").on_hover_text("The folder above").clicked()
+                && ui
+                    .small_button("⬆ Up")
+                    .on_hover_text("The folder above")
+                    .clicked()
             {
                 clicked = Some(parent.to_owned());
             }

@@ -1217,7 +1217,11 @@ impl ClaimDeskApp {
                     ] {
                         self.menu_item(ui, command);
                     }
-                    if self.load_job.as_ref().is_some_and(|j| j.address().is_some()) {
+                    if self
+                        .load_job
+                        .as_ref()
+                        .is_some_and(|j| j.address().is_some())
+                    {
                         self.menu_item(ui, Command::CancelDownload);
                     }
                     ui.menu_button("Open recent", |ui| {

@@ -36,8 +36,7 @@ impl ClaimDeskApp {
         let Some(job) = self.load_job.take_if(|job| job.address().is_some()) else {
             return;
         };
-        job.cancel
-            .store(true, std::sync::atomic::Ordering::Relaxed);
+        job.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
         self.post(
             format!(
                 "Download of {} cancelled; nothing was loaded.",

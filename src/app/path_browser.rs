@@ -5,7 +5,9 @@
 use std::path::{Path, PathBuf};
 
 /// Extensions listed as articles or reviews.
-const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "xhtml", "pdf", "json"];
+const ARTICLE_EXTENSIONS: &[&str] = &[
+    "txt", "md", "markdown", "html", "htm", "xhtml", "pdf", "json",
+];
 
 /// At most this many entries are listed: a folder of 100 000 files must not stall the dialog.
 pub const MAX_ENTRIES: usize = 500;
@@ -55,7 +57,9 @@ pub fn split_typed(typed: &str, working_dir: &Path) -> (PathBuf, String) {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let folder = path.parent().map_or_else(|| working_dir.to_owned(), absolute);
+    let folder = path
+        .parent()
+        .map_or_else(|| working_dir.to_owned(), absolute);
     (folder, name)
 }
 
@@ -181,7 +185,12 @@ mod tests {
             .collect();
         assert_eq!(
             names,
-            ["archiv", "artikel-eins.txt", "artikel-zwei.md", "Bericht.pdf"]
+            [
+                "archiv",
+                "artikel-eins.txt",
+                "artikel-zwei.md",
+                "Bericht.pdf"
+            ]
         );
         let folders: Vec<String> = list(&typed, Path::new("/"), true)
             .entries
@@ -199,8 +208,10 @@ mod tests {
         let base = dir.path().display().to_string();
         assert_eq!(
             complete(&format!("{base}/art"), Path::new("/"), false),
-            Some(format!("{base}/arti"))
+            Some(format!("{base}/artikel-"))
         );
+        // "archiv" and "artikel-…" share only what was typed: nothing to add.
+        assert_eq!(complete(&format!("{base}/ar"), Path::new("/"), false), None);
         assert_eq!(
             complete(&format!("{base}/artikel-e"), Path::new("/"), false),
             Some(format!("{base}/artikel-eins.txt"))
@@ -209,7 +220,10 @@ mod tests {
             complete(&format!("{base}/arc"), Path::new("/"), false),
             Some(format!("{base}/archiv/"))
         );
-        assert_eq!(complete(&format!("{base}/nichts"), Path::new("/"), false), None);
+        assert_eq!(
+            complete(&format!("{base}/nichts"), Path::new("/"), false),
+            None
+        );
         // Relative to the working folder.
         assert_eq!(
             complete("arc", dir.path(), true),
@@ -228,12 +242,18 @@ mod tests {
             split_typed("/home/a/", work),
             (PathBuf::from("/home/a/"), String::new())
         );
-        assert_eq!(split_typed("", work), (PathBuf::from("/work"), String::new()));
+        assert_eq!(
+            split_typed("", work),
+            (PathBuf::from("/work"), String::new())
+        );
         assert_eq!(
             split_typed("sub/x", work),
             (PathBuf::from("/work/sub"), "x".to_owned())
         );
-        assert_eq!(split_typed("x", work), (PathBuf::from("/work"), "x".to_owned()));
+        assert_eq!(
+            split_typed("x", work),
+            (PathBuf::from("/work"), "x".to_owned())
+        );
     }
 
     #[test]

@@ -55,7 +55,9 @@ pub struct Fetched {
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum FetchError {
     /// Not an address at all.
-    #[error("{url}: not a web address ({reason}). Give a full address such as https://example.org/article.")]
+    #[error(
+        "{url}: not a web address ({reason}). Give a full address such as https://example.org/article."
+    )]
     BadAddress {
         /// The address as given.
         url: String,
@@ -73,7 +75,9 @@ pub enum FetchError {
         scheme: String,
     },
     /// The host name does not resolve.
-    #[error("{url}: the host `{host}` was not found. Check the address and your network connection.")]
+    #[error(
+        "{url}: the host `{host}` was not found. Check the address and your network connection."
+    )]
     HostNotFound {
         /// The address.
         url: String,
@@ -163,7 +167,9 @@ pub enum FetchError {
         url: String,
     },
     /// Anything else the connection did.
-    #[error("{url}: the download failed ({detail}). Try again, or save the page and open the file.")]
+    #[error(
+        "{url}: the download failed ({detail}). Try again, or save the page and open the file."
+    )]
     Failed {
         /// The address.
         url: String,
@@ -186,7 +192,10 @@ pub fn looks_like_address(text: &str) -> bool {
 pub fn foreign_scheme(text: &str) -> Option<String> {
     let (scheme, rest) = text.trim().split_once(':')?;
     let valid = scheme.len() > 1
-        && scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic())
         && scheme
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
@@ -466,7 +475,10 @@ mod tests {
         assert!(looks_like_address("www.example.org/x"));
         assert!(!looks_like_address("artikel.txt"));
         assert!(!looks_like_address("/home/anna/https.txt"));
-        assert_eq!(foreign_scheme("file:///etc/passwd").as_deref(), Some("file"));
+        assert_eq!(
+            foreign_scheme("file:///etc/passwd").as_deref(),
+            Some("file")
+        );
         assert_eq!(foreign_scheme("ftp://x.example/a").as_deref(), Some("ftp"));
         assert_eq!(foreign_scheme("https://x.example/a"), None);
         assert_eq!(foreign_scheme("C:\\texte\\a.txt"), None);
@@ -476,11 +488,22 @@ mod tests {
     #[test]
     fn only_http_and_https_with_a_host_are_fetched() {
         let refused = |address: &str| fetch(address, &FetchOptions::default(), None).unwrap_err();
-        assert!(matches!(refused("file:///etc/passwd"), FetchError::Scheme { scheme, .. } if scheme == "file"));
-        assert!(matches!(refused("javascript:alert(1)"), FetchError::Scheme { .. }));
-        assert!(matches!(refused("ftp://example.org/x"), FetchError::Scheme { .. }));
+        assert!(
+            matches!(refused("file:///etc/passwd"), FetchError::Scheme { scheme, .. } if scheme == "file")
+        );
+        assert!(matches!(
+            refused("javascript:alert(1)"),
+            FetchError::Scheme { .. }
+        ));
+        assert!(matches!(
+            refused("ftp://example.org/x"),
+            FetchError::Scheme { .. }
+        ));
         assert!(matches!(refused("http://"), FetchError::BadAddress { .. }));
-        assert!(matches!(refused("not an address"), FetchError::BadAddress { .. }));
+        assert!(matches!(
+            refused("not an address"),
+            FetchError::BadAddress { .. }
+        ));
         assert_eq!(
             parse_address("www.example.org/a").unwrap().as_str(),
             "https://www.example.org/a"
@@ -494,7 +517,10 @@ mod tests {
             host: "nowhere.invalid".to_owned(),
         };
         let message = error.to_string();
-        assert!(message.starts_with("https://nowhere.invalid/a: "), "{message}");
+        assert!(
+            message.starts_with("https://nowhere.invalid/a: "),
+            "{message}"
+        );
         assert!(message.contains("Check the address"), "{message}");
         let dns = map_error(
             ureq::Error::HostNotFound,
@@ -507,10 +533,20 @@ mod tests {
 
     #[test]
     fn only_article_media_types_are_read() {
-        for readable in ["text/html", "text/plain", "application/xhtml+xml", "application/pdf"] {
+        for readable in [
+            "text/html",
+            "text/plain",
+            "application/xhtml+xml",
+            "application/pdf",
+        ] {
             assert!(is_readable_type(readable), "{readable}");
         }
-        for other in ["image/png", "video/mp4", "application/zip", "application/json"] {
+        for other in [
+            "image/png",
+            "video/mp4",
+            "application/zip",
+            "application/json",
+        ] {
             assert!(!is_readable_type(other), "{other}");
         }
     }

@@ -8,9 +8,9 @@ pub use span::Span;
 mod decode;
 pub mod fetch;
 mod html;
-mod pdf;
 mod language;
 mod markdown;
+mod pdf;
 
 use std::path::Path;
 
@@ -201,7 +201,9 @@ pub enum LoadError {
         reason: DecodeError,
     },
     /// The PDF could not be read.
-    #[error("{path}: cannot be read as a PDF ({reason}). Open it in a PDF viewer, copy the text into a .txt file and open that.")]
+    #[error(
+        "{path}: cannot be read as a PDF ({reason}). Open it in a PDF viewer, copy the text into a .txt file and open that."
+    )]
     Pdf {
         /// The path as given.
         path: String,
@@ -209,7 +211,9 @@ pub enum LoadError {
         reason: String,
     },
     /// A PDF of images only.
-    #[error("{path}: the PDF has {pages} page(s) but no text layer (a scan?). Run it through OCR (e.g. `ocrmypdf`) and open the result.")]
+    #[error(
+        "{path}: the PDF has {pages} page(s) but no text layer (a scan?). Run it through OCR (e.g. `ocrmypdf`) and open the result."
+    )]
     ScannedPdf {
         /// The path as given.
         path: String,
@@ -462,9 +466,11 @@ pub fn load_url(
         Some(_) => Some("txt"),
         None => None,
     };
-    let bytes = match fetched.charset.as_deref().and_then(|label| {
-        encoding_rs::Encoding::for_label(label.as_bytes())
-    }) {
+    let bytes = match fetched
+        .charset
+        .as_deref()
+        .and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()))
+    {
         // The server named the encoding: it is decoded here, so the guessing in `decode` never overrules it.
         Some(encoding) if extension != Some("pdf") && encoding != encoding_rs::UTF_8 => {
             encoding.decode(&fetched.bytes).0.into_owned().into_bytes()

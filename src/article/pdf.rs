@@ -228,7 +228,15 @@ mod tests {
 
     #[test]
     fn page_numbers_are_told_from_numbers_in_text() {
-        for number in ["3", "- 3 -", "Seite 3", "Seite 3 von 9", "Page 3 of 9", "3/9", "S. 4"] {
+        for number in [
+            "3",
+            "- 3 -",
+            "Seite 3",
+            "Seite 3 von 9",
+            "Page 3 of 9",
+            "3/9",
+            "S. 4",
+        ] {
             assert!(is_page_number(number), "{number}");
         }
         for text in ["18 Prozent", "Am 3. März", "Seite", "Stand: 3. März"] {

@@ -24,7 +24,7 @@ pub use status::{ArticleStatus, DeskStatus, Totals, status};
 pub const DATA_DIR: &str = ".claimdesk";
 
 /// File extensions of articles, lower case.
-pub const ARTICLE_EXTENSIONS: [&str; 5] = ["txt", "md", "markdown", "html", "htm"];
+pub const ARTICLE_EXTENSIONS: [&str; 6] = ["txt", "md", "markdown", "html", "htm", "pdf"];
 
 /// The sidecar review of an article: `story.txt` → `story.review.json` beside it.
 #[must_use]

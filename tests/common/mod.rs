@@ -43,7 +43,10 @@ pub fn pdf(pages: &[Vec<Line<'_>>]) -> Vec<u8> {
         let mut operations = Vec::new();
         if lines.is_empty() {
             // A grey box where a scanned image would be: marks without text.
-            operations.push(Operation::new("re", vec![50.into(), 50.into(), 495.into(), 742.into()]));
+            operations.push(Operation::new(
+                "re",
+                vec![50.into(), 50.into(), 495.into(), 742.into()],
+            ));
             operations.push(Operation::new("f", vec![]));
         }
         for (height, text) in lines {
@@ -53,7 +56,14 @@ pub fn pdf(pages: &[Vec<Line<'_>>]) -> Vec<u8> {
             operations.push(Operation::new("Tf", vec!["F1".into(), 11.into()]));
             operations.push(Operation::new(
                 "Tm",
-                vec![1.into(), 0.into(), 0.into(), 1.into(), 56.into(), (*height).into()],
+                vec![
+                    1.into(),
+                    0.into(),
+                    0.into(),
+                    1.into(),
+                    56.into(),
+                    (*height).into(),
+                ],
             ));
             operations.push(Operation::new(
                 "Tj",
@@ -110,22 +120,40 @@ pub fn press_release_pdf() -> Vec<u8> {
             "Seite 1 von 3",
             vec![
                 (740.0, "Strompreis steigt zum 1. Mai"),
-                (700.0, "Die Stadtwerke Nordhafen erhöhen den Strompreis zum 1. Mai um 18 Pro-"),
-                (686.0, "zent, sagte Geschäftsführerin Eva Kröger am Montag in Nordhafen."),
-                (646.0, "Der Grundpreis steigt nach Angaben des Unternehmens auf 14 Euro im"),
+                (
+                    700.0,
+                    "Die Stadtwerke Nordhafen erhöhen den Strompreis zum 1. Mai um 18 Pro-",
+                ),
+                (
+                    686.0,
+                    "zent, sagte Geschäftsführerin Eva Kröger am Montag in Nordhafen.",
+                ),
+                (
+                    646.0,
+                    "Der Grundpreis steigt nach Angaben des Unternehmens auf 14 Euro im",
+                ),
             ],
         ),
         page(
             "Seite 2 von 3",
             vec![
-                (740.0, "Monat. Betroffen sind rund 41.000 Haushalte in der Stadt."),
-                (700.0, "Im vergangenen Jahr hatte der Versorger einen Verlust von 3,2 Millionen"),
+                (
+                    740.0,
+                    "Monat. Betroffen sind rund 41.000 Haushalte in der Stadt.",
+                ),
+                (
+                    700.0,
+                    "Im vergangenen Jahr hatte der Versorger einen Verlust von 3,2 Millionen",
+                ),
                 (686.0, "Euro gemeldet."),
             ],
         ),
         page(
             "Seite 3 von 3",
-            vec![(740.0, "Die Verbraucherzentrale kündigte an, die Erhöhung zu prüfen.")],
+            vec![(
+                740.0,
+                "Die Verbraucherzentrale kündigte an, die Erhöhung zu prüfen.",
+            )],
         ),
     ])
 }
@@ -136,3 +164,46 @@ Die Stadtwerke Nordhafen erhöhen den Strompreis zum 1. Mai um 18 Prozent, sagte
 Der Grundpreis steigt nach Angaben des Unternehmens auf 14 Euro im Monat. Betroffen sind rund 41.000 Haushalte in der Stadt.\n\n\
 Im vergangenen Jahr hatte der Versorger einen Verlust von 3,2 Millionen Euro gemeldet.\n\n\
 Die Verbraucherzentrale kündigte an, die Erhöhung zu prüfen.";
+
+/// A page a test server serves: its path, content type, body and how long it waits before answering.
+#[derive(Clone)]
+pub struct TestPage {
+    /// The path, e.g. `/artikel`.
+    pub path: &'static str,
+    /// The Content-Type header.
+    pub content_type: &'static str,
+    /// The body.
+    pub body: Vec<u8>,
+    /// The wait before the answer.
+    pub delay: std::time::Duration,
+}
+
+/// Serves `pages` on 127.0.0.1 (a free port) until the test process ends; returns `http://127.0.0.1:PORT`.
+/// Other paths answer 404.
+pub fn serve(pages: Vec<TestPage>) -> String {
+    let server = tiny_http::Server::http("127.0.0.1:0").expect("a port on 127.0.0.1");
+    let port = server.server_addr().to_ip().expect("an IP address").port();
+    let pages = std::sync::Arc::new(pages);
+    std::thread::spawn(move || {
+        for request in server.incoming_requests() {
+            let pages = std::sync::Arc::clone(&pages);
+            std::thread::spawn(move || {
+                let page = pages.iter().find(|p| p.path == request.url()).cloned();
+                let _ = match page {
+                    Some(page) => {
+                        std::thread::sleep(page.delay);
+                        let header = tiny_http::Header::from_bytes(
+                            b"Content-Type".as_slice(),
+                            page.content_type.as_bytes(),
+                        )
+                        .expect("a valid header");
+                        request
+                            .respond(tiny_http::Response::from_data(page.body).with_header(header))
+                    }
+                    None => request.respond(tiny_http::Response::empty(404)),
+                };
+            });
+        }
+    });
+    format!("http://127.0.0.1:{port}")
+}
