@@ -189,13 +189,27 @@ impl ClaimDeskApp {
             ui.heading(title);
         });
         ui.horizontal_wrapped(|ui| {
+            let article = &review.article;
             ui.weak(format!(
                 "{} · {} · {} claims",
-                review.article.source,
-                review.article.language.name(),
+                article.source,
+                article.language.name(),
                 review.claims.len()
             ));
-            if workspace.article_path.is_none() && workspace.review_path.is_none() {
+            if let Some(author) = &article.author {
+                ui.weak(format!("· by {author}"));
+            }
+            if let Some(published) = &article.published {
+                ui.weak(format!("· published {published}"));
+            }
+            if let Some(fetched) = &article.fetched {
+                // The review keeps this text: the page as it was then, whatever it says now.
+                ui.weak(format!("· downloaded {fetched}"));
+            }
+            let is_sample = workspace.article_path.is_none()
+                && workspace.review_path.is_none()
+                && article.url.is_none();
+            if is_sample {
                 ui.weak("· bundled sample: open your own article with Ctrl+O or drop a file here");
             }
         });

@@ -232,8 +232,13 @@ impl ClaimDeskApp {
         match result {
             Err(message) => {
                 // The open review stays as it was; the message names the file and the problem.
+                let what = if crate::article::fetch::address_in_path(path).is_some() {
+                    "address"
+                } else {
+                    "file"
+                };
                 self.dialog = Some(Dialog::Error {
-                    title: "Could not open the file".to_owned(),
+                    title: format!("Could not open the {what}"),
                     message: message.clone(),
                 });
                 self.post(message, true);
