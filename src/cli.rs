@@ -362,7 +362,7 @@ pub fn extract(
     min_score: f64,
     output: Option<&Path>,
 ) -> Result<(), CliError> {
-    let (review, warnings) = new_review(file, lang, &ExtractOptions { min_score })?;
+    let (review, warnings) = new_review(file, lang, &ExtractOptions::with_min_score(min_score))?;
     for warning in &warnings {
         eprintln!("claimdesk: warning: {warning}");
     }
@@ -498,9 +498,7 @@ pub fn extract_desk(dir: &Path, args: BulkArgs) -> Result<(), CliError> {
     let options = BatchOptions {
         jobs: args.jobs,
         language: args.lang.language(),
-        extract: ExtractOptions {
-            min_score: args.min_score,
-        },
+        extract: ExtractOptions::with_min_score(args.min_score),
     };
     let results =
         batch::extract_desk(dir, &options, &|_| bar.inc(1)).map_err(|error| CliError::Io {
@@ -539,9 +537,7 @@ pub fn extract_jsonl(file: &Path, args: BulkArgs) -> Result<(), CliError> {
     let options = PipelineOptions {
         jobs: args.jobs,
         language: args.lang.language(),
-        extract: ExtractOptions {
-            min_score: args.min_score,
-        },
+        extract: ExtractOptions::with_min_score(args.min_score),
     };
     let stdout = std::io::stdout();
     let out = BufWriter::with_capacity(1 << 20, stdout.lock());

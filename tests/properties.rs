@@ -167,7 +167,7 @@ fn the_text_an_outside_fuzzer_reported_segments_and_extracts() {
         );
         let claims = extract(
             &article(text.to_owned(), language),
-            &ExtractOptions { min_score: 0.0 },
+            &ExtractOptions::with_min_score(0.0),
         );
         assert!(
             claims
@@ -211,7 +211,7 @@ proptest! {
     #[test]
     fn every_claim_span_equals_its_text(text in any_text(), language in languages()) {
         let article = article(text, language);
-        for claim in extract(&article, &ExtractOptions { min_score: 0.0 }) {
+        for claim in extract(&article, &ExtractOptions::with_min_score(0.0)) {
             prop_assert_eq!(&article.text[claim.start..claim.end], claim.text.as_str());
             prop_assert!((0.0..=1.0).contains(&claim.score));
             for span in claim.hedge_spans.iter().chain(&claim.speaker_span) {
@@ -223,7 +223,7 @@ proptest! {
     #[test]
     fn any_review_saves_loads_back_identical_and_exports(text in newsy_text(), language in languages(), verdicts in prop::collection::vec(0u8..4, 0..64), note in any::<String>()) {
         let article = article(text, language);
-        let mut claims = extract(&article, &ExtractOptions { min_score: 0.0 });
+        let mut claims = extract(&article, &ExtractOptions::with_min_score(0.0));
         for (claim, verdict) in claims.iter_mut().zip(&verdicts) {
             claim.verdict = [None, Some(Verdict::Confirmed), Some(Verdict::Denied), Some(Verdict::Unverified)][usize::from(*verdict)];
             claim.note.clone_from(&note);
@@ -241,7 +241,7 @@ proptest! {
     #[test]
     fn reanchoring_onto_an_edited_text_keeps_every_claim_with_valid_spans(text in any_text(), language in languages(), cut in any::<prop::sample::Index>(), insert in any_text(), verdicts in prop::collection::vec(0u8..4, 0..64)) {
         let original = article(text.clone(), language);
-        let mut claims = extract(&original, &ExtractOptions { min_score: 0.0 });
+        let mut claims = extract(&original, &ExtractOptions::with_min_score(0.0));
         for (claim, verdict) in claims.iter_mut().zip(&verdicts) {
             claim.verdict = [None, Some(Verdict::Confirmed), Some(Verdict::Denied), Some(Verdict::Unverified)][usize::from(*verdict)];
         }

@@ -316,7 +316,12 @@ impl DeskView {
                 status: None,
             })
             .collect();
-        let job = Some(StatusJob::start(root.clone(), files, options, ctx.clone()));
+        let job = Some(StatusJob::start(
+            root.clone(),
+            files,
+            options.clone(),
+            ctx.clone(),
+        ));
         Self {
             job,
             watcher,
@@ -407,7 +412,7 @@ impl DeskView {
             self.job = Some(StatusJob::start(
                 self.root.clone(),
                 files,
-                self.options,
+                self.options.clone(),
                 ctx.clone(),
             ));
         }

@@ -68,7 +68,7 @@ impl BatchSummary {
 }
 
 /// How to run a batch.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct BatchOptions {
     /// Worker threads; 0 means one per core.
     pub jobs: usize,

@@ -24,7 +24,7 @@ struct Record {
 }
 
 /// How the pipeline runs.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct PipelineOptions {
     /// Worker threads; 0 means one per core.
     pub jobs: usize,

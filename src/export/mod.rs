@@ -293,7 +293,7 @@ mod hostile_article_tests {
         let article = load_bytes(text.as_bytes(), source, Some("txt"), LoadOptions::default())
             .unwrap()
             .article;
-        let mut claims = extract(&article, &ExtractOptions { min_score: 0.0 });
+        let mut claims = extract(&article, &ExtractOptions::with_min_score(0.0));
         for claim in &mut claims {
             claim.verdict = Some(Verdict::Denied);
             claim.note = "@SUM(1+1) -2+3 siehe </script><script>alert(1)</script>".to_owned();

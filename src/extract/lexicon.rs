@@ -52,6 +52,10 @@ pub enum Category {
     OrganisationWord,
     /// Absolute and negated quantities (`keinerlei`, `never`).
     Absolute,
+    /// First-person words (`ich`, `wir`, `I`, `we`): a speaker stating their own record.
+    FirstPerson,
+    /// Past-tense forms (`war`, `stieg`, `was`, `rose`): what happened can be checked.
+    PastTense,
     /// Countries, capitals and international bodies.
     Place,
     /// The first word of some multi-word entry (not a list of its own).
@@ -292,6 +296,14 @@ macro_rules! sources {
                         $lang,
                         "/organisation_words.txt"
                     )),
+                ),
+                (
+                    Category::FirstPerson,
+                    include_str!(concat!("../../assets/lexicon/", $lang, "/first_person.txt")),
+                ),
+                (
+                    Category::PastTense,
+                    include_str!(concat!("../../assets/lexicon/", $lang, "/past_tense.txt")),
                 ),
             ],
         }

@@ -4,12 +4,14 @@
 pub mod attribution;
 pub mod features;
 pub mod lexicon;
+pub mod model;
 pub mod segment;
 pub mod tokens;
 
 use attribution::{Attribution, attribute};
 use features::{Analysis, NumberKind, analyze};
 use lexicon::{Category, Lexicon};
+use model::{Feature, Model};
 use segment::{Span, segment};
 
 use crate::article::{Article, Language};
@@ -23,17 +25,37 @@ pub const MAX_CLAIM_BYTES: usize = 3000;
 pub const DEFAULT_MIN_SCORE: f64 = 0.35;
 
 /// How extraction decides.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct ExtractOptions {
     /// Segments scoring below this are not claims.
     pub min_score: f64,
+    /// The check-worthiness model: a desk's own, or `None` for the shipped one.
+    pub model: Option<std::sync::Arc<Model>>,
 }
 
 impl Default for ExtractOptions {
     fn default() -> Self {
         Self {
             min_score: DEFAULT_MIN_SCORE,
+            model: None,
         }
+    }
+}
+
+impl ExtractOptions {
+    /// The default options with another threshold.
+    #[must_use]
+    pub fn with_min_score(min_score: f64) -> Self {
+        Self {
+            min_score,
+            ..Self::default()
+        }
+    }
+
+    /// The model extraction scores with.
+    #[must_use]
+    pub fn model(&self) -> &Model {
+        self.model.as_deref().unwrap_or_else(|| Model::shipped())
     }
 }
 
@@ -76,6 +98,7 @@ pub fn extract_text_with_progress(
     progress: &mut dyn FnMut(usize),
 ) -> Vec<Claim> {
     let lexicon = Lexicon::for_language(language);
+    let model = options.model();
     let mut context = Context::default();
     let spans = segment(text, lexicon);
     // Reserve for every sentence at once: growing a vector of large values would copy it and hold old and
@@ -90,7 +113,7 @@ pub fn extract_text_with_progress(
             continue;
         }
         let analysis = analyze(text, span, lexicon);
-        let Some(candidate) = judge(&analysis, &mut context, lexicon) else {
+        let Some(candidate) = judge(&analysis, &mut context, lexicon, model) else {
             continue;
         };
         if candidate.score < options.min_score {
@@ -181,7 +204,12 @@ pub fn manual_claim(text: &str, language: Language, span: Span, id: String) -> O
     }
     let lexicon = Lexicon::for_language(language);
     let analysis = analyze(text, span, lexicon);
-    let candidate = match judge(&analysis, &mut Context::default(), lexicon) {
+    let candidate = match judge(
+        &analysis,
+        &mut Context::default(),
+        lexicon,
+        Model::shipped(),
+    ) {
         Some(judged) => by_hand(judged.kind, judged.reasons, judged.speaker),
         None => by_hand(ClaimKind::Fact, Vec::new(), None),
     };
@@ -311,7 +339,7 @@ pub fn sentences(text: &str, language: Language) -> Vec<Span> {
 
 /// What earlier segments said that later ones build on.
 #[derive(Debug, Default)]
-struct Context {
+pub struct Context {
     /// The most recent speaker of reported speech, for Konjunktiv continuations and pronouns.
     speaker: Option<(String, Option<Span>)>,
     /// Whether the previous segment was attributed speech.
@@ -326,6 +354,14 @@ struct Candidate {
     speaker: Option<(String, Option<Span>)>,
 }
 
+/// What [`describe`] finds in a segment: the named features, the claim kind and the speaker.
+pub struct Description {
+    /// The named features present.
+    pub features: Vec<Feature>,
+    kind: ClaimKind,
+    speaker: Option<(String, Option<Span>)>,
+}
+
 fn list(items: &[String], limit: usize) -> String {
     let mut shown: Vec<&str> = items.iter().take(limit).map(String::as_str).collect();
     if items.len() > limit {
@@ -334,8 +370,36 @@ fn list(items: &[String], limit: usize) -> String {
     shown.join(", ")
 }
 
-/// Scores one segment. `None` for segments that can never be claims (questions, notes, fragments).
-fn judge(analysis: &Analysis<'_>, context: &mut Context, lexicon: &Lexicon) -> Option<Candidate> {
+/// Scores one segment with `model`. `None` for segments that can never be claims (questions, notes,
+/// fragments).
+fn judge(
+    analysis: &Analysis<'_>,
+    context: &mut Context,
+    lexicon: &Lexicon,
+    model: &Model,
+) -> Option<Candidate> {
+    let description = describe(analysis, context, lexicon)?;
+    let terms = model::lexical_terms(analysis);
+    let scored = model.score(&description.features, lexicon.language, &terms);
+    Some(Candidate {
+        score: scored.score,
+        kind: description.kind,
+        reasons: scored.reasons,
+        speaker: description.speaker,
+    })
+}
+
+/// The named features of one segment, in the context of the segments before it. `None` for segments that
+/// can never be claims (questions, notes, fragments, headings that only name a topic).
+#[expect(
+    clippy::too_many_lines,
+    reason = "one feature after the other, in the order they are read"
+)]
+pub fn describe(
+    analysis: &Analysis<'_>,
+    context: &mut Context,
+    lexicon: &Lexicon,
+) -> Option<Description> {
     if analysis.is_heading {
         // A heading interrupts reported speech: what follows is a new paragraph of the article's own voice.
         context.previous_reported = false;
@@ -347,8 +411,7 @@ fn judge(analysis: &Analysis<'_>, context: &mut Context, lexicon: &Lexicon) -> O
         context.previous_reported = false;
         return None;
     }
-    let mut score = 0.0_f64;
-    let mut reasons = Vec::new();
+    let mut features = Vec::new();
 
     let attribution = attribute(analysis);
     let mut speaker: Option<(String, Option<Span>)> = None;
@@ -359,25 +422,29 @@ fn judge(analysis: &Analysis<'_>, context: &mut Context, lexicon: &Lexicon) -> O
             span,
             marker,
         } => {
-            score += 0.3;
-            reasons.push(format!("attributed to {name} ({marker})"));
+            features.push(Feature::shown(
+                "attribution.named",
+                format!("attributed to {name} ({marker})"),
+            ));
             speaker = Some((name.clone(), Some(*span)));
             reported = true;
         }
         Attribution::Pronoun { marker } => {
-            score += 0.25;
             reported = true;
-            match &context.speaker {
+            let detail = match &context.speaker {
                 Some(previous) => {
-                    reasons.push(format!("attributed to {} ({marker}, pronoun)", previous.0));
                     speaker = Some(previous.clone());
+                    format!("attributed to {} ({marker}, pronoun)", previous.0)
                 }
-                None => reasons.push(format!("attributed statement ({marker})")),
-            }
+                None => format!("attributed statement ({marker})"),
+            };
+            features.push(Feature::shown("attribution.pronoun", detail));
         }
         Attribution::Anonymous { marker } => {
-            score += 0.2;
-            reasons.push(format!("attributed to an unnamed source ({marker})"));
+            features.push(Feature::shown(
+                "attribution.anonymous",
+                format!("attributed to an unnamed source ({marker})"),
+            ));
             reported = true;
             // Reported speech that continues after this has no named speaker either.
             context.speaker = None;
@@ -392,28 +459,27 @@ fn judge(analysis: &Analysis<'_>, context: &mut Context, lexicon: &Lexicon) -> O
             .iter()
             .any(|w| w.is(Category::ReportedSpeech) && !w.quoted);
     if continuation {
-        score += 0.25;
         reported = true;
         let marker = analysis
             .words
             .iter()
             .find(|w| w.is(Category::ReportedSpeech))
             .map_or("", |w| w.text);
-        match &context.speaker {
+        let detail = match &context.speaker {
             Some(previous) => {
-                reasons.push(format!(
+                speaker = Some(previous.clone());
+                format!(
                     "reported speech continues (Konjunktiv „{marker}“): {}",
                     previous.0
-                ));
-                speaker = Some(previous.clone());
+                )
             }
-            None => reasons.push(format!("reported speech continues (Konjunktiv „{marker}“)")),
-        }
+            None => format!("reported speech continues (Konjunktiv „{marker}“)"),
+        };
+        features.push(Feature::shown("reported.continues", detail));
     }
     let has_quote = !analysis.quotes.is_empty();
     if has_quote && reported {
-        score += 0.1;
-        reasons.push("direct quote".to_owned());
+        features.push(Feature::shown("quote.reported", "direct quote"));
     }
 
     let count = |kind: NumberKind| {
@@ -435,11 +501,15 @@ fn judge(analysis: &Analysis<'_>, context: &mut Context, lexicon: &Lexicon) -> O
     let plain = count(NumberKind::Plain);
     let dates = count(NumberKind::Date);
     if !statistics.is_empty() {
-        score += 0.3;
-        reasons.push(format!("figures: {}", list(&statistics, 3)));
+        features.push(Feature::shown(
+            "figures.statistic",
+            format!("figures: {}", list(&statistics, 3)),
+        ));
     } else if !plain.is_empty() {
-        score += 0.2;
-        reasons.push(format!("number: {}", list(&plain, 3)));
+        features.push(Feature::shown(
+            "figures.plain",
+            format!("number: {}", list(&plain, 3)),
+        ));
     }
     let time_words = analysis
         .matches(Category::Month)
@@ -447,31 +517,37 @@ fn judge(analysis: &Analysis<'_>, context: &mut Context, lexicon: &Lexicon) -> O
         .chain(analysis.matches(Category::TimeWord))
         .collect::<Vec<_>>();
     if !dates.is_empty() || analysis.has(Category::Month) {
-        score += 0.1;
         let shown = if dates.is_empty() {
             time_words.clone()
         } else {
             dates
         };
-        reasons.push(format!("date: {}", list(&shown, 2)));
+        features.push(Feature::shown("date", format!("date: {}", list(&shown, 2))));
     }
     if !analysis.entities.is_empty() {
-        score += if analysis.entities.len() >= 2 {
-            0.2
+        let name = if analysis.entities.len() >= 2 {
+            "names.many"
         } else {
-            0.15
+            "names.one"
         };
-        reasons.push(format!("names: {}", list(&analysis.entities, 4)));
+        features.push(Feature::shown(
+            name,
+            format!("names: {}", list(&analysis.entities, 4)),
+        ));
     }
     let events = analysis.matches(Category::Event);
     if !events.is_empty() {
-        score += 0.15;
-        reasons.push(format!("event: {}", list(&events, 2)));
+        features.push(Feature::shown(
+            "event",
+            format!("event: {}", list(&events, 2)),
+        ));
     }
     let comparisons = analysis.matches(Category::Comparison);
     if !comparisons.is_empty() {
-        score += 0.1;
-        reasons.push(format!("comparison or change: {}", list(&comparisons, 2)));
+        features.push(Feature::shown(
+            "comparison",
+            format!("comparison or change: {}", list(&comparisons, 2)),
+        ));
     }
     let absolutes: Vec<String> = analysis
         .matches(Category::Absolute)
@@ -479,34 +555,65 @@ fn judge(analysis: &Analysis<'_>, context: &mut Context, lexicon: &Lexicon) -> O
         .filter(|a| !matches!(a.to_lowercase().as_str(), "nicht" | "not"))
         .collect();
     if !absolutes.is_empty() {
-        score += 0.1;
-        reasons.push(format!("absolute: {}", list(&absolutes, 2)));
+        features.push(Feature::shown(
+            "absolute",
+            format!("absolute: {}", list(&absolutes, 2)),
+        ));
     }
     let declarative = analysis
         .text
         .trim_end_matches(['"', '“', '”', '«', '»', '’', ')'])
         .ends_with('.');
-    if declarative && words >= 4 {
-        score += 0.1;
+    if declarative {
+        features.push(Feature::shape("shape.declarative"));
     }
     if !analysis.hedges.is_empty() {
         // Hedged statements ("angeblich", "reportedly") are unconfirmed by their own admission: worth a check.
-        if declarative {
-            score += 0.1;
-        }
         let hedges: Vec<String> = analysis.hedges.iter().map(|(h, _)| h.clone()).collect();
-        reasons.push(format!("hedged: {}", list(&hedges, 3)));
+        features.push(Feature::shown(
+            "hedged",
+            format!("hedged: {}", list(&hedges, 3)),
+        ));
     }
     let opinions = analysis.matches(Category::Opinion);
     if !opinions.is_empty() {
-        score -= 0.25;
-        reasons.push(format!(
-            "opinion markers lower the score: {}",
-            list(&opinions, 2)
+        features.push(Feature::shown(
+            "opinion",
+            format!("opinion marker: {}", list(&opinions, 2)),
         ));
     }
     if analysis.is_exclamation {
-        score -= 0.1;
+        features.push(Feature::shape("shape.exclamation"));
+    }
+    let first_person: Vec<String> = analysis
+        .words
+        .iter()
+        .filter(|w| w.is(Category::FirstPerson) && !w.quoted)
+        .map(|w| w.text.to_owned())
+        .collect();
+    let past: Vec<String> = analysis.matches(Category::PastTense);
+    if !past.is_empty() {
+        features.push(Feature::shown(
+            "tense.past",
+            format!("past tense: {}", list(&past, 2)),
+        ));
+    }
+    if !first_person.is_empty() {
+        let factual = opinions.is_empty()
+            && (!past.is_empty() || !analysis.numbers.is_empty() || !comparisons.is_empty());
+        if factual {
+            features.push(Feature::shown(
+                "person.first_fact",
+                format!("first-person statement of fact: {}", list(&first_person, 2)),
+            ));
+        } else {
+            features.push(Feature::shape("person.first"));
+        }
+    }
+    if words < 8 {
+        features.push(Feature::shape("length.short"));
+    } else if words > 30 {
+        features.push(Feature::shape("length.long"));
     }
     let predictions = analysis.matches(Category::Prediction);
     let is_prediction = !predictions.is_empty()
@@ -526,8 +633,7 @@ fn judge(analysis: &Analysis<'_>, context: &mut Context, lexicon: &Lexicon) -> O
             return None;
         }
         // A headline with a verb states something: often the article's main claim, in its boldest form.
-        score += 0.2;
-        reasons.insert(0, "headline that states something".to_owned());
+        features.insert(0, Feature::shape("headline.statement"));
     }
 
     let kind = if analysis.is_heading {
@@ -549,19 +655,19 @@ fn judge(analysis: &Analysis<'_>, context: &mut Context, lexicon: &Lexicon) -> O
     };
     if is_prediction {
         // Forecasts and expectations are checked later against what happened, and their sources now.
-        score += 0.1;
-        reasons.push(format!("prediction: {}", list(&predictions, 2)));
+        features.push(Feature::shown(
+            "prediction",
+            format!("prediction: {}", list(&predictions, 2)),
+        ));
     }
 
     if reported && let Some(named) = &speaker {
         context.speaker = Some(named.clone());
     }
     context.previous_reported = reported;
-    let score = (score.clamp(0.0, 1.0) * 100.0).round() / 100.0;
-    Some(Candidate {
-        score,
+    Some(Description {
+        features,
         kind,
-        reasons,
         speaker,
     })
 }
@@ -606,7 +712,7 @@ mod tests {
         let found = extract_text(
             english,
             Language::English,
-            &ExtractOptions { min_score: 0.0 },
+            &ExtractOptions::with_min_score(0.0),
         );
         assert_eq!(
             found.len(),
@@ -616,7 +722,11 @@ mod tests {
         );
         let german = "Die Stadt zahlte 2024 rund 3 Millionen Euro, sagte Kämmerer Jan Ohl.\n\
             Mitarbeit: Anna Weber, Jan Ohl\nMit Material von dpa und AFP\nText: Eva Kröger; Redaktion: Paul Ritter\n";
-        let found = extract_text(german, Language::German, &ExtractOptions { min_score: 0.0 });
+        let found = extract_text(
+            german,
+            Language::German,
+            &ExtractOptions::with_min_score(0.0),
+        );
         assert_eq!(
             found.len(),
             1,
