@@ -160,6 +160,36 @@ pub enum Command {
         #[command(subcommand)]
         action: MemoryCommand,
     },
+    /// Train the check-worthiness model (logistic regression over named features and words) from labelled
+    /// sentences, or a desk's model from the desk's own decisions. Prints precision, recall, F1 and ROC-AUC
+    /// on a held-out part it sets aside (chosen by a hash of each sentence, so runs are reproducible).
+    Train {
+        /// Labelled sentences: JSON Lines {"text", "label": 0|1, "lang"?: "de"|"en"}, or a JSON array of
+        /// such objects.
+        #[arg(long, num_args = 1.., value_name = "FILE", required_unless_present = "from_desk")]
+        labels: Vec<PathBuf>,
+        /// The language of lines without "lang" (default: detected per sentence).
+        #[arg(long, value_enum, default_value_t = LangArg::Auto)]
+        lang: LangArg,
+        /// Learn from this desk's decisions (verdicts and hand-added claims: check-worthy; removed claims:
+        /// not), starting from the shipped model; writes `DIR/.claimdesk/model/model.json` unless -o.
+        #[arg(long, value_name = "DIR", conflicts_with = "labels")]
+        from_desk: Option<PathBuf>,
+        /// The seed of the shuffling.
+        #[arg(long, default_value_t = 20_261_126)]
+        seed: u64,
+        /// Passes over the training sentences.
+        #[arg(long, default_value_t = 12)]
+        epochs: usize,
+        /// Where to write the model (JSON).
+        #[arg(
+            short,
+            long,
+            value_name = "MODEL",
+            required_unless_present = "from_desk"
+        )]
+        output: Option<PathBuf>,
+    },
     /// Print the JSON Schema of review files.
     Schema,
 }
@@ -258,6 +288,9 @@ pub enum CliError {
         /// How many there were.
         total: usize,
     },
+    /// Training could not run.
+    #[error(transparent)]
+    Train(#[from] crate::extract::train::TrainError),
     /// Standard input or output failed.
     #[error("{what}: {source}")]
     Io {
@@ -831,4 +864,109 @@ pub fn agreement(paths: &[PathBuf], json: bool) -> Result<(), CliError> {
         out.flush()
     })();
     ignore_broken_pipe(written)
+}
+
+/// What `claimdesk train` is asked to do.
+#[derive(Debug, Clone)]
+pub struct TrainArgs {
+    /// `--labels`.
+    pub labels: Vec<PathBuf>,
+    /// `--lang`.
+    pub lang: LangArg,
+    /// `--from-desk`.
+    pub from_desk: Option<PathBuf>,
+    /// `--seed`.
+    pub seed: u64,
+    /// `--epochs`.
+    pub epochs: usize,
+    /// `-o`.
+    pub output: Option<PathBuf>,
+}
+
+/// `claimdesk train`.
+///
+/// # Errors
+/// See [`CliError`].
+pub fn train(args: TrainArgs) -> Result<(), CliError> {
+    use crate::extract::model::Model;
+    use crate::extract::train::{self, TrainOptions};
+    let mut options = TrainOptions {
+        seed: args.seed,
+        epochs: args.epochs,
+        start: Some(Model::prior().clone()),
+        ..TrainOptions::default()
+    };
+    let (examples, output, sources) = match &args.from_desk {
+        Some(desk) => {
+            let examples = desk::model::decisions(desk);
+            options.start = Some(Model::shipped().clone());
+            // Fewer passes: the desk's decisions adjust the shipped weights rather than replace them.
+            options.epochs = options.epochs.min(4);
+            let output = args
+                .output
+                .clone()
+                .unwrap_or_else(|| desk::model::model_path(desk));
+            (
+                examples,
+                output,
+                vec![format!("the decisions of the desk {}", desk.display())],
+            )
+        }
+        None => {
+            let mut examples = Vec::new();
+            for path in &args.labels {
+                examples.extend(train::read_labels(path, args.lang.language())?);
+            }
+            let output = args.output.clone().ok_or_else(|| {
+                CliError::Usage("give -o MODEL: where to write the model".to_owned())
+            })?;
+            let sources = args
+                .labels
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect();
+            (examples, output, sources)
+        }
+    };
+    let positives = examples.iter().filter(|e| e.label).count();
+    eprintln!(
+        "claimdesk: training on {} sentences ({positives} check-worthy) from {}",
+        examples.len(),
+        sources.join(", ")
+    );
+    options.description = format!(
+        "Logistic regression over claimdesk's named features and words (AdaGrad, {} epochs, seed {}), trained by `claimdesk train` on {}.",
+        options.epochs,
+        options.seed,
+        sources.join(", ")
+    );
+    let trained = train::train(&examples, &options)?;
+    let (training, calibration, held_out) = trained.split;
+    println!(
+        "split: {training} training, {calibration} calibration (threshold {:.3}), {held_out} held out",
+        trained.model.threshold
+    );
+    println!("held out, new model:    {}", trained.held_out);
+    println!("held out, balanced:     {}", trained.balanced);
+    println!("held out, before:       {}", trained.before);
+    let mut json = serde_json::to_vec_pretty(&trained.model)
+        .map_err(std::io::Error::from)
+        .map_err(|source| CliError::Io {
+            what: "writing the model",
+            source,
+        })?;
+    json.push(b'\n');
+    if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|source| CliError::Io {
+            what: "creating the model's folder",
+            source,
+        })?;
+    }
+    store::write_atomic(&output, &json)?;
+    println!(
+        "model: {} ({} weights)",
+        output.display(),
+        trained.model.size()
+    );
+    Ok(())
 }

@@ -10,6 +10,7 @@
 
 pub mod batch;
 pub mod cache;
+pub mod model;
 pub mod pipeline;
 pub mod scan;
 pub mod status;

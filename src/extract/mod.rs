@@ -7,6 +7,7 @@ pub mod lexicon;
 pub mod model;
 pub mod segment;
 pub mod tokens;
+pub mod train;
 
 use attribution::{Attribution, attribute};
 use features::{Analysis, NumberKind, analyze};
@@ -516,7 +517,8 @@ pub fn describe(
         .into_iter()
         .chain(analysis.matches(Category::TimeWord))
         .collect::<Vec<_>>();
-    if !dates.is_empty() || analysis.has(Category::Month) {
+    let dated = !dates.is_empty() || analysis.has(Category::Month);
+    if dated {
         let shown = if dates.is_empty() {
             time_words.clone()
         } else {
@@ -541,6 +543,10 @@ pub fn describe(
             "event",
             format!("event: {}", list(&events, 2)),
         ));
+    }
+    if dated && !events.is_empty() {
+        // An event with its date ("tritt am 1. Juli in Kraft", "opened on 3 March") is the core of a news fact.
+        features.push(Feature::shape("event.dated"));
     }
     let comparisons = analysis.matches(Category::Comparison);
     if !comparisons.is_empty() {

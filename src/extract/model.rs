@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::article::Language;
 
 use super::features::Analysis;
+use super::lexicon::Category;
 
 /// The model file format this build reads and writes.
 pub const FORMAT: &str = "claimdesk-model/1";
@@ -58,6 +59,7 @@ pub const NAMED_FEATURES: &[(&str, &str)] = &[
     ("names.one", "one name"),
     ("names.many", "two or more names"),
     ("event", "an event word"),
+    ("event.dated", "an event with its date"),
     ("comparison", "a comparison or change"),
     ("absolute", "an absolute (never, alle)"),
     ("shape.declarative", "ends as a statement"),
@@ -127,27 +129,34 @@ pub struct Scored {
     pub reasons: Vec<String>,
 }
 
-/// Words and word pairs of a segment, as the model sees them: lower case, numbers as `#`.
+/// Words and word pairs of a segment, as the model sees them: lower case, numbers as `#`. Function words
+/// (articles, pronouns, prepositions) count only inside a pair with a content word ("i think", "per
+/// cent"): alone they say more about the style of the training data than about check-worthiness.
 #[must_use]
 pub fn lexical_terms(analysis: &Analysis<'_>) -> Vec<String> {
-    let words: Vec<String> = analysis
+    let words: Vec<(String, bool)> = analysis
         .words
         .iter()
         .map(|w| {
-            if w.has_digit() {
+            let text = if w.has_digit() {
                 "#".to_owned()
             } else {
                 w.lower
                     .trim_matches(|c: char| !c.is_alphanumeric())
                     .to_owned()
-            }
+            };
+            (text, w.is(Category::Function))
         })
-        .filter(|w| !w.is_empty())
+        .filter(|(w, _)| !w.is_empty())
         .collect();
     let mut terms = Vec::with_capacity(words.len() * 2);
-    for (index, word) in words.iter().enumerate() {
-        terms.push(word.clone());
-        if let Some(next) = words.get(index + 1) {
+    for (index, (word, function)) in words.iter().enumerate() {
+        if !function {
+            terms.push(word.clone());
+        }
+        if let Some((next, next_function)) = words.get(index + 1)
+            && !(*function && *next_function)
+        {
             terms.push(format!("{word} {next}"));
         }
     }
@@ -174,6 +183,19 @@ impl Model {
                 "shipped model",
             )
             .expect("the shipped model is valid")
+        })
+    }
+
+    /// The round-1 hand-set weights: where training starts, and what the named weights are kept near.
+    ///
+    /// # Panics
+    /// Never with a built binary: the file is checked by the tests.
+    #[must_use]
+    pub fn prior() -> &'static Self {
+        static PRIOR: OnceLock<Model> = OnceLock::new();
+        PRIOR.get_or_init(|| {
+            Self::from_json(include_str!("../../assets/model/prior.json"), "prior model")
+                .expect("the prior model is valid")
         })
     }
 
