@@ -395,7 +395,11 @@ pub fn extract(
     min_score: f64,
     output: Option<&Path>,
 ) -> Result<(), CliError> {
-    let (review, warnings) = new_review(file, lang, &ExtractOptions::with_min_score(min_score))?;
+    let options = ExtractOptions {
+        min_score,
+        model: desk::model::model_for(file),
+    };
+    let (review, warnings) = new_review(file, lang, &options)?;
     for warning in &warnings {
         eprintln!("claimdesk: warning: {warning}");
     }
@@ -531,7 +535,10 @@ pub fn extract_desk(dir: &Path, args: BulkArgs) -> Result<(), CliError> {
     let options = BatchOptions {
         jobs: args.jobs,
         language: args.lang.language(),
-        extract: ExtractOptions::with_min_score(args.min_score),
+        extract: ExtractOptions {
+            min_score: args.min_score,
+            model: desk::model::model_for(dir),
+        },
     };
     let results =
         batch::extract_desk(dir, &options, &|_| bar.inc(1)).map_err(|error| CliError::Io {
@@ -612,7 +619,11 @@ pub fn status(dir: &Path, json: bool) -> Result<(), CliError> {
             dir.display()
         )));
     }
-    let status = crate::desk::status(dir, &ExtractOptions::default(), &|| {});
+    let options = ExtractOptions {
+        model: desk::model::model_for(dir),
+        ..ExtractOptions::default()
+    };
+    let status = crate::desk::status(dir, &options, &|| {});
     let mut text = String::new();
     if json {
         text = serde_json::to_string_pretty(&status).unwrap_or_default();
@@ -890,57 +901,57 @@ pub struct TrainArgs {
 pub fn train(args: TrainArgs) -> Result<(), CliError> {
     use crate::extract::model::Model;
     use crate::extract::train::{self, TrainOptions};
-    let mut options = TrainOptions {
-        seed: args.seed,
-        epochs: args.epochs,
-        start: Some(Model::prior().clone()),
-        ..TrainOptions::default()
-    };
-    let (examples, output, sources) = match &args.from_desk {
-        Some(desk) => {
-            let examples = desk::model::decisions(desk);
-            options.start = Some(Model::shipped().clone());
-            // Fewer passes: the desk's decisions adjust the shipped weights rather than replace them.
-            options.epochs = options.epochs.min(4);
-            let output = args
-                .output
-                .clone()
-                .unwrap_or_else(|| desk::model::model_path(desk));
-            (
-                examples,
-                output,
-                vec![format!("the decisions of the desk {}", desk.display())],
-            )
+    let (trained, output) = if let Some(desk) = &args.from_desk {
+        let examples = desk::model::decisions(desk);
+        eprintln!(
+            "claimdesk: training the desk's model on {} decisions ({} check-worthy) in {}",
+            examples.len(),
+            examples.iter().filter(|e| e.label).count(),
+            desk.display()
+        );
+        // Fewer passes: the desk's decisions adjust the shipped weights rather than replace them.
+        let trained = desk::model::train_desk(desk, args.seed, args.epochs.min(4))?;
+        let output = desk::model::model_path(desk);
+        if let Some(copy) = &args.output {
+            train::save_model(&trained.model, copy)?;
         }
-        None => {
-            let mut examples = Vec::new();
-            for path in &args.labels {
-                examples.extend(train::read_labels(path, args.lang.language())?);
-            }
-            let output = args.output.clone().ok_or_else(|| {
-                CliError::Usage("give -o MODEL: where to write the model".to_owned())
-            })?;
-            let sources = args
-                .labels
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect();
-            (examples, output, sources)
+        (trained, output)
+    } else {
+        let mut examples = Vec::new();
+        for path in &args.labels {
+            examples.extend(train::read_labels(path, args.lang.language())?);
         }
+        let output = args
+            .output
+            .clone()
+            .ok_or_else(|| CliError::Usage("give -o MODEL: where to write the model".to_owned()))?;
+        let sources: Vec<String> = args
+            .labels
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        eprintln!(
+            "claimdesk: training on {} sentences ({} check-worthy) from {}",
+            examples.len(),
+            examples.iter().filter(|e| e.label).count(),
+            sources.join(", ")
+        );
+        let options = TrainOptions {
+            seed: args.seed,
+            epochs: args.epochs,
+            start: Some(Model::prior().clone()),
+            description: format!(
+                "Logistic regression over claimdesk's named features and words (AdaGrad, {} epochs, seed {}, named weights anchored at assets/model/prior.json), trained by `claimdesk train` on {}.",
+                args.epochs,
+                args.seed,
+                sources.join(", ")
+            ),
+            ..TrainOptions::default()
+        };
+        let trained = train::train(&examples, &options)?;
+        train::save_model(&trained.model, &output)?;
+        (trained, output)
     };
-    let positives = examples.iter().filter(|e| e.label).count();
-    eprintln!(
-        "claimdesk: training on {} sentences ({positives} check-worthy) from {}",
-        examples.len(),
-        sources.join(", ")
-    );
-    options.description = format!(
-        "Logistic regression over claimdesk's named features and words (AdaGrad, {} epochs, seed {}), trained by `claimdesk train` on {}.",
-        options.epochs,
-        options.seed,
-        sources.join(", ")
-    );
-    let trained = train::train(&examples, &options)?;
     let (training, calibration, held_out) = trained.split;
     println!(
         "split: {training} training, {calibration} calibration (threshold {:.3}), {held_out} held out",
@@ -949,20 +960,12 @@ pub fn train(args: TrainArgs) -> Result<(), CliError> {
     println!("held out, new model:    {}", trained.held_out);
     println!("held out, balanced:     {}", trained.balanced);
     println!("held out, before:       {}", trained.before);
-    let mut json = serde_json::to_vec_pretty(&trained.model)
-        .map_err(std::io::Error::from)
-        .map_err(|source| CliError::Io {
-            what: "writing the model",
-            source,
-        })?;
-    json.push(b'\n');
-    if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|source| CliError::Io {
-            what: "creating the model's folder",
-            source,
-        })?;
+    for (language, evaluation) in &trained.by_language {
+        println!(
+            "held out, {:<13} {evaluation}",
+            format!("{}:", language.name())
+        );
     }
-    store::write_atomic(&output, &json)?;
     println!(
         "model: {} ({} weights)",
         output.display(),

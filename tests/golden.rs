@@ -12,10 +12,49 @@ use claimdesk::article::Language;
 use claimdesk::extract::{lexicon::Lexicon, segment::segment};
 
 /// Cases whose expected split we do not follow, and why.
-const KNOWN_DISAGREEMENTS: &[(&str, &str)] = &[(
-    "en-golden-018",
-    "'5 a.m. Mr.' joins but '6 P.M. Mr.' splits: the same context, opposite answers (pending upstream too)",
-)];
+const KNOWN_DISAGREEMENTS: &[(&str, &str)] = &[
+    (
+        "en-golden-018",
+        "'5 a.m. Mr.' joins but '6 P.M. Mr.' splits: the same context, opposite answers (pending upstream too)",
+    ),
+    // The extended English cases (pySBD's spec: literature, legal and web text) we do not follow.
+    (
+        "en-spec-002",
+        "Alice: a single-quoted passage of several exclamations followed by '(Which was very likely true.)' is one          sentence here but the same pattern is split in en-spec-097; news quotes use double quotes, where a          closing quote plus a parenthesis ends the sentence",
+    ),
+    (
+        "en-spec-003",
+        "the Alice passage of en-spec-002 again, with other line breaks",
+    ),
+    (
+        "en-spec-004",
+        "the quoted Alice exclamations of en-spec-002 on their own",
+    ),
+    (
+        "en-spec-006",
+        "the Alice passage of en-spec-002 again, as one paragraph",
+    ),
+    (
+        "en-spec-078",
+        "the Alice passage of en-spec-004 with question marks: the same contradiction with en-spec-097",
+    ),
+    (
+        "en-spec-075",
+        "'Smith. a. here it is b. another': list letters run into the text without line breaks; treating 'a.'          after a sentence as a list marker would cut German ordinals and initials ('Mark E. Smith' itself),          which news text has far more often than inline letter lists",
+    ),
+    (
+        "en-spec-076",
+        "'store. w) hello x) hello': inline letter lists after a sentence, as en-spec-075",
+    ),
+    (
+        "en-spec-096",
+        "a quotation ending in a dash ('to--\"') before the next sentence: a dash inside a quote is an          interruption, not an end, in every other case we have",
+    ),
+    (
+        "en-spec-124",
+        "'consultation.11 12 Take': footnote numbers after the period; in news '11 12' after a period is          a score or a figure far more often",
+    ),
+];
 
 #[derive(serde::Deserialize)]
 struct Case {
@@ -96,7 +135,7 @@ fn english_golden_rules() {
 }
 
 #[test]
-fn english_extended_cases_are_scored() {
-    // Literature, legal and web text: reported, not required.
-    check("en_extended.jsonl", Language::English, false);
+fn english_extended_cases() {
+    // Literature, legal and web text: every case passes except the disagreements argued above.
+    check("en_extended.jsonl", Language::English, true);
 }

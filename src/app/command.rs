@@ -18,6 +18,8 @@ pub enum Command {
     OpenAddress,
     /// Stop the download in progress.
     CancelDownload,
+    /// Train the desk's own check-worthiness model from its decisions.
+    TrainDeskModel,
     /// Switch between the desk and the article under review.
     ShowDesk,
     /// Open the article selected in the desk.
@@ -110,7 +112,7 @@ const fn shift(key: Key) -> KeyboardShortcut {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Self; 41] = [
+    pub const ALL: [Self; 42] = [
         Self::Open,
         Self::OpenPath,
         Self::OpenFolder,
@@ -121,6 +123,7 @@ impl Command {
         Self::NextArticle,
         Self::PreviousArticle,
         Self::NextPendingArticle,
+        Self::TrainDeskModel,
         Self::Save,
         Self::SaveAs,
         Self::Export,
@@ -163,6 +166,7 @@ impl Command {
             Self::OpenFolder => "Open folder (desk)…",
             Self::OpenAddress => "Open web address…",
             Self::CancelDownload => "Cancel the download",
+            Self::TrainDeskModel => "Learn check-worthiness from this desk's decisions",
             Self::ShowDesk => "Desk / article",
             Self::OpenArticle => "Open the selected article",
             Self::NextArticle => "Next article",
@@ -208,7 +212,7 @@ impl Command {
         match self {
             Self::Open => vec![ctrl(Key::O)],
             Self::OpenPath => vec![ctrl_shift(Key::O)],
-            Self::OpenFolder | Self::CancelDownload => vec![],
+            Self::OpenFolder | Self::CancelDownload | Self::TrainDeskModel => vec![],
             Self::OpenAddress => vec![ctrl(Key::L)],
             Self::ShowDesk => vec![ctrl(Key::D)],
             Self::OpenArticle => vec![key(Key::Enter)],

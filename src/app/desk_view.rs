@@ -306,7 +306,10 @@ impl DeskView {
         // Absolute, so the watcher's paths and the scan's compare equal.
         let root = root.canonicalize().unwrap_or(root);
         let files = scan(&root);
-        let options = ExtractOptions::default();
+        let options = ExtractOptions {
+            model: crate::desk::model::model_for(&root),
+            ..ExtractOptions::default()
+        };
         let repaint = ctx.clone();
         let watcher = DeskWatcher::start(&root, move || repaint.request_repaint()).ok();
         let rows = files

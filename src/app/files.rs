@@ -255,11 +255,16 @@ fn extract_loaded(
         .store(loaded.article.text.len(), Ordering::Relaxed);
     let review = guarded(Job::Extract, path, || {
         fail_if_injected(inject_panic, Job::Extract);
-        Ok(extract::new_review(
-            loaded.article,
-            &ExtractOptions::default(),
-            &mut |done| progress.0.store(done, Ordering::Relaxed),
-        ))
+        // An article of a desk with its own model is scored by that model.
+        let options = ExtractOptions {
+            model: article_path
+                .as_deref()
+                .and_then(crate::desk::model::model_for),
+            ..ExtractOptions::default()
+        };
+        Ok(extract::new_review(loaded.article, &options, &mut |done| {
+            progress.0.store(done, Ordering::Relaxed)
+        }))
     })?;
     Ok(Loaded::Article {
         review,

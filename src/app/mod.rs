@@ -423,6 +423,8 @@ pub struct ClaimDeskApp {
     /// The typed-path dialog's folder listing, for the text it was made for (listed again only when the
     /// text changes).
     path_listing: Option<(String, path_browser::Listing)>,
+    /// Training the desk's model in the background: the message to show when it is done.
+    train_job: Option<std::sync::mpsc::Receiver<Result<String, String>>>,
     /// The loading article comes from the desk: a fresh extraction holds no work of the analyst, so moving
     /// on without saving asks nothing and leaves no file behind.
     opening_from_desk: bool,
@@ -474,6 +476,7 @@ impl ClaimDeskApp {
             status: None,
             pending_commands: Vec::new(),
             path_listing: None,
+            train_job: None,
             pending_edits: Vec::new(),
             load_job: None,
             file_dialog: None,
@@ -788,6 +791,7 @@ impl ClaimDeskApp {
                 });
             }
             Command::CancelDownload => self.cancel_download(),
+            Command::TrainDeskModel => self.train_desk_model(),
             Command::ShowDesk => match (&self.desk, self.view) {
                 (None, _) => self.post("No desk is open: File → Open folder opens one.", true),
                 (Some(_), View::Desk) if self.workbench.workspace.is_some() => {
@@ -1289,6 +1293,7 @@ impl ClaimDeskApp {
                         Command::NextArticle,
                         Command::PreviousArticle,
                         Command::NextPendingArticle,
+                        Command::TrainDeskModel,
                     ] {
                         self.menu_item(ui, command);
                     }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::extract::model::Model;
-use crate::extract::train::Example;
+use crate::extract::train::{self, Example, TrainError, TrainOptions, Trained};
 use crate::review::{Origin, store};
 
 use super::DATA_DIR;
@@ -63,4 +63,43 @@ pub fn decisions(desk: &Path) -> Vec<Example> {
         }
     }
     examples
+}
+
+/// Trains the desk's model from its decisions, starting from the shipped model (whose weights the
+/// decisions adjust rather than replace), writes it to [`model_path`] and drops the desk's cached claim
+/// counts, which the old model made.
+///
+/// # Errors
+/// [`TrainError`]: too few decisions of either kind, or the model cannot be written.
+pub fn train_desk(desk: &Path, seed: u64, epochs: usize) -> Result<Trained, TrainError> {
+    let examples = decisions(desk);
+    let options = TrainOptions {
+        seed,
+        epochs,
+        start: Some(Model::shipped().clone()),
+        description: format!(
+            "The desk's own model: the shipped model adjusted by the decisions in {} (verdicts and hand-added \
+             claims: check-worthy; removed claims: not), {epochs} epochs, seed {seed}.",
+            desk.display()
+        ),
+        ..TrainOptions::default()
+    };
+    let trained = train::train(&examples, &options).map_err(|error| match error {
+        TrainError::TooFew {
+            positives,
+            negatives,
+            ..
+        } => TrainError::TooFew {
+            what: format!(
+                "the desk {} (claims with a verdict or added by hand / claims removed)",
+                desk.display()
+            ),
+            positives,
+            negatives,
+        },
+        other => other,
+    })?;
+    train::save_model(&trained.model, &model_path(desk))?;
+    let _ = std::fs::remove_dir_all(super::data_dir(desk).join("cache"));
+    Ok(trained)
 }

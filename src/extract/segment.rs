@@ -6,7 +6,7 @@
 //! a period, `!`, `?` or ellipsis ends one unless the context says otherwise. All language knowledge
 //! (abbreviations, ordinals, sentence starters) comes from the [`Lexicon`].
 
-use super::lexicon::{Lexicon, normalize_abbreviation};
+use super::lexicon::{Category, Lexicon, normalize_abbreviation};
 use crate::article::Language;
 
 pub use crate::article::Span;
@@ -578,7 +578,9 @@ impl LineSegmenter<'_> {
                 .is_some_and(|c| lexicon.is_terminal_abbreviation(c))
             || is_dotted_initials(token);
         if is_terminal {
-            return if lexicon.is_sentence_starter(&next_word) {
+            return if lexicon.is_sentence_starter(&next_word)
+                || self.sentence_after_clock_time(previous, next, &next_word)
+            {
                 boundary
             } else {
                 Decision::Continue
@@ -625,6 +627,32 @@ impl LineSegmenter<'_> {
     /// Invariant: `end` is a char boundary (every caller passes the offset of a terminator or the start
     /// of an earlier word). The returned span's ends then are too: both come from `char_indices` of a
     /// slice whose own ends are boundaries, and the trims only remove whole chars.
+    /// "at 6 p.m. Travelers who …": after a clock time ("6 p.m."), a capitalized word followed by a
+    /// lower-case one opens a sentence, unless it is a date or time word ("6 p.m. Sunday") or an
+    /// abbreviation ("6 p.m. Mr. …").
+    fn sentence_after_clock_time(&self, previous: &str, next: usize, next_lower: &str) -> bool {
+        if !previous.chars().next().is_some_and(|c| c.is_ascii_digit()) || next_lower.is_empty() {
+            return false;
+        }
+        let rest = &self.text[next..self.line_end];
+        let word_len: usize = rest
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .map(char::len_utf8)
+            .sum();
+        let capitalized = rest.chars().next().is_some_and(char::is_uppercase);
+        let followed_by_lower = rest[word_len..]
+            .strip_prefix(' ')
+            .and_then(|a| a.chars().next())
+            .is_some_and(char::is_lowercase);
+        let categories = self.lexicon.categories(next_lower);
+        capitalized
+            && followed_by_lower
+            && !self.lexicon.is_abbreviation(next_lower)
+            && !categories.has(Category::Month)
+            && !categories.has(Category::TimeWord)
+    }
+
     fn token_before(&self, segment_start: usize, end: usize) -> Span {
         let word = word_before(self.text, segment_start, end);
         let text = &self.text[word.start..word.end];

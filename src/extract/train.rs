@@ -104,6 +104,8 @@ pub struct Trained {
     /// The new model on the held-out part with both classes weighted alike (as if half were
     /// check-worthy).
     pub balanced: Evaluation,
+    /// The new model on the held-out sentences of each language.
+    pub by_language: Vec<(Language, Evaluation)>,
 }
 
 /// Why training could not run.
@@ -128,6 +130,16 @@ pub enum TrainError {
         line: usize,
         /// What is wrong.
         reason: String,
+    },
+    /// The model could not be written.
+    #[error(
+        "{path}: the model cannot be written ({source}). Check that the folder exists and is writable."
+    )]
+    Write {
+        /// The file.
+        path: String,
+        /// Why.
+        source: std::io::Error,
     },
     /// Too little to learn from.
     #[error(
@@ -373,6 +385,24 @@ fn best_threshold(probabilities: &[f64], labels: &[bool]) -> f64 {
     best.0.clamp(0.01, 0.99)
 }
 
+/// Writes a model as readable JSON (atomically), creating its folder.
+///
+/// # Errors
+/// [`TrainError::Write`].
+pub fn save_model(model: &Model, path: &Path) -> Result<(), TrainError> {
+    let write_error = |source: std::io::Error| TrainError::Write {
+        path: path.display().to_string(),
+        source,
+    };
+    let mut json = serde_json::to_vec_pretty(model).map_err(|e| write_error(e.into()))?;
+    json.push(b'\n');
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(write_error)?;
+    }
+    crate::review::store::write_atomic(path, &json)
+        .map_err(|e| write_error(std::io::Error::other(e.to_string())))
+}
+
 /// Trains a model on `examples`.
 ///
 /// # Errors
@@ -393,10 +423,14 @@ pub fn train(examples: &[Example], options: &TrainOptions) -> Result<Trained, Tr
     }
     let mut parts: [Vec<Option<Encoded>>; 3] = [Vec::new(), Vec::new(), Vec::new()];
     let mut part_labels: [Vec<bool>; 3] = [Vec::new(), Vec::new(), Vec::new()];
+    let mut held_out_languages = Vec::new();
     for example in examples {
         let part = usize::from(part_of(&example.text));
         parts[part].push(encode(example));
         part_labels[part].push(example.label);
+        if part == 2 {
+            held_out_languages.push(example.language);
+        }
     }
     let [_, calibration_labels, held_out_labels] = part_labels;
 
@@ -538,6 +572,20 @@ pub fn train(examples: &[Example], options: &TrainOptions) -> Result<Trained, Tr
         &held_out_labels,
         model.threshold,
     );
+    let held_out_probabilities = probabilities(&model, &parts[2]);
+    let mut by_language = Vec::new();
+    for language in [Language::English, Language::German, Language::Other] {
+        let (probabilities, labels): (Vec<f64>, Vec<bool>) = held_out_probabilities
+            .iter()
+            .zip(&held_out_labels)
+            .zip(&held_out_languages)
+            .filter(|(_, l)| **l == language)
+            .map(|((p, label), _)| (*p, *label))
+            .unzip();
+        if !labels.is_empty() {
+            by_language.push((language, evaluate(&probabilities, &labels, model.threshold)));
+        }
+    }
     let balanced = evaluate_weighted(
         &probabilities(&model, &parts[2]),
         &held_out_labels,
@@ -566,6 +614,7 @@ pub fn train(examples: &[Example], options: &TrainOptions) -> Result<Trained, Tr
         held_out,
         before,
         balanced,
+        by_language,
     })
 }
 
