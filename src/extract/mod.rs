@@ -114,7 +114,8 @@ pub fn extract_text_with_progress(
             continue;
         }
         let analysis = analyze(text, span, lexicon);
-        let Some(candidate) = judge(&analysis, &mut context, lexicon, model) else {
+        let Some(candidate) = judge(&analysis, &mut context, lexicon, model, options.min_score)
+        else {
             continue;
         };
         if candidate.score < options.min_score {
@@ -210,6 +211,7 @@ pub fn manual_claim(text: &str, language: Language, span: Span, id: String) -> O
         &mut Context::default(),
         lexicon,
         Model::shipped(),
+        0.0,
     ) {
         Some(judged) => by_hand(judged.kind, judged.reasons, judged.speaker),
         None => by_hand(ClaimKind::Fact, Vec::new(), None),
@@ -378,15 +380,28 @@ fn judge(
     context: &mut Context,
     lexicon: &Lexicon,
     model: &Model,
+    min_score: f64,
 ) -> Option<Candidate> {
     let description = describe(analysis, context, lexicon)?;
-    let terms = model::lexical_terms(analysis);
-    let scored = model.score(&description.features, lexicon.language, &terms);
+    let terms = model::Terms::of(analysis);
+    let language = lexicon.language;
+    let score = model.calibrate(model.probability(&description.features, language, &terms));
+    // Reasons only for claims: explaining every segment would cost more than scoring it.
+    let Description {
+        features,
+        kind,
+        speaker,
+    } = description;
+    let reasons = if score >= min_score {
+        model.reasons(features, language, &terms)
+    } else {
+        Vec::new()
+    };
     Some(Candidate {
-        score: scored.score,
-        kind: description.kind,
-        reasons: scored.reasons,
-        speaker: description.speaker,
+        score,
+        kind,
+        reasons,
+        speaker,
     })
 }
 

@@ -3,7 +3,7 @@
 //! segment's words and word pairs, per language). The weights are data (`assets/model/model.json`, or a
 //! desk's own model), so scoring stays linear and every score can be explained by the features that made it.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -94,6 +94,8 @@ pub struct Model {
     /// Held-out measurements printed by `claimdesk train`.
     #[serde(default)]
     pub evaluation: BTreeMap<String, f64>,
+    #[serde(skip)]
+    compiled: Compiled,
 }
 
 /// Why a model file could not be used.
@@ -131,38 +133,122 @@ pub struct Scored {
 
 /// Words and word pairs of a segment, as the model sees them: lower case, numbers as `#`. Function words
 /// (articles, pronouns, prepositions) count only inside a pair with a content word ("i think", "per
-/// cent"): alone they say more about the style of the training data than about check-worthiness.
+/// cent"): alone they say more about the style of the training data than about check-worthiness. Each
+/// distinct term counts once.
+#[derive(Debug, Clone)]
+pub struct Terms<'a> {
+    words: Vec<&'a str>,
+    /// Term hashes, sorted and distinct, each with its first word and whether it is a pair.
+    hashed: Vec<(u64, u32, bool)>,
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a, continued from `hash`: a pair's hash is its first word's continued with " " and the second
+/// word, so it equals the hash of the pair's text as stored in the model file — without building it.
+fn fnv(mut hash: u64, bytes: &[u8]) -> u64 {
+    for byte in bytes {
+        hash ^= u64::from(*byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// The hash of a term as written in the model file.
 #[must_use]
-pub fn lexical_terms(analysis: &Analysis<'_>) -> Vec<String> {
-    let words: Vec<(String, bool)> = analysis
-        .words
-        .iter()
-        .map(|w| {
-            let text = if w.has_digit() {
-                "#".to_owned()
+pub fn term_hash(term: &str) -> u64 {
+    fnv(FNV_OFFSET, term.as_bytes())
+}
+
+impl<'a> Terms<'a> {
+    /// The terms of an analysed segment.
+    #[must_use]
+    pub fn of(analysis: &'a Analysis<'_>) -> Self {
+        let mut words = Vec::with_capacity(analysis.words.len());
+        let mut function = Vec::with_capacity(analysis.words.len());
+        for word in &analysis.words {
+            let text: &str = if word.has_digit() {
+                "#"
             } else {
-                w.lower
-                    .trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_owned()
+                word.lower.trim_matches(|c: char| !c.is_alphanumeric())
             };
-            (text, w.is(Category::Function))
-        })
-        .filter(|(w, _)| !w.is_empty())
-        .collect();
-    let mut terms = Vec::with_capacity(words.len() * 2);
-    for (index, (word, function)) in words.iter().enumerate() {
-        if !function {
-            terms.push(word.clone());
+            if !text.is_empty() {
+                words.push(text);
+                function.push(word.is(Category::Function));
+            }
         }
-        if let Some((next, next_function)) = words.get(index + 1)
-            && !(*function && *next_function)
-        {
-            terms.push(format!("{word} {next}"));
+        let mut hashed = Vec::with_capacity(words.len() * 2);
+        for (index, word) in words.iter().enumerate() {
+            let position = u32::try_from(index).unwrap_or(u32::MAX);
+            let hash = fnv(FNV_OFFSET, word.as_bytes());
+            if !function[index] {
+                hashed.push((hash, position, false));
+            }
+            if let Some(next) = words.get(index + 1)
+                && !(function[index] && function[index + 1])
+            {
+                let pair = fnv(fnv(hash, b" "), next.as_bytes());
+                hashed.push((pair, position, true));
+            }
+        }
+        hashed.sort_unstable_by_key(|(hash, _, _)| *hash);
+        hashed.dedup_by_key(|(hash, _, _)| *hash);
+        Self { words, hashed }
+    }
+
+    /// The term hashes, sorted and distinct.
+    pub fn hashes(&self) -> impl Iterator<Item = u64> + '_ {
+        self.hashed.iter().map(|(hash, _, _)| *hash)
+    }
+
+    /// The text of the term with `hash`.
+    fn text(&self, first: u32, pair: bool) -> String {
+        let first = first as usize;
+        if pair {
+            format!("{} {}", self.words[first], self.words[first + 1])
+        } else {
+            self.words[first].to_owned()
         }
     }
-    terms.sort_unstable();
-    terms.dedup();
-    terms
+
+    /// The terms as text (for training and for reading).
+    #[must_use]
+    pub fn texts(&self) -> Vec<String> {
+        self.hashed
+            .iter()
+            .map(|(_, first, pair)| self.text(*first, *pair))
+            .collect()
+    }
+}
+
+/// The lexical weights by term hash, built once per model from its readable form.
+#[derive(Default)]
+struct Compiled(OnceLock<Lookup>);
+
+/// The weights in the shape scoring reads them fastest.
+struct Lookup {
+    named: foldhash::HashMap<&'static str, f64>,
+    /// Per language code, the word weights by term hash.
+    lexical: Vec<(String, foldhash::HashMap<u64, f64>)>,
+}
+
+impl Clone for Compiled {
+    fn clone(&self) -> Self {
+        Self::default()
+    }
+}
+
+impl PartialEq for Compiled {
+    fn eq(&self, _: &Self) -> bool {
+        // A cache of the weights, which are compared themselves.
+        true
+    }
+}
+
+impl std::fmt::Debug for Compiled {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Compiled")
+    }
 }
 
 fn sigmoid(x: f64) -> f64 {
@@ -245,77 +331,151 @@ impl Model {
         Ok(model)
     }
 
-    /// The raw linear sum for a segment's features and terms.
+    /// A model from its parts (the trainer builds models this way).
     #[must_use]
-    pub fn logit(&self, features: &[Feature], language: Language, terms: &[String]) -> f64 {
-        let lexical = self.lexical.get(language.code());
-        let named: f64 = features.iter().filter_map(|f| self.named.get(f.name)).sum();
-        let words: f64 = lexical.map_or(0.0, |weights| {
-            terms.iter().filter_map(|t| weights.get(t.as_str())).sum()
+    pub fn new(
+        description: String,
+        bias: f64,
+        threshold: f64,
+        named: BTreeMap<String, f64>,
+        lexical: BTreeMap<String, BTreeMap<String, f64>>,
+    ) -> Self {
+        Self {
+            format: FORMAT.to_owned(),
+            description,
+            bias,
+            threshold,
+            named,
+            lexical,
+            evaluation: BTreeMap::new(),
+            compiled: Compiled::default(),
+        }
+    }
+
+    fn lookup(&self) -> &Lookup {
+        self.compiled.0.get_or_init(|| Lookup {
+            named: NAMED_FEATURES
+                .iter()
+                .filter_map(|(name, _)| Some((*name, *self.named.get(*name)?)))
+                .collect(),
+            lexical: self
+                .lexical
+                .iter()
+                .map(|(code, weights)| {
+                    let by_hash = weights
+                        .iter()
+                        .map(|(term, weight)| (term_hash(term), *weight))
+                        .collect();
+                    (code.clone(), by_hash)
+                })
+                .collect(),
+        })
+    }
+
+    fn lexical_by_hash(&self, language: Language) -> Option<&foldhash::HashMap<u64, f64>> {
+        let code = language.code();
+        self.lookup()
+            .lexical
+            .iter()
+            .find(|(c, _)| c == code)
+            .map(|(_, weights)| weights)
+    }
+
+    fn named_weight(&self, name: &str) -> Option<f64> {
+        self.lookup().named.get(name).copied()
+    }
+
+    /// The raw linear sum for a segment's features and term hashes.
+    #[must_use]
+    pub fn logit(
+        &self,
+        features: &[Feature],
+        language: Language,
+        hashes: impl Iterator<Item = u64>,
+    ) -> f64 {
+        let named: f64 = features
+            .iter()
+            .filter_map(|f| self.named_weight(f.name))
+            .sum();
+        let words: f64 = self.lexical_by_hash(language).map_or(0.0, |weights| {
+            hashes.filter_map(|hash| weights.get(&hash)).sum()
         });
         self.bias + named + words
     }
 
+    /// The probability that a segment is check-worthy.
+    #[must_use]
+    pub fn probability(&self, features: &[Feature], language: Language, terms: &Terms<'_>) -> f64 {
+        sigmoid(self.logit(features, language, terms.hashes()))
+    }
+
     /// Scores a segment and explains the score.
     #[must_use]
-    pub fn score(&self, features: &[Feature], language: Language, terms: &[String]) -> Scored {
-        let probability = sigmoid(self.logit(features, language, terms));
-        let mut contributions: Vec<(f64, String)> = features
-            .iter()
-            .filter_map(|f| {
-                let weight = *self.named.get(f.name)?;
-                let label = f
-                    .detail
-                    .clone()
-                    .unwrap_or_else(|| label_of(f.name).to_owned());
-                Some((weight, label))
-            })
-            .collect();
-        if let Some(weights) = self.lexical.get(language.code()) {
-            let mut words: Vec<(f64, &str)> = terms
-                .iter()
-                .filter_map(|t| weights.get(t.as_str()).map(|w| (*w, t.as_str())))
-                .filter(|(w, _)| w.abs() >= 0.15)
-                .collect();
-            words.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()));
-            let positive: Vec<&str> = words
-                .iter()
-                .filter(|w| w.0 > 0.0)
-                .take(3)
-                .map(|w| w.1)
-                .collect();
-            let negative: Vec<&str> = words
-                .iter()
-                .filter(|w| w.0 < 0.0)
-                .take(3)
-                .map(|w| w.1)
-                .collect();
-            let sum = |sign: f64| {
-                words
-                    .iter()
-                    .filter(|w| w.0.signum() == sign)
-                    .map(|w| w.0)
-                    .sum::<f64>()
-            };
-            if !positive.is_empty() {
-                contributions.push((sum(1.0), format!("words: {}", positive.join(", "))));
-            }
-            if !negative.is_empty() {
-                contributions.push((sum(-1.0), format!("words: {}", negative.join(", "))));
-            }
-        }
-        contributions.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()));
-        let reasons = contributions
-            .into_iter()
-            .filter(|(weight, _)| weight.abs() >= 0.05)
-            .take(6)
-            .map(|(weight, label)| format!("{label} {}", if weight > 0.0 { "+" } else { "−" }))
-            .collect();
+    pub fn score(&self, features: &[Feature], language: Language, terms: &Terms<'_>) -> Scored {
+        let probability = self.probability(features, language, terms);
         Scored {
             probability,
             score: self.calibrate(probability),
-            reasons,
+            reasons: self.reasons(features.to_vec(), language, terms),
         }
+    }
+
+    /// The strongest contributions to a segment's score in words, strongest first, each with its sign.
+    /// Built only for claims: most segments of an article never need them.
+    #[must_use]
+    pub fn reasons(
+        &self,
+        features: Vec<Feature>,
+        language: Language,
+        terms: &Terms<'_>,
+    ) -> Vec<String> {
+        let mut contributions: Vec<(f64, String)> = features
+            .into_iter()
+            .filter_map(|f| {
+                let weight = self.named_weight(f.name)?;
+                let label = f.detail.unwrap_or_else(|| label_of(f.name).to_owned());
+                Some((weight, label))
+            })
+            .collect();
+        if let Some(weights) = self.lexical_by_hash(language) {
+            let mut words: Vec<(f64, u32, bool)> = terms
+                .hashed
+                .iter()
+                .filter_map(|(hash, first, pair)| {
+                    let weight = *weights.get(hash)?;
+                    (weight.abs() >= 0.15).then_some((weight, *first, *pair))
+                })
+                .collect();
+            words.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()));
+            for sign in [1.0, -1.0] {
+                let mut total = 0.0;
+                let mut label = String::from("words: ");
+                let mut shown = 0;
+                for (weight, first, pair) in words.iter().filter(|w| w.0.signum() == sign) {
+                    total += weight;
+                    if shown < 3 {
+                        if shown > 0 {
+                            label.push_str(", ");
+                        }
+                        label.push_str(&terms.text(*first, *pair));
+                        shown += 1;
+                    }
+                }
+                if shown > 0 {
+                    contributions.push((total, label));
+                }
+            }
+        }
+        contributions.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()));
+        contributions
+            .into_iter()
+            .filter(|(weight, _)| weight.abs() >= 0.05)
+            .take(6)
+            .map(|(weight, mut label)| {
+                label.push_str(if weight > 0.0 { " +" } else { " −" });
+                label
+            })
+            .collect()
     }
 
     /// Maps a probability so that the model's threshold lands on the default minimum score, keeping order.
@@ -334,15 +494,6 @@ impl Model {
     #[must_use]
     pub fn size(&self) -> usize {
         self.named.len() + self.lexical.values().map(BTreeMap::len).sum::<usize>()
-    }
-
-    /// A lookup of the lexical weights of one language (for the trainer).
-    #[must_use]
-    pub fn lexical_map(&self, language: Language) -> HashMap<String, f64> {
-        self.lexical
-            .get(language.code())
-            .map(|m| m.iter().map(|(k, v)| (k.clone(), *v)).collect())
-            .unwrap_or_default()
     }
 }
 

@@ -11,7 +11,7 @@ use crate::article::{Language, Span, detect_language};
 
 use super::features::analyze;
 use super::lexicon::Lexicon;
-use super::model::{FORMAT, Feature, Model, NAMED_FEATURES, lexical_terms};
+use super::model::{Feature, Model, NAMED_FEATURES, Terms};
 use super::{Context, describe};
 
 /// One labelled sentence.
@@ -243,6 +243,7 @@ fn part_of(text: &str) -> u8 {
 struct Encoded {
     features: Vec<Feature>,
     terms: Vec<String>,
+    hashes: Vec<u64>,
     language: Language,
     label: bool,
 }
@@ -255,9 +256,11 @@ fn encode(example: &Example) -> Option<Encoded> {
     };
     let analysis = analyze(&example.text, span, lexicon);
     let description = describe(&analysis, &mut Context::default(), lexicon)?;
+    let terms = Terms::of(&analysis);
     Some(Encoded {
         features: description.features,
-        terms: lexical_terms(&analysis),
+        terms: terms.texts(),
+        hashes: terms.hashes().collect(),
         language: example.language,
         label: example.label,
     })
@@ -269,7 +272,8 @@ fn probabilities(model: &Model, examples: &[Option<Encoded>]) -> Vec<f64> {
         .iter()
         .map(|e| {
             e.as_ref().map_or(0.0, |e| {
-                1.0 / (1.0 + (-model.logit(&e.features, e.language, &e.terms)).exp())
+                1.0 / (1.0
+                    + (-model.logit(&e.features, e.language, e.hashes.iter().copied())).exp())
             })
         })
         .collect()
@@ -376,11 +380,15 @@ fn best_threshold(probabilities: &[f64], labels: &[bool]) -> f64 {
     candidates.sort_by(f64::total_cmp);
     candidates.dedup();
     let mut best = (0.5, -1.0);
+    let mut below = 0.0;
     for threshold in candidates {
         let f1 = evaluate_weighted(probabilities, labels, threshold, weight).f1;
         if f1 > best.1 {
-            best = (threshold, f1);
+            // Halfway between the last probability left out and the first taken in: on a small
+            // calibration part the threshold should not sit on one sentence's score.
+            best = (f64::midpoint(below, threshold), f1);
         }
+        below = threshold;
     }
     best.0.clamp(0.01, 0.99)
 }
@@ -557,15 +565,13 @@ pub fn train(examples: &[Example], options: &TrainOptions) -> Result<Trained, Tr
             Some(_) => {}
         }
     }
-    let mut model = Model {
-        format: FORMAT.to_owned(),
-        description: options.description.clone(),
-        bias: round(bias),
-        threshold: 0.5,
+    let mut model = Model::new(
+        options.description.clone(),
+        round(bias),
+        0.5,
         named,
         lexical,
-        evaluation: BTreeMap::new(),
-    };
+    );
     model.threshold = best_threshold(&probabilities(&model, &parts[1]), &calibration_labels);
     let held_out = evaluate(
         &probabilities(&model, &parts[2]),
