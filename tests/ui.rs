@@ -1563,3 +1563,26 @@ fn the_path_dialog_lists_the_folder_and_completes_names_with_tab() {
     assert!(review.article.text.contains("240 Millionen Euro"));
     assert!(bench.app().dialog.is_none());
 }
+
+#[test]
+fn learning_from_a_desk_without_decisions_says_what_is_missing() {
+    let folder = desk_folder();
+    let root = folder.path().canonicalize().unwrap();
+    let mut bench = open(Some(root.clone()));
+    bench.wait_until("the rows", |app| !app.desk.as_ref().unwrap().is_busy());
+    bench
+        .harness
+        .state_mut()
+        .command(claimdesk::app::Command::TrainDeskModel);
+    bench.harness.run_steps(2);
+    bench.wait_until("the training", |app| {
+        matches!(app.dialog, Some(Dialog::Error { .. }))
+    });
+    match &bench.app().dialog {
+        Some(Dialog::Error { message, .. }) => {
+            assert!(message.contains("at least 10 of each"), "{message}");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(!root.join(".claimdesk/model/model.json").exists());
+}
