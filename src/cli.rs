@@ -163,33 +163,7 @@ pub enum Command {
     /// Train the check-worthiness model (logistic regression over named features and words) from labelled
     /// sentences, or a desk's model from the desk's own decisions. Prints precision, recall, F1 and ROC-AUC
     /// on a held-out part it sets aside (chosen by a hash of each sentence, so runs are reproducible).
-    Train {
-        /// Labelled sentences: JSON Lines {"text", "label": 0|1, "lang"?: "de"|"en"}, or a JSON array of
-        /// such objects.
-        #[arg(long, num_args = 1.., value_name = "FILE", required_unless_present = "from_desk")]
-        labels: Vec<PathBuf>,
-        /// The language of lines without "lang" (default: detected per sentence).
-        #[arg(long, value_enum, default_value_t = LangArg::Auto)]
-        lang: LangArg,
-        /// Learn from this desk's decisions (verdicts and hand-added claims: check-worthy; removed claims:
-        /// not), starting from the shipped model; writes `DIR/.claimdesk/model/model.json` unless -o.
-        #[arg(long, value_name = "DIR", conflicts_with = "labels")]
-        from_desk: Option<PathBuf>,
-        /// The seed of the shuffling.
-        #[arg(long, default_value_t = 20_261_126)]
-        seed: u64,
-        /// Passes over the training sentences.
-        #[arg(long, default_value_t = 12)]
-        epochs: usize,
-        /// Where to write the model (JSON).
-        #[arg(
-            short,
-            long,
-            value_name = "MODEL",
-            required_unless_present = "from_desk"
-        )]
-        output: Option<PathBuf>,
-    },
+    Train(TrainArgs),
     /// Print the JSON Schema of review files.
     Schema,
 }
@@ -878,19 +852,33 @@ pub fn agreement(paths: &[PathBuf], json: bool) -> Result<(), CliError> {
 }
 
 /// What `claimdesk train` is asked to do.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct TrainArgs {
-    /// `--labels`.
+    /// Labelled sentences: JSON Lines {"text", "label": 0|1, "lang"?: "de"|"en"}, or a JSON array of
+    /// such objects.
+    #[arg(long, num_args = 1.., value_name = "FILE", required_unless_present = "from_desk")]
     pub labels: Vec<PathBuf>,
-    /// `--lang`.
+    /// The language of lines without "lang" (default: detected per sentence).
+    #[arg(long, value_enum, default_value_t = LangArg::Auto)]
     pub lang: LangArg,
-    /// `--from-desk`.
+    /// Learn from this desk's decisions (verdicts and hand-added claims: check-worthy; removed claims:
+    /// not), starting from the shipped model; writes `DIR/.claimdesk/model/model.json`, and a copy to -o
+    /// when given.
+    #[arg(long, value_name = "DIR", conflicts_with = "labels")]
     pub from_desk: Option<PathBuf>,
-    /// `--seed`.
+    /// The seed of the shuffling.
+    #[arg(long, default_value_t = crate::extract::train::DEFAULT_SEED)]
     pub seed: u64,
-    /// `--epochs`.
+    /// Passes over the training sentences.
+    #[arg(long, default_value_t = 12)]
     pub epochs: usize,
-    /// `-o`.
+    /// Where to write the model (JSON).
+    #[arg(
+        short,
+        long,
+        value_name = "MODEL",
+        required_unless_present = "from_desk"
+    )]
     pub output: Option<PathBuf>,
 }
 
@@ -909,8 +897,8 @@ pub fn train(args: TrainArgs) -> Result<(), CliError> {
             examples.iter().filter(|e| e.label).count(),
             desk.display()
         );
-        // Fewer passes: the desk's decisions adjust the shipped weights rather than replace them.
-        let trained = desk::model::train_desk(desk, args.seed, args.epochs.min(4))?;
+        let epochs = args.epochs.min(desk::model::DESK_EPOCHS);
+        let trained = desk::model::train_desk(desk, &examples, args.seed, epochs)?;
         let output = desk::model::model_path(desk);
         if let Some(copy) = &args.output {
             train::save_model(&trained.model, copy)?;

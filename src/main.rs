@@ -109,21 +109,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         }
         Some(Command::Agreement { json, reviews }) => cli::agreement(&reviews, json)?,
-        Some(Command::Train {
-            labels,
-            lang,
-            from_desk,
-            seed,
-            epochs,
-            output,
-        }) => cli::train(cli::TrainArgs {
-            labels,
-            lang,
-            from_desk,
-            seed,
-            epochs,
-            output,
-        })?,
+        Some(Command::Train(args)) => cli::train(args)?,
         Some(Command::Schema) => cli::schema()?,
         None => open_window(cli)?,
     }

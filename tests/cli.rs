@@ -7,13 +7,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use claimdesk::review::{ClaimKind, Review, store};
+use common::{claimdesk, stderr};
 
-fn claimdesk(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimdesk"))
-        .args(args)
-        .output()
-        .expect("claimdesk runs")
-}
+mod common;
 
 fn with_stdin(args: &[&str], input: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_claimdesk"))
@@ -25,10 +21,6 @@ fn with_stdin(args: &[&str], input: &[u8]) -> Output {
         .expect("claimdesk runs");
     child.stdin.take().unwrap().write_all(input).unwrap();
     child.wait_with_output().unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {

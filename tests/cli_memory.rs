@@ -4,22 +4,14 @@
 #![allow(clippy::unwrap_used, reason = "test helpers may panic")]
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
+
+use common::{claimdesk_in, stderr};
+
+mod common;
 
 use claimdesk::review::{Verdict, store};
 use serde_json::Value;
-
-fn claimdesk_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimdesk"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("claimdesk runs")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
 
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     let path = dir.join(name);

@@ -117,18 +117,23 @@ fn write_labels(dir: &Path) -> PathBuf {
     path
 }
 
-#[test]
-fn train_writes_a_model_and_prints_its_held_out_numbers() {
-    let dir = tempfile::tempdir().unwrap();
-    let labels = write_labels(dir.path());
-    let model = dir.path().join("model.json");
-    let output = claimdesk(&[
+/// `claimdesk train --labels LABELS -o MODEL`.
+fn train(labels: &Path, model: &Path) -> std::process::Output {
+    claimdesk(&[
         "train",
         "--labels",
         labels.to_str().unwrap(),
         "-o",
         model.to_str().unwrap(),
-    ]);
+    ])
+}
+
+#[test]
+fn train_writes_a_model_and_prints_its_held_out_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let labels = write_labels(dir.path());
+    let model = dir.path().join("model.json");
+    let output = train(&labels, &model);
     assert!(output.status.success(), "{}", stderr(&output));
     let printed = String::from_utf8_lossy(&output.stdout);
     for word in ["precision", "recall", "F1", "ROC-AUC", "held out"] {
@@ -138,13 +143,7 @@ fn train_writes_a_model_and_prints_its_held_out_numbers() {
     assert!(trained.named["figures.statistic"] > 0.0);
     // Deterministic: the same data and seed give the same file.
     let again = dir.path().join("again.json");
-    let output = claimdesk(&[
-        "train",
-        "--labels",
-        labels.to_str().unwrap(),
-        "-o",
-        again.to_str().unwrap(),
-    ]);
+    let output = train(&labels, &again);
     assert!(output.status.success());
     assert_eq!(
         std::fs::read(&model).unwrap(),
@@ -161,13 +160,7 @@ fn bad_label_lines_are_named_with_file_and_line() {
         "{\"text\": \"Ein Satz.\", \"label\": 1}\n{\"text\": \"Noch einer.\", \"label\": 7}\n",
     )
     .unwrap();
-    let output = claimdesk(&[
-        "train",
-        "--labels",
-        labels.to_str().unwrap(),
-        "-o",
-        dir.path().join("m.json").to_str().unwrap(),
-    ]);
+    let output = train(&labels, &dir.path().join("m.json"));
     assert!(!output.status.success());
     let message = stderr(&output);
     assert!(message.contains("bad.jsonl: line 2"), "{message}");

@@ -1,6 +1,8 @@
 //! PDFs open like any article: generated fixtures (no PDF is copied into the repository), through the
 //! library and the binary.
 
+#![allow(clippy::unwrap_used, reason = "test helpers may panic")]
+
 mod common;
 
 use claimdesk::article::{LoadError, LoadOptions, SourceFormat, load_bytes, load_path};

@@ -6,6 +6,10 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use common::{claimdesk_in, stderr};
+
+mod common;
+
 use claimdesk::review::edit::{Document, Edit, EditError};
 use claimdesk::review::{Review, Verdict, store};
 
@@ -13,18 +17,6 @@ const V1: &str = "tests/data/team/v1.review.json";
 
 fn fixture() -> Review {
     store::load(Path::new(env!("CARGO_MANIFEST_DIR")).join(V1).as_path()).unwrap()
-}
-
-fn claimdesk_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimdesk"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("claimdesk runs")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 fn edited(review: &Review, reviewer: &str, edits: Vec<Edit>) -> Review {

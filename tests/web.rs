@@ -2,6 +2,8 @@
 //! ever contacted): metadata, redirects, limits, every kind of bad answer, and safe exports of hostile
 //! page text.
 
+#![allow(clippy::unwrap_used, reason = "test helpers may panic")]
+
 mod common;
 
 use std::io::Read as _;
@@ -360,15 +362,21 @@ fn a_cancelled_download_keeps_nothing() {
     assert!(matches!(error, FetchError::Cancelled { .. }), "{error:?}");
 }
 
+/// `claimdesk extract ADDRESS -o DIR/page.review.json` for a page of the test server: the review's path and
+/// its JSON.
+fn extract_page(dir: &std::path::Path, path: &str) -> (std::path::PathBuf, serde_json::Value) {
+    let review = dir.join("page.review.json");
+    let address = format!("{}{path}", base());
+    let output = claimdesk(&["extract", &address, "-o", review.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let saved = serde_json::from_slice(&std::fs::read(&review).unwrap()).unwrap();
+    (review, saved)
+}
+
 #[test]
 fn the_command_line_extracts_from_an_address_and_exports_its_appearance() {
     let dir = tempfile::tempdir().unwrap();
-    let review = dir.path().join("web.review.json");
-    let address = format!("{}/umleitung", base());
-    let output = claimdesk(&["extract", &address, "-o", review.to_str().unwrap()]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let saved: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(&review).unwrap()).unwrap();
+    let (review, saved) = extract_page(dir.path(), "/umleitung");
     let final_address = format!("{}/artikel", base());
     assert_eq!(saved["article"]["url"], final_address.as_str());
     assert!(saved["article"]["fetched"].is_string());
@@ -419,12 +427,7 @@ fn other_schemes_are_refused_before_any_connection() {
 #[test]
 fn hostile_page_text_is_neutralised_in_csv_and_json_ld() {
     let dir = tempfile::tempdir().unwrap();
-    let review = dir.path().join("feindlich.review.json");
-    let address = format!("{}/feindlich", base());
-    let output = claimdesk(&["extract", &address, "-o", review.to_str().unwrap()]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let mut saved: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(&review).unwrap()).unwrap();
+    let (review, mut saved) = extract_page(dir.path(), "/feindlich");
     let claims = saved["claims"].as_array_mut().unwrap();
     let texts: Vec<String> = claims
         .iter()

@@ -106,7 +106,7 @@ impl ClaimDeskApp {
                     let entered =
                         response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     if browsing
-                        && let Some(path) = self.folder_listing_ui(ui, &typed, folders_only)
+                        && let Some(path) = self.folder_listing_ui(ui, &typed, &working_dir, folders_only)
                     {
                         if path.is_dir() {
                             typed = format!("{}{}", path.display(), std::path::MAIN_SEPARATOR);
@@ -419,12 +419,12 @@ impl ClaimDeskApp {
         &mut self,
         ui: &mut egui::Ui,
         typed: &str,
+        working_dir: &std::path::Path,
         folders_only: bool,
     ) -> Option<PathBuf> {
         let key = format!("{folders_only}\u{0}{typed}");
         if self.path_listing.as_ref().is_none_or(|(k, _)| *k != key) {
-            let working_dir = std::env::current_dir().unwrap_or_default();
-            let listing = super::path_browser::list(typed, &working_dir, folders_only);
+            let listing = super::path_browser::list(typed, working_dir, folders_only);
             self.path_listing = Some((key, listing));
         }
         let (_, listing) = self.path_listing.as_ref()?;

@@ -47,7 +47,13 @@ impl ClaimDeskApp {
         let root = desk.root.clone();
         let (sender, receiver) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
-            let result = crate::desk::model::train_desk(&root, 20_261_126, 4)
+            let examples = crate::desk::model::decisions(&root);
+            let result = crate::desk::model::train_desk(
+                &root,
+                &examples,
+                crate::extract::train::DEFAULT_SEED,
+                crate::desk::model::DESK_EPOCHS,
+            )
                 .map(|trained| {
                     format!(
                         "Desk model trained on {} decisions and saved to {}. Held out: {} (shipped model: F1 {:.2}).",

@@ -11,6 +11,9 @@ use crate::review::{Origin, store};
 
 use super::DATA_DIR;
 
+/// Passes over a desk's decisions: few, because they adjust the shipped weights rather than replace them.
+pub const DESK_EPOCHS: usize = 4;
+
 /// Where a desk keeps its model.
 #[must_use]
 pub fn model_path(desk: &Path) -> PathBuf {
@@ -65,14 +68,18 @@ pub fn decisions(desk: &Path) -> Vec<Example> {
     examples
 }
 
-/// Trains the desk's model from its decisions, starting from the shipped model (whose weights the
+/// Trains the desk's model from its decisions (see [`decisions`]), starting from the shipped model (whose weights the
 /// decisions adjust rather than replace), writes it to [`model_path`] and drops the desk's cached claim
 /// counts, which the old model made.
 ///
 /// # Errors
 /// [`TrainError`]: too few decisions of either kind, or the model cannot be written.
-pub fn train_desk(desk: &Path, seed: u64, epochs: usize) -> Result<Trained, TrainError> {
-    let examples = decisions(desk);
+pub fn train_desk(
+    desk: &Path,
+    examples: &[Example],
+    seed: u64,
+    epochs: usize,
+) -> Result<Trained, TrainError> {
     let options = TrainOptions {
         seed,
         epochs,
@@ -84,7 +91,7 @@ pub fn train_desk(desk: &Path, seed: u64, epochs: usize) -> Result<Trained, Trai
         ),
         ..TrainOptions::default()
     };
-    let trained = train::train(&examples, &options).map_err(|error| match error {
+    let trained = train::train(examples, &options).map_err(|error| match error {
         TrainError::TooFew {
             positives,
             negatives,

@@ -48,10 +48,13 @@ pub struct TrainOptions {
     pub description: String,
 }
 
+/// The seed of the shipped model's training, and of every training not given another.
+pub const DEFAULT_SEED: u64 = 20_261_126;
+
 impl Default for TrainOptions {
     fn default() -> Self {
         Self {
-            seed: 20_261_126,
+            seed: DEFAULT_SEED,
             epochs: 12,
             learning_rate: 0.1,
             l2_named: 1e-3,
@@ -573,12 +576,14 @@ pub fn train(examples: &[Example], options: &TrainOptions) -> Result<Trained, Tr
         lexical,
     );
     model.threshold = best_threshold(&probabilities(&model, &parts[1]), &calibration_labels);
-    let held_out = evaluate(
-        &probabilities(&model, &parts[2]),
+    let held_out_probabilities = probabilities(&model, &parts[2]);
+    let held_out = evaluate(&held_out_probabilities, &held_out_labels, model.threshold);
+    let balanced = evaluate_weighted(
+        &held_out_probabilities,
         &held_out_labels,
         model.threshold,
+        balancing_weight(&held_out_labels),
     );
-    let held_out_probabilities = probabilities(&model, &parts[2]);
     let mut by_language = Vec::new();
     for language in [Language::English, Language::German, Language::Other] {
         let (probabilities, labels): (Vec<f64>, Vec<bool>) = held_out_probabilities
@@ -592,12 +597,6 @@ pub fn train(examples: &[Example], options: &TrainOptions) -> Result<Trained, Tr
             by_language.push((language, evaluate(&probabilities, &labels, model.threshold)));
         }
     }
-    let balanced = evaluate_weighted(
-        &probabilities(&model, &parts[2]),
-        &held_out_labels,
-        model.threshold,
-        balancing_weight(&held_out_labels),
-    );
     let reference = start.unwrap_or_else(|| Model::shipped().clone());
     let before = evaluate(
         &probabilities(&reference, &parts[2]),
@@ -616,7 +615,7 @@ pub fn train(examples: &[Example], options: &TrainOptions) -> Result<Trained, Tr
     ]);
     Ok(Trained {
         model,
-        split: (training.len(), parts[1].len(), parts[2].len()),
+        split: (parts[0].len(), parts[1].len(), parts[2].len()),
         held_out,
         before,
         balanced,

@@ -16,6 +16,15 @@ pub fn claimdesk(args: &[&str]) -> Output {
         .expect("claimdesk runs")
 }
 
+/// Runs the claimdesk binary with `args` in the folder `dir`.
+pub fn claimdesk_in(dir: &std::path::Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_claimdesk"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("claimdesk runs")
+}
+
 /// Standard error as text.
 pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
