@@ -715,9 +715,14 @@ pub fn memory_import(desk_dir: Option<&Path>, files: &[PathBuf]) -> Result<(), C
             Ok(reports) => {
                 for report in reports {
                     eprintln!(
-                        "claimdesk: {}: {} fact-checks, {} new, {} already in the memory",
+                        "claimdesk: {}: {} {}, {} new, {} already in the memory",
                         file.display(),
                         report.found,
+                        if report.found == 1 {
+                            "fact-check"
+                        } else {
+                            "fact-checks"
+                        },
                         report.added,
                         report.found - report.added
                     );

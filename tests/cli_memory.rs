@@ -95,11 +95,11 @@ fn every_claim_review_shape_imports_once_and_is_matched() {
     assert!(output.status.success(), "{}", stderr(&output));
     let report = stderr(&output);
     assert!(
-        report.contains("object.json: 1 fact-checks, 1 new"),
+        report.contains("object.json: 1 fact-check, 1 new"),
         "{report}"
     );
     assert!(
-        report.contains("feed.json: 1 fact-checks, 1 new"),
+        report.contains("feed.json: 1 fact-check, 1 new"),
         "{report}"
     );
     // The last file repeats `a`: only `e` is new.

@@ -18,7 +18,7 @@ use crate::review::{Claim, Review, store};
 
 /// Bumped when what the cache holds changes meaning; together with the claimdesk version and the score
 /// threshold it decides whether a cache file can be used.
-const CACHE_FORMAT: u32 = 2;
+const CACHE_FORMAT: u32 = 3;
 
 /// What the desk table shows of an article without a review.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

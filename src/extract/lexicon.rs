@@ -34,6 +34,8 @@ pub enum Category {
     AnonymousAttribution,
     /// Words that make a statement uncertain.
     Hedge,
+    /// Hedges that make it second-hand (`angeblich`, `reportedly`): a subset of [`Category::Hedge`].
+    SecondHand,
     /// German Konjunktiv forms that continue reported speech.
     ReportedSpeech,
     /// Future and forecast markers.
@@ -248,6 +250,10 @@ macro_rules! sources {
                 (
                     Category::Hedge,
                     include_str!(concat!("../../assets/lexicon/", $lang, "/hedges.txt")),
+                ),
+                (
+                    Category::SecondHand,
+                    include_str!(concat!("../../assets/lexicon/", $lang, "/second_hand.txt")),
                 ),
                 (
                     Category::ReportedSpeech,

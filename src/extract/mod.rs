@@ -589,12 +589,28 @@ pub fn describe(
         features.push(Feature::shape("shape.declarative"));
     }
     if !analysis.hedges.is_empty() {
-        // Hedged statements ("angeblich", "reportedly") are unconfirmed by their own admission: worth a check.
-        let hedges: Vec<String> = analysis.hedges.iter().map(|(h, _)| h.clone()).collect();
-        features.push(Feature::shown(
-            "hedged",
-            format!("hedged: {}", list(&hedges, 3)),
-        ));
+        // Second-hand hedges ("soll angeblich", "reportedly") report a fact nobody vouches for: in news the
+        // first thing a desk checks. Modal ones ("vielleicht", "could") mark speculation, as debate data
+        // teaches. Two features, so learning the second does not unlearn the first.
+        let second_hand = analysis.matches(Category::SecondHand);
+        let modal: Vec<String> = analysis
+            .hedges
+            .iter()
+            .map(|(h, _)| h.clone())
+            .filter(|h| !second_hand.iter().any(|s| s.eq_ignore_ascii_case(h)))
+            .collect();
+        if !second_hand.is_empty() {
+            features.push(Feature::shown(
+                "hedged.report",
+                format!("second-hand: {}", list(&second_hand, 3)),
+            ));
+        }
+        if !modal.is_empty() {
+            features.push(Feature::shown(
+                "hedged",
+                format!("hedged: {}", list(&modal, 3)),
+            ));
+        }
     }
     let opinions = analysis.matches(Category::Opinion);
     if !opinions.is_empty() {
@@ -818,6 +834,52 @@ mod tests {
         for (hedge, span) in found[0].hedges.iter().zip(&found[0].hedge_spans) {
             assert_eq!(&text[span.start..span.end], hedge);
         }
+    }
+
+    #[test]
+    fn second_hand_hedges_make_a_claim_and_modal_ones_do_not() {
+        // A second-hand claim without figures or names: only its hedges make it check-worthy.
+        let german = "Die Stadt baut ein neues Hallenbad. Finanziert werden soll es angeblich durch höhere Gewerbesteuern.\nVielleicht wird es morgen wärmer.";
+        let found = claims(german, Language::German);
+        let hedged = found
+            .iter()
+            .find(|c| c.text.starts_with("Finanziert"))
+            .expect("the second-hand sentence is a claim");
+        assert_eq!(hedged.hedges, ["soll", "angeblich"]);
+        assert!(
+            hedged
+                .reasons
+                .iter()
+                .any(|r| r == "second-hand: soll, angeblich +"),
+            "{:?}",
+            hedged.reasons
+        );
+        assert!(!found.iter().any(|c| c.text.starts_with("Vielleicht")));
+        let english = "The minister allegedly knew about the defects for months.\nMaybe it will rain tomorrow.";
+        let found = claims(english, Language::English);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0]
+                .reasons
+                .iter()
+                .any(|r| r.starts_with("second-hand: allegedly"))
+        );
+    }
+
+    #[test]
+    fn reasons_name_no_number_placeholder_and_no_slight_counterweight() {
+        let text = "„Wir haben 12 Millionen Euro eingeplant“, sagte Bürgermeisterin Anna Roth.";
+        let found = claims(text, Language::German);
+        assert!(
+            found[0].reasons.iter().all(|r| !r.contains('#')),
+            "{:?}",
+            found[0].reasons
+        );
+        assert!(
+            found[0].reasons.iter().all(|r| r != "direct quote −"),
+            "{:?}",
+            found[0].reasons
+        );
     }
 
     #[test]

@@ -63,7 +63,11 @@ pub const NAMED_FEATURES: &[(&str, &str)] = &[
     ("comparison", "a comparison or change"),
     ("absolute", "an absolute (never, alle)"),
     ("shape.declarative", "ends as a statement"),
-    ("hedged", "hedged"),
+    ("hedged", "hedged: modal uncertainty (vielleicht, could)"),
+    (
+        "hedged.report",
+        "second-hand: reported, not vouched for (angeblich, reportedly)",
+    ),
     ("opinion", "opinion marker"),
     ("shape.exclamation", "exclamation"),
     ("headline.statement", "headline that states something"),
@@ -74,6 +78,9 @@ pub const NAMED_FEATURES: &[(&str, &str)] = &[
     ("length.short", "short (under 8 words)"),
     ("length.long", "long (over 30 words)"),
 ];
+
+/// How strongly a feature must count against a claim to be named among its reasons.
+const NOTABLE_COUNTERWEIGHT: f64 = 0.3;
 
 /// A linear check-worthiness model.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -453,11 +460,13 @@ impl Model {
                 let mut shown = 0;
                 for (weight, first, pair) in words.iter().filter(|w| w.0.signum() == sign) {
                     total += weight;
-                    if shown < 3 {
+                    // "#" stands for any number in the model; the figures feature already names them.
+                    let text = terms.text(*first, *pair);
+                    if shown < 3 && !text.contains('#') {
                         if shown > 0 {
                             label.push_str(", ");
                         }
-                        label.push_str(&terms.text(*first, *pair));
+                        label.push_str(&text);
                         shown += 1;
                     }
                 }
@@ -469,7 +478,9 @@ impl Model {
         contributions.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()));
         contributions
             .into_iter()
-            .filter(|(weight, _)| weight.abs() >= 0.05)
+            // Reasons say why a sentence was picked; a feature that counts slightly against it ("direct
+            // quote" in debate-trained weights) reads as noise there, so only strong counterweights show.
+            .filter(|(weight, _)| *weight >= 0.05 || *weight <= -NOTABLE_COUNTERWEIGHT)
             .take(6)
             .map(|(weight, mut label)| {
                 label.push_str(if weight > 0.0 { " +" } else { " −" });
