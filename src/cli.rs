@@ -108,6 +108,9 @@ pub enum Command {
         /// Export only claims whose verdict a second reviewer approved.
         #[arg(long)]
         approved_only: bool,
+        /// The language of the Markdown and HTML reports: de or en (default: the article's).
+        #[arg(long, value_name = "de|en", value_parser = report_language)]
+        lang: Option<crate::i18n::Locale>,
     },
     /// Three-way merge of reviews of the same article (git's merge driver: `claimdesk merge %O %A %B -o %A`).
     /// Exit code 0 when it merged cleanly, 1 when some fields conflict: the output is still a valid review,
@@ -418,6 +421,14 @@ pub struct ExportArgs {
     pub include_path: bool,
     /// `--approved-only`.
     pub approved_only: bool,
+    /// `--lang`.
+    pub lang: Option<crate::i18n::Locale>,
+}
+
+fn report_language(code: &str) -> Result<crate::i18n::Locale, String> {
+    crate::i18n::Locale::parse(code)
+        .filter(|_| code.len() == 2)
+        .ok_or_else(|| format!("{code:?} is not a report language: use de or en"))
 }
 
 fn checked_url(option: &'static str, value: Option<String>) -> Result<Option<String>, CliError> {
@@ -448,6 +459,7 @@ pub fn export_review(
         article_url: checked_url("--article-url", args.article_url)?,
         include_source_path: args.include_path,
         approved_only: args.approved_only,
+        report_language: args.lang,
     };
     let exported = export::export(&loaded, format, &options)?;
     if exported.skipped_pending > 0 {

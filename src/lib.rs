@@ -11,5 +11,6 @@ pub mod cli;
 pub mod desk;
 pub mod export;
 pub mod extract;
+pub mod i18n;
 pub mod memory;
 pub mod review;

@@ -64,6 +64,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             article_url,
             include_path,
             approved_only,
+            lang,
         }) => {
             cli::export_review(
                 format,
@@ -76,6 +77,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     article_url,
                     include_path,
                     approved_only,
+                    lang,
                 },
             )?;
         }

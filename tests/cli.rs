@@ -361,7 +361,7 @@ fn export_every_format_without_touching_the_review() {
     for (format, check) in [
         ("claimreview", "\"alternateName\": \"Falsch\""),
         ("csv", "id,start,end,verdict"),
-        ("markdown", "# Fact-check: Bahn streicht 200 Verbindungen"),
+        ("markdown", "# Faktencheck: Bahn streicht 200 Verbindungen"),
         ("html", "<mark class=\"denied\""),
     ] {
         let out = dir.path().join(format!("out.{format}"));
@@ -400,6 +400,51 @@ fn export_every_format_without_touching_the_review() {
         "javascript:alert(1)",
     ]);
     assert_eq!(bad.status.code(), Some(1));
+    // The report language: the article's by default, --lang chooses; CSV headers stay machine names.
+    let report = |lang: Option<&str>, format: &str| {
+        let mut args = vec!["export", "--format", format, review_path.to_str().unwrap()];
+        if let Some(lang) = lang {
+            args.extend(["--lang", lang]);
+        }
+        let output = claimdesk(&args);
+        assert!(output.status.success(), "{}", stderr(&output));
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let german = report(None, "markdown");
+    assert!(
+        german.contains("## Übersicht") && german.contains("| Falsch |"),
+        "{german}"
+    );
+    assert!(
+        !german.contains("Summary") && !german.contains("Reviewer"),
+        "{german}"
+    );
+    let english = report(Some("en"), "markdown");
+    assert!(
+        english.contains("## Summary") && english.contains("| False |"),
+        "{english}"
+    );
+    assert!(
+        !english.contains("Übersicht") && !english.contains("Geprüft von"),
+        "{english}"
+    );
+    assert!(report(Some("en"), "html").contains("<html lang=\"en\">"));
+    assert!(report(None, "html").contains("<html lang=\"de\">"));
+    assert!(report(Some("de"), "csv").starts_with("\u{feff}id,start,end,verdict"));
+    let unknown = claimdesk(&[
+        "export",
+        "--format",
+        "markdown",
+        review_path.to_str().unwrap(),
+        "--lang",
+        "fr",
+    ]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(
+        stderr(&unknown).contains("use de or en"),
+        "{}",
+        stderr(&unknown)
+    );
     let corrupt = write(
         dir.path(),
         "corrupt.review.json",

@@ -209,6 +209,16 @@ fn four_eyes_a_second_reviewer_approves_and_a_changed_verdict_needs_it_again() {
     )
     .unwrap();
     let markdown = String::from_utf8(markdown.bytes).unwrap();
+    // A German article's report speaks German; in English on request.
+    assert!(markdown.contains("freigegeben von Bob"), "{markdown}");
+    assert!(markdown.contains("Freigabe ausstehend"));
+    let english = claimdesk::export::ExportOptions {
+        report_language: Some(claimdesk::i18n::Locale::English),
+        ..Default::default()
+    };
+    let markdown =
+        claimdesk::export::export(&review, claimdesk::export::Format::Markdown, &english).unwrap();
+    let markdown = String::from_utf8(markdown.bytes).unwrap();
     assert!(markdown.contains("approved by Bob"), "{markdown}");
     assert!(markdown.contains("awaiting approval"));
 }

@@ -222,6 +222,43 @@ impl ClaimDeskApp {
                         &mut self.settings.export_approved_only,
                         "Approved verdicts only (four eyes)",
                     );
+                    let article_language = self
+                        .workbench
+                        .workspace
+                        .as_ref()
+                        .map(|w| crate::i18n::Locale::of_article(w.review().article.language))
+                        .unwrap_or_default();
+                    ui.horizontal(|ui| {
+                        ui.label("Report language");
+                        let shown = |choice: Option<crate::i18n::Locale>| match choice {
+                            None => format!("as the article ({})", article_language.code()),
+                            Some(crate::i18n::Locale::German) => "Deutsch".to_owned(),
+                            Some(crate::i18n::Locale::English) => "English".to_owned(),
+                        };
+                        egui::ComboBox::from_id_salt("report language")
+                            .selected_text(shown(self.settings.export_language))
+                            .show_ui(ui, |ui| {
+                                for choice in [
+                                    None,
+                                    Some(crate::i18n::Locale::German),
+                                    Some(crate::i18n::Locale::English),
+                                ] {
+                                    ui.selectable_value(
+                                        &mut self.settings.export_language,
+                                        choice,
+                                        shown(choice),
+                                    );
+                                }
+                            })
+                            .response
+                            .widget_info(|| {
+                                egui::WidgetInfo::labeled(
+                                    egui::Role::ComboBox,
+                                    true,
+                                    "Report language",
+                                )
+                            });
+                    });
                     ui.label("File");
                     let file = ui.add(egui::TextEdit::singleline(&mut typed).desired_width(480.0));
                     file.widget_info(|| {

@@ -146,6 +146,8 @@ pub struct Settings {
     pub analyst: String,
     /// The export dialog's "approved verdicts only" box.
     pub export_approved_only: bool,
+    /// The export dialog's report language; `None`: the article's.
+    pub export_language: Option<crate::i18n::Locale>,
 }
 
 impl Default for Settings {
@@ -160,6 +162,7 @@ impl Default for Settings {
             reviewer_url: String::new(),
             analyst: String::new(),
             export_approved_only: false,
+            export_language: None,
         }
     }
 }

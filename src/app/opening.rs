@@ -485,6 +485,7 @@ impl ClaimDeskApp {
             include_source_path: false,
             approved_only: self.settings.export_approved_only,
             article_url: None,
+            report_language: self.settings.export_language,
         };
         let result = crate::export::export(workspace.review(), format, &options)
             .map_err(|e| e.to_string())

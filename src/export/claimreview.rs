@@ -148,6 +148,7 @@ mod tests {
             article_url: None,
             include_source_path: false,
             approved_only: false,
+            report_language: None,
         };
         let exported = export(&review, Format::Claimreview, &options).unwrap();
         let pending = review.claims.iter().filter(|c| c.verdict.is_none()).count();

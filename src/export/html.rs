@@ -4,7 +4,8 @@
 
 use std::fmt::Write as _;
 
-use super::{ExportOptions, public_source, review_date, verdict_word, web_links};
+use super::{ExportOptions, public_source, review_date, web_links};
+use crate::i18n::Messages;
 use crate::review::{Review, Verdict};
 
 /// Escapes text for HTML element content and attribute values.
@@ -49,7 +50,8 @@ blockquote { margin: .4rem 0; font-style: italic; }
 "#;
 
 pub(super) fn render(review: &Review, options: &ExportOptions) -> String {
-    let language = review.article.language;
+    let locale = options.report_locale(review);
+    let words = locale.messages();
     let progress = review.progress();
     // Without a headline the article is named as published exports name it: never by a local path.
     let title = review
@@ -63,22 +65,33 @@ pub(super) fn render(review: &Review, options: &ExportOptions) -> String {
         out,
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Fact-check: {title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
-        lang = language.code(),
-        title = escape(title),
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        lang = locale.code(),
+        title = escape(&words.format("report-title", &[("title", title.into())])),
     );
-    let _ = writeln!(out, "<h1>Fact-check: {}</h1>", escape(title));
     let _ = writeln!(
         out,
-        "<p class=\"meta\">Source: {} · Reviewer: {} · Date: {} · Language: {}</p>",
+        "<h1>{}</h1>",
+        escape(&words.format("report-title", &[("title", title.into())]))
+    );
+    let _ = writeln!(
+        out,
+        "<p class=\"meta\">{}: {} · {}: {} · {}: {} · {}: {}</p>",
+        words.text("report-source"),
         escape(&public_source(review, options)),
+        words.text("report-reviewer"),
         escape(&options.reviewer_name),
-        escape(review_date(review)),
-        review.article.language.name()
+        words.text("report-date"),
+        escape(&words.date(review_date(review))),
+        words.text("report-language"),
+        words.language(review.article.language)
     );
     let _ = writeln!(
         out,
-        "<h2>Summary</h2>\n<table>\n<tr><th>Verdict</th><th>Claims</th></tr>"
+        "<h2>{}</h2>\n<table>\n<tr><th>{}</th><th>{}</th></tr>",
+        words.text("report-summary"),
+        words.text("report-verdict"),
+        words.text("report-claims")
     );
     for (verdict, count) in [
         (Some(Verdict::Confirmed), progress.confirmed),
@@ -89,13 +102,17 @@ pub(super) fn render(review: &Review, options: &ExportOptions) -> String {
         let _ = writeln!(
             out,
             "<tr><td>{}</td><td>{count}</td></tr>",
-            verdict_word(verdict, language)
+            words.verdict(verdict)
         );
     }
     let _ = writeln!(out, "</table>");
-    let _ = writeln!(out, "<h2>Article</h2>\n<div class=\"article\">");
-    article_html(review, &mut out);
-    let _ = writeln!(out, "</div>\n<h2>Claims</h2>");
+    let _ = writeln!(
+        out,
+        "<h2>{}</h2>\n<div class=\"article\">",
+        words.text("report-article")
+    );
+    article_html(review, words, &mut out);
+    let _ = writeln!(out, "</div>\n<h2>{}</h2>", words.text("report-claims"));
     for (index, claim) in review.claims.iter().enumerate() {
         let class = verdict_class(claim.verdict);
         let _ = writeln!(
@@ -106,40 +123,45 @@ pub(super) fn render(review: &Review, options: &ExportOptions) -> String {
         let _ = writeln!(
             out,
             "<p><span class=\"verdict\">{}</span> · {}. {}</p>",
-            verdict_word(claim.verdict, language),
+            words.verdict(claim.verdict),
             index + 1,
             escape(&claim.id)
         );
         let _ = writeln!(out, "<blockquote>{}</blockquote>", escape(&claim.text));
         let _ = writeln!(out, "<ul>");
-        if let Some(approval) = super::approval_text(claim) {
-            let _ = writeln!(out, "<li>Four eyes: {}</li>", escape(&approval));
+        let item = |id: &str, value: &str| format!("<li>{}: {value}</li>", words.text(id));
+        if let Some(approval) = super::approval_text(claim, words) {
+            let _ = writeln!(out, "{}", item("report-four-eyes", &escape(&approval)));
         }
         if let Some(speaker) = &claim.speaker {
-            let _ = writeln!(out, "<li>Speaker: {}</li>", escape(speaker));
+            let _ = writeln!(out, "{}", item("report-speaker", &escape(speaker)));
         }
-        let _ = writeln!(
-            out,
-            "<li>Kind: {}, check-worthiness {:.2}</li>",
-            claim.kind.label(),
-            claim.score
+        let score = words.format(
+            "report-check-worthiness",
+            &[("score", words.decimal(claim.score, 2).into())],
         );
+        let kind = format!("{}, {score}", words.kind(claim.kind));
+        let _ = writeln!(out, "{}", item("report-kind", &escape(&kind)));
         if !claim.hedges.is_empty() {
-            let _ = writeln!(out, "<li>Hedges: {}</li>", escape(&claim.hedges.join(", ")));
+            let _ = writeln!(
+                out,
+                "{}",
+                item("report-hedges", &escape(&claim.hedges.join(", ")))
+            );
         }
         if !claim.note.trim().is_empty() {
             let _ = writeln!(
                 out,
-                "<li>Note: {}</li>",
-                escape(&claim.note).replace('\n', "<br>")
+                "{}",
+                item("report-note", &escape(&claim.note).replace('\n', "<br>"))
             );
         }
         for link in web_links(claim) {
-            let _ = writeln!(
-                out,
-                "<li>Evidence: <a href=\"{0}\" rel=\"noopener noreferrer\">{0}</a></li>",
+            let link = format!(
+                "<a href=\"{0}\" rel=\"noopener noreferrer\">{0}</a>",
                 escape(&link)
             );
+            let _ = writeln!(out, "{}", item("report-evidence", &link));
         }
         let _ = writeln!(out, "</ul>\n</section>");
     }
@@ -148,7 +170,7 @@ pub(super) fn render(review: &Review, options: &ExportOptions) -> String {
 }
 
 /// The article's paragraphs with each claim wrapped in a `<mark>` of its verdict's class.
-fn article_html(review: &Review, out: &mut String) {
+fn article_html(review: &Review, words: &Messages, out: &mut String) {
     let text = &review.article.text;
     let mut claims: Vec<&crate::review::Claim> = review.claims.iter().collect();
     claims.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
@@ -172,7 +194,7 @@ fn article_html(review: &Review, out: &mut String) {
                     "<mark class=\"{}\" title=\"{} · {}\">{}</mark>",
                     verdict_class(claim.verdict),
                     escape(&claim.id),
-                    verdict_word(claim.verdict, review.article.language),
+                    words.verdict(claim.verdict),
                     escape(&text[claim.start..claim.end])
                 );
                 cursor = claim.end;

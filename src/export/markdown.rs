@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::{ExportOptions, public_source, review_date, verdict_word, web_links};
+use super::{ExportOptions, public_source, review_date, web_links};
 use crate::review::{Review, Verdict};
 
 /// Escapes text for Markdown: HTML-significant characters become entities, Markdown syntax is
@@ -28,7 +28,7 @@ pub fn escape(text: &str) -> String {
 }
 
 pub(super) fn render(review: &Review, options: &ExportOptions) -> String {
-    let language = review.article.language;
+    let words = options.report_locale(review).messages();
     let progress = review.progress();
     // Without a headline the article is named as published exports name it: never by a local path.
     let title = review
@@ -38,58 +38,96 @@ pub(super) fn render(review: &Review, options: &ExportOptions) -> String {
         .unwrap_or_else(|| public_source(review, options));
     let title = title.as_str();
     let mut out = String::new();
-    let _ = writeln!(out, "# Fact-check: {}\n", escape(title));
-    let _ = writeln!(out, "- Source: {}", escape(&public_source(review, options)));
-    let _ = writeln!(out, "- Reviewer: {}", escape(&options.reviewer_name));
-    let _ = writeln!(out, "- Date: {}", review_date(review));
-    let _ = writeln!(out, "- Language: {}", review.article.language.name());
     let _ = writeln!(
         out,
-        "- Claims: {} ({} reviewed)\n",
-        progress.total(),
-        progress.reviewed()
+        "# {}\n",
+        words.format("report-title", &[("title", escape(title).into())])
     );
-    let _ = writeln!(out, "## Summary\n");
-    let _ = writeln!(out, "| Verdict | Claims |\n| --- | ---: |");
+    let field = |id: &str, value: &str| format!("- {}: {value}", words.text(id));
+    let _ = writeln!(
+        out,
+        "{}",
+        field("report-source", &escape(&public_source(review, options)))
+    );
+    let _ = writeln!(
+        out,
+        "{}",
+        field("report-reviewer", &escape(&options.reviewer_name))
+    );
+    let _ = writeln!(
+        out,
+        "{}",
+        field("report-date", &escape(&words.date(review_date(review))))
+    );
+    let _ = writeln!(
+        out,
+        "{}",
+        field("report-language", &words.language(review.article.language))
+    );
+    let _ = writeln!(
+        out,
+        "{}\n",
+        field(
+            "report-claims",
+            &words.format(
+                "report-claims-count",
+                &[
+                    ("total", progress.total().into()),
+                    ("reviewed", progress.reviewed().into())
+                ],
+            )
+        )
+    );
+    let _ = writeln!(out, "## {}\n", words.text("report-summary"));
+    let _ = writeln!(
+        out,
+        "| {} | {} |\n| --- | ---: |",
+        words.text("report-verdict"),
+        words.text("report-claims")
+    );
     for (verdict, count) in [
         (Some(Verdict::Confirmed), progress.confirmed),
         (Some(Verdict::Denied), progress.denied),
         (Some(Verdict::Unverified), progress.unverified),
         (None, progress.pending),
     ] {
-        let _ = writeln!(out, "| {} | {count} |", verdict_word(verdict, language));
+        let _ = writeln!(out, "| {} | {count} |", words.verdict(verdict));
     }
-    let _ = writeln!(out, "\n## Claims");
+    let _ = writeln!(out, "\n## {}", words.text("report-claims"));
     for (index, claim) in review.claims.iter().enumerate() {
         let _ = writeln!(
             out,
             "\n### {}. {} ({})\n",
             index + 1,
-            verdict_word(claim.verdict, language),
-            claim.id
+            words.verdict(claim.verdict),
+            escape(&claim.id)
         );
         let _ = writeln!(out, "> {}\n", escape(&claim.text));
-        if let Some(approval) = super::approval_text(claim) {
-            let _ = writeln!(out, "- Four eyes: {}", escape(&approval));
+        if let Some(approval) = super::approval_text(claim, words) {
+            let _ = writeln!(out, "{}", field("report-four-eyes", &escape(&approval)));
         }
         if let Some(speaker) = &claim.speaker {
-            let _ = writeln!(out, "- Speaker: {}", escape(speaker));
+            let _ = writeln!(out, "{}", field("report-speaker", &escape(speaker)));
         }
-        let _ = writeln!(
-            out,
-            "- Kind: {}, check-worthiness {:.2}",
-            claim.kind.label(),
-            claim.score
+        let score = words.format(
+            "report-check-worthiness",
+            &[("score", words.decimal(claim.score, 2).into())],
         );
+        let kind = format!("{}, {score}", words.kind(claim.kind));
+        let _ = writeln!(out, "{}", field("report-kind", &kind));
         if !claim.hedges.is_empty() {
-            let _ = writeln!(out, "- Hedges: {}", escape(&claim.hedges.join(", ")));
+            let _ = writeln!(
+                out,
+                "{}",
+                field("report-hedges", &escape(&claim.hedges.join(", ")))
+            );
         }
         if !claim.note.trim().is_empty() {
-            let _ = writeln!(out, "- Note: {}", escape(&claim.note));
+            let _ = writeln!(out, "{}", field("report-note", &escape(&claim.note)));
         }
         let links: Vec<String> = web_links(claim).collect();
         if !links.is_empty() {
-            let _ = writeln!(out, "- Evidence:");
+            let _ = writeln!(out, "- {}:", words.text("report-evidence"));
             for link in links {
                 // Autolinks end at '>' or whitespace; `safe_url` has percent-encoded both.
                 let _ = writeln!(out, "  - <{link}>");
@@ -121,7 +159,12 @@ mod tests {
             assert!(report.contains("&lt;script&gt;"));
             assert!(!report.contains("javascript:"));
             assert!(report.contains("<https://example.org/a?b=1&c=2>"));
-            assert!(report.contains("## Summary"));
+            let summary = if language == Language::German {
+                "## Übersicht"
+            } else {
+                "## Summary"
+            };
+            assert!(report.contains(summary), "{report}");
         }
         let english = String::from_utf8(
             export(

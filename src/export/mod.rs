@@ -7,6 +7,7 @@ mod html;
 mod markdown;
 
 use crate::article::Language;
+use crate::i18n::{Locale, Messages};
 use crate::review::{Claim, Review, Verdict};
 
 pub use claimreview::{RATING_SCALE, rating_value, verdict_wording};
@@ -67,6 +68,17 @@ pub struct ExportOptions {
     pub include_source_path: bool,
     /// Leave out every claim whose verdict has no second reviewer's approval (four eyes).
     pub approved_only: bool,
+    /// The language of the reports' words; `None`: the article's ([`Locale::of_article`]).
+    pub report_language: Option<Locale>,
+}
+
+impl ExportOptions {
+    /// The language a report of `review` is written in.
+    #[must_use]
+    pub fn report_locale(&self, review: &Review) -> Locale {
+        self.report_language
+            .unwrap_or_else(|| Locale::of_article(review.article.language))
+    }
 }
 
 /// The reviewer name used when none is configured.
@@ -81,6 +93,7 @@ impl Default for ExportOptions {
             article_url: None,
             include_source_path: false,
             approved_only: false,
+            report_language: None,
         }
     }
 }
@@ -144,11 +157,17 @@ pub fn export(
 
 /// Who approved a claim's verdict, or that it awaits approval; `None` for pending claims.
 #[must_use]
-pub fn approval_text(claim: &crate::review::Claim) -> Option<String> {
+pub fn approval_text(claim: &crate::review::Claim, messages: &Messages) -> Option<String> {
     claim.verdict?;
     Some(match &claim.approval {
-        Some(approval) => format!("approved by {} ({})", approval.by, approval.at),
-        None => "awaiting approval".to_owned(),
+        Some(approval) => messages.format(
+            "report-approved-by",
+            &[
+                ("reviewer", approval.by.as_str().into()),
+                ("date", messages.date(&approval.at).into()),
+            ],
+        ),
+        None => messages.text("report-awaiting-approval"),
     })
 }
 
@@ -265,6 +284,90 @@ pub(crate) mod tests {
         let mut review = Review::new(article, claims);
         review.modified = "2025-03-05T10:00:00Z".to_owned();
         review
+    }
+
+    /// Labels of the English report that a German one must not contain, and the other way round.
+    const ENGLISH_LABELS: [&str; 12] = [
+        "Fact-check",
+        "Source:",
+        "Reviewer:",
+        "Date:",
+        "Language:",
+        "Summary",
+        "Verdict",
+        "Claims",
+        "Speaker:",
+        "Kind:",
+        "check-worthiness",
+        "Note:",
+    ];
+    const GERMAN_LABELS: [&str; 12] = [
+        "Faktencheck",
+        "Quelle:",
+        "Geprüft von:",
+        "Datum:",
+        "Sprache:",
+        "Übersicht",
+        "Bewertung",
+        "Aussagen",
+        "Quelle der Aussage:",
+        "Art:",
+        "Prüfwürdigkeit",
+        "Notiz:",
+    ];
+
+    fn report(review: &Review, format: Format, language: Option<Locale>) -> String {
+        let options = ExportOptions {
+            report_language: language,
+            ..ExportOptions::default()
+        };
+        String::from_utf8(export(review, format, &options).unwrap().bytes).unwrap()
+    }
+
+    #[test]
+    fn reports_speak_the_article_language_unless_told_otherwise() {
+        let german = hostile_review(Language::German);
+        let english = hostile_review(Language::English);
+        for format in [Format::Markdown, Format::Html] {
+            for (review, language, expect_german) in [
+                (&german, None, true),
+                (&english, None, false),
+                (&german, Some(Locale::English), false),
+                (&english, Some(Locale::German), true),
+            ] {
+                let text = report(review, format, language);
+                let (wanted, unwanted) = if expect_german {
+                    (GERMAN_LABELS, ENGLISH_LABELS)
+                } else {
+                    (ENGLISH_LABELS, GERMAN_LABELS)
+                };
+                for label in wanted {
+                    assert!(text.contains(label), "{format:?} lacks {label:?}:\n{text}");
+                }
+                // Article text may contain anything; labels are checked outside it.
+                let labels_only = text.replace(&review.article.text, "");
+                for label in unwanted {
+                    assert!(
+                        !labels_only.contains(label),
+                        "{format:?} contains {label:?} of the other language:\n{text}"
+                    );
+                }
+                if expect_german {
+                    assert!(text.contains("05.03.2025"), "German date: {text}");
+                    assert!(text.contains("Richtig") && text.contains("Falsch"));
+                    assert!(
+                        text.contains("Prüfwürdigkeit 0,") || text.contains("Prüfwürdigkeit 1,")
+                    );
+                } else {
+                    assert!(text.contains("5 March 2025"), "English date: {text}");
+                    assert!(text.contains("True") && text.contains("False"));
+                }
+                if format == Format::Html {
+                    let lang = if expect_german { "de" } else { "en" };
+                    assert!(text.contains(&format!("<html lang=\"{lang}\">")));
+                }
+            }
+        }
     }
 
     #[test]
