@@ -484,6 +484,43 @@ fn export_from_the_window() {
     let report = std::fs::read_to_string(&target).expect("the report was written");
     assert!(report.contains("<mark class=\"confirmed\""));
     assert!(bench.app().dialog.is_none());
+    // The report speaks the article's language unless the dialog's Report language says otherwise.
+    let article_lang = bench
+        .app()
+        .workbench
+        .workspace
+        .as_ref()
+        .unwrap()
+        .review()
+        .article
+        .language;
+    let (own, other, other_name) = if article_lang == claimdesk::article::Language::German {
+        ("de", "en", "English")
+    } else {
+        ("en", "de", "Deutsch")
+    };
+    assert!(
+        report.contains(&format!("<html lang=\"{own}\">")),
+        "{report}"
+    );
+    bench.press_with(Modifiers::COMMAND, Key::E);
+    bench.harness.state_mut().dialog = Some(Dialog::Export {
+        format: claimdesk::export::Format::Html,
+        path: target.display().to_string(),
+    });
+    bench.harness.run_steps(2);
+    bench.harness.get_by_label("Report language").click();
+    bench.harness.run_steps(2);
+    bench.harness.get_by_label(other_name).click();
+    bench.harness.run_steps(2);
+    assert!(bench.app().settings.export_language.is_some());
+    bench.harness.get_by_label("Export").click();
+    bench.harness.run_steps(3);
+    let report = std::fs::read_to_string(&target).unwrap();
+    assert!(
+        report.contains(&format!("<html lang=\"{other}\">")),
+        "{report}"
+    );
     assert_eq!(
         bench.app().workbench.workspace.as_ref().unwrap().review(),
         &before,

@@ -229,13 +229,12 @@ impl ClaimDeskApp {
                         .map(|w| crate::i18n::Locale::of_article(w.review().article.language))
                         .unwrap_or_default();
                     ui.horizontal(|ui| {
-                        ui.label("Report language");
                         let shown = |choice: Option<crate::i18n::Locale>| match choice {
                             None => format!("as the article ({})", article_language.code()),
                             Some(crate::i18n::Locale::German) => "Deutsch".to_owned(),
                             Some(crate::i18n::Locale::English) => "English".to_owned(),
                         };
-                        egui::ComboBox::from_id_salt("report language")
+                        egui::ComboBox::from_label("Report language")
                             .selected_text(shown(self.settings.export_language))
                             .show_ui(ui, |ui| {
                                 for choice in [
@@ -249,14 +248,6 @@ impl ClaimDeskApp {
                                         shown(choice),
                                     );
                                 }
-                            })
-                            .response
-                            .widget_info(|| {
-                                egui::WidgetInfo::labeled(
-                                    egui::Role::ComboBox,
-                                    true,
-                                    "Report language",
-                                )
                             });
                     });
                     ui.label("File");
