@@ -80,29 +80,17 @@ impl Bench {
             .expect("a claim is selected")
     }
 
+    /// The open review.
+    fn review(&self) -> &claimdesk::review::Review {
+        self.app().workbench.workspace.as_ref().unwrap().review()
+    }
+
     fn claim(&self, id: &str) -> claimdesk::review::Claim {
-        self.app()
-            .workbench
-            .workspace
-            .as_ref()
-            .unwrap()
-            .review()
-            .claim(id)
-            .unwrap()
-            .clone()
+        self.review().claim(id).unwrap().clone()
     }
 
     fn claim_ids(&self) -> Vec<String> {
-        self.app()
-            .workbench
-            .workspace
-            .as_ref()
-            .unwrap()
-            .review()
-            .claims
-            .iter()
-            .map(|c| c.id.clone())
-            .collect()
+        self.review().claims.iter().map(|c| c.id.clone()).collect()
     }
 
     fn is_dirty(&self) -> bool {
@@ -119,7 +107,7 @@ impl Bench {
 #[test]
 fn starts_on_the_sample_with_the_first_claim_selected() {
     let bench = open(None);
-    let review = bench.app().workbench.workspace.as_ref().unwrap().review();
+    let review = bench.review();
     assert!(review.claims.len() >= 8, "the sample has claims");
     assert_eq!(bench.selected(), review.claims[0].id);
     // The list shows every claim with its verdict and speaker.
@@ -204,16 +192,7 @@ fn undo_and_redo() {
 fn adding_adjusting_and_removing_claims() {
     let mut bench = open(None);
     let before = bench.claim_ids().len();
-    let text = bench
-        .app()
-        .workbench
-        .workspace
-        .as_ref()
-        .unwrap()
-        .review()
-        .article
-        .text
-        .clone();
+    let text = bench.review().article.text.clone();
     let sentence =
         "Experten rechnen damit, dass weitere Versorger in der Region nachziehen dürften.";
     let start = text.find(sentence).expect("sample sentence");
@@ -330,14 +309,7 @@ fn a_corrupt_review_is_reported_and_the_open_work_stays() {
     std::fs::write(&corrupt, broken).unwrap();
     let mut bench = open(None);
     bench.press(Key::C);
-    let before = bench
-        .app()
-        .workbench
-        .workspace
-        .as_ref()
-        .unwrap()
-        .review()
-        .clone();
+    let before = bench.review().clone();
     let ctx = bench.harness.ctx.clone();
     bench
         .harness
@@ -357,7 +329,7 @@ fn a_corrupt_review_is_reported_and_the_open_work_stays() {
         }
         other => panic!("expected an error dialog, got {other:?}"),
     }
-    let after = bench.app().workbench.workspace.as_ref().unwrap().review();
+    let after = bench.review();
     assert_eq!(
         after.claims.len(),
         before.claims.len(),
@@ -464,14 +436,7 @@ fn export_from_the_window() {
     let target = directory.path().join("report.html");
     let mut bench = open(None);
     bench.press(Key::C);
-    let before = bench
-        .app()
-        .workbench
-        .workspace
-        .as_ref()
-        .unwrap()
-        .review()
-        .clone();
+    let before = bench.review().clone();
     bench.press_with(Modifiers::COMMAND, Key::E);
     assert!(matches!(bench.app().dialog, Some(Dialog::Export { .. })));
     bench.harness.state_mut().dialog = Some(Dialog::Export {
@@ -485,15 +450,7 @@ fn export_from_the_window() {
     assert!(report.contains("<mark class=\"confirmed\""));
     assert!(bench.app().dialog.is_none());
     // The report speaks the article's language unless the dialog's Report language says otherwise.
-    let article_lang = bench
-        .app()
-        .workbench
-        .workspace
-        .as_ref()
-        .unwrap()
-        .review()
-        .article
-        .language;
+    let article_lang = bench.review().article.language;
     let (own, other, other_name) = if article_lang == claimdesk::article::Language::German {
         ("de", "en", "English")
     } else {
@@ -521,11 +478,7 @@ fn export_from_the_window() {
         report.contains(&format!("<html lang=\"{other}\">")),
         "{report}"
     );
-    assert_eq!(
-        bench.app().workbench.workspace.as_ref().unwrap().review(),
-        &before,
-        "exporting changes nothing"
-    );
+    assert_eq!(bench.review(), &before, "exporting changes nothing");
 }
 
 #[test]
@@ -751,7 +704,7 @@ impl Bench {
 
     /// Verdicts and notes of every claim, in order.
     fn verdicts_and_notes(&self) -> Vec<(String, Option<Verdict>, String)> {
-        let review = self.app().workbench.workspace.as_ref().unwrap().review();
+        let review = self.review();
         review
             .claims
             .iter()
@@ -948,7 +901,7 @@ fn a_panic_in_saving_loading_or_extracting_is_reported_and_the_review_stays() {
         .request_open(article.clone(), &ctx);
     bench.wait_for_load();
     assert!(bench.app().dialog.is_none(), "{:?}", bench.app().dialog);
-    let review = bench.app().workbench.workspace.as_ref().unwrap().review();
+    let review = bench.review();
     assert!(review.article.source.ends_with("other.txt"));
     assert_eq!(
         review.claims.len(),
@@ -1203,7 +1156,7 @@ fn edits_wait_while_another_file_opens() {
     });
     bench.wait_for_load();
     writer.join().unwrap();
-    let review = bench.app().workbench.workspace.as_ref().unwrap().review();
+    let review = bench.review();
     assert!(review.article.text.contains("1.204 Einsätzen"));
     assert!(review.claims.iter().all(|c| c.verdict.is_none()));
 }
@@ -1534,7 +1487,7 @@ fn a_web_address_opens_from_ctrl_l_and_the_review_records_it() {
     bench.type_text(&address);
     bench.press(Key::Enter);
     bench.wait_for_load();
-    let review = bench.app().workbench.workspace.as_ref().unwrap().review();
+    let review = bench.review();
     assert_eq!(review.article.url.as_deref(), Some(address.as_str()));
     assert_eq!(review.article.title.as_deref(), Some("Hafen baut aus"));
     assert_eq!(review.article.published.as_deref(), Some("2026-04-09"));
@@ -1596,7 +1549,7 @@ fn the_path_dialog_lists_the_folder_and_completes_names_with_tab() {
     bench.harness.get_by_label("📄 artikel-hafen.txt").click();
     bench.harness.run_steps(3);
     bench.wait_for_load();
-    let review = bench.app().workbench.workspace.as_ref().unwrap().review();
+    let review = bench.review();
     assert!(review.article.text.contains("240 Millionen Euro"));
     assert!(bench.app().dialog.is_none());
 }

@@ -6,7 +6,6 @@
 use serde_json::{Value, json};
 
 use super::{ExportOptions, public_source, review_date, safe_url, web_links};
-use crate::article::Language;
 use crate::review::{Review, SpeakerKind, Verdict};
 
 /// (worst, best) of the rating scale.
@@ -22,24 +21,12 @@ pub fn rating_value(verdict: Verdict) -> u8 {
     }
 }
 
-/// The verdict in words, as readers of the article's language expect it.
-#[must_use]
-pub fn verdict_wording(verdict: Verdict, language: Language) -> &'static str {
-    match (verdict, language) {
-        (Verdict::Confirmed, Language::German) => "Richtig",
-        (Verdict::Denied, Language::German) => "Falsch",
-        (Verdict::Unverified, Language::German) => "Nicht belegt",
-        (Verdict::Confirmed, _) => "True",
-        (Verdict::Denied, _) => "False",
-        (Verdict::Unverified, _) => "Unproven",
-    }
-}
-
 pub(super) fn render(
     review: &Review,
     options: &ExportOptions,
 ) -> Result<Vec<u8>, serde_json::Error> {
     let language = review.article.language;
+    let words = crate::i18n::Locale::of_article(language).messages();
     let mut author = json!({ "@type": "Organization", "name": options.reviewer_name });
     if let Some(url) = options.reviewer_url.as_deref().and_then(safe_url) {
         author["url"] = json!(url);
@@ -86,7 +73,8 @@ pub(super) fn render(
                     "ratingValue": rating_value(verdict),
                     "bestRating": best,
                     "worstRating": worst,
-                    "alternateName": verdict_wording(verdict, language),
+                    // As readers of the article's language expect it: the reports' verdict words.
+                    "alternateName": words.verdict(Some(verdict)),
                 },
                 "itemReviewed": item,
                 "author": author,
@@ -134,6 +122,7 @@ fn script_safe(json: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::Language;
     use crate::export::tests::hostile_review;
     use crate::export::{ExportOptions, Format, export};
 

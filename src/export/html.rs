@@ -65,14 +65,9 @@ pub(super) fn render(review: &Review, options: &ExportOptions) -> String {
         out,
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{heading}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{heading}</h1>\n",
         lang = locale.code(),
-        title = escape(&words.format("report-title", &[("title", title.into())])),
-    );
-    let _ = writeln!(
-        out,
-        "<h1>{}</h1>",
-        escape(&words.format("report-title", &[("title", title.into())]))
+        heading = escape(&words.format("report-title", &[("title", title.into())])),
     );
     let _ = writeln!(
         out,

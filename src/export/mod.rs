@@ -6,11 +6,10 @@ mod csv;
 mod html;
 mod markdown;
 
-use crate::article::Language;
 use crate::i18n::{Locale, Messages};
-use crate::review::{Claim, Review, Verdict};
+use crate::review::{Claim, Review};
 
-pub use claimreview::{RATING_SCALE, rating_value, verdict_wording};
+pub use claimreview::{RATING_SCALE, rating_value};
 
 /// An export format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
@@ -171,16 +170,6 @@ pub fn approval_text(claim: &crate::review::Claim, messages: &Messages) -> Optio
     })
 }
 
-/// The verdict as a word in the article's language ("pending" included).
-#[must_use]
-pub fn verdict_word(verdict: Option<Verdict>, language: Language) -> &'static str {
-    match verdict {
-        Some(verdict) => verdict_wording(verdict, language),
-        None if language == Language::German => "Offen",
-        None => "Pending",
-    }
-}
-
 /// The review date: the day the review was last saved.
 #[must_use]
 pub fn review_date(review: &Review) -> &str {
@@ -245,8 +234,9 @@ pub fn public_source(review: &Review, options: &ExportOptions) -> String {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::article::{LoadOptions, load_bytes};
+    use crate::article::{Language, LoadOptions, load_bytes};
     use crate::extract::{ExtractOptions, extract};
+    use crate::review::Verdict;
 
     /// A review with verdicts, notes, evidence and hostile text, in `language`.
     pub(crate) fn hostile_review(language: Language) -> Review {
@@ -391,6 +381,7 @@ mod hostile_article_tests {
     use super::*;
     use crate::article::{LoadOptions, load_bytes};
     use crate::extract::{ExtractOptions, extract};
+    use crate::review::Verdict;
 
     fn review_of(text: &str, source: &str) -> Review {
         let article = load_bytes(text.as_bytes(), source, Some("txt"), LoadOptions::default())
