@@ -98,41 +98,165 @@ pub fn extract_text_with_progress(
     options: &ExtractOptions,
     progress: &mut dyn FnMut(usize),
 ) -> Vec<Claim> {
-    let lexicon = Lexicon::for_language(language);
-    let model = options.model();
+    extract_in_pieces(text, language, options, PIECE_BYTES, progress)
+}
+
+/// Bytes of text per unit of parallel work: large enough that handing work to a thread costs nothing next
+/// to it, small enough that a long article keeps every core busy and progress moves. Articles shorter
+/// than this are read on the calling thread.
+const PIECE_BYTES: usize = 16 * 1024;
+
+/// Extraction over all cores, with exactly the result of reading the article sentence by sentence.
+///
+/// The text is cut at line breaks into pieces of about `piece_bytes` (sentences never cross a line break),
+/// and each piece is segmented and judged in parallel from a fresh [`Context`]. Where the context that the
+/// text before a piece really leaves differs from a fresh one (a speaker whose reported speech continues),
+/// that piece's first sentences are judged again with it, until both readings reach the same context: from
+/// there on they cannot differ.
+fn extract_in_pieces(
+    text: &str,
+    language: Language,
+    options: &ExtractOptions,
+    piece_bytes: usize,
+    progress: &mut dyn FnMut(usize),
+) -> Vec<Claim> {
+    use rayon::prelude::*;
+
+    let judge = Judge {
+        text,
+        language,
+        lexicon: Lexicon::for_language(language),
+        model: options.model(),
+        min_score: options.min_score,
+    };
+    let pieces = pieces(text, piece_bytes.max(1));
+    let wave = rayon::current_num_threads().max(1) * 32;
+    // Claims in batches joined once at the end: growing one vector of large values would copy all of them
+    // again and again.
+    let mut batches: Vec<Vec<Claim>> = Vec::with_capacity(pieces.len() * 2);
     let mut context = Context::default();
-    let spans = segment(text, lexicon);
-    // Reserve for every sentence at once: growing a vector of large values would copy it and hold old and
-    // new at the same time, while address space reserved and never written costs no memory.
-    let mut claims = Vec::with_capacity(spans.len());
-    for (index, span) in spans.into_iter().enumerate() {
-        if index % 4096 == 0 {
-            progress(span.start);
-        }
-        if span.len() > MAX_CLAIM_BYTES {
-            context = Context::default();
-            continue;
-        }
-        let analysis = analyze(text, span, lexicon);
-        let Some(candidate) = judge(&analysis, &mut context, lexicon, model, options.min_score)
-        else {
-            continue;
+    for wave_pieces in pieces.chunks(wave) {
+        progress(wave_pieces[0].start);
+        let read = |piece: &Span| {
+            let spans = segment::segment_lines(text, judge.lexicon, piece.start, piece.end);
+            judge.run(spans, Context::default())
         };
-        if candidate.score < options.min_score {
-            continue;
+        let runs: Vec<PieceRun> = if let [piece] = wave_pieces {
+            vec![read(piece)]
+        } else {
+            wave_pieces.par_iter().map(read).collect()
+        };
+        for run in runs {
+            let mut agreed_from = 0;
+            if context != Context::default() {
+                agreed_from = run.spans.len();
+                let mut again = Vec::new();
+                for (index, span) in run.spans.iter().enumerate() {
+                    if let Some(claim) = judge.step(*span, &mut context) {
+                        again.push(claim);
+                    }
+                    if context == run.contexts[index] {
+                        agreed_from = index + 1;
+                        break;
+                    }
+                }
+                batches.push(again);
+            }
+            if agreed_from < run.spans.len() {
+                let mut kept = run.claims;
+                kept.retain(|(index, _)| *index >= agreed_from);
+                batches.push(kept.into_iter().map(|(_, claim)| claim).collect());
+                if let Some(last) = run.contexts.into_iter().next_back() {
+                    context = last;
+                }
+            }
         }
-        let id = format!("c{}", claims.len() + 1);
-        claims.push(claim_of(
-            language,
-            id,
-            Some(&analysis),
-            analysis.text,
-            candidate,
-            Origin::Extracted,
-        ));
+    }
+    let mut claims = Vec::with_capacity(batches.iter().map(Vec::len).sum());
+    for (index, mut claim) in batches.into_iter().flatten().enumerate() {
+        claim.id = format!("c{}", index + 1);
+        claims.push(claim);
     }
     progress(text.len());
     claims
+}
+
+/// `text` cut at line breaks into pieces of at least `piece_bytes` (the last may be shorter); each piece
+/// ends at a line break (not included) or at the text's end.
+fn pieces(text: &str, piece_bytes: usize) -> Vec<Span> {
+    let mut pieces = Vec::with_capacity(text.len() / piece_bytes + 1);
+    let mut start = 0;
+    while start < text.len() {
+        let end = memchr::memchr(
+            b'\n',
+            text.as_bytes()
+                .get(start + piece_bytes..)
+                .unwrap_or_default(),
+        )
+        .map_or(text.len(), |i| start + piece_bytes + i);
+        pieces.push(Span { start, end });
+        start = end + 1;
+    }
+    if pieces.is_empty() {
+        pieces.push(Span { start: 0, end: 0 });
+    }
+    pieces
+}
+
+/// What one piece of text gave when read from a fresh context: its sentences, its claims (by sentence
+/// index) and the context after each sentence.
+struct PieceRun {
+    spans: Vec<Span>,
+    claims: Vec<(usize, Claim)>,
+    contexts: Vec<Context>,
+}
+
+/// Everything judging a sentence needs besides the context.
+struct Judge<'a> {
+    text: &'a str,
+    language: Language,
+    lexicon: &'a Lexicon,
+    model: &'a Model,
+    min_score: f64,
+}
+
+impl Judge<'_> {
+    /// Reads `spans` in order from `context`.
+    fn run(&self, spans: Vec<Span>, mut context: Context) -> PieceRun {
+        let mut claims = Vec::new();
+        let mut contexts = Vec::with_capacity(spans.len());
+        for (index, span) in spans.iter().enumerate() {
+            if let Some(claim) = self.step(*span, &mut context) {
+                claims.push((index, claim));
+            }
+            contexts.push(context.clone());
+        }
+        PieceRun {
+            spans,
+            claims,
+            contexts,
+        }
+    }
+
+    /// The claim of one sentence, if it is one (its id is given when all are known).
+    fn step(&self, span: Span, context: &mut Context) -> Option<Claim> {
+        if span.len() > MAX_CLAIM_BYTES {
+            *context = Context::default();
+            return None;
+        }
+        let analysis = analyze(self.text, span, self.lexicon);
+        let candidate = judge(&analysis, context, self.lexicon, self.model, self.min_score)?;
+        (candidate.score >= self.min_score).then(|| {
+            claim_of(
+                self.language,
+                String::new(),
+                Some(&analysis),
+                analysis.text,
+                candidate,
+                Origin::Extracted,
+            )
+        })
+    }
 }
 
 /// A claim from a judged segment; without an analysis (too long to describe) it has no speaker or hedges.
@@ -341,7 +465,7 @@ pub fn sentences(text: &str, language: Language) -> Vec<Span> {
 }
 
 /// What earlier segments said that later ones build on.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone, PartialEq)]
 pub struct Context {
     /// The most recent speaker of reported speech, for Konjunktiv continuations and pronouns.
     speaker: Option<(String, Option<Span>)>,
@@ -725,6 +849,91 @@ mod tests {
 
     fn claims(text: &str, language: Language) -> Vec<Claim> {
         extract_text(text, language, &ExtractOptions::default())
+    }
+
+    /// The article read sentence by sentence on one thread: what the parallel reading must equal.
+    fn one_by_one(text: &str, language: Language, options: &ExtractOptions) -> Vec<Claim> {
+        let judge = Judge {
+            text,
+            language,
+            lexicon: Lexicon::for_language(language),
+            model: options.model(),
+            min_score: options.min_score,
+        };
+        let run = judge.run(segment(text, judge.lexicon), Context::default());
+        run.claims
+            .into_iter()
+            .enumerate()
+            .map(|(index, (_, mut claim))| {
+                claim.id = format!("c{}", index + 1);
+                claim
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reading_in_parallel_pieces_gives_exactly_the_claims_of_reading_one_by_one() {
+        // Reported speech that continues across line breaks and pieces (the context a piece must take
+        // over), a speaker taken up by a pronoun, an anonymous source, headings that reset, long lines.
+        let german = "Bürgermeisterin Anna Roth sagte am Montag, die Stadt habe 4,2 Millionen Euro gespart.\n\
+            Das Geld werde in neue Schulen fließen.\n\
+            Man habe zudem 30 Stellen geschaffen.\n\
+            Haushalt 2025\n\
+            Der Rat beschloss am Dienstag mit 31 Stimmen den Haushalt.\n\
+            Aus Kreisen der Opposition hieß es, die Zahlen seien geschönt.\n\
+            Es fehle ein Plan für die Brücke.\n\
+            Sie kündigte an, bis Ende 2027 sollten 12 Kitas entstehen.";
+        let english = "Mayor Jane Roe said on Monday that the city had saved $4.2 million.\n\
+            She added that 30 new jobs were created in March.\n\
+            Budget 2025\n\
+            The council approved the budget by 31 votes to 9 on Tuesday, officials said.\n\
+            \"We will build twelve new schools by 2027,\" she said.";
+        let samples = [
+            (german.to_owned(), Language::German),
+            (english.to_owned(), Language::English),
+            (
+                include_str!("../../assets/samples/de-stadtwerke.txt").to_owned(),
+                Language::German,
+            ),
+            (
+                include_str!("../../assets/samples/en-harbour.txt").to_owned(),
+                Language::English,
+            ),
+            (german.repeat(40), Language::German),
+        ];
+        for (text, language) in samples {
+            let options = ExtractOptions::default();
+            let expected = one_by_one(&text, language, &options);
+            assert!(
+                expected.len() >= 4,
+                "{language:?}: {} claims",
+                expected.len()
+            );
+            for piece_bytes in [1, 7, 60, 200, 1000, PIECE_BYTES] {
+                let parallel =
+                    extract_in_pieces(&text, language, &options, piece_bytes, &mut |_| {});
+                assert_eq!(
+                    parallel, expected,
+                    "{language:?}, pieces of {piece_bytes} bytes"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn pieces_end_at_line_breaks_and_cover_the_text() {
+        let text = "eins\nzwei drei\n\nvier\nfünf";
+        for piece_bytes in [1, 3, 8, 100] {
+            let found = pieces(text, piece_bytes);
+            let mut next = 0;
+            for piece in &found {
+                assert_eq!(piece.start, next);
+                assert!(piece.end == text.len() || text.as_bytes()[piece.end] == b'\n');
+                next = piece.end + 1;
+            }
+            assert_eq!(found.last().map(|p| p.end), Some(text.len()));
+        }
+        assert_eq!(pieces("", 10), [Span { start: 0, end: 0 }]);
     }
 
     #[test]

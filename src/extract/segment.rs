@@ -24,9 +24,17 @@ pub use crate::article::Span;
 /// ```
 #[must_use]
 pub fn segment(text: &str, lexicon: &Lexicon) -> Vec<Span> {
-    let mut spans = Vec::with_capacity(text.len() / 100 + 1);
-    let mut line_start = 0;
-    for line_end in memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len())) {
+    segment_lines(text, lexicon, 0, text.len())
+}
+
+/// The segments of the lines from `start` (a line start) to `end` (a line break or the text's end).
+/// Lines are segmented one by one, so the text's segments are those of its pieces split at line breaks.
+#[must_use]
+pub fn segment_lines(text: &str, lexicon: &Lexicon, start: usize, end: usize) -> Vec<Span> {
+    let mut spans = Vec::with_capacity((end - start) / 100 + 1);
+    let mut line_start = start;
+    let breaks = memchr::memchr_iter(b'\n', &text.as_bytes()[start..end]).map(|i| start + i);
+    for line_end in breaks.chain(std::iter::once(end)) {
         let first = spans.len();
         LineSegmenter {
             text,
@@ -269,8 +277,18 @@ fn enclosures(text: &str, line_start: usize, line_end: usize) -> Vec<Span> {
     let mut regions = Vec::new();
     // Per opening mark: the offset up to which no closing mark exists.
     let mut searched_in_vain = [0usize; OPENERS.len()];
-    let mut chars = line.char_indices();
-    while let Some((start, open)) = chars.next() {
+    let mut position = 0;
+    // Jump from one possible first byte of an opening mark to the next ('"', '(', '[', '\'', or the lead
+    // byte of „“‘ and »«) instead of decoding every char of the line.
+    while let Some(found) = line.as_bytes()[position..]
+        .iter()
+        .position(|&b| matches!(b, b'"' | b'(' | b'[' | b'\'' | 0xE2 | 0xC2))
+    {
+        let start = position + found;
+        let Some(open) = line[start..].chars().next() else {
+            break;
+        };
+        position = start + open.len_utf8();
         let Some(kind) = OPENERS.iter().position(|&o| o == open) else {
             continue;
         };
@@ -311,9 +329,7 @@ fn enclosures(text: &str, line_start: usize, line_end: usize) -> Vec<Span> {
                 });
                 // The closing mark must not open the next region; marks within a quotation need no region
                 // of their own, the quotation already holds them together.
-                while chars.clone().next().is_some_and(|(index, _)| index < end) {
-                    chars.next();
-                }
+                position = position.max(end);
             }
             None => searched_in_vain[kind] = window_end,
         }
