@@ -79,8 +79,14 @@ impl Locale {
 #[must_use]
 pub fn sources(locale: Locale) -> &'static [(&'static str, &'static str)] {
     match locale {
-        Locale::German => &[("report.ftl", include_str!("../assets/i18n/de/report.ftl"))],
-        Locale::English => &[("report.ftl", include_str!("../assets/i18n/en/report.ftl"))],
+        Locale::German => &[
+            ("report.ftl", include_str!("../assets/i18n/de/report.ftl")),
+            ("app.ftl", include_str!("../assets/i18n/de/app.ftl")),
+        ],
+        Locale::English => &[
+            ("report.ftl", include_str!("../assets/i18n/en/report.ftl")),
+            ("app.ftl", include_str!("../assets/i18n/en/app.ftl")),
+        ],
     }
 }
 

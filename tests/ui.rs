@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use claimdesk::app::{ClaimDeskApp, Dialog, Settings, StartOptions};
 use claimdesk::article::Span;
+use claimdesk::i18n::Locale;
 use claimdesk::review::{Verdict, store};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -18,14 +19,26 @@ struct Bench {
     _data: tempfile::TempDir,
 }
 
+/// The window in English whatever the machine's language, so that tests find their labels.
+fn english() -> Settings {
+    Settings {
+        ui_language: Some(Locale::English),
+        ..Settings::default()
+    }
+}
+
 fn open(file: Option<PathBuf>) -> Bench {
+    open_with(file, english())
+}
+
+fn open_with(file: Option<PathBuf>, settings: Settings) -> Bench {
     let data = tempfile::tempdir().unwrap();
     let options = StartOptions {
         file,
         data_dir: Some(data.path().to_owned()),
         ..StartOptions::default()
     };
-    let app = ClaimDeskApp::new(&egui::Context::default(), Settings::default(), options);
+    let app = ClaimDeskApp::new(&egui::Context::default(), settings, options);
     let mut harness = Harness::builder()
         .with_size([1400.0, 900.0])
         .build_ui_state(|ui, app: &mut ClaimDeskApp| app.root_ui(ui), app);
@@ -542,7 +555,7 @@ fn unsaved_work_is_recovered_after_a_crash() {
         ..StartOptions::default()
     };
     {
-        let mut app = ClaimDeskApp::new(&egui::Context::default(), Settings::default(), options());
+        let mut app = ClaimDeskApp::new(&egui::Context::default(), english(), options());
         app.autosave_every = Duration::ZERO;
         let mut harness = Harness::builder()
             .with_size([1400.0, 900.0])
@@ -567,7 +580,7 @@ fn unsaved_work_is_recovered_after_a_crash() {
         std::fs::read_dir(&recovery).unwrap().count() >= 2,
         "a recovery copy and its info were written"
     );
-    let app = ClaimDeskApp::new(&egui::Context::default(), Settings::default(), options());
+    let app = ClaimDeskApp::new(&egui::Context::default(), english(), options());
     let mut harness = Harness::builder()
         .with_size([1400.0, 900.0])
         .build_ui_state(|ui, app: &mut ClaimDeskApp| app.root_ui(ui), app);
@@ -1575,4 +1588,147 @@ fn learning_from_a_desk_without_decisions_says_what_is_missing() {
         other => panic!("{other:?}"),
     }
     assert!(!root.join(".claimdesk/model/model.json").exists());
+}
+
+fn german() -> Settings {
+    Settings {
+        ui_language: Some(Locale::German),
+        ..Settings::default()
+    }
+}
+
+/// Whether some widget's accessible name is exactly `label`.
+fn shows(bench: &Bench, label: &str) -> bool {
+    bench.harness.query_all_by_label(label).next().is_some()
+}
+
+#[test]
+fn a_german_analyst_reviews_saves_and_reopens_in_german() {
+    let directory = tempfile::tempdir().unwrap();
+    let path = directory.path().join("stadtwerke.review.json");
+    let mut bench = open_with(None, german());
+    for label in [
+        "Datei",
+        "Bearbeiten",
+        "Ansicht",
+        "Hilfe",
+        "Urheber",
+        "Notiz",
+        "Beleg-Link",
+    ] {
+        assert!(shows(&bench, label), "the German window shows {label}");
+    }
+    for english in ["File", "Edit", "View", "Speaker", "Note", "Evidence link"] {
+        assert!(
+            !shows(&bench, english),
+            "no English {english} in the German window"
+        );
+    }
+    let ids = bench.claim_ids();
+    let score = format!("{:.2}", bench.claim(&ids[0]).score).replace('.', ",");
+    assert!(
+        shows(&bench, &format!("Prüfwürdigkeit {score}")),
+        "the score with a German decimal comma"
+    );
+    let total = ids.len();
+    bench.press(Key::C);
+    assert_eq!(bench.claim(&ids[0]).verdict, Some(Verdict::Confirmed));
+    assert!(shows(&bench, &format!("1 / {total} geprüft")));
+    assert!(
+        bench
+            .harness
+            .query_all_by_label_contains("✔ 1 Richtig")
+            .count()
+            >= 1,
+        "the status bar counts verdicts in the reports' words"
+    );
+    bench.press_with(Modifiers::COMMAND, Key::Z);
+    assert_eq!(bench.claim(&ids[0]).verdict, None);
+    assert!(
+        bench
+            .harness
+            .query_all_by_label_contains(&format!(
+                "Rückgängig gemacht: Urteil zu {} (Richtig).",
+                ids[0]
+            ))
+            .count()
+            >= 1,
+        "undo says what it undid, in German"
+    );
+    bench.press_with(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+    bench.press(Key::N);
+    bench.type_text("Laut Geschäftsbericht korrekt");
+    bench.press(Key::Escape);
+    bench.press_with(Modifiers::COMMAND, Key::S);
+    assert!(shows(&bench, "Pfad"), "the path dialog asks in German");
+    bench.harness.state_mut().dialog = Some(Dialog::PathEntry {
+        purpose: claimdesk::app::files::DialogPurpose::SaveAs,
+        text: path.display().to_string(),
+        note: None,
+    });
+    bench.harness.run_steps(4);
+    assert!(shows(&bench, "Abbrechen"));
+    bench.harness.get_by_label("OK").click();
+    bench.harness.run_steps(3);
+    let saved = store::load(&path).unwrap();
+    assert_eq!(saved.claims[0].verdict, Some(Verdict::Confirmed));
+    assert!(shows(&bench, "gespeichert"));
+
+    let reopened = open_with(Some(path), german());
+    assert_eq!(reopened.review(), &saved);
+    assert!(shows(&reopened, &format!("1 / {total} geprüft")));
+}
+
+#[test]
+fn the_shortcut_help_and_the_export_dialog_in_german_keep_the_same_keys() {
+    let mut bench = open_with(None, german());
+    bench.press(Key::F1);
+    assert!(shows(&bench, "Tastenkürzel"));
+    assert!(shows(&bench, "Als richtig markieren"));
+    assert!(shows(&bench, "Nächste Aussage"));
+    assert!(!shows(&bench, "Mark confirmed"));
+    bench.press(Key::Escape);
+    bench.press_with(Modifiers::COMMAND, Key::E);
+    assert!(
+        bench
+            .harness
+            .query_all_by_label_contains("Prüfung exportieren")
+            .count()
+            >= 1
+    );
+    assert!(shows(&bench, "Berichtssprache"));
+    assert!(shows(
+        &bench,
+        "Nur freigegebene Urteile (Vier-Augen-Prinzip)"
+    ));
+    bench.press(Key::Escape);
+    // The same keys act in German: C sets a verdict, J moves on.
+    let ids = bench.claim_ids();
+    bench.press(Key::J);
+    bench.press(Key::D);
+    assert_eq!(bench.claim(&ids[1]).verdict, Some(Verdict::Denied));
+}
+
+#[test]
+fn the_language_is_switched_in_the_view_menu_and_kept_in_the_settings() {
+    let mut bench = open(None);
+    assert!(shows(&bench, "File"));
+    bench.harness.get_by_label("View").click();
+    bench.harness.run_steps(2);
+    bench.harness.get_by_label("Language").hover();
+    bench.harness.run_steps(2);
+    bench.harness.get_by_label("Deutsch").click();
+    bench.harness.run_steps(3);
+    assert_eq!(bench.app().settings.ui_language, Some(Locale::German));
+    assert!(shows(&bench, "Datei"), "the window speaks German at once");
+    assert!(!shows(&bench, "File"));
+    // The choice is part of the settings eframe stores between sessions.
+    let stored = serde_json::to_string(&bench.app().settings).unwrap();
+    let restored: Settings = serde_json::from_str(&stored).unwrap();
+    assert_eq!(restored.ui_language, Some(Locale::German));
+    let older: Settings = serde_json::from_str("{}").unwrap();
+    assert_eq!(
+        older.ui_language, None,
+        "settings of an older version follow the system"
+    );
 }

@@ -167,14 +167,13 @@ impl Styler<'_> {
 
 impl ClaimDeskApp {
     pub(super) fn article_ui(&mut self, ui: &mut egui::Ui) {
+        let m = self.messages();
         let Some(workspace) = &self.workbench.workspace else {
             ui.centered_and_justified(|ui| {
                 if self.load_job.is_some() {
                     ui.spinner();
                 } else {
-                    ui.label(
-                        "Open an article with Ctrl+O, or drop a .txt, .md or .html file here.",
-                    );
+                    ui.label(m.text("article-empty"));
                 }
             });
             return;
@@ -190,30 +189,32 @@ impl ClaimDeskApp {
         });
         ui.horizontal_wrapped(|ui| {
             let article = &review.article;
-            ui.weak(format!(
-                "{} · {} · {} claims",
-                article.source,
-                article.language.name(),
-                review.claims.len()
+            ui.weak(m.format(
+                "article-header",
+                &[
+                    ("source", article.source.clone().into()),
+                    ("language", m.language(article.language).into()),
+                    ("claims", review.claims.len().into()),
+                ],
             ));
             if let Some(author) = &article.author {
-                ui.weak(format!("· by {author}"));
+                ui.weak(m.format("article-by", &[("author", author.clone().into())]));
             }
             if let Some(published) = &article.published {
-                ui.weak(format!("· published {published}"));
+                ui.weak(m.format("article-published", &[("date", m.date(published).into())]));
             }
             if let Some(fetched) = &article.fetched {
                 // The review keeps this text: the page as it was then, whatever it says now.
-                ui.weak(format!("· downloaded {fetched}"));
+                ui.weak(m.format("article-downloaded", &[("date", m.date(fetched).into())]));
             }
             let is_sample = workspace.article_path.is_none()
                 && workspace.review_path.is_none()
                 && article.url.is_none();
             if is_sample {
-                ui.weak("· bundled sample: open your own article with Ctrl+O or drop a file here");
+                ui.weak(m.text("article-sample"));
             }
         });
-        ui.weak("Click a highlight to select its claim. Drag over text, then A adds it as a claim (Shift+A sets the selected claim to it).");
+        ui.weak(m.text("article-hint"));
         ui.separator();
 
         let text_size = self.settings.text_size;

@@ -13,29 +13,30 @@ pub(super) fn search_id() -> egui::Id {
 
 impl ClaimDeskApp {
     pub(super) fn claim_list_ui(&mut self, ui: &mut egui::Ui) {
+        let m = self.messages();
         ui.add_space(4.0);
         let search = egui::TextEdit::singleline(&mut self.workbench.ui.search)
             .id(search_id())
-            .hint_text("Search claims (Ctrl+F)")
+            .hint_text(m.text("hint-search-claims"))
             .desired_width(f32::INFINITY);
         let response = ui
             .add(search)
-            .on_hover_text("Search claim text, speaker and note");
+            .on_hover_text(m.text("tooltip-search-claims"));
         response.widget_info(|| {
-            egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Search claims")
+            egui::WidgetInfo::labeled(egui::Role::TextInput, true, m.text("field-search-claims"))
         });
         ui.horizontal_wrapped(|ui| {
             let filter = &mut self.workbench.ui.filter;
-            ui.checkbox(&mut filter.pending, "pending");
-            ui.checkbox(&mut filter.confirmed, "confirmed");
-            ui.checkbox(&mut filter.denied, "denied");
-            ui.checkbox(&mut filter.unverified, "unverified");
+            ui.checkbox(&mut filter.pending, m.text("filter-pending"));
+            ui.checkbox(&mut filter.confirmed, m.text("filter-confirmed"));
+            ui.checkbox(&mut filter.denied, m.text("filter-denied"));
+            ui.checkbox(&mut filter.unverified, m.text("filter-unverified"));
         });
         ui.horizontal(|ui| {
-            ui.label("Sort:");
+            ui.label(m.text("sort-label"));
             let mut sort = self.settings.sort;
-            ui.selectable_value(&mut sort, SortOrder::Position, "position");
-            ui.selectable_value(&mut sort, SortOrder::Score, "score");
+            ui.selectable_value(&mut sort, SortOrder::Position, m.text("sort-position"));
+            ui.selectable_value(&mut sort, SortOrder::Score, m.text("sort-score"));
             if sort != self.settings.sort {
                 self.command(Command::ToggleSort);
             }
@@ -50,9 +51,9 @@ impl ClaimDeskApp {
         let claims = &workspace.review().claims;
         if visible.is_empty() {
             ui.label(if claims.is_empty() {
-                "No claims found. Select text in the article and press A to add one."
+                m.text("claims-none-found")
             } else {
-                "No claim matches the search and filter."
+                m.text("claims-none-match")
             });
             return;
         }
@@ -94,18 +95,22 @@ impl ClaimDeskApp {
                 let speaker = claim.speaker.as_deref().unwrap_or("—");
                 let earlier = self.workbench.checked_before.best_same(&claim.id);
                 let checked_before = earlier.map_or_else(String::new, |found| {
-                    format!(" (checked before: {})", found.entry.verdict.label())
+                    let verdict = super::verdict_word(m, Some(found.entry.verdict));
+                    format!(
+                        " ({})",
+                        m.format("row-checked-before", &[("verdict", verdict.into())])
+                    )
                 });
                 let conflict_mark = if claim.conflicts.is_empty() {
-                    ""
+                    String::new()
                 } else {
-                    " (merge conflict)"
+                    format!(" ({})", m.text("row-merge-conflict"))
                 };
                 let label = format!(
-                    "{} {} {:.2} {}: {}{checked_before}{conflict_mark}",
+                    "{} {} {} {}: {}{checked_before}{conflict_mark}",
                     theme::verdict_symbol(claim.verdict),
-                    theme::verdict_label(claim.verdict),
-                    claim.score,
+                    super::verdict_word(m, claim.verdict),
+                    m.decimal(claim.score, 2),
                     speaker,
                     claim.text
                 );
@@ -144,7 +149,12 @@ impl ClaimDeskApp {
                     FontId::proportional(16.0),
                     verdict_color,
                 );
-                let header = format!("{:.2} · {} · {}", claim.score, claim.kind.label(), speaker);
+                let header = format!(
+                    "{} · {} · {}",
+                    m.decimal(claim.score, 2),
+                    m.kind(claim.kind),
+                    speaker
+                );
                 painter.text(
                     egui::pos2(left + 22.0, rect.top() + 4.0),
                     Align2::LEFT_TOP,
@@ -211,10 +221,10 @@ impl ClaimDeskApp {
             return;
         }
         let dark = ui.visuals().dark_mode;
-        egui::CollapsingHeader::new(format!(
-            "Orphaned claims ({}): no longer in the article",
-            orphaned.len()
-        ))
+        let m = self.messages();
+        egui::CollapsingHeader::new(
+            m.format("orphaned-title", &[("count", orphaned.len().into())]),
+        )
         .show(ui, |ui| {
             for claim in orphaned {
                 ui.horizontal_wrapped(|ui| {
@@ -225,7 +235,7 @@ impl ClaimDeskApp {
                     ui.label(format!("{}: {}", claim.id, claim.text));
                 });
                 if !claim.note.is_empty() {
-                    ui.weak(format!("Note: {}", claim.note));
+                    ui.weak(m.format("orphaned-note", &[("note", claim.note.clone().into())]));
                 }
             }
         });

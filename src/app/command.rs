@@ -157,53 +157,59 @@ impl Command {
         Self::OpenEnglishSample,
     ];
 
-    /// The menu and help text.
+    /// The message id of the menu and help text.
     #[must_use]
-    pub fn label(self) -> &'static str {
+    pub fn label_id(self) -> &'static str {
         match self {
-            Self::Open => "Open…",
-            Self::OpenPath => "Open path…",
-            Self::OpenFolder => "Open folder (desk)…",
-            Self::OpenAddress => "Open web address…",
-            Self::CancelDownload => "Cancel the download",
-            Self::TrainDeskModel => "Learn check-worthiness from this desk's decisions",
-            Self::ShowDesk => "Desk / article",
-            Self::OpenArticle => "Open the selected article",
-            Self::NextArticle => "Next article",
-            Self::PreviousArticle => "Previous article",
-            Self::NextPendingArticle => "Next article with pending claims",
-            Self::Save => "Save review",
-            Self::SaveAs => "Save review as…",
-            Self::Export => "Export…",
-            Self::Quit => "Quit",
-            Self::Undo => "Undo",
-            Self::Redo => "Redo",
-            Self::NextClaim => "Next claim",
-            Self::PreviousClaim => "Previous claim",
-            Self::NextPending => "Next pending claim",
-            Self::Confirm => "Mark confirmed",
-            Self::Deny => "Mark denied",
-            Self::MarkUnverified => "Mark unverified",
-            Self::MarkPending => "Back to pending",
-            Self::EditNote => "Edit note",
-            Self::AddEvidence => "Add evidence link",
-            Self::AddClaim => "Add claim from selection",
-            Self::SetSpanFromSelection => "Set claim span to selection",
-            Self::RemoveClaim => "Remove claim",
-            Self::AdoptEarlierVerdict => "Adopt the earlier verdict (checked before)",
-            Self::Approve => "Approve the verdict (second reviewer)",
-            Self::KeepOurs => "Merge conflict: keep ours",
-            Self::TakeTheirs => "Merge conflict: take theirs",
-            Self::SetReviewerName => "Your reviewer name…",
-            Self::Find => "Search claims",
-            Self::ToggleAdvance => "Jump to next pending after a verdict",
-            Self::ToggleSort => "Sort by score / position",
-            Self::ZoomIn => "Larger text",
-            Self::ZoomOut => "Smaller text",
-            Self::ShowHelp => "Keyboard shortcuts",
-            Self::OpenGermanSample => "German sample article",
-            Self::OpenEnglishSample => "English sample article",
+            Self::Open => "command-open",
+            Self::OpenPath => "command-open-path",
+            Self::OpenFolder => "command-open-folder",
+            Self::OpenAddress => "command-open-address",
+            Self::CancelDownload => "command-cancel-download",
+            Self::TrainDeskModel => "command-train-desk-model",
+            Self::ShowDesk => "command-show-desk",
+            Self::OpenArticle => "command-open-article",
+            Self::NextArticle => "command-next-article",
+            Self::PreviousArticle => "command-previous-article",
+            Self::NextPendingArticle => "command-next-pending-article",
+            Self::Save => "command-save",
+            Self::SaveAs => "command-save-as",
+            Self::Export => "command-export",
+            Self::Quit => "command-quit",
+            Self::Undo => "command-undo",
+            Self::Redo => "command-redo",
+            Self::NextClaim => "command-next-claim",
+            Self::PreviousClaim => "command-previous-claim",
+            Self::NextPending => "command-next-pending",
+            Self::Confirm => "command-confirm",
+            Self::Deny => "command-deny",
+            Self::MarkUnverified => "command-mark-unverified",
+            Self::MarkPending => "command-mark-pending",
+            Self::EditNote => "command-edit-note",
+            Self::AddEvidence => "command-add-evidence",
+            Self::AddClaim => "command-add-claim",
+            Self::SetSpanFromSelection => "command-set-span-from-selection",
+            Self::RemoveClaim => "command-remove-claim",
+            Self::AdoptEarlierVerdict => "command-adopt-earlier-verdict",
+            Self::Approve => "command-approve",
+            Self::KeepOurs => "command-keep-ours",
+            Self::TakeTheirs => "command-take-theirs",
+            Self::SetReviewerName => "command-set-reviewer-name",
+            Self::Find => "command-find",
+            Self::ToggleAdvance => "command-toggle-advance",
+            Self::ToggleSort => "command-toggle-sort",
+            Self::ZoomIn => "command-zoom-in",
+            Self::ZoomOut => "command-zoom-out",
+            Self::ShowHelp => "command-show-help",
+            Self::OpenGermanSample => "command-open-german-sample",
+            Self::OpenEnglishSample => "command-open-english-sample",
         }
+    }
+
+    /// The menu and help text in the window's language.
+    #[must_use]
+    pub fn label(self, messages: &crate::i18n::Messages) -> String {
+        messages.text(self.label_id())
     }
 
     /// The keyboard shortcuts; the first is shown in menus.
@@ -425,7 +431,14 @@ mod tests {
     #[test]
     fn every_command_is_listed_once_and_labelled() {
         for (index, command) in Command::ALL.iter().enumerate() {
-            assert!(!command.label().is_empty());
+            for locale in crate::i18n::Locale::ALL {
+                let label = command.label(locale.messages());
+                assert!(
+                    !label.is_empty() && label != command.label_id(),
+                    "{command:?} has no {} label",
+                    locale.code()
+                );
+            }
             assert!(
                 !Command::ALL[..index].contains(command),
                 "{command:?} listed twice"

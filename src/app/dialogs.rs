@@ -30,22 +30,23 @@ impl ClaimDeskApp {
         };
         let mut choice = Choice::Keep;
         let escape = ctx.input(|i| i.key_pressed(egui::Key::Escape));
+        let m = self.messages();
         egui::Modal::new(egui::Id::unique("claimdesk_dialog")).show(ctx, |ui| {
             ui.set_max_width(520.0);
             match &dialog {
                 Dialog::UnsavedChanges { then } => {
-                    ui.heading("Unsaved changes");
-                    ui.label("The review has changes that are not saved. Save them first?");
+                    ui.heading(m.text("dialog-unsaved-title"));
+                    ui.label(m.text("dialog-unsaved-text"));
                     ui.horizontal(|ui| {
-                        if ui.button("Save").clicked()
+                        if ui.button(m.text("button-save")).clicked()
                             || ui.input(|i| i.key_pressed(egui::Key::Enter))
                         {
                             choice = Choice::SaveThen(then.clone());
                         }
-                        if ui.button("Discard changes").clicked() {
+                        if ui.button(m.text("button-discard-changes")).clicked() {
                             choice = Choice::DiscardThen(then.clone());
                         }
-                        if ui.button("Cancel").clicked() || escape {
+                        if ui.button(m.text("button-cancel")).clicked() || escape {
                             choice = Choice::Close;
                         }
                     });
@@ -55,13 +56,13 @@ impl ClaimDeskApp {
                     text,
                     note,
                 } => {
-                    ui.heading(match purpose {
-                        DialogPurpose::Open => "Open a file",
-                        DialogPurpose::OpenFolder => "Open a folder of articles (a desk)",
-                        DialogPurpose::SaveAs => "Save the review as",
-                        DialogPurpose::Export => "Export to",
-                        DialogPurpose::OpenAddress => "Open a web address",
-                    });
+                    ui.heading(m.text(match purpose {
+                        DialogPurpose::Open => "dialog-open-file",
+                        DialogPurpose::OpenFolder => "dialog-open-folder",
+                        DialogPurpose::SaveAs => "dialog-save-as",
+                        DialogPurpose::Export => "dialog-export-to",
+                        DialogPurpose::OpenAddress => "dialog-open-address",
+                    }));
                     if let Some(note) = note {
                         ui.label(note);
                     }
@@ -86,17 +87,17 @@ impl ClaimDeskApp {
                             .id(field_id)
                             .lock_focus(true)
                             .hint_text(if *purpose == DialogPurpose::OpenAddress {
-                                "https://example.org/article"
+                                m.text("hint-address")
                             } else {
-                                "/path/to/file or https://…"
+                                m.text("hint-path")
                             })
                             .desired_width(480.0),
                     );
                     response.widget_info(|| {
                         let name = if *purpose == DialogPurpose::OpenAddress {
-                            "Web address"
+                            m.text("field-web-address")
                         } else {
-                            "Path"
+                            m.text("field-path")
                         };
                         egui::WidgetInfo::labeled(egui::Role::TextInput, true, name)
                     });
@@ -106,7 +107,8 @@ impl ClaimDeskApp {
                     let entered =
                         response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     if browsing
-                        && let Some(path) = self.folder_listing_ui(ui, &typed, &working_dir, folders_only)
+                        && let Some(path) =
+                            self.folder_listing_ui(ui, &typed, &working_dir, folders_only)
                     {
                         if path.is_dir() {
                             typed = format!("{}{}", path.display(), std::path::MAIN_SEPARATOR);
@@ -125,7 +127,10 @@ impl ClaimDeskApp {
                     }
                     ui.horizontal(|ui| {
                         let ok = ui
-                            .add_enabled(!typed.trim().is_empty(), egui::Button::new("OK"))
+                            .add_enabled(
+                                !typed.trim().is_empty(),
+                                egui::Button::new(m.text("button-ok")),
+                            )
                             .clicked();
                         if (ok || entered) && !typed.trim().is_empty() {
                             choice = Choice::UsePath(*purpose, expand_home(typed.trim()));
@@ -133,62 +138,66 @@ impl ClaimDeskApp {
                         if note.is_none()
                             && *purpose != DialogPurpose::OpenAddress
                             && ui
-                                .button("Browse…")
-                                .on_hover_text("Use the system file dialog")
+                                .button(m.text("button-browse"))
+                                .on_hover_text(m.text("tooltip-browse"))
                                 .clicked()
                         {
                             choice = Choice::Browse(*purpose);
                         }
-                        if ui.button("Cancel").clicked() || escape {
+                        if ui.button(m.text("button-cancel")).clicked() || escape {
                             choice = Choice::Close;
                         }
                     });
                 }
                 Dialog::ResumeReview { review_path } => {
-                    ui.heading("A review of this article exists");
-                    ui.label(format!(
-                        "{} is beside the article. Resume it, or start a new review?",
-                        review_path.display()
+                    ui.heading(m.text("dialog-resume-title"));
+                    ui.label(m.format(
+                        "dialog-resume-text",
+                        &[("path", review_path.display().to_string().into())],
                     ));
                     ui.horizontal(|ui| {
-                        if ui.button("Resume review").clicked()
+                        if ui.button(m.text("button-resume-review")).clicked()
                             || ui.input(|i| i.key_pressed(egui::Key::Enter))
                         {
                             choice = Choice::Resume(review_path.clone());
                         }
-                        if ui.button("Start a new review").clicked() || escape {
+                        if ui.button(m.text("button-new-review")).clicked() || escape {
                             choice = Choice::Close;
                         }
                     });
                 }
                 Dialog::Recover { copies } => {
-                    ui.heading("Recover unsaved work?");
-                    ui.label(
-                        "claimdesk was closed with unsaved changes. Recovery copies were kept:",
-                    );
+                    ui.heading(m.text("dialog-recover-title"));
+                    ui.label(m.text("dialog-recover-text"));
                     for info in copies {
                         ui.separator();
                         let target = info.review_path.as_ref().map_or_else(
                             || info.article_source.clone(),
                             |p| p.display().to_string(),
                         );
-                        ui.label(format!("{target} (saved {})", info.written));
+                        ui.label(m.format(
+                            "dialog-recover-copy",
+                            &[
+                                ("target", target.into()),
+                                ("written", info.written.clone().into()),
+                            ],
+                        ));
                         ui.horizontal(|ui| {
-                            if ui.button("Restore").clicked() {
+                            if ui.button(m.text("button-restore")).clicked() {
                                 choice = Choice::Restore(info.clone());
                             }
-                            if ui.button("Discard").clicked() {
+                            if ui.button(m.text("button-discard")).clicked() {
                                 choice = Choice::DiscardRecovery(info.clone());
                             }
                         });
                     }
                     ui.separator();
-                    if ui.button("Decide later").clicked() || escape {
+                    if ui.button(m.text("button-decide-later")).clicked() || escape {
                         choice = Choice::Close;
                     }
                 }
                 Dialog::Export { format, path } => {
-                    ui.heading("Export the review");
+                    ui.heading(m.text("dialog-export-title"));
                     let mut chosen = *format;
                     for candidate in crate::export::Format::ALL {
                         ui.radio_value(&mut chosen, candidate, candidate.label());
@@ -201,26 +210,34 @@ impl ClaimDeskApp {
                             typed = format!("{stem}.{}", chosen.extension());
                         }
                     }
-                    ui.label("Reviewer (organisation)");
+                    ui.label(m.text("field-reviewer-organisation"));
                     let name = ui.add(
                         egui::TextEdit::singleline(&mut self.settings.reviewer_name)
                             .desired_width(480.0),
                     );
                     name.widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Reviewer")
+                        egui::WidgetInfo::labeled(
+                            egui::Role::TextInput,
+                            true,
+                            m.text("field-reviewer"),
+                        )
                     });
-                    ui.label("Reviewer web site (optional)");
+                    ui.label(m.text("field-reviewer-site-optional"));
                     let site = ui.add(
                         egui::TextEdit::singleline(&mut self.settings.reviewer_url)
                             .hint_text("https://…")
                             .desired_width(480.0),
                     );
                     site.widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Reviewer web site")
+                        egui::WidgetInfo::labeled(
+                            egui::Role::TextInput,
+                            true,
+                            m.text("field-reviewer-site"),
+                        )
                     });
                     ui.checkbox(
                         &mut self.settings.export_approved_only,
-                        "Approved verdicts only (four eyes)",
+                        m.text("field-approved-only"),
                     );
                     let article_language = self
                         .workbench
@@ -230,11 +247,14 @@ impl ClaimDeskApp {
                         .unwrap_or_default();
                     ui.horizontal(|ui| {
                         let shown = |choice: Option<crate::i18n::Locale>| match choice {
-                            None => format!("as the article ({})", article_language.code()),
-                            Some(crate::i18n::Locale::German) => "Deutsch".to_owned(),
-                            Some(crate::i18n::Locale::English) => "English".to_owned(),
+                            None => m.format(
+                                "report-language-as-article",
+                                &[("code", article_language.code().into())],
+                            ),
+                            Some(crate::i18n::Locale::German) => m.text("menu-language-de"),
+                            Some(crate::i18n::Locale::English) => m.text("menu-language-en"),
                         };
-                        egui::ComboBox::from_label("Report language")
+                        egui::ComboBox::from_label(m.text("field-report-language"))
                             .selected_text(shown(self.settings.export_language))
                             .show_ui(ui, |ui| {
                                 for choice in [
@@ -250,10 +270,14 @@ impl ClaimDeskApp {
                                 }
                             });
                     });
-                    ui.label("File");
+                    ui.label(m.text("field-file"));
                     let file = ui.add(egui::TextEdit::singleline(&mut typed).desired_width(480.0));
                     file.widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Export file")
+                        egui::WidgetInfo::labeled(
+                            egui::Role::TextInput,
+                            true,
+                            m.text("field-export-file"),
+                        )
                     });
                     if chosen != *format || typed != *path {
                         self.dialog = Some(Dialog::Export {
@@ -263,40 +287,40 @@ impl ClaimDeskApp {
                     }
                     ui.horizontal(|ui| {
                         let ok = ui
-                            .add_enabled(!typed.trim().is_empty(), egui::Button::new("Export"))
+                            .add_enabled(
+                                !typed.trim().is_empty(),
+                                egui::Button::new(m.text("button-export")),
+                            )
                             .clicked();
                         if ok {
                             choice = Choice::Export(chosen, expand_home(typed.trim()));
                         }
-                        if ui.button("Browse…").clicked() {
+                        if ui.button(m.text("button-browse")).clicked() {
                             choice = Choice::BrowseExport;
                         }
-                        if ui.button("Cancel").clicked() || escape {
+                        if ui.button(m.text("button-cancel")).clicked() || escape {
                             choice = Choice::Close;
                         }
                     });
                 }
                 Dialog::ConfirmOverwrite { path } => {
-                    ui.heading("Replace the existing file?");
-                    ui.label(format!(
-                        "{} exists already. Saving replaces it with this review.",
-                        path.display()
+                    ui.heading(m.text("dialog-replace-title"));
+                    ui.label(m.format(
+                        "dialog-replace-text",
+                        &[("path", path.display().to_string().into())],
                     ));
                     ui.horizontal(|ui| {
-                        if ui.button("Replace").clicked() {
+                        if ui.button(m.text("button-replace")).clicked() {
                             choice = Choice::Overwrite(path.clone());
                         }
-                        if ui.button("Cancel").clicked() || escape {
+                        if ui.button(m.text("button-cancel")).clicked() || escape {
                             choice = Choice::Close;
                         }
                     });
                 }
                 Dialog::ReviewerName { text } => {
-                    ui.heading("Who is reviewing?");
-                    ui.label(
-                        "Your name is recorded with every verdict, note and approval, so the desk can say who \
-                         decided what. A second reviewer approves verdicts under their own name.",
-                    );
+                    ui.heading(m.text("dialog-reviewer-title"));
+                    ui.label(m.text("dialog-reviewer-text"));
                     let mut typed = text.clone();
                     let field = ui.add(
                         egui::TextEdit::singleline(&mut typed)
@@ -304,7 +328,11 @@ impl ClaimDeskApp {
                             .desired_width(480.0),
                     );
                     field.widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Your name")
+                        egui::WidgetInfo::labeled(
+                            egui::Role::TextInput,
+                            true,
+                            m.text("field-your-name"),
+                        )
                     });
                     // The field takes the keyboard as the dialog opens, so the name can just be typed.
                     if !field.has_focus() && !field.lost_focus() {
@@ -315,15 +343,19 @@ impl ClaimDeskApp {
                             text: typed.clone(),
                         });
                     }
-                    let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    let entered =
+                        field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     ui.horizontal(|ui| {
                         let ok = ui
-                            .add_enabled(!typed.trim().is_empty(), egui::Button::new("OK"))
+                            .add_enabled(
+                                !typed.trim().is_empty(),
+                                egui::Button::new(m.text("button-ok")),
+                            )
                             .clicked();
                         if (ok || entered) && !typed.trim().is_empty() {
                             choice = Choice::SetAnalyst(typed.trim().to_owned());
                         }
-                        if ui.button("Later").clicked() || escape {
+                        if ui.button(m.text("button-later")).clicked() || escape {
                             choice = Choice::Close;
                         }
                     });
@@ -331,7 +363,7 @@ impl ClaimDeskApp {
                 Dialog::Error { title, message } => {
                     ui.heading(title);
                     ui.label(message);
-                    if ui.button("OK").clicked()
+                    if ui.button(m.text("button-ok")).clicked()
                         || escape
                         || ui.input(|i| i.key_pressed(egui::Key::Enter))
                     {
@@ -374,7 +406,7 @@ impl ClaimDeskApp {
                             Workspace::new(review, false, info.review_path.clone(), None);
                         workspace.autosave_due = true;
                         self.install(workspace);
-                        self.post("Recovered unsaved work. Save it with Ctrl+S.", false);
+                        self.post(self.t("status-recovered"), false);
                     }
                     Err(error) => self.post(error.to_string(), true),
                 }
@@ -391,7 +423,10 @@ impl ClaimDeskApp {
             }
             Choice::SetAnalyst(name) => {
                 self.dialog = None;
-                self.post(format!("Reviewing as {name}."), false);
+                self.post(
+                    self.tf("status-reviewing-as", &[("name", name.clone().into())]),
+                    false,
+                );
                 self.settings.analyst = name;
             }
             Choice::DiscardRecovery(info) => {
@@ -405,20 +440,29 @@ impl ClaimDeskApp {
 
     pub(super) fn help_ui(&mut self, ctx: &egui::Context) {
         let mut open = true;
-        egui::Window::new("Keyboard shortcuts").open(&mut open).collapsible(false).resizable(false).show(ctx, |ui| {
-            ui.label("Single-letter keys work when no text field has the cursor; Esc leaves a text field.");
-            egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                for command in Command::ALL {
-                    let keys: Vec<String> = command.shortcuts().iter().map(|s| ctx.format_shortcut(s)).collect();
-                    if keys.is_empty() {
-                        continue;
+        let m = self.messages();
+        egui::Window::new(m.text("help-title"))
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .show(ctx, |ui| {
+                ui.label(m.text("help-single-keys"));
+                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                    for command in Command::ALL {
+                        let keys: Vec<String> = command
+                            .shortcuts()
+                            .iter()
+                            .map(|s| ctx.format_shortcut(s))
+                            .collect();
+                        if keys.is_empty() {
+                            continue;
+                        }
+                        ui.label(keys.join(&m.text("help-or")));
+                        ui.label(command.label(m));
+                        ui.end_row();
                     }
-                    ui.label(keys.join("  or  "));
-                    ui.label(command.label());
-                    ui.end_row();
-                }
+                });
             });
-        });
         if !open || ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
             self.workbench.ui.show_help = false;
         }
@@ -455,14 +499,18 @@ impl ClaimDeskApp {
             let listing = super::path_browser::list(typed, working_dir, folders_only);
             self.path_listing = Some((key, listing));
         }
+        let m = self.messages();
         let (_, listing) = self.path_listing.as_ref()?;
         let mut clicked = None;
         ui.horizontal(|ui| {
-            ui.weak(format!("In {}", listing.folder.display()));
+            ui.weak(m.format(
+                "listing-in",
+                &[("folder", listing.folder.display().to_string().into())],
+            ));
             if let Some(parent) = listing.folder.parent()
                 && ui
-                    .small_button("⬆ Up")
-                    .on_hover_text("The folder above")
+                    .small_button(m.text("button-up"))
+                    .on_hover_text(m.text("tooltip-up"))
                     .clicked()
             {
                 clicked = Some(parent.to_owned());
@@ -474,9 +522,9 @@ impl ClaimDeskApp {
             .show(ui, |ui| {
                 if listing.entries.is_empty() {
                     ui.weak(if folders_only {
-                        "No folders here."
+                        m.text("listing-no-folders")
                     } else {
-                        "No folders or articles here (.txt, .md, .html, .pdf, .review.json)."
+                        m.text("listing-no-entries")
                     });
                 }
                 for entry in &listing.entries {
@@ -490,13 +538,13 @@ impl ClaimDeskApp {
                     }
                 }
                 if listing.truncated {
-                    ui.weak(format!(
-                        "Only the first {} entries are listed: type more of the name.",
-                        super::path_browser::MAX_ENTRIES
+                    ui.weak(m.format(
+                        "listing-truncated",
+                        &[("count", super::path_browser::MAX_ENTRIES.into())],
                     ));
                 }
             });
-        ui.weak("Tab completes the name; a folder opens in the list.");
+        ui.weak(m.text("listing-tab-hint"));
         clicked
     }
 }

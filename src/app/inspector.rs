@@ -25,19 +25,26 @@ impl ClaimDeskApp {
         dark: bool,
         commands: &mut Vec<Command>,
     ) {
+        let m = self.messages();
         let lookup = &self.workbench.checked_before;
         let matches = lookup.matches(claim_id);
-        ui.label(egui::RichText::new(format!("Checked before ({})", matches.len())).strong());
+        ui.label(
+            egui::RichText::new(
+                m.format("checked-before-title", &[("count", matches.len().into())]),
+            )
+            .strong(),
+        );
         if matches.is_empty() {
             let text = match &lookup.state {
-                LookupState::NoDesk => {
-                    "Open an article from a folder to compare it with earlier checks.".to_owned()
-                }
-                LookupState::Running => "Looking in the desk's memory…".to_owned(),
+                LookupState::NoDesk => m.text("checked-before-no-desk"),
+                LookupState::Running => m.text("checked-before-running"),
                 LookupState::Ready(size) => {
-                    format!("Nothing like it among {size} earlier checked claims of this desk.")
+                    m.format("checked-before-nothing", &[("size", (*size).into())])
                 }
-                LookupState::Failed(message) => format!("The memory could not be read: {message}"),
+                LookupState::Failed(message) => m.format(
+                    "checked-before-failed",
+                    &[("message", message.clone().into())],
+                ),
             };
             ui.weak(text);
             return;
@@ -54,15 +61,17 @@ impl ClaimDeskApp {
                         format!(
                             "{} {}",
                             theme::verdict_symbol(verdict),
-                            theme::verdict_label(verdict)
+                            super::verdict_word(m, verdict)
                         ),
                     );
                     if let Some(rating) = &entry.rating {
                         ui.weak(format!("“{rating}”"));
                     }
                     let relation = match found.relation {
-                        Relation::Same => egui::RichText::new("same fact").strong(),
-                        Relation::Related => egui::RichText::new("related").italics(),
+                        Relation::Same => egui::RichText::new(m.text("relation-same")).strong(),
+                        Relation::Related => {
+                            egui::RichText::new(m.text("relation-related")).italics()
+                        }
                     };
                     ui.label(relation);
                     ui.weak(format!("{:.0} %", found.similarity * 100.0));
@@ -71,19 +80,19 @@ impl ClaimDeskApp {
                 let mut origin = entry.source.clone();
                 if let Some(date) = &entry.reviewed_at {
                     origin.push_str(" · ");
-                    origin.push_str(date.get(..10).unwrap_or(date));
+                    origin.push_str(&m.date(date));
                 }
                 ui.weak(origin);
                 if let Some(url) = entry.url.as_deref().filter(|u| is_web_url(u)) {
                     ui.hyperlink_to(url, url)
-                        .on_hover_text("Open in the browser");
+                        .on_hover_text(m.text("tooltip-open-in-browser"));
                 }
                 ui.weak(&found.reason);
                 if position == 0 && found.relation == Relation::Same {
                     let shortcut = Command::AdoptEarlierVerdict.shortcut_text(ui.ctx());
                     if ui
-                        .button(format!("Adopt this verdict ({shortcut})"))
-                        .on_hover_text("Sets the same verdict and cites this check in the note")
+                        .button(m.format("button-adopt-verdict", &[("shortcut", shortcut.into())]))
+                        .on_hover_text(m.text("tooltip-adopt-verdict"))
                         .clicked()
                     {
                         commands.push(Command::AdoptEarlierVerdict);
@@ -98,21 +107,29 @@ impl ClaimDeskApp {
         if claim.verdict.is_none() {
             return;
         }
-        let set_by = claim.verdict_by.as_deref().unwrap_or("unknown reviewer");
+        let m = self.messages();
+        let set_by = claim
+            .verdict_by
+            .clone()
+            .unwrap_or_else(|| m.text("unknown-reviewer"));
         match &claim.approval {
             Some(approval) => {
-                ui.label(format!(
-                    "Set by {set_by} · approved by {} ({})",
-                    approval.by, approval.at
+                ui.label(m.format(
+                    "four-eyes-approved",
+                    &[
+                        ("by", set_by.into()),
+                        ("approver", approval.by.clone().into()),
+                        ("date", m.date(&approval.at).into()),
+                    ],
                 ));
             }
             None => {
                 ui.horizontal_wrapped(|ui| {
                     ui.colored_label(
                         ui.visuals().warn_fg_color,
-                        format!("Set by {set_by} · awaiting approval"),
+                        m.format("four-eyes-awaiting", &[("by", set_by.into())]),
                     );
-                    ui.weak("(V: approve as a second reviewer)");
+                    ui.weak(m.text("four-eyes-hint"));
                 });
             }
         }
@@ -128,14 +145,19 @@ impl ClaimDeskApp {
         if claim.conflicts.is_empty() {
             return;
         }
+        let m = self.messages();
         ui.add_space(6.0);
         ui.colored_label(
             ui.visuals().error_fg_color,
-            egui::RichText::new(format!("Merge conflicts ({})", claim.conflicts.len())).strong(),
+            egui::RichText::new(m.format(
+                "conflicts-title",
+                &[("count", claim.conflicts.len().into())],
+            ))
+            .strong(),
         );
         for (index, conflict) in claim.conflicts.iter().enumerate() {
             let show = |value: &serde_json::Value| match value {
-                serde_json::Value::Null => "(removed / none)".to_owned(),
+                serde_json::Value::Null => m.text("conflict-removed"),
                 serde_json::Value::String(text) => text.clone(),
                 other => other.to_string(),
             };
@@ -144,22 +166,27 @@ impl ClaimDeskApp {
                 .show(ui, |ui| {
                     ui.set_width(ui.available_width());
                     ui.label(egui::RichText::new(&conflict.field).strong());
-                    ui.label(format!(
-                        "ours: {} ({})",
-                        show(&conflict.ours),
-                        conflict.ours_by.as_deref().unwrap_or("unknown")
+                    let who = |by: &Option<String>| by.clone().unwrap_or_else(|| m.text("unknown"));
+                    ui.label(m.format(
+                        "conflict-ours",
+                        &[
+                            ("value", show(&conflict.ours).into()),
+                            ("by", who(&conflict.ours_by).into()),
+                        ],
                     ));
-                    ui.label(format!(
-                        "theirs: {} ({})",
-                        show(&conflict.theirs),
-                        conflict.theirs_by.as_deref().unwrap_or("unknown")
+                    ui.label(m.format(
+                        "conflict-theirs",
+                        &[
+                            ("value", show(&conflict.theirs).into()),
+                            ("by", who(&conflict.theirs_by).into()),
+                        ],
                     ));
                     if index == 0 {
                         ui.horizontal(|ui| {
-                            if ui.button("Keep ours (O)").clicked() {
+                            if ui.button(m.text("button-keep-ours")).clicked() {
                                 commands.push(Command::KeepOurs);
                             }
-                            if ui.button("Take theirs (T)").clicked() {
+                            if ui.button(m.text("button-take-theirs")).clicked() {
                                 commands.push(Command::TakeTheirs);
                             }
                         });
@@ -169,6 +196,7 @@ impl ClaimDeskApp {
     }
 
     pub(super) fn inspector_ui(&mut self, ui: &mut egui::Ui) {
+        let m = self.messages();
         let Some(workspace) = &self.workbench.workspace else {
             return;
         };
@@ -181,7 +209,7 @@ impl ClaimDeskApp {
             .cloned()
         else {
             ui.add_space(8.0);
-            ui.label("No claim selected. Press J to select the first one.");
+            ui.label(m.text("inspector-no-claim"));
             return;
         };
         let dark = ui.visuals().dark_mode;
@@ -194,16 +222,16 @@ impl ClaimDeskApp {
             .show(ui, |ui| {
                 ui.add_space(4.0);
                 ui.horizontal(|ui| {
-                    ui.strong(format!("Claim {}", claim.id));
-                    ui.weak(format!("· {}", claim.kind.label()));
+                    ui.strong(m.format("inspector-claim", &[("id", claim.id.clone().into())]));
+                    ui.weak(format!("· {}", m.kind(claim.kind)));
                     if claim.origin == Origin::Manual {
-                        ui.weak("· added by hand");
+                        ui.weak(format!("· {}", m.text("inspector-added-by-hand")));
                     }
                 });
                 ui.add(egui::Label::new(egui::RichText::new(&claim.text).size(15.0)).wrap());
                 ui.add_space(6.0);
 
-                ui.label(egui::RichText::new("Verdict").strong());
+                ui.label(egui::RichText::new(m.text("inspector-verdict")).strong());
                 ui.horizontal_wrapped(|ui| {
                     for (verdict, command) in [
                         (Some(Verdict::Confirmed), Command::Confirm),
@@ -215,7 +243,7 @@ impl ClaimDeskApp {
                         let text = egui::RichText::new(format!(
                             "{} {} ({shortcut})",
                             theme::verdict_symbol(verdict),
-                            theme::verdict_label(verdict)
+                            super::verdict_word(m, verdict)
                         ))
                         .color(theme::verdict_color(verdict, dark));
                         if ui
@@ -230,7 +258,7 @@ impl ClaimDeskApp {
                 self.conflicts_ui(ui, &claim, &mut commands);
                 ui.add_space(6.0);
 
-                ui.label(egui::RichText::new("Speaker / source").strong());
+                ui.label(egui::RichText::new(m.text("inspector-speaker-source")).strong());
                 let draft = match &self.workbench.ui.speaker_draft {
                     Some((id, text)) if id == &claim.id => text.clone(),
                     _ => claim.speaker.clone().unwrap_or_default(),
@@ -238,11 +266,11 @@ impl ClaimDeskApp {
                 let mut speaker = draft;
                 let response = ui.add(
                     egui::TextEdit::singleline(&mut speaker)
-                        .hint_text("unknown")
+                        .hint_text(m.text("unknown"))
                         .desired_width(f32::INFINITY),
                 );
                 response.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Speaker")
+                    egui::WidgetInfo::labeled(egui::Role::TextInput, true, m.text("field-speaker"))
                 });
                 if response.changed() {
                     self.workbench.ui.speaker_draft = Some((claim.id.clone(), speaker.clone()));
@@ -263,9 +291,9 @@ impl ClaimDeskApp {
                 ui.add_space(6.0);
 
                 ui.label(
-                    egui::RichText::new(format!(
-                        "Note ({})",
-                        Command::EditNote.shortcut_text(ui.ctx())
+                    egui::RichText::new(m.format(
+                        "inspector-note",
+                        &[("shortcut", Command::EditNote.shortcut_text(ui.ctx()).into())],
                     ))
                     .strong(),
                 );
@@ -273,12 +301,13 @@ impl ClaimDeskApp {
                 let response = ui.add(
                     egui::TextEdit::multiline(&mut note)
                         .id(note_id(&claim.id))
-                        .hint_text("What you found, and how")
+                        .hint_text(m.text("hint-note"))
                         .desired_rows(4)
                         .desired_width(f32::INFINITY),
                 );
-                response
-                    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Note"));
+                response.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::TextInput, true, m.text("field-note"))
+                });
                 if response.changed() {
                     edits.push(Edit::SetNote {
                         claim_id: claim.id.clone(),
@@ -287,12 +316,12 @@ impl ClaimDeskApp {
                 }
                 ui.add_space(6.0);
 
-                ui.label(egui::RichText::new("Evidence").strong());
+                ui.label(egui::RichText::new(m.text("inspector-evidence")).strong());
                 for (index, url) in claim.evidence.iter().enumerate() {
                     ui.horizontal(|ui| {
                         if ui
                             .small_button("✖")
-                            .on_hover_text("Remove this link")
+                            .on_hover_text(m.text("tooltip-remove-link"))
                             .clicked()
                         {
                             edits.push(Edit::RemoveEvidence {
@@ -302,7 +331,7 @@ impl ClaimDeskApp {
                         }
                         if is_web_url(url) {
                             ui.hyperlink_to(url, url)
-                                .on_hover_text("Open in the browser");
+                                .on_hover_text(m.text("tooltip-open-in-browser"));
                         } else {
                             ui.label(url);
                         }
@@ -316,12 +345,19 @@ impl ClaimDeskApp {
                             .desired_width(ui.available_width() - 50.0),
                     );
                     response.widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Evidence link")
+                        egui::WidgetInfo::labeled(
+                            egui::Role::TextInput,
+                            true,
+                            m.text("field-evidence-link"),
+                        )
                     });
                     let entered =
                         response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     let valid = is_web_url(&self.workbench.ui.new_evidence);
-                    if (ui.add_enabled(valid, egui::Button::new("Add")).clicked() || entered)
+                    if (ui
+                        .add_enabled(valid, egui::Button::new(m.text("button-add")))
+                        .clicked()
+                        || entered)
                         && valid
                     {
                         edits.push(Edit::AddEvidence {
@@ -331,7 +367,7 @@ impl ClaimDeskApp {
                         });
                         self.workbench.ui.new_evidence.clear();
                     } else if entered && !self.workbench.ui.new_evidence.trim().is_empty() {
-                        self.post("Only http:// and https:// links can be evidence.", true);
+                        self.post(m.text("status-evidence-web-only"), true);
                     }
                 });
                 ui.add_space(6.0);
@@ -340,38 +376,45 @@ impl ClaimDeskApp {
                 ui.add_space(6.0);
 
                 ui.label(
-                    egui::RichText::new(format!("Check-worthiness {:.2}", claim.score)).strong(),
+                    egui::RichText::new(m.format(
+                        "inspector-check-worthiness",
+                        &[("score", m.decimal(claim.score, 2).into())],
+                    ))
+                    .strong(),
                 );
                 for reason in &claim.reasons {
                     ui.label(format!("• {reason}"));
                 }
                 if !claim.hedges.is_empty() {
                     ui.add_space(4.0);
-                    ui.label(egui::RichText::new("Hedges").strong());
+                    ui.label(egui::RichText::new(m.text("inspector-hedges")).strong());
                     ui.label(claim.hedges.join(", "));
                 }
                 if !claim.history.is_empty() {
                     ui.add_space(4.0);
-                    egui::CollapsingHeader::new(format!("History ({})", claim.history.len()))
-                        .id_salt(("history", &claim.id))
-                        .show(ui, |ui| {
-                            for entry in claim.history.iter().rev() {
-                                let mut line =
-                                    format!("{} · {} · {}", entry.at, entry.by, entry.action);
-                                match (&entry.from, &entry.to) {
-                                    (Some(from), Some(to)) => {
-                                        line.push_str(&format!(": {from} → {to}"))
-                                    }
-                                    (None, Some(to)) => line.push_str(&format!(": {to}")),
-                                    _ => {}
+                    egui::CollapsingHeader::new(m.format(
+                        "inspector-history",
+                        &[("count", claim.history.len().into())],
+                    ))
+                    .id_salt(("history", &claim.id))
+                    .show(ui, |ui| {
+                        for entry in claim.history.iter().rev() {
+                            let mut line =
+                                format!("{} · {} · {}", m.date(&entry.at), entry.by, entry.action);
+                            match (&entry.from, &entry.to) {
+                                (Some(from), Some(to)) => {
+                                    line.push_str(&format!(": {from} → {to}"))
                                 }
-                                ui.add(egui::Label::new(egui::RichText::new(line).small()).wrap());
+                                (None, Some(to)) => line.push_str(&format!(": {to}")),
+                                _ => {}
                             }
-                        });
+                            ui.add(egui::Label::new(egui::RichText::new(line).small()).wrap());
+                        }
+                    });
                 }
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
-                    if ui.button("Remove claim (Del)").clicked() {
+                    if ui.button(m.text("button-remove-claim")).clicked() {
                         commands.push(Command::RemoveClaim);
                     }
                 });

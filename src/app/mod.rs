@@ -24,8 +24,10 @@ use files::{DialogPurpose, FileDialogJob, LoadJob, RecoveryInfo};
 
 use crate::article::Language;
 use crate::article::Span;
+use crate::i18n::{Locale, Messages};
 use crate::review::edit::{Document, Edit};
 use crate::review::{Review, Verdict};
+use fluent_bundle::FluentValue;
 
 /// The German sample article, opened when claimdesk starts without a file.
 pub const GERMAN_SAMPLE: (&str, &str) = (
@@ -148,6 +150,8 @@ pub struct Settings {
     pub export_approved_only: bool,
     /// The export dialog's report language; `None`: the article's.
     pub export_language: Option<crate::i18n::Locale>,
+    /// The window's language (View → Language); `None`: the system's.
+    pub ui_language: Option<Locale>,
 }
 
 impl Default for Settings {
@@ -163,8 +167,28 @@ impl Default for Settings {
             analyst: String::new(),
             export_approved_only: false,
             export_language: None,
+            ui_language: None,
         }
     }
+}
+
+/// The system's language if claimdesk speaks it, else English.
+#[must_use]
+pub fn system_locale() -> Locale {
+    sys_locale::get_locale()
+        .and_then(|code| Locale::parse(&code))
+        .unwrap_or_default()
+}
+
+/// A verdict (or pending) in the window's words: the reports' vocabulary in German.
+#[must_use]
+pub(crate) fn verdict_word(messages: &Messages, verdict: Option<Verdict>) -> String {
+    messages.text(match verdict {
+        Some(Verdict::Confirmed) => "ui-verdict-confirmed",
+        Some(Verdict::Denied) => "ui-verdict-denied",
+        Some(Verdict::Unverified) => "ui-verdict-unverified",
+        None => "ui-verdict-pending",
+    })
 }
 
 const MAX_RECENT: usize = 10;
@@ -498,7 +522,7 @@ impl ClaimDeskApp {
             Some(path) => app.open_now(path, ctx),
             None => {
                 app.open_sample(GERMAN_SAMPLE.0, GERMAN_SAMPLE.1);
-                app.post("Sample article opened. Open your own with Ctrl+O, or drop a file on the window.", false);
+                app.post(app.t("status-sample-opened"), false);
             }
         }
         if let Some(name) = options.reviewer.filter(|n| !n.trim().is_empty()) {
@@ -510,6 +534,26 @@ impl ClaimDeskApp {
         }
         app.ask_reviewer = options.ask_reviewer && app.settings.analyst.trim().is_empty();
         app
+    }
+
+    /// The window's language: chosen in View → Language, else the system's.
+    #[must_use]
+    pub fn locale(&self) -> Locale {
+        self.settings.ui_language.unwrap_or_else(system_locale)
+    }
+
+    /// The window's messages.
+    #[must_use]
+    pub fn messages(&self) -> &'static Messages {
+        self.locale().messages()
+    }
+
+    fn t(&self, id: &str) -> String {
+        self.messages().text(id)
+    }
+
+    fn tf(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        self.messages().format(id, args)
     }
 
     /// Posts a status message.
@@ -645,7 +689,7 @@ impl ClaimDeskApp {
                 let id = claims[index].id.clone();
                 self.select(Some(id));
             }
-            None => self.post("Every claim has a verdict. Save with Ctrl+S.", false),
+            None => self.post(self.t("status-all-reviewed"), false),
         }
     }
 
@@ -665,9 +709,9 @@ impl ClaimDeskApp {
     fn apply_edit(&mut self, edit: Edit) {
         if let Some(job) = &self.load_job {
             // The loading file replaces this review when it is ready; an edit now would be lost with it.
-            let message = format!(
-                "Not changed: {} is opening and will replace this review.",
-                job.path.display()
+            let message = self.tf(
+                "status-not-changed-opening",
+                &[("path", job.path.display().to_string().into())],
             );
             self.post(message, true);
             return;
@@ -678,7 +722,10 @@ impl ClaimDeskApp {
         workspace.document.set_reviewer(&self.settings.analyst);
         match workspace.document.apply(edit) {
             Ok(()) => workspace.autosave_due = true,
-            Err(error) => self.post(format!("Not changed: {error}."), true),
+            Err(error) => self.post(
+                self.tf("status-not-changed", &[("error", error.to_string().into())]),
+                true,
+            ),
         }
     }
 
@@ -690,7 +737,7 @@ impl ClaimDeskApp {
         };
         let Some(found) = self.workbench.checked_before.best_same(&id).cloned() else {
             self.post(
-                format!("No earlier check states the fact of {id}: there is no verdict to adopt."),
+                self.tf("status-no-earlier-verdict", &[("id", id.into())]),
                 true,
             );
             return;
@@ -705,7 +752,10 @@ impl ClaimDeskApp {
         };
         let citation = checked_before::citation(&found);
         if claim.verdict == Some(found.entry.verdict) && claim.note.contains(&citation) {
-            self.post(format!("{id} already carries the earlier verdict."), false);
+            self.post(
+                self.tf("status-already-adopted", &[("id", id.into())]),
+                false,
+            );
             return;
         }
         let mut adopted = claim.clone();
@@ -720,14 +770,16 @@ impl ClaimDeskApp {
         self.apply_edit(Edit::ReplaceClaim {
             claim: Box::new(adopted),
         });
-        self.post(
-            format!(
-                "{id}: adopted “{}” from {}. Ctrl+Z undoes it.",
-                found.entry.verdict.label(),
-                found.entry.source
-            ),
-            false,
+        let verdict = verdict_word(self.messages(), Some(found.entry.verdict));
+        let message = self.tf(
+            "status-adopted",
+            &[
+                ("id", id.into()),
+                ("verdict", verdict.into()),
+                ("source", found.entry.source.clone().into()),
+            ],
         );
+        self.post(message, false);
     }
 
     fn selected_id(&self) -> Option<String> {
@@ -745,11 +797,11 @@ impl ClaimDeskApp {
         }
         if let Some(verdict) = command.verdict() {
             if self.view == View::Desk {
-                self.post("Open an article (Enter) to give verdicts.", true);
+                self.post(self.t("status-open-article-first"), true);
                 return;
             }
             let Some(claim_id) = self.selected_id() else {
-                self.post("Select a claim first (J/K or click it).", true);
+                self.post(self.t("status-select-claim-first"), true);
                 return;
             };
             self.apply_edit(Edit::SetVerdict { claim_id, verdict });
@@ -787,16 +839,13 @@ impl ClaimDeskApp {
                 self.dialog = Some(Dialog::PathEntry {
                     purpose: DialogPurpose::OpenAddress,
                     text: String::new(),
-                    note: Some(
-                        "Paste or type an http or https address. The page is downloaded once; the review keeps its text and never fetches it again."
-                            .to_owned(),
-                    ),
+                    note: Some(self.t("dialog-address-note")),
                 });
             }
             Command::CancelDownload => self.cancel_download(),
             Command::TrainDeskModel => self.train_desk_model(),
             Command::ShowDesk => match (&self.desk, self.view) {
-                (None, _) => self.post("No desk is open: File → Open folder opens one.", true),
+                (None, _) => self.post(self.t("status-no-desk"), true),
                 (Some(_), View::Desk) if self.workbench.workspace.is_some() => {
                     self.view = View::Workbench
                 }
@@ -866,7 +915,7 @@ impl ClaimDeskApp {
                         index: 0,
                         theirs,
                     }),
-                    None => self.post("The selected claim has no merge conflict.", false),
+                    None => self.post(self.t("status-no-conflict"), false),
                 }
             }
             Command::SetReviewerName => {
@@ -882,10 +931,7 @@ impl ClaimDeskApp {
                 } else {
                     "off"
                 };
-                self.post(
-                    format!("Jump to the next pending claim after a verdict: {state}."),
-                    false,
-                );
+                self.post(self.tf("status-advance", &[("state", state.into())]), false);
             }
             Command::ToggleSort => {
                 self.settings.sort = match self.settings.sort {
@@ -924,14 +970,12 @@ impl ClaimDeskApp {
             workspace.document.redo()
         };
         let Some(edit) = edit else {
-            self.post(
-                if undo {
-                    "Nothing to undo."
-                } else {
-                    "Nothing to redo."
-                },
-                false,
-            );
+            let message = if undo {
+                self.t("status-nothing-to-undo")
+            } else {
+                self.t("status-nothing-to-redo")
+            };
+            self.post(message, false);
             return;
         };
         workspace.autosave_due = true;
@@ -940,8 +984,13 @@ impl ClaimDeskApp {
         if let Some(id) = touched.filter(|id| workspace.review().claim(id).is_some()) {
             self.select(Some(id));
         }
-        let verb = if undo { "Undid" } else { "Redid" };
-        self.post(format!("{verb}: {}.", describe_edit(&edit)), false);
+        let what = describe_edit(self.messages(), &edit);
+        let message = if undo {
+            self.tf("status-undid", &[("edit", what.into())])
+        } else {
+            self.tf("status-redid", &[("edit", what.into())])
+        };
+        self.post(message, false);
     }
 
     /// The selected article text, or the sentence that holds the caret.
@@ -964,7 +1013,7 @@ impl ClaimDeskApp {
 
     fn add_claim_from_selection(&mut self) {
         let Some(span) = self.selection_span() else {
-            self.post("Select text in the article (drag with the mouse) or click into a sentence, then press A.", true);
+            self.post(self.t("status-select-text-first"), true);
             return;
         };
         let Some(workspace) = &self.workbench.workspace else {
@@ -978,11 +1027,12 @@ impl ClaimDeskApp {
         {
             let id = existing.id.clone();
             self.select(Some(id));
-            self.post("That text is a claim already.", false);
+            self.post(self.t("status-already-a-claim"), false);
             return;
         }
         let id = review.next_claim_id();
-        let Some(claim) = self.analyse_span(span, id.clone(), "Could not add the claim") else {
+        let title = self.t("error-add-claim");
+        let Some(claim) = self.analyse_span(span, id.clone(), &title) else {
             return;
         };
         self.apply_edit(Edit::AddClaim {
@@ -990,7 +1040,7 @@ impl ClaimDeskApp {
         });
         self.workbench.ui.article_selection = None;
         self.select(Some(id));
-        self.post("Claim added. Undo with Ctrl+Z.", false);
+        self.post(self.t("status-claim-added"), false);
     }
 
     /// The claim the extractor makes of `span` (a hand-made claim); `None` when the span holds no text.
@@ -1025,7 +1075,7 @@ impl ClaimDeskApp {
 
     fn set_span_from_selection(&mut self) {
         let (Some(span), Some(id)) = (self.selection_span(), self.selected_id()) else {
-            self.post("Select a claim, then select the text it should cover in the article, then press Shift+A.", true);
+            self.post(self.t("status-select-claim-and-text"), true);
             return;
         };
         let Some(workspace) = &self.workbench.workspace else {
@@ -1036,8 +1086,8 @@ impl ClaimDeskApp {
             return;
         };
         let current = current.clone();
-        let Some(mut claim) = self.analyse_span(span, id.clone(), "Could not change the claim")
-        else {
+        let title = self.t("error-change-claim");
+        let Some(mut claim) = self.analyse_span(span, id.clone(), &title) else {
             return;
         };
         // The analyst's work on the claim stays; only the span and what follows from it change.
@@ -1055,7 +1105,7 @@ impl ClaimDeskApp {
         });
         self.workbench.ui.article_selection = None;
         self.workbench.ui.scroll_to_selected = true;
-        self.post("Claim span adjusted. Undo with Ctrl+Z.", false);
+        self.post(self.t("status-span-adjusted"), false);
     }
 
     fn remove_selected(&mut self) {
@@ -1077,7 +1127,7 @@ impl ClaimDeskApp {
         });
         self.apply_edit(Edit::RemoveClaim { claim_id: id });
         self.select(neighbour_id);
-        self.post("Claim removed. Undo with Ctrl+Z.", false);
+        self.post(self.t("status-claim-removed"), false);
     }
 
     // ----- the frame ----------------------------------------------------------------------------------
@@ -1215,7 +1265,7 @@ impl ClaimDeskApp {
     fn menu_bar_ui(&mut self, ui: &mut egui::Ui) {
         egui::Panel::top("menu").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
-                ui.menu_button("File", |ui| {
+                ui.menu_button(self.t("menu-file"), |ui| {
                     for command in [
                         Command::Open,
                         Command::OpenPath,
@@ -1231,9 +1281,9 @@ impl ClaimDeskApp {
                     {
                         self.menu_item(ui, Command::CancelDownload);
                     }
-                    ui.menu_button("Open recent", |ui| {
+                    ui.menu_button(self.t("menu-open-recent"), |ui| {
                         if self.settings.recent.is_empty() {
-                            ui.label("No recent files");
+                            ui.label(self.t("menu-no-recent-files"));
                         }
                         for path in self.settings.recent.clone() {
                             if ui.button(path.display().to_string()).clicked() {
@@ -1243,7 +1293,7 @@ impl ClaimDeskApp {
                             }
                         }
                     });
-                    ui.menu_button("Open sample", |ui| {
+                    ui.menu_button(self.t("menu-open-sample"), |ui| {
                         self.menu_item(ui, Command::OpenGermanSample);
                         self.menu_item(ui, Command::OpenEnglishSample);
                     });
@@ -1254,7 +1304,7 @@ impl ClaimDeskApp {
                     ui.separator();
                     self.menu_item(ui, Command::Quit);
                 });
-                ui.menu_button("Edit", |ui| {
+                ui.menu_button(self.t("menu-edit"), |ui| {
                     for command in [Command::Undo, Command::Redo] {
                         self.menu_item(ui, command);
                     }
@@ -1284,13 +1334,13 @@ impl ClaimDeskApp {
                     ui.separator();
                     let mut advance = self.settings.advance_after_verdict;
                     if ui
-                        .checkbox(&mut advance, Command::ToggleAdvance.label())
+                        .checkbox(&mut advance, Command::ToggleAdvance.label(self.messages()))
                         .changed()
                     {
                         self.command(Command::ToggleAdvance);
                     }
                 });
-                ui.menu_button("View", |ui| {
+                ui.menu_button(self.t("menu-view"), |ui| {
                     for command in [
                         Command::ShowDesk,
                         Command::NextArticle,
@@ -1316,17 +1366,32 @@ impl ClaimDeskApp {
                     ui.separator();
                     self.menu_item(ui, Command::SetReviewerName);
                     ui.separator();
-                    ui.label("Theme");
+                    ui.menu_button(self.t("menu-language"), |ui| {
+                        let mut choice = self.settings.ui_language;
+                        ui.radio_value(&mut choice, None, self.t("menu-language-system"));
+                        ui.radio_value(
+                            &mut choice,
+                            Some(Locale::German),
+                            self.t("menu-language-de"),
+                        );
+                        ui.radio_value(
+                            &mut choice,
+                            Some(Locale::English),
+                            self.t("menu-language-en"),
+                        );
+                        self.settings.ui_language = choice;
+                    });
+                    ui.label(self.t("menu-theme"));
                     let mut theme = self.settings.theme;
-                    ui.radio_value(&mut theme, ThemeChoice::System, "Follow the system");
-                    ui.radio_value(&mut theme, ThemeChoice::Light, "Light");
-                    ui.radio_value(&mut theme, ThemeChoice::Dark, "Dark");
+                    ui.radio_value(&mut theme, ThemeChoice::System, self.t("theme-system"));
+                    ui.radio_value(&mut theme, ThemeChoice::Light, self.t("theme-light"));
+                    ui.radio_value(&mut theme, ThemeChoice::Dark, self.t("theme-dark"));
                     if theme != self.settings.theme {
                         self.settings.theme = theme;
                         apply_theme(ui.ctx(), theme);
                     }
                 });
-                ui.menu_button("Help", |ui| {
+                ui.menu_button(self.t("menu-help"), |ui| {
                     self.menu_item(ui, Command::ShowHelp);
                     ui.label(concat!("claimdesk ", env!("CARGO_PKG_VERSION")));
                 });
@@ -1335,7 +1400,7 @@ impl ClaimDeskApp {
     }
 
     fn menu_item(&mut self, ui: &mut egui::Ui, command: Command) {
-        let mut button = egui::Button::new(command.label());
+        let mut button = egui::Button::new(command.label(self.messages()));
         if let Some(shortcut) = command.shortcuts().first() {
             button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
         }
@@ -1352,10 +1417,16 @@ impl ClaimDeskApp {
                 if let Some(job) = &self.load_job {
                     ui.spinner();
                     if let Some(address) = job.address() {
-                        ui.label(format!("Downloading {address}…"));
-                        cancel = ui.button("Cancel download").clicked();
+                        ui.label(self.tf(
+                            "status-downloading",
+                            &[("address", address.to_string().into())],
+                        ));
+                        cancel = ui.button(self.t("button-cancel-download")).clicked();
                     } else {
-                        ui.label(format!("Extracting claims from {}…", job.path.display()));
+                        ui.label(self.tf(
+                            "status-extracting",
+                            &[("path", job.path.display().to_string().into())],
+                        ));
                         ui.add(
                             egui::ProgressBar::new(job.fraction())
                                 .desired_width(160.0)
@@ -1369,28 +1440,33 @@ impl ClaimDeskApp {
                 }
                 if let Some(workspace) = &self.workbench.workspace {
                     let saved = if workspace.document.is_dirty() {
-                        "unsaved changes"
+                        self.t("status-unsaved-changes")
                     } else {
-                        "saved"
+                        self.t("status-saved")
                     };
                     ui.label(workspace.display_name());
                     ui.separator();
                     ui.label(saved);
                     ui.separator();
-                    ui.label(workspace.review().article.language.name());
+                    ui.label(
+                        self.messages()
+                            .language(workspace.review().article.language),
+                    );
                     ui.separator();
                     let analyst = self.settings.analyst.trim();
                     ui.label(if analyst.is_empty() {
-                        "reviewer: not set".to_owned()
+                        self.t("status-reviewer-not-set")
                     } else {
-                        format!("reviewer: {analyst}")
+                        self.tf("status-reviewer", &[("name", analyst.into())])
                     });
                     ui.separator();
                     let progress = workspace.review().progress();
-                    ui.label(format!(
-                        "{} / {} reviewed",
-                        progress.reviewed(),
-                        progress.total()
+                    ui.label(self.tf(
+                        "status-reviewed",
+                        &[
+                            ("reviewed", progress.reviewed().into()),
+                            ("total", progress.total().into()),
+                        ],
                     ));
                     let dark = ui.visuals().dark_mode;
                     for (verdict, count) in [
@@ -1404,7 +1480,7 @@ impl ClaimDeskApp {
                             format!(
                                 "{} {count} {}",
                                 theme::verdict_symbol(verdict),
-                                theme::verdict_label(verdict)
+                                verdict_word(self.messages(), verdict)
                             ),
                         );
                     }
@@ -1427,23 +1503,34 @@ impl ClaimDeskApp {
     }
 }
 
-fn describe_edit(edit: &Edit) -> String {
+fn describe_edit(messages: &Messages, edit: &Edit) -> String {
+    let id = |claim_id: &str| -> FluentValue<'static> { claim_id.to_owned().into() };
     match edit {
-        Edit::SetVerdict { claim_id, verdict } => {
-            format!("verdict of {claim_id} ({})", theme::verdict_label(*verdict))
+        Edit::SetVerdict { claim_id, verdict } => messages.format(
+            "edit-verdict",
+            &[
+                ("id", id(claim_id)),
+                ("verdict", verdict_word(messages, *verdict).into()),
+            ],
+        ),
+        Edit::SetNote { claim_id, .. } => messages.format("edit-note", &[("id", id(claim_id))]),
+        Edit::SetSpeaker { claim_id, .. } => {
+            messages.format("edit-speaker", &[("id", id(claim_id))])
         }
-        Edit::SetNote { claim_id, .. } => format!("note of {claim_id}"),
-        Edit::SetSpeaker { claim_id, .. } => format!("speaker of {claim_id}"),
         Edit::AddEvidence { claim_id, .. } | Edit::RemoveEvidence { claim_id, .. } => {
-            format!("evidence of {claim_id}")
+            messages.format("edit-evidence", &[("id", id(claim_id))])
         }
-        Edit::AddClaim { claim } => format!("added claim {}", claim.id),
-        Edit::RemoveClaim { claim_id } => format!("removed claim {claim_id}"),
+        Edit::AddClaim { claim } => messages.format("edit-added-claim", &[("id", id(&claim.id))]),
+        Edit::RemoveClaim { claim_id } => {
+            messages.format("edit-removed-claim", &[("id", id(claim_id))])
+        }
         Edit::ReplaceClaim { claim } | Edit::Restore { claim } => {
-            format!("changes to {}", claim.id)
+            messages.format("edit-changes", &[("id", id(&claim.id))])
         }
-        Edit::Approve { claim_id } => format!("approval of {claim_id}"),
-        Edit::ResolveConflict { claim_id, .. } => format!("conflict of {claim_id}"),
+        Edit::Approve { claim_id } => messages.format("edit-approval", &[("id", id(claim_id))]),
+        Edit::ResolveConflict { claim_id, .. } => {
+            messages.format("edit-conflict", &[("id", id(claim_id))])
+        }
     }
 }
 

@@ -1,0 +1,253 @@
+# The window, in English: menus, panels, dialogs, status messages, the shortcut help and tooltips.
+
+## Commands: menus, the shortcut help and tooltips
+
+command-open = Open…
+command-open-path = Open path…
+command-open-folder = Open folder (desk)…
+command-open-address = Open web address…
+command-cancel-download = Cancel the download
+command-train-desk-model = Learn check-worthiness from this desk's decisions
+command-show-desk = Desk / article
+command-open-article = Open the selected article
+command-next-article = Next article
+command-previous-article = Previous article
+command-next-pending-article = Next article with pending claims
+command-save = Save review
+command-save-as = Save review as…
+command-export = Export…
+command-quit = Quit
+command-undo = Undo
+command-redo = Redo
+command-next-claim = Next claim
+command-previous-claim = Previous claim
+command-next-pending = Next pending claim
+command-confirm = Mark confirmed
+command-deny = Mark denied
+command-mark-unverified = Mark unverified
+command-mark-pending = Back to pending
+command-edit-note = Edit note
+command-add-evidence = Add evidence link
+command-add-claim = Add claim from selection
+command-set-span-from-selection = Set claim span to selection
+command-remove-claim = Remove claim
+command-adopt-earlier-verdict = Adopt the earlier verdict (checked before)
+command-approve = Approve the verdict (second reviewer)
+command-keep-ours = Merge conflict: keep ours
+command-take-theirs = Merge conflict: take theirs
+command-set-reviewer-name = Your reviewer name…
+command-find = Search claims
+command-toggle-advance = Jump to next pending after a verdict
+command-toggle-sort = Sort by score / position
+command-zoom-in = Larger text
+command-zoom-out = Smaller text
+command-show-help = Keyboard shortcuts
+command-open-german-sample = German sample article
+command-open-english-sample = English sample article
+
+## Menus
+
+menu-file = File
+menu-open-recent = Open recent
+menu-no-recent-files = No recent files
+menu-open-sample = Open sample
+menu-edit = Edit
+menu-view = View
+menu-help = Help
+menu-language = Language
+menu-language-system = Follow the system
+menu-language-de = Deutsch
+menu-language-en = English
+menu-theme = Theme
+theme-system = Follow the system
+theme-light = Light
+theme-dark = Dark
+
+## Verdicts in the window
+
+ui-verdict-confirmed = confirmed
+ui-verdict-denied = denied
+ui-verdict-unverified = unverified
+ui-verdict-pending = pending
+
+## The status bar and status messages
+
+status-sample-opened = Sample article opened. Open your own with Ctrl+O, or drop a file on the window.
+status-all-reviewed = Every claim has a verdict. Save with Ctrl+S.
+status-not-changed-opening = Not changed: { $path } is opening and will replace this review.
+status-not-changed = Not changed: { $error }.
+status-no-earlier-verdict = No earlier check states the fact of { $id }: there is no verdict to adopt.
+status-already-adopted = { $id } already carries the earlier verdict.
+status-adopted = { $id }: adopted “{ $verdict }” from { $source }. Ctrl+Z undoes it.
+status-open-article-first = Open an article (Enter) to give verdicts.
+status-select-claim-first = Select a claim first (J/K or click it).
+status-no-desk = No desk is open: File → Open folder opens one.
+status-no-conflict = The selected claim has no merge conflict.
+status-advance = { $state ->
+    [on] Jump to the next pending claim after a verdict: on.
+   *[off] Jump to the next pending claim after a verdict: off.
+}
+status-nothing-to-undo = Nothing to undo.
+status-nothing-to-redo = Nothing to redo.
+status-undid = Undid: { $edit }.
+status-redid = Redid: { $edit }.
+status-select-text-first = Select text in the article (drag with the mouse) or click into a sentence, then press A.
+status-already-a-claim = That text is a claim already.
+status-claim-added = Claim added. Undo with Ctrl+Z.
+status-select-claim-and-text = Select a claim, then select the text it should cover in the article, then press Shift+A.
+status-span-adjusted = Claim span adjusted. Undo with Ctrl+Z.
+status-claim-removed = Claim removed. Undo with Ctrl+Z.
+status-downloading = Downloading { $address }…
+button-cancel-download = Cancel download
+status-extracting = Extracting claims from { $path }…
+status-unsaved-changes = unsaved changes
+status-saved = saved
+status-reviewer-not-set = reviewer: not set
+status-reviewer = reviewer: { $name }
+status-reviewed = { $reviewed } / { $total } reviewed
+error-add-claim = Could not add the claim
+error-change-claim = Could not change the claim
+dialog-address-note = Paste or type an http or https address. The page is downloaded once; the review keeps its text and never fetches it again.
+
+## What undo and redo name
+
+edit-verdict = verdict of { $id } ({ $verdict })
+edit-note = note of { $id }
+edit-speaker = speaker of { $id }
+edit-evidence = evidence of { $id }
+edit-added-claim = added claim { $id }
+edit-removed-claim = removed claim { $id }
+edit-changes = changes to { $id }
+edit-approval = approval of { $id }
+edit-conflict = conflict of { $id }
+
+## Dialogs
+
+dialog-unsaved-title = Unsaved changes
+dialog-unsaved-text = The review has changes that are not saved. Save them first?
+button-save = Save
+button-discard-changes = Discard changes
+button-cancel = Cancel
+button-ok = OK
+button-browse = Browse…
+tooltip-browse = Use the system file dialog
+dialog-open-file = Open a file
+dialog-open-folder = Open a folder of articles (a desk)
+dialog-save-as = Save the review as
+dialog-export-to = Export to
+dialog-open-address = Open a web address
+hint-address = https://example.org/article
+hint-path = /path/to/file or https://…
+field-web-address = Web address
+field-path = Path
+dialog-resume-title = A review of this article exists
+dialog-resume-text = { $path } is beside the article. Resume it, or start a new review?
+button-resume-review = Resume review
+button-new-review = Start a new review
+dialog-recover-title = Recover unsaved work?
+dialog-recover-text = claimdesk was closed with unsaved changes. Recovery copies were kept:
+dialog-recover-copy = { $target } (saved { $written })
+button-restore = Restore
+button-discard = Discard
+button-decide-later = Decide later
+dialog-export-title = Export the review
+field-reviewer-organisation = Reviewer (organisation)
+field-reviewer = Reviewer
+field-reviewer-site-optional = Reviewer web site (optional)
+field-reviewer-site = Reviewer web site
+field-approved-only = Approved verdicts only (four eyes)
+report-language-as-article = as the article ({ $code })
+field-report-language = Report language
+field-file = File
+field-export-file = Export file
+button-export = Export
+dialog-replace-title = Replace the existing file?
+dialog-replace-text = { $path } exists already. Saving replaces it with this review.
+button-replace = Replace
+dialog-reviewer-title = Who is reviewing?
+dialog-reviewer-text = Your name is recorded with every verdict, note and approval, so the desk can say who decided what. A second reviewer approves verdicts under their own name.
+field-your-name = Your name
+button-later = Later
+status-recovered = Recovered unsaved work. Save it with Ctrl+S.
+status-reviewing-as = Reviewing as { $name }.
+help-title = Keyboard shortcuts
+help-single-keys = Single-letter keys work when no text field has the cursor; Esc leaves a text field.
+help-or = {"  "}or{"  "}
+listing-in = In { $folder }
+button-up = ⬆ Up
+tooltip-up = The folder above
+listing-no-folders = No folders here.
+listing-no-entries = No folders or articles here (.txt, .md, .html, .pdf, .review.json).
+listing-truncated = Only the first { $count } entries are listed: type more of the name.
+listing-tab-hint = Tab completes the name; a folder opens in the list.
+
+## The inspector
+
+inspector-no-claim = No claim selected. Press J to select the first one.
+inspector-claim = Claim { $id }
+inspector-added-by-hand = added by hand
+inspector-verdict = Verdict
+inspector-speaker-source = Speaker / source
+field-speaker = Speaker
+unknown = unknown
+unknown-reviewer = unknown reviewer
+inspector-note = Note ({ $shortcut })
+hint-note = What you found, and how
+field-note = Note
+inspector-evidence = Evidence
+tooltip-remove-link = Remove this link
+tooltip-open-in-browser = Open in the browser
+field-evidence-link = Evidence link
+button-add = Add
+status-evidence-web-only = Only http:// and https:// links can be evidence.
+inspector-check-worthiness = Check-worthiness { $score }
+inspector-hedges = Hedges
+inspector-history = History ({ $count })
+button-remove-claim = Remove claim (Del)
+four-eyes-approved = Set by { $by } · approved by { $approver } ({ $date })
+four-eyes-awaiting = Set by { $by } · awaiting approval
+four-eyes-hint = (V: approve as a second reviewer)
+conflicts-title = Merge conflicts ({ $count })
+conflict-removed = (removed / none)
+conflict-ours = ours: { $value } ({ $by })
+conflict-theirs = theirs: { $value } ({ $by })
+button-keep-ours = Keep ours (O)
+button-take-theirs = Take theirs (T)
+checked-before-title = Checked before ({ $count })
+checked-before-no-desk = Open an article from a folder to compare it with earlier checks.
+checked-before-running = Looking in the desk's memory…
+checked-before-nothing = Nothing like it among { $size } earlier checked claims of this desk.
+checked-before-failed = The memory could not be read: { $message }
+relation-same = same fact
+relation-related = related
+button-adopt-verdict = Adopt this verdict ({ $shortcut })
+tooltip-adopt-verdict = Sets the same verdict and cites this check in the note
+
+## The claim list and the article
+
+hint-search-claims = Search claims (Ctrl+F)
+tooltip-search-claims = Search claim text, speaker and note
+field-search-claims = Search claims
+filter-pending = pending
+filter-confirmed = confirmed
+filter-denied = denied
+filter-unverified = unverified
+sort-label = Sort:
+sort-position = position
+sort-score = score
+claims-none-found = No claims found. Select text in the article and press A to add one.
+claims-none-match = No claim matches the search and filter.
+row-checked-before = checked before: { $verdict }
+row-merge-conflict = merge conflict
+orphaned-title = Orphaned claims ({ $count }): no longer in the article
+orphaned-note = Note: { $note }
+article-empty = Open an article with Ctrl+O, or drop a .txt, .md or .html file here.
+article-header = { $source } · { $language } · { $claims ->
+    [one] 1 claim
+   *[other] { $claims } claims
+}
+article-by = · by { $author }
+article-published = · published { $date }
+article-downloaded = · downloaded { $date }
+article-sample = · bundled sample: open your own article with Ctrl+O or drop a file here
+article-hint = Click a highlight to select its claim. Drag over text, then A adds it as a claim (Shift+A sets the selected claim to it).
