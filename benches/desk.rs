@@ -116,7 +116,7 @@ mod table {
         let mut harness = egui_kittest::Harness::builder()
             .with_size([1400.0, 900.0])
             .build_ui(move |ui| {
-                view.ui(ui);
+                view.ui(ui, claimdesk::i18n::Locale::English.messages());
             });
         harness.run_steps(3);
         bencher.bench_local(|| harness.step());

@@ -1732,3 +1732,45 @@ fn the_language_is_switched_in_the_view_menu_and_kept_in_the_settings() {
         "settings of an older version follow the system"
     );
 }
+
+#[test]
+fn the_desk_in_german() {
+    let folder = desk_folder();
+    let root = folder.path().canonicalize().unwrap();
+    let mut bench = open_with(Some(root), german());
+    bench.wait_until("the rows", |app| !app.desk.as_ref().unwrap().is_busy());
+    for label in [
+        "Titel",
+        "Datei",
+        "Aussagen",
+        "Fortschritt",
+        "Zuletzt gespeichert",
+        "Artikel filtern",
+        "Im Desk suchen",
+        "mit offenen Aussagen",
+    ] {
+        assert!(
+            bench
+                .harness
+                .query_all_by_label_contains(label)
+                .next()
+                .is_some(),
+            "the German desk shows {label}"
+        );
+    }
+    assert!(
+        bench
+            .harness
+            .query_all_by_label_contains("Last saved")
+            .next()
+            .is_none()
+    );
+    assert!(
+        bench
+            .harness
+            .query_all_by_label_contains("4 Artikel · ")
+            .next()
+            .is_some(),
+        "the desk totals in German"
+    );
+}

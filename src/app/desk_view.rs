@@ -15,6 +15,7 @@ use crate::desk::status::{ArticleStatus, Extracted, article_status, remember};
 use crate::desk::watch::DeskWatcher;
 use crate::desk::{ArticleFile, scan};
 use crate::extract::ExtractOptions;
+use crate::i18n::Messages;
 use crate::review::{Verdict, store};
 
 /// A column of the desk table, also the sort key.
@@ -59,19 +60,19 @@ impl Column {
         Self::Saved,
     ];
 
-    fn label(self) -> &'static str {
+    fn label(self, m: &Messages) -> String {
         match self {
-            Self::Title => "Title",
-            Self::File => "File",
-            Self::Language => "Lang.",
-            Self::Published => "Published",
-            Self::Claims => "Claims",
-            Self::Confirmed => "✔",
-            Self::Denied => "✖",
-            Self::Unverified => "?",
-            Self::Pending => "Pending",
-            Self::Progress => "Progress",
-            Self::Saved => "Last saved",
+            Self::Title => m.text("desk-column-title"),
+            Self::File => m.text("desk-column-file"),
+            Self::Language => m.text("desk-column-language"),
+            Self::Published => m.text("desk-column-published"),
+            Self::Claims => m.text("desk-column-claims"),
+            Self::Confirmed => "✔".to_owned(),
+            Self::Denied => "✖".to_owned(),
+            Self::Unverified => "?".to_owned(),
+            Self::Pending => m.text("desk-column-pending"),
+            Self::Progress => m.text("desk-column-progress"),
+            Self::Saved => m.text("desk-column-saved"),
         }
     }
 
@@ -614,32 +615,37 @@ impl DeskView {
     }
 
     /// Draws the desk; returns the article to open, if the analyst asked for one.
-    pub fn ui(&mut self, ui: &mut egui::Ui) -> Option<OpenArticle> {
+    pub fn ui(&mut self, ui: &mut egui::Ui, m: &'static Messages) -> Option<OpenArticle> {
         let mut open = None;
         ui.horizontal(|ui| {
-            ui.heading(format!("Desk: {}", self.root.display()));
+            ui.heading(m.format(
+                "desk-heading",
+                &[("path", self.root.display().to_string().into())],
+            ));
         });
         let totals = self.totals();
         ui.horizontal_wrapped(|ui| {
-            ui.label(format!(
-                "{} articles · {} claims · {} confirmed · {} denied · {} unverified · {} pending",
-                self.rows.len(),
-                totals.claims,
-                totals.confirmed,
-                totals.denied,
-                totals.unverified,
-                totals.pending
+            ui.label(m.format(
+                "desk-totals",
+                &[
+                    ("articles", self.rows.len().into()),
+                    ("claims", totals.claims.into()),
+                    ("confirmed", totals.confirmed.into()),
+                    ("denied", totals.denied.into()),
+                    ("unverified", totals.unverified.into()),
+                    ("pending", totals.pending.into()),
+                ],
             ));
             if let Some(job) = &self.job {
                 ui.separator();
                 ui.spinner();
-                ui.label("Extracting articles without a review…");
+                ui.label(m.text("desk-extracting"));
                 ui.add(
                     egui::ProgressBar::new(job.fraction())
                         .desired_width(160.0)
                         .show_percentage(),
                 );
-                if ui.button("Cancel").clicked() {
+                if ui.button(m.text("button-cancel")).clicked() {
                     self.cancel();
                 }
             }
@@ -648,48 +654,52 @@ impl DeskView {
             let response = ui.add(
                 egui::TextEdit::singleline(&mut self.filter)
                     .id(Self::filter_id())
-                    .hint_text("Filter by title or file (Ctrl+F)")
+                    .hint_text(m.text("desk-filter-hint"))
                     .desired_width(260.0),
             );
             response.widget_info(|| {
-                egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Filter articles")
+                egui::WidgetInfo::labeled(egui::Role::TextInput, true, m.text("desk-filter-field"))
             });
-            egui::ComboBox::from_label("language")
-                .selected_text(self.language.map_or("all languages", Language::name))
+            let language_name = |language: Option<Language>| {
+                language.map_or_else(|| m.text("desk-all-languages"), |l| m.language(l))
+            };
+            egui::ComboBox::from_label(m.text("desk-language"))
+                .selected_text(language_name(self.language))
                 .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.language, None, "all languages");
-                    for language in [Language::German, Language::English, Language::Other] {
-                        ui.selectable_value(&mut self.language, Some(language), language.name());
+                    for language in [
+                        None,
+                        Some(Language::German),
+                        Some(Language::English),
+                        Some(Language::Other),
+                    ] {
+                        ui.selectable_value(&mut self.language, language, language_name(language));
                     }
                 });
-            ui.checkbox(&mut self.only_pending, "has pending");
+            ui.checkbox(&mut self.only_pending, m.text("desk-has-pending"));
             ui.separator();
             let search = ui.add(
                 egui::TextEdit::singleline(&mut self.search)
-                    .hint_text("Search claims, speakers, verdicts")
+                    .hint_text(m.text("desk-search-hint"))
                     .desired_width(240.0),
             );
             search.widget_info(|| {
-                egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Search the desk")
+                egui::WidgetInfo::labeled(egui::Role::TextInput, true, m.text("desk-search-field"))
             });
             if (search.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)))
-                || ui.button("Search").clicked()
+                || ui.button(m.text("desk-search-button")).clicked()
             {
                 self.run_search();
             }
         });
         ui.separator();
         if !self.hits.is_empty() {
-            ui.label(format!(
-                "{} claims found (Enter in the search field searches again):",
-                self.hits.len()
-            ));
+            ui.label(m.format("desk-search-hits", &[("count", self.hits.len().into())]));
             egui::ScrollArea::vertical()
                 .id_salt("desk-hits")
                 .max_height(160.0)
                 .show(ui, |ui| {
                     for hit in &self.hits {
-                        let verdict = hit.verdict.map_or("pending", Verdict::label);
+                        let verdict = super::verdict_word(m, hit.verdict);
                         let label = format!(
                             "{} · {} · {verdict} · {}",
                             hit.article,
@@ -703,13 +713,13 @@ impl DeskView {
                 });
             ui.separator();
         }
-        if let Some(request) = self.table_ui(ui) {
+        if let Some(request) = self.table_ui(ui, m) {
             open = Some(request);
         }
         open
     }
 
-    fn table_ui(&mut self, ui: &mut egui::Ui) -> Option<OpenArticle> {
+    fn table_ui(&mut self, ui: &mut egui::Ui, m: &Messages) -> Option<OpenArticle> {
         use egui_extras::{Column as TableColumn, TableBuilder};
         let visible = self.visible();
         let mut open = None;
@@ -746,10 +756,10 @@ impl DeskView {
                         };
                         if ui
                             .add(
-                                egui::Button::new(format!("{}{arrow}", column.label()))
+                                egui::Button::new(format!("{}{arrow}", column.label(m)))
                                     .frame(false),
                             )
-                            .on_hover_text("Sort by this column")
+                            .on_hover_text(m.text("desk-sort-tooltip"))
                             .clicked()
                         {
                             clicked_sort = Some(column);
@@ -784,7 +794,7 @@ impl DeskView {
                         Some(status) if status.error.is_some() => {
                             let error = status.error.clone().unwrap_or_default();
                             table_row.col(|ui| {
-                                ui.colored_label(ui.visuals().error_fg_color, "error")
+                                ui.colored_label(ui.visuals().error_fg_color, m.text("desk-error"))
                                     .on_hover_text(&error);
                             });
                             for _ in 0..8 {
@@ -832,7 +842,7 @@ impl DeskView {
                                         .format("%Y-%m-%d %H:%M")
                                         .to_string()
                                 });
-                                ui.label(saved.unwrap_or_else(|| "no review".to_owned()));
+                                ui.label(saved.unwrap_or_else(|| m.text("desk-no-review")));
                             });
                         }
                     }

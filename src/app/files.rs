@@ -362,7 +362,9 @@ impl FileDialogJob {
         directory: Option<PathBuf>,
         file_name: Option<String>,
         repaint: egui::Context,
+        messages: &'static crate::i18n::Messages,
     ) -> Self {
+        let m = messages;
         let (sender, receiver) = channel();
         std::thread::spawn(move || {
             let mut dialog = rfd::FileDialog::new();
@@ -375,19 +377,19 @@ impl FileDialogJob {
             let chosen = match purpose {
                 DialogPurpose::Open | DialogPurpose::OpenAddress => dialog
                     .add_filter(
-                        "Articles and reviews",
+                        m.text("file-filter-articles"),
                         &["txt", "md", "markdown", "html", "htm", "pdf", "json"],
                     )
-                    .add_filter("All files", &["*"])
-                    .set_title("Open an article or review")
+                    .add_filter(m.text("file-filter-all"), &["*"])
+                    .set_title(m.text("file-dialog-open"))
                     .pick_file(),
                 DialogPurpose::SaveAs => dialog
-                    .add_filter("claimdesk review", &["json"])
-                    .set_title("Save review")
+                    .add_filter(m.text("file-filter-review"), &["json"])
+                    .set_title(m.text("file-dialog-save"))
                     .save_file(),
-                DialogPurpose::Export => dialog.set_title("Export review").save_file(),
+                DialogPurpose::Export => dialog.set_title(m.text("file-dialog-export")).save_file(),
                 DialogPurpose::OpenFolder => {
-                    dialog.set_title("Open a folder of articles").pick_folder()
+                    dialog.set_title(m.text("file-dialog-folder")).pick_folder()
                 }
             };
             let _ = sender.send(chosen);

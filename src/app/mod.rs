@@ -1172,8 +1172,13 @@ impl ClaimDeskApp {
         if self.view == View::Desk
             && let Some(desk) = &mut self.desk
         {
+            let messages = self
+                .settings
+                .ui_language
+                .unwrap_or_else(system_locale)
+                .messages();
             let open = egui::CentralPanel::default()
-                .show(ui, |ui| desk.ui(ui))
+                .show(ui, |ui| desk.ui(ui, messages))
                 .inner;
             if let Some(request) = open {
                 self.open_from_desk(request, &ctx);

@@ -4,6 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use fluent_bundle::FluentValue;
+
 use super::files::{self, DialogOutcome, DialogPurpose, FileDialogJob, Loaded};
 use super::{ClaimDeskApp, Dialog, MAX_RECENT, PendingAction, UiState, View, Workspace, desk_view};
 use crate::review::store;
@@ -35,10 +37,7 @@ impl ClaimDeskApp {
     /// when it is done.
     pub fn train_desk_model(&mut self) {
         let Some(desk) = &self.desk else {
-            self.post(
-                "No desk is open: File → Open folder opens one, then its decisions can be learned from.",
-                true,
-            );
+            self.post(self.t("status-train-no-desk"), true);
             return;
         };
         if self.train_job.is_some() {
@@ -46,6 +45,7 @@ impl ClaimDeskApp {
         }
         let root = desk.root.clone();
         let (sender, receiver) = std::sync::mpsc::channel();
+        let m = self.messages();
         std::thread::spawn(move || {
             let examples = crate::desk::model::decisions(&root);
             let result = crate::desk::model::train_desk(
@@ -54,20 +54,24 @@ impl ClaimDeskApp {
                 crate::extract::train::DEFAULT_SEED,
                 crate::desk::model::DESK_EPOCHS,
             )
-                .map(|trained| {
-                    format!(
-                        "Desk model trained on {} decisions and saved to {}. Held out: {} (shipped model: F1 {:.2}).",
-                        trained.split.0 + trained.split.1 + trained.split.2,
-                        crate::desk::model::model_path(&root).display(),
-                        trained.held_out,
-                        trained.before.f1
-                    )
-                })
-                .map_err(|e| e.to_string());
+            .map(|trained| {
+                let decisions = trained.split.0 + trained.split.1 + trained.split.2;
+                let path = crate::desk::model::model_path(&root).display().to_string();
+                m.format(
+                    "status-desk-model-trained",
+                    &[
+                        ("decisions", decisions.into()),
+                        ("path", path.into()),
+                        ("held_out", trained.held_out.to_string().into()),
+                        ("shipped_f1", m.decimal(trained.before.f1, 2).into()),
+                    ],
+                )
+            })
+            .map_err(|e| e.to_string());
             let _ = sender.send(result);
         });
         self.train_job = Some(receiver);
-        self.post("Learning from the desk's decisions…", false);
+        self.post(self.t("status-learning"), false);
     }
 
     /// Stops the download in progress: the window forgets it now; nothing of it is loaded.
@@ -76,17 +80,21 @@ impl ClaimDeskApp {
             return;
         };
         job.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
-        self.post(
-            format!(
-                "Download of {} cancelled; nothing was loaded.",
-                job.path.display()
-            ),
-            false,
+        let message = self.tf(
+            "status-download-cancelled",
+            &[("address", job.path.display().to_string().into())],
         );
+        self.post(message, false);
     }
 
     pub(super) fn open_now(&mut self, path: PathBuf, ctx: &egui::Context) {
-        self.post(format!("Opening {}…", path.display()), false);
+        self.post(
+            self.tf(
+                "status-opening",
+                &[("path", path.display().to_string().into())],
+            ),
+            false,
+        );
         let resume = if files::is_review_path(&path) {
             None
         } else {
@@ -107,14 +115,14 @@ impl ClaimDeskApp {
     /// Opens `folder` as the desk and shows it; the open review stays open behind it.
     pub fn open_desk(&mut self, folder: PathBuf, ctx: &egui::Context) {
         let desk = desk_view::DeskView::open(folder, ctx);
-        self.post(
-            format!(
-                "Desk {}: {} articles. Enter opens the selected one; Ctrl+D switches between desk and article.",
-                desk.root.display(),
-                desk.rows.len()
-            ),
-            false,
+        let message = self.tf(
+            "status-desk-opened",
+            &[
+                ("path", desk.root.display().to_string().into()),
+                ("articles", desk.rows.len().into()),
+            ],
         );
+        self.post(message, false);
         self.remember_recent(&desk.root.clone());
         self.desk = Some(desk);
         self.view = View::Desk;
@@ -142,10 +150,7 @@ impl ClaimDeskApp {
     /// The desk article `step` away from the open one (or the next with pending claims), opened.
     pub(super) fn open_neighbour(&mut self, step: isize, pending: bool, ctx: &egui::Context) {
         let Some(desk) = &self.desk else {
-            self.post(
-                "Open a folder first (File → Open folder): article navigation needs a desk.",
-                true,
-            );
+            self.post(self.t("status-navigation-needs-desk"), true);
             return;
         };
         let current = self.workbench.workspace.as_ref().and_then(|w| {
@@ -166,9 +171,9 @@ impl ClaimDeskApp {
             Some(request) => self.open_from_desk(request, ctx),
             None => self.post(
                 if pending {
-                    "No further article with pending claims on this desk."
+                    self.t("status-no-further-pending-article")
                 } else {
-                    "No further article on this desk."
+                    self.t("status-no-further-article")
                 },
                 false,
             ),
@@ -182,7 +187,10 @@ impl ClaimDeskApp {
             Ok(files::review_of_text(name, text))
         }) {
             Ok(review) => self.install(Workspace::new(review, true, None, None)),
-            Err(message) => self.show_job_error("Could not open the sample", message),
+            Err(message) => {
+                let title = self.t("error-open-sample");
+                self.show_job_error(&title, message);
+            }
         }
     }
 
@@ -226,14 +234,14 @@ impl ClaimDeskApp {
         };
         self.select(selected.or(first));
         if !conflicted.is_empty() {
-            self.post(
-                format!(
-                    "Merge conflicts in {} claim(s): {}. O keeps ours, T takes theirs (Ctrl+Z undoes).",
-                    conflicted.len(),
-                    conflicted.join(", ")
-                ),
-                true,
+            let message = self.tf(
+                "status-merge-conflicts",
+                &[
+                    ("count", conflicted.len().into()),
+                    ("claims", conflicted.join(", ").into()),
+                ],
             );
+            self.post(message, true);
         }
     }
 
@@ -259,7 +267,7 @@ impl ClaimDeskApp {
                         }
                         Err(message) => {
                             self.dialog = Some(Dialog::Error {
-                                title: "Could not learn from the desk".to_owned(),
+                                title: self.t("error-learn-from-desk"),
                                 message: message.clone(),
                             });
                             self.post(message, true);
@@ -298,13 +306,13 @@ impl ClaimDeskApp {
         match result {
             Err(message) => {
                 // The open review stays as it was; the message names the file and the problem.
-                let what = if crate::article::fetch::address_in_path(path).is_some() {
-                    "address"
+                let title = if crate::article::fetch::address_in_path(path).is_some() {
+                    self.t("error-open-address")
                 } else {
-                    "file"
+                    self.t("error-open-file")
                 };
                 self.dialog = Some(Dialog::Error {
-                    title: format!("Could not open the {what}"),
+                    title,
                     message: message.clone(),
                 });
                 self.post(message, true);
@@ -325,13 +333,19 @@ impl ClaimDeskApp {
                             workspace.autosave_due = true;
                         }
                         self.dialog = Some(Dialog::Error {
-                            title: "The article changed".to_owned(),
+                            title: self.t("error-article-changed"),
                             message: report.summary(),
                         });
                         self.post(report.summary(), false);
                     }
                     None => self.post(
-                        format!("Resumed {} ({count} claims).", path.display()),
+                        self.tf(
+                            "status-resumed",
+                            &[
+                                ("path", path.display().to_string().into()),
+                                ("count", count.into()),
+                            ],
+                        ),
                         false,
                     ),
                 }
@@ -351,7 +365,13 @@ impl ClaimDeskApp {
                     review_path.clone(),
                     article_path,
                 ));
-                let mut message = format!("{count} claims found in {}.", path.display());
+                let mut message = self.tf(
+                    "status-claims-found",
+                    &[
+                        ("count", count.into()),
+                        ("path", path.display().to_string().into()),
+                    ],
+                );
                 for warning in warnings {
                     message.push(' ');
                     message.push_str(&warning);
@@ -378,7 +398,7 @@ impl ClaimDeskApp {
             DialogOutcome::Cancelled => {}
             DialogOutcome::Chosen(path) => self.use_chosen_path(purpose, path, ctx),
             DialogOutcome::Unavailable => {
-                let note = "No system file dialog is available (install xdg-desktop-portal or zenity). Type the path instead.";
+                let note = self.t("status-no-file-dialog");
                 let text = match purpose {
                     DialogPurpose::SaveAs => self
                         .suggested_review_path()
@@ -496,24 +516,20 @@ impl ClaimDeskApp {
             });
         match result {
             Ok(exported) => {
-                let skipped = if exported.skipped_pending > 0 {
-                    format!(" ({} pending claims left out)", exported.skipped_pending)
-                } else {
-                    String::new()
-                };
-                self.dialog = None;
-                self.post(
-                    format!(
-                        "Exported {} to {}{skipped}.",
-                        format.label(),
-                        path.display()
-                    ),
-                    false,
+                let message = self.tf(
+                    "status-exported",
+                    &[
+                        ("format", format.label().into()),
+                        ("path", path.display().to_string().into()),
+                        ("skipped", exported.skipped_pending.into()),
+                    ],
                 );
+                self.dialog = None;
+                self.post(message, false);
             }
             Err(message) => {
                 self.dialog = Some(Dialog::Error {
-                    title: "Could not export".to_owned(),
+                    title: self.t("error-export"),
                     message,
                 })
             }
@@ -538,7 +554,13 @@ impl ClaimDeskApp {
                     .and_then(|w| w.article_path.as_ref()?.parent().map(Path::to_owned))
             });
         let name = suggestion.and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()));
-        self.file_dialog = Some(FileDialogJob::start(purpose, directory, name, ctx.clone()));
+        self.file_dialog = Some(FileDialogJob::start(
+            purpose,
+            directory,
+            name,
+            ctx.clone(),
+            self.messages(),
+        ));
     }
 
     /// Makes `path` the review's file and saves there.
@@ -587,11 +609,19 @@ impl ClaimDeskApp {
                     merge_note = Some(conflicts);
                 }
                 Err(reason) => {
+                    let m = crate::i18n::Locale::messages(
+                        self.settings
+                            .ui_language
+                            .unwrap_or_else(super::system_locale),
+                    );
                     self.dialog = Some(Dialog::Error {
-                        title: "The review file changed on disk".to_owned(),
-                        message: format!(
-                            "{} was changed by someone else since you opened it, and the two cannot be merged ({reason}). Nothing was overwritten: save your version under another name (Ctrl+Shift+S) and compare.",
-                            path.display()
+                        title: m.text("error-review-changed-on-disk"),
+                        message: m.format(
+                            "error-review-changed-text",
+                            &[
+                                ("path", path.display().to_string().into()),
+                                ("reason", reason.to_string().into()),
+                            ],
                         ),
                     });
                     return false;
@@ -621,27 +651,23 @@ impl ClaimDeskApp {
                     files::remove_recovery(self.data_dir.as_deref(), workspace.review(), None);
                 }
                 self.remember_recent(&path);
+                let shown: FluentValue<'_> = path.display().to_string().into();
                 match merge_note {
-                    Some(0) => self.post(
-                        format!(
-                            "{} had been changed by someone else: their changes and yours are merged and saved.",
-                            path.display()
-                        ),
-                        false,
-                    ),
+                    Some(0) => self.post(self.tf("status-saved-merged", &[("path", shown)]), false),
                     Some(conflicts) => self.post(
-                        format!(
-                            "{} had been changed by someone else: merged and saved with {conflicts} conflict(s) — select the marked claims and press O (ours) or T (theirs).",
-                            path.display()
+                        self.tf(
+                            "status-saved-merged-conflicts",
+                            &[("path", shown), ("count", conflicts.into())],
                         ),
                         true,
                     ),
-                    None => self.post(format!("Saved {}.", path.display()), false),
+                    None => self.post(self.tf("status-saved-file", &[("path", shown)]), false),
                 }
                 true
             }
             Err(message) => {
-                self.show_job_error("Could not save", message);
+                let title = self.t("error-save");
+                self.show_job_error(&title, message);
                 false
             }
         }
@@ -667,7 +693,13 @@ impl ClaimDeskApp {
             workspace.review_path.as_deref(),
         ) {
             Ok(_) => workspace.autosave_due = false,
-            Err(error) => self.post(format!("Recovery copy not written: {error}"), true),
+            Err(error) => self.post(
+                self.tf(
+                    "status-recovery-not-written",
+                    &[("error", error.to_string().into())],
+                ),
+                true,
+            ),
         }
     }
 

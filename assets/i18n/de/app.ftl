@@ -251,3 +251,72 @@ article-published = · veröffentlicht am { $date }
 article-downloaded = · heruntergeladen am { $date }
 article-sample = · mitgelieferter Beispielartikel: Öffnen Sie Ihren eigenen mit Strg+O oder ziehen Sie eine Datei hierher
 article-hint = Ein Klick auf eine Markierung wählt ihre Aussage. Text mit der Maus markieren, dann fügt A ihn als Aussage hinzu (Umschalt+A setzt die ausgewählte Aussage darauf).
+
+## Öffnen, Speichern, Exportieren und der Desk
+
+status-train-no-desk = Kein Desk geöffnet: Datei → Ordner öffnen öffnet einen; dann kann aus seinen Entscheidungen gelernt werden.
+status-desk-model-trained = Desk-Modell aus { $decisions } Entscheidungen gelernt und in { $path } gespeichert. Zurückgehalten: { $held_out } (mitgeliefertes Modell: F1 { $shipped_f1 }).
+status-learning = Lerne aus den Entscheidungen des Desks…
+status-download-cancelled = Download von { $address } abgebrochen; nichts wurde geladen.
+status-opening = Öffne { $path }…
+status-desk-opened = Desk { $path }: { $articles } Artikel. Die Eingabetaste öffnet den ausgewählten; Strg+D wechselt zwischen Desk und Artikel.
+status-navigation-needs-desk = Öffnen Sie zuerst einen Ordner (Datei → Ordner öffnen): Das Blättern zwischen Artikeln braucht einen Desk.
+status-no-further-pending-article = Kein weiterer Artikel mit offenen Aussagen in diesem Desk.
+status-no-further-article = Kein weiterer Artikel in diesem Desk.
+error-open-sample = Das Beispiel konnte nicht geöffnet werden
+status-merge-conflicts = Merge-Konflikte in { $count } Aussage(n): { $claims }. O behält unsere, T übernimmt ihre Fassung (Strg+Z macht es rückgängig).
+error-learn-from-desk = Aus dem Desk konnte nicht gelernt werden
+error-open-address = Die Adresse konnte nicht geöffnet werden
+error-open-file = Die Datei konnte nicht geöffnet werden
+error-article-changed = Der Artikel hat sich geändert
+status-resumed = { $path } fortgesetzt ({ $count } Aussagen).
+status-claims-found = { $count } Aussagen in { $path } gefunden.
+status-no-file-dialog = Kein Dateidialog des Systems verfügbar (xdg-desktop-portal oder zenity installieren). Tippen Sie den Pfad stattdessen.
+status-exported = { $format } nach { $path } exportiert{ $skipped ->
+    [0] {""}
+   *[other] {" "}({ $skipped } offene Aussagen ausgelassen)
+}.
+error-export = Export fehlgeschlagen
+error-review-changed-on-disk = Die Prüfdatei wurde auf der Festplatte geändert
+error-review-changed-text = { $path } wurde seit dem Öffnen von jemand anderem geändert, und beide Fassungen lassen sich nicht zusammenführen ({ $reason }). Nichts wurde überschrieben: Speichern Sie Ihre Fassung unter anderem Namen (Strg+Umschalt+S) und vergleichen Sie.
+status-saved-merged = { $path } war von jemand anderem geändert worden: Deren und Ihre Änderungen sind zusammengeführt und gespeichert.
+status-saved-merged-conflicts = { $path } war von jemand anderem geändert worden: zusammengeführt und mit { $count } Konflikt(en) gespeichert — wählen Sie die markierten Aussagen und drücken Sie O (unsere) oder T (ihre).
+status-saved-file = { $path } gespeichert.
+error-save = Speichern fehlgeschlagen
+status-recovery-not-written = Sicherungskopie nicht geschrieben: { $error }
+
+## Der Desk
+
+desk-column-title = Titel
+desk-column-file = Datei
+desk-column-language = Spr.
+desk-column-published = Veröffentlicht
+desk-column-claims = Aussagen
+desk-column-pending = Offen
+desk-column-progress = Fortschritt
+desk-column-saved = Zuletzt gespeichert
+desk-heading = Desk: { $path }
+desk-totals = { $articles } Artikel · { $claims } Aussagen · { $confirmed } richtig · { $denied } falsch · { $unverified } nicht belegt · { $pending } offen
+desk-extracting = Artikel ohne Prüfung werden ausgewertet…
+desk-filter-hint = Nach Titel oder Datei filtern (Strg+F)
+desk-filter-field = Artikel filtern
+desk-language = Sprache
+desk-all-languages = alle Sprachen
+desk-has-pending = mit offenen Aussagen
+desk-search-hint = Aussagen, Urheber, Urteile suchen
+desk-search-field = Im Desk suchen
+desk-search-button = Suchen
+desk-search-hits = { $count } Aussagen gefunden (Eingabetaste im Suchfeld sucht erneut):
+desk-sort-tooltip = Nach dieser Spalte sortieren
+desk-error = Fehler
+desk-no-review = keine Prüfung
+
+## Der Dateidialog des Systems
+
+file-filter-articles = Artikel und Prüfungen
+file-filter-all = Alle Dateien
+file-filter-review = claimdesk-Prüfung
+file-dialog-open = Artikel oder Prüfung öffnen
+file-dialog-save = Prüfung speichern
+file-dialog-export = Prüfung exportieren
+file-dialog-folder = Ordner mit Artikeln öffnen

@@ -251,3 +251,72 @@ article-published = · published { $date }
 article-downloaded = · downloaded { $date }
 article-sample = · bundled sample: open your own article with Ctrl+O or drop a file here
 article-hint = Click a highlight to select its claim. Drag over text, then A adds it as a claim (Shift+A sets the selected claim to it).
+
+## Opening, saving, exporting and the desk
+
+status-train-no-desk = No desk is open: File → Open folder opens one, then its decisions can be learned from.
+status-desk-model-trained = Desk model trained on { $decisions } decisions and saved to { $path }. Held out: { $held_out } (shipped model: F1 { $shipped_f1 }).
+status-learning = Learning from the desk's decisions…
+status-download-cancelled = Download of { $address } cancelled; nothing was loaded.
+status-opening = Opening { $path }…
+status-desk-opened = Desk { $path }: { $articles } articles. Enter opens the selected one; Ctrl+D switches between desk and article.
+status-navigation-needs-desk = Open a folder first (File → Open folder): article navigation needs a desk.
+status-no-further-pending-article = No further article with pending claims on this desk.
+status-no-further-article = No further article on this desk.
+error-open-sample = Could not open the sample
+status-merge-conflicts = Merge conflicts in { $count } claim(s): { $claims }. O keeps ours, T takes theirs (Ctrl+Z undoes).
+error-learn-from-desk = Could not learn from the desk
+error-open-address = Could not open the address
+error-open-file = Could not open the file
+error-article-changed = The article changed
+status-resumed = Resumed { $path } ({ $count } claims).
+status-claims-found = { $count } claims found in { $path }.
+status-no-file-dialog = No system file dialog is available (install xdg-desktop-portal or zenity). Type the path instead.
+status-exported = Exported { $format } to { $path }{ $skipped ->
+    [0] {""}
+   *[other] {" "}({ $skipped } pending claims left out)
+}.
+error-export = Could not export
+error-review-changed-on-disk = The review file changed on disk
+error-review-changed-text = { $path } was changed by someone else since you opened it, and the two cannot be merged ({ $reason }). Nothing was overwritten: save your version under another name (Ctrl+Shift+S) and compare.
+status-saved-merged = { $path } had been changed by someone else: their changes and yours are merged and saved.
+status-saved-merged-conflicts = { $path } had been changed by someone else: merged and saved with { $count } conflict(s) — select the marked claims and press O (ours) or T (theirs).
+status-saved-file = Saved { $path }.
+error-save = Could not save
+status-recovery-not-written = Recovery copy not written: { $error }
+
+## The desk
+
+desk-column-title = Title
+desk-column-file = File
+desk-column-language = Lang.
+desk-column-published = Published
+desk-column-claims = Claims
+desk-column-pending = Pending
+desk-column-progress = Progress
+desk-column-saved = Last saved
+desk-heading = Desk: { $path }
+desk-totals = { $articles } articles · { $claims } claims · { $confirmed } confirmed · { $denied } denied · { $unverified } unverified · { $pending } pending
+desk-extracting = Extracting articles without a review…
+desk-filter-hint = Filter by title or file (Ctrl+F)
+desk-filter-field = Filter articles
+desk-language = language
+desk-all-languages = all languages
+desk-has-pending = has pending
+desk-search-hint = Search claims, speakers, verdicts
+desk-search-field = Search the desk
+desk-search-button = Search
+desk-search-hits = { $count } claims found (Enter in the search field searches again):
+desk-sort-tooltip = Sort by this column
+desk-error = error
+desk-no-review = no review
+
+## The system file dialog
+
+file-filter-articles = Articles and reviews
+file-filter-all = All files
+file-filter-review = claimdesk review
+file-dialog-open = Open an article or review
+file-dialog-save = Save review
+file-dialog-export = Export review
+file-dialog-folder = Open a folder of articles
