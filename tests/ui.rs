@@ -1774,3 +1774,22 @@ fn the_desk_in_german() {
         "the desk totals in German"
     );
 }
+
+#[test]
+fn longer_german_labels_do_not_widen_the_inspector_frame_after_frame() {
+    // A field sized by a guess at its button's width ("Add") grew the panel by the difference every frame
+    // with the longer German label ("Hinzufügen") until the article was a sliver.
+    let mut bench = open_with(None, german());
+    let place = |bench: &Bench| {
+        let node = bench.harness.get_by_label("Hinzufügen");
+        node.rect()
+    };
+    let before = place(&bench);
+    bench.harness.run_steps(30);
+    let after = place(&bench);
+    assert_eq!(before, after, "the inspector keeps its width");
+    assert!(
+        after.right() <= 1400.0,
+        "the button is inside the window: {after:?}"
+    );
+}

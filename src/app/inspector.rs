@@ -337,12 +337,21 @@ impl ClaimDeskApp {
                         }
                     });
                 }
-                ui.horizontal(|ui| {
+                // The button is laid out first, from the right, and the field takes what is left: a field
+                // sized by a guess at the button's width would widen the panel every frame whenever the
+                // label is longer than the guess ("Hinzufügen").
+                let row = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
+                let right_to_left = egui::Layout::right_to_left(egui::Align::Center);
+                ui.allocate_ui_with_layout(row, right_to_left, |ui| {
+                    let valid = is_web_url(&self.workbench.ui.new_evidence);
+                    let add = ui
+                        .add_enabled(valid, egui::Button::new(m.text("button-add")))
+                        .clicked();
                     let response = ui.add(
                         egui::TextEdit::singleline(&mut self.workbench.ui.new_evidence)
                             .id(evidence_id())
                             .hint_text("https://…")
-                            .desired_width(ui.available_width() - 50.0),
+                            .desired_width(ui.available_width()),
                     );
                     response.widget_info(|| {
                         egui::WidgetInfo::labeled(
@@ -354,12 +363,7 @@ impl ClaimDeskApp {
                     let entered =
                         response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     let valid = is_web_url(&self.workbench.ui.new_evidence);
-                    if (ui
-                        .add_enabled(valid, egui::Button::new(m.text("button-add")))
-                        .clicked()
-                        || entered)
-                        && valid
-                    {
+                    if (add || entered) && valid {
                         edits.push(Edit::AddEvidence {
                             claim_id: claim.id.clone(),
                             index: usize::MAX,

@@ -72,7 +72,7 @@ ui-verdict-pending = Offen
 
 ## Statusleiste und Statusmeldungen
 
-status-sample-opened = Beispielartikel geöffnet. Eigene Artikel öffnen Sie mit Strg+O oder indem Sie eine Datei auf das Fenster ziehen.
+status-sample-opened = Beispielartikel geöffnet. Eigene Artikel: Strg+O oder Datei aufs Fenster ziehen.
 status-all-reviewed = Alle Aussagen haben ein Urteil. Speichern mit Strg+S.
 status-not-changed-opening = Nicht geändert: { $path } wird gerade geöffnet und ersetzt diese Prüfung.
 status-not-changed = Nicht geändert: { $error }.
