@@ -1169,14 +1169,10 @@ impl ClaimDeskApp {
         }
         self.menu_bar_ui(ui);
         self.status_bar_ui(ui);
+        let messages = self.messages();
         if self.view == View::Desk
             && let Some(desk) = &mut self.desk
         {
-            let messages = self
-                .settings
-                .ui_language
-                .unwrap_or_else(system_locale)
-                .messages();
             let open = egui::CentralPanel::default()
                 .show(ui, |ui| desk.ui(ui, messages))
                 .inner;

@@ -573,6 +573,8 @@ impl ClaimDeskApp {
 
     /// Saves to the review path; asks for one when there is none. Returns whether the review is saved.
     pub fn save(&mut self) -> bool {
+        // The window's messages, taken before the review is borrowed for writing.
+        let m = self.messages();
         let selected = self.workbench.ui.selected.clone();
         let Some(workspace) = &mut self.workbench.workspace else {
             return false;
@@ -609,11 +611,6 @@ impl ClaimDeskApp {
                     merge_note = Some(conflicts);
                 }
                 Err(reason) => {
-                    let m = crate::i18n::Locale::messages(
-                        self.settings
-                            .ui_language
-                            .unwrap_or_else(super::system_locale),
-                    );
                     self.dialog = Some(Dialog::Error {
                         title: m.text("error-review-changed-on-disk"),
                         message: m.format(

@@ -122,13 +122,7 @@ fn extract_in_pieces(
 ) -> Vec<Claim> {
     use rayon::prelude::*;
 
-    let judge = Judge {
-        text,
-        language,
-        lexicon: Lexicon::for_language(language),
-        model: options.model(),
-        min_score: options.min_score,
-    };
+    let judge = Judge::new(text, language, options);
     let pieces = pieces(text, piece_bytes.max(1));
     let wave = rayon::current_num_threads().max(1) * 32;
     // Claims in batches joined once at the end: growing one vector of large values would copy all of them
@@ -220,7 +214,17 @@ struct Judge<'a> {
     min_score: f64,
 }
 
-impl Judge<'_> {
+impl<'a> Judge<'a> {
+    fn new(text: &'a str, language: Language, options: &'a ExtractOptions) -> Self {
+        Self {
+            text,
+            language,
+            lexicon: Lexicon::for_language(language),
+            model: options.model(),
+            min_score: options.min_score,
+        }
+    }
+
     /// Reads `spans` in order from `context`.
     fn run(&self, spans: Vec<Span>, mut context: Context) -> PieceRun {
         let mut claims = Vec::new();
@@ -853,13 +857,7 @@ mod tests {
 
     /// The article read sentence by sentence on one thread: what the parallel reading must equal.
     fn one_by_one(text: &str, language: Language, options: &ExtractOptions) -> Vec<Claim> {
-        let judge = Judge {
-            text,
-            language,
-            lexicon: Lexicon::for_language(language),
-            model: options.model(),
-            min_score: options.min_score,
-        };
+        let judge = Judge::new(text, language, options);
         let run = judge.run(segment(text, judge.lexicon), Context::default());
         run.claims
             .into_iter()
