@@ -12,7 +12,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 use crate::article::Language;
-use crate::review::{ClaimKind, Verdict};
+use crate::review::{ClaimKind, FoundReason, Reason, Sign, Verdict};
 
 /// A language claimdesk speaks to people in.
 #[derive(
@@ -81,13 +81,20 @@ pub fn sources(locale: Locale) -> &'static [(&'static str, &'static str)] {
     match locale {
         Locale::German => &[
             ("report.ftl", include_str!("../assets/i18n/de/report.ftl")),
+            ("reasons.ftl", include_str!("../assets/i18n/de/reasons.ftl")),
             ("app.ftl", include_str!("../assets/i18n/de/app.ftl")),
         ],
         Locale::English => &[
             ("report.ftl", include_str!("../assets/i18n/en/report.ftl")),
+            ("reasons.ftl", include_str!("../assets/i18n/en/reasons.ftl")),
             ("app.ftl", include_str!("../assets/i18n/en/app.ftl")),
         ],
     }
+}
+
+/// The message of a reason's feature: `figures.statistic` → `reason-figures-statistic`.
+fn reason_message_id(feature: &str) -> String {
+    format!("reason-{}", feature.replace(['.', '_'], "-"))
 }
 
 /// One locale's messages.
@@ -170,6 +177,50 @@ impl Messages {
             ClaimKind::Fact => "kind-fact",
             ClaimKind::Headline => "kind-headline",
         })
+    }
+
+    /// Why a claim was picked, in words: "figures: 18 Prozent +", "Zahlen: 18 Prozent +". Reasons of
+    /// files before version 3 are English words and come back as written.
+    #[must_use]
+    pub fn reason(&self, reason: &Reason) -> String {
+        match reason {
+            Reason::Written(text) => text.clone(),
+            Reason::Found(found) => {
+                let mut text = self.found_reason(found);
+                match found.sign {
+                    Some(Sign::For) => text.push_str(" +"),
+                    Some(Sign::Against) => text.push_str(" −"),
+                    None => {}
+                }
+                text
+            }
+        }
+    }
+
+    fn found_reason(&self, found: &FoundReason) -> String {
+        let words = found.words.join(", ");
+        let mut id = reason_message_id(&found.feature);
+        if found.speaker.is_none() && self.bundle.has_message(&format!("{id}-unnamed")) {
+            id.push_str("-unnamed");
+        }
+        if !self.bundle.has_message(&id) {
+            // A feature this build has no words for (a newer file): its name and what showed it.
+            return if words.is_empty() {
+                found.feature.clone()
+            } else {
+                format!("{}: {words}", found.feature)
+            };
+        }
+        let text_of =
+            |value: Option<&String>| FluentValue::from(value.cloned().unwrap_or_default());
+        self.format(
+            &id,
+            &[
+                ("words", words.into()),
+                ("speaker", text_of(found.speaker.as_ref())),
+                ("marker", text_of(found.marker.as_ref())),
+            ],
+        )
     }
 
     /// An article language's name.
@@ -351,6 +402,10 @@ mod tests {
     fn every_message_is_used_and_every_placeable_is_supplied() {
         let source = source_text();
         for (id, variables) in messages_of(Locale::English) {
+            if id.starts_with("reason-") {
+                // Named after the feature they explain, never written out: their own test below.
+                continue;
+            }
             let quoted = format!("\"{id}\"");
             let uses: Vec<usize> = source.match_indices(&quoted).map(|(at, _)| at).collect();
             assert!(!uses.is_empty(), "message {id} is never used");
@@ -366,6 +421,68 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn every_reason_the_extractor_gives_has_words_and_no_message_is_left_over() {
+        use crate::extract::model::NAMED_FEATURES;
+        let features: Vec<&str> = NAMED_FEATURES
+            .iter()
+            .map(|(name, _)| *name)
+            .chain(["words", "by_hand"])
+            .collect();
+        let mut expected: BTreeSet<String> =
+            features.iter().map(|f| reason_message_id(f)).collect();
+        // A source without a name has its own words where the named one is shown.
+        expected.insert("reason-attribution-pronoun-unnamed".to_owned());
+        expected.insert("reason-reported-continues-unnamed".to_owned());
+        let allowed: BTreeSet<String> = ["words", "speaker", "marker"]
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        for locale in [Locale::German, Locale::English] {
+            let reasons: BTreeMap<String, BTreeSet<String>> = messages_of(locale)
+                .into_iter()
+                .filter(|(id, _)| id.starts_with("reason-"))
+                .collect();
+            let ids: BTreeSet<String> = reasons.keys().cloned().collect();
+            assert_eq!(ids, expected, "{locale:?}");
+            for (id, variables) in &reasons {
+                assert!(variables.is_subset(&allowed), "{id}: {variables:?}");
+            }
+            // Rendered, no placeable is left unfilled and no message id shows through.
+            for feature in &features {
+                let reason = Reason::Found(FoundReason {
+                    speaker: Some("Anna Roth".to_owned()),
+                    marker: Some("sagte".to_owned()),
+                    sign: Some(Sign::For),
+                    ..FoundReason::new(feature).with_words(["18 Prozent", "4 Mio.", "x"], 2)
+                });
+                let text = locale.messages().reason(&reason);
+                assert!(text.ends_with(" +"), "{text}");
+                assert!(!text.contains('{') && !text.contains("reason-"), "{text}");
+            }
+        }
+        let english = Locale::English.messages();
+        let german = Locale::German.messages();
+        let figures = Reason::Found(FoundReason {
+            sign: Some(Sign::Against),
+            ..FoundReason::new("figures.statistic").with_words(["18 Prozent", "4 Mio.", "x"], 2)
+        });
+        assert_eq!(english.reason(&figures), "figures: 18 Prozent, 4 Mio., … −");
+        assert_eq!(german.reason(&figures), "Zahlen: 18 Prozent, 4 Mio., … −");
+        let pronoun = Reason::Found(FoundReason {
+            marker: Some("sagte".to_owned()),
+            ..FoundReason::new("attribution.pronoun")
+        });
+        assert_eq!(german.reason(&pronoun), "zugeschriebene Aussage (sagte)");
+        let by_hand = Reason::Found(FoundReason::new("by_hand"));
+        assert_eq!(german.reason(&by_hand), "von Hand hinzugefügt");
+        // Older files: English words, shown as written; a feature of a newer build: its name and words.
+        let written = Reason::Written("figures: 18 Prozent +".to_owned());
+        assert_eq!(german.reason(&written), "figures: 18 Prozent +");
+        let unknown = Reason::Found(FoundReason::new("rhyme").with_words(["Haus", "Maus"], 3));
+        assert_eq!(german.reason(&unknown), "rhyme: Haus, Maus");
     }
 
     #[test]

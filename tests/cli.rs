@@ -320,7 +320,10 @@ fn the_seed_article() {
         claim("Wladimir Putin und Kim Jong Un")
             .reasons
             .iter()
-            .any(|r| r.contains("Juni"))
+            .any(|r| claimdesk::i18n::Locale::English
+                .messages()
+                .reason(r)
+                .contains("Juni"))
     );
     assert!(
         review

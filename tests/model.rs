@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 use claimdesk::article::Language;
 use claimdesk::extract::model::{Model, NAMED_FEATURES};
 use claimdesk::extract::{ExtractOptions, extract_text};
-use claimdesk::review::{Verdict, store};
+use claimdesk::i18n::Locale;
+use claimdesk::review::{FoundReason, Reason, Sign, Verdict, store};
 use common::{claimdesk, stderr};
 
 fn repository() -> PathBuf {
@@ -55,11 +56,28 @@ fn reasons_name_the_strongest_features_with_their_sign() {
         1,
         "a first-person statement of fact is a claim"
     );
-    let reasons = &claims[0].reasons;
+    let english = Locale::English.messages();
+    let german = Locale::German.messages();
+    let in_words = |claim: &claimdesk::review::Claim, messages: &claimdesk::i18n::Messages| {
+        claim
+            .reasons
+            .iter()
+            .map(|r| messages.reason(r))
+            .collect::<Vec<_>>()
+    };
+    let reasons = in_words(&claims[0], english);
     assert!(
         reasons
             .iter()
             .any(|r| r.starts_with("figures: four percent") && r.ends_with('+')),
+        "{reasons:?}"
+    );
+    // The same reasons in the German window: the feature's words in German, the article's words as written.
+    let reasons = in_words(&claims[0], german);
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.starts_with("Zahlen: four percent") && r.ends_with('+')),
         "{reasons:?}"
     );
     let all = extract_text(
@@ -67,12 +85,34 @@ fn reasons_name_the_strongest_features_with_their_sign() {
         Language::German,
         &ExtractOptions::with_min_score(0.0),
     );
-    let reasons = &all[0].reasons;
+    assert!(
+        all[0].reasons.iter().any(|r| matches!(
+            r,
+            Reason::Found(FoundReason { feature, words, sign: Some(Sign::Against), .. })
+                if feature == "opinion" && words == &["Meiner Meinung"]
+        )),
+        "{:?}",
+        all[0].reasons
+    );
+    let reasons = in_words(&all[0], english);
     assert!(
         reasons
             .iter()
-            .any(|r| r.contains("opinion marker") && r.ends_with('−')),
+            .any(|r| r == "opinion marker: Meiner Meinung −"),
         "{reasons:?}"
+    );
+    let reasons = in_words(&all[0], german);
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r == "Meinungsäußerung: Meiner Meinung −"),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons
+            .iter()
+            .all(|r| !r.contains("opinion") && !r.contains("figures")),
+        "no English words in German reasons: {reasons:?}"
     );
     assert!(reasons.len() <= 6);
 }

@@ -11,7 +11,7 @@ use common::{claimdesk_in, stderr};
 mod common;
 
 use claimdesk::review::edit::{Document, Edit, EditError};
-use claimdesk::review::{Review, Verdict, store};
+use claimdesk::review::{Reason, Review, Verdict, store};
 
 const V1: &str = "tests/data/team/v1.review.json";
 
@@ -43,7 +43,7 @@ fn note(claim: &str, text: &str) -> Edit {
 }
 
 #[test]
-fn a_version_1_file_opens_and_is_saved_as_version_2_with_everything_kept() {
+fn a_version_1_file_opens_and_is_saved_in_the_current_version_with_everything_kept() {
     let raw: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(V1)).unwrap(),
     )
@@ -61,22 +61,39 @@ fn a_version_1_file_opens_and_is_saved_as_version_2_with_everything_kept() {
             .iter()
             .all(|c| c.history.is_empty() && c.approval.is_none())
     );
+    // Its reasons were English phrases: kept as written, shown as written in any language.
+    let written = &review.claims[0].reasons;
+    assert!(
+        !written.is_empty() && written.iter().all(|r| matches!(r, Reason::Written(_))),
+        "{written:?}"
+    );
+    let shown = claimdesk::i18n::Locale::German
+        .messages()
+        .reason(&written[0]);
+    assert_eq!(
+        Some(&shown),
+        raw["claims"][0]["reasons"][0]
+            .as_str()
+            .map(str::to_owned)
+            .as_ref()
+    );
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("v2.review.json");
+    let path = dir.path().join("current.review.json");
     store::save(&review, &path).unwrap();
     let saved: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
-    assert_eq!(saved["version"], 2);
+    assert_eq!(saved["version"], claimdesk::review::FORMAT_VERSION);
     let reopened = store::load(&path).unwrap();
     assert_eq!(reopened.claims, review.claims);
     // A newer version is refused, as before.
     let mut newer = saved.clone();
-    newer["version"] = serde_json::json!(3);
+    let next = claimdesk::review::FORMAT_VERSION + 1;
+    newer["version"] = serde_json::json!(next);
     std::fs::write(&path, serde_json::to_vec(&newer).unwrap()).unwrap();
     assert!(
         store::load(&path)
             .unwrap_err()
             .to_string()
-            .contains("version 3")
+            .contains(&format!("version {next}"))
     );
 }
 

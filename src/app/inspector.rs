@@ -387,7 +387,7 @@ impl ClaimDeskApp {
                     .strong(),
                 );
                 for reason in &claim.reasons {
-                    ui.label(format!("• {reason}"));
+                    ui.label(format!("• {}", m.reason(reason)));
                 }
                 if !claim.hedges.is_empty() {
                     ui.add_space(4.0);

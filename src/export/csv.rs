@@ -1,6 +1,7 @@
 //! CSV: one row per claim, RFC 4180 quoting by the `csv` crate, UTF-8 with a byte-order mark so that Excel
 //! and LibreOffice detect the encoding.
 
+use crate::i18n::Messages;
 use crate::review::Review;
 
 /// The header row.
@@ -21,12 +22,13 @@ fn cell(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-pub(super) fn render(review: &Review) -> Result<Vec<u8>, csv::Error> {
+pub(super) fn render(review: &Review, words: &Messages) -> Result<Vec<u8>, csv::Error> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(b"\xef\xbb\xbf".to_vec());
     writer.write_record(COLUMNS)?;
     for (index, claim) in review.claims.iter().enumerate() {
+        let reasons: Vec<String> = claim.reasons.iter().map(|r| words.reason(r)).collect();
         let verdict = claim
             .verdict
             .map_or("pending", crate::review::Verdict::label);
@@ -46,7 +48,7 @@ pub(super) fn render(review: &Review) -> Result<Vec<u8>, csv::Error> {
             &cell(&claim.text),
             &cell(&claim.note),
             &cell(&claim.evidence.join(" ")),
-            &cell(&claim.reasons.join("; ")),
+            &cell(&reasons.join("; ")),
             origin,
             &(index + 1).to_string(),
         ])?;
@@ -65,7 +67,7 @@ mod tests {
     #[test]
     fn reads_back_with_a_csv_reader() {
         let review = hostile_review(Language::German);
-        let bytes = render(&review).unwrap();
+        let bytes = render(&review, crate::i18n::Locale::English.messages()).unwrap();
         assert!(bytes.starts_with(b"\xef\xbb\xbf"));
         let mut reader = csv::Reader::from_reader(&bytes[3..]);
         assert_eq!(

@@ -144,7 +144,10 @@ pub fn export(
     let pending = review.claims.iter().filter(|c| c.verdict.is_none()).count();
     let (bytes, skipped_pending) = match format {
         Format::Claimreview => (claimreview::render(review, options)?, pending),
-        Format::Csv => (csv::render(review)?, 0),
+        Format::Csv => (
+            csv::render(review, options.report_locale(review).messages())?,
+            0,
+        ),
         Format::Markdown => (markdown::render(review, options).into_bytes(), 0),
         Format::Html => (html::render(review, options).into_bytes(), 0),
     };

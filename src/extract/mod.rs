@@ -16,7 +16,7 @@ use model::{Feature, Model};
 use segment::{Span, segment};
 
 use crate::article::{Article, Language};
-use crate::review::{Claim, ClaimKind, Origin};
+use crate::review::{Claim, ClaimKind, FoundReason, Origin, Reason};
 
 /// Segments longer than this are not sentences but unpunctuated runs (tables, lists, data): they are never
 /// claims, and skipping them keeps extraction linear on any input.
@@ -309,8 +309,8 @@ pub fn manual_claim(text: &str, language: Language, span: Span, id: String) -> O
     if slice.trim().is_empty() {
         return None;
     }
-    let by_hand = |kind, mut reasons: Vec<String>, speaker| {
-        reasons.insert(0, "added by the analyst".to_owned());
+    let by_hand = |kind, mut reasons: Vec<Reason>, speaker| {
+        reasons.insert(0, FoundReason::new("by_hand").into());
         Candidate {
             score: 1.0,
             kind,
@@ -472,7 +472,7 @@ pub fn sentences(text: &str, language: Language) -> Vec<Span> {
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Context {
     /// The most recent speaker of reported speech, for Konjunktiv continuations and pronouns.
-    speaker: Option<(String, Option<Span>)>,
+    speaker: Option<(std::sync::Arc<str>, Option<Span>)>,
     /// Whether the previous segment was attributed speech.
     previous_reported: bool,
 }
@@ -481,7 +481,7 @@ pub struct Context {
 struct Candidate {
     score: f64,
     kind: ClaimKind,
-    reasons: Vec<String>,
+    reasons: Vec<Reason>,
     speaker: Option<(String, Option<Span>)>,
 }
 
@@ -491,14 +491,8 @@ pub struct Description {
     pub features: Vec<Feature>,
     kind: ClaimKind,
     speaker: Option<(String, Option<Span>)>,
-}
-
-fn list(items: &[String], limit: usize) -> String {
-    let mut shown: Vec<&str> = items.iter().take(limit).map(String::as_str).collect();
-    if items.len() > limit {
-        shown.push("…");
-    }
-    shown.join(", ")
+    /// The reporting verb or phrase of the attribution, if any.
+    marker: Option<String>,
 }
 
 /// Scores one segment with `model`. `None` for segments that can never be claims (questions, notes,
@@ -515,26 +509,144 @@ fn judge(
     let language = lexicon.language;
     let score = model.calibrate(model.probability(&description.features, language, &terms));
     // Reasons only for claims: explaining every segment would cost more than scoring it.
-    let Description {
-        features,
-        kind,
-        speaker,
-    } = description;
     let reasons = if score >= min_score {
-        model.reasons(features, language, &terms)
+        model.reasons(explain(analysis, &description), language, &terms)
     } else {
         Vec::new()
     };
     Some(Candidate {
         score,
-        kind,
+        kind: description.kind,
         reasons,
-        speaker,
+        speaker: description.speaker,
     })
 }
 
+const STATISTICS: [NumberKind; 3] = [
+    NumberKind::Percentage,
+    NumberKind::Money,
+    NumberKind::Quantity,
+];
+
+/// The numbers of a segment of the given kinds, as written.
+fn numbers<'a>(
+    analysis: &'a Analysis<'_>,
+    kinds: &'a [NumberKind],
+) -> impl Iterator<Item = &'a str> + 'a {
+    kinds.iter().flat_map(|kind| {
+        analysis
+            .numbers
+            .iter()
+            .filter(move |n| n.kind == *kind)
+            .map(|n| n.text.as_str())
+    })
+}
+
+/// Absolutes other than the plain negation ("nicht", "not"), which is in the lexicon only to make phrases
+/// like "nicht ein einziger" whole.
+fn absolutes(analysis: &Analysis<'_>) -> Vec<String> {
+    analysis
+        .matches(Category::Absolute)
+        .into_iter()
+        .filter(|a| !matches!(a.to_lowercase().as_str(), "nicht" | "not"))
+        .collect()
+}
+
+/// Whether [`absolutes`] finds any, without building their text.
+fn has_absolute(analysis: &Analysis<'_>) -> bool {
+    analysis.has(Category::Absolute)
+        && (analysis
+            .phrases
+            .iter()
+            .any(|p| p.category == Category::Absolute)
+            || analysis
+                .words
+                .iter()
+                .any(|w| w.is(Category::Absolute) && !matches!(w.lower.as_ref(), "nicht" | "not")))
+}
+
+/// The hedges that mark speculation ("vielleicht", "could") rather than second-hand report ("angeblich").
+fn modal_hedges(analysis: &Analysis<'_>) -> Vec<String> {
+    let second_hand = analysis.matches(Category::SecondHand);
+    analysis
+        .hedges
+        .iter()
+        .map(|(hedge, _)| hedge.clone())
+        .filter(|hedge| !second_hand.iter().any(|s| s.eq_ignore_ascii_case(hedge)))
+        .collect()
+}
+
+/// First-person words outside quotations: the speaker of the article itself (a transcript's "we").
+fn first_person<'a>(analysis: &'a Analysis<'_>) -> impl Iterator<Item = &'a str> + 'a {
+    analysis
+        .words
+        .iter()
+        .filter(|w| w.is(Category::FirstPerson) && !w.quoted)
+        .map(|w| w.text)
+}
+
+/// What showed each feature of a description, in the article's words: the reasons of a claim before the
+/// model weighs them.
+fn explain(analysis: &Analysis<'_>, description: &Description) -> Vec<FoundReason> {
+    let speaker = description.speaker.as_ref().map(|(name, _)| name.clone());
+    description
+        .features
+        .iter()
+        .map(|feature| {
+            let reason = FoundReason::new(feature.name);
+            match feature.name {
+                "attribution.named" | "attribution.pronoun" | "attribution.anonymous" => {
+                    FoundReason {
+                        speaker: speaker.clone(),
+                        marker: description.marker.clone(),
+                        ..reason
+                    }
+                }
+                "reported.continues" => FoundReason {
+                    speaker: speaker.clone(),
+                    marker: analysis
+                        .words
+                        .iter()
+                        .find(|w| w.is(Category::ReportedSpeech))
+                        .map(|w| w.text.to_owned()),
+                    ..reason
+                },
+                "figures.statistic" => reason.with_words(numbers(analysis, &STATISTICS), 3),
+                "figures.plain" => reason.with_words(numbers(analysis, &[NumberKind::Plain]), 3),
+                "date" => {
+                    let dates: Vec<&str> = numbers(analysis, &[NumberKind::Date]).collect();
+                    if dates.is_empty() {
+                        let time_words = analysis
+                            .matches(Category::Month)
+                            .into_iter()
+                            .chain(analysis.matches(Category::TimeWord));
+                        reason.with_words(time_words, 2)
+                    } else {
+                        reason.with_words(dates, 2)
+                    }
+                }
+                "names.one" | "names.many" => {
+                    reason.with_words(analysis.entities.iter().cloned(), 4)
+                }
+                "event" => reason.with_words(analysis.matches(Category::Event), 2),
+                "comparison" => reason.with_words(analysis.matches(Category::Comparison), 2),
+                "absolute" => reason.with_words(absolutes(analysis), 2),
+                "hedged.report" => reason.with_words(analysis.matches(Category::SecondHand), 3),
+                "hedged" => reason.with_words(modal_hedges(analysis), 3),
+                "opinion" => reason.with_words(analysis.matches(Category::Opinion), 2),
+                "tense.past" => reason.with_words(analysis.matches(Category::PastTense), 2),
+                "person.first_fact" => reason.with_words(first_person(analysis), 2),
+                "prediction" => reason.with_words(analysis.matches(Category::Prediction), 2),
+                // Shape features: nothing to quote.
+                _ => reason,
+            }
+        })
+        .collect()
+}
+
 /// The named features of one segment, in the context of the segments before it. `None` for segments that
-/// can never be claims (questions, notes, fragments, headings that only name a topic).
+/// can never be claims (questions, notes, fragments, headings that only name a topic). Only names: what
+/// showed them is built by [`explain`], for claims alone.
 #[expect(
     clippy::too_many_lines,
     reason = "one feature after the other, in the order they are read"
@@ -555,47 +667,44 @@ pub fn describe(
         context.previous_reported = false;
         return None;
     }
-    let mut features = Vec::new();
+    let mut features = Vec::with_capacity(12);
+    let mut feature = |name| features.push(Feature::named(name));
 
     let attribution = attribute(analysis);
+    let is_attributed = attribution != Attribution::None;
     let mut speaker: Option<(String, Option<Span>)> = None;
+    let mut marker = None;
     let mut reported = false;
-    match &attribution {
+    match attribution {
         Attribution::Named {
             speaker: name,
             span,
-            marker,
+            marker: said,
         } => {
-            features.push(Feature::shown(
-                "attribution.named",
-                format!("attributed to {name} ({marker})"),
-            ));
-            speaker = Some((name.clone(), Some(*span)));
+            feature("attribution.named");
+            speaker = Some((name, Some(span)));
+            marker = Some(said);
             reported = true;
         }
-        Attribution::Pronoun { marker } => {
+        Attribution::Pronoun { marker: said } => {
+            feature("attribution.pronoun");
+            speaker = context
+                .speaker
+                .as_ref()
+                .map(|(name, at)| (name.to_string(), *at));
+            marker = Some(said);
             reported = true;
-            let detail = match &context.speaker {
-                Some(previous) => {
-                    speaker = Some(previous.clone());
-                    format!("attributed to {} ({marker}, pronoun)", previous.0)
-                }
-                None => format!("attributed statement ({marker})"),
-            };
-            features.push(Feature::shown("attribution.pronoun", detail));
         }
-        Attribution::Anonymous { marker } => {
-            features.push(Feature::shown(
-                "attribution.anonymous",
-                format!("attributed to an unnamed source ({marker})"),
-            ));
+        Attribution::Anonymous { marker: said } => {
+            feature("attribution.anonymous");
+            marker = Some(said);
             reported = true;
             // Reported speech that continues after this has no named speaker either.
             context.speaker = None;
         }
         Attribution::None => {}
     }
-    let continuation = attribution == Attribution::None
+    let continuation = !is_attributed
         && context.previous_reported
         && lexicon.language == Language::German
         && analysis
@@ -604,185 +713,94 @@ pub fn describe(
             .any(|w| w.is(Category::ReportedSpeech) && !w.quoted);
     if continuation {
         reported = true;
-        let marker = analysis
-            .words
-            .iter()
-            .find(|w| w.is(Category::ReportedSpeech))
-            .map_or("", |w| w.text);
-        let detail = match &context.speaker {
-            Some(previous) => {
-                speaker = Some(previous.clone());
-                format!(
-                    "reported speech continues (Konjunktiv „{marker}“): {}",
-                    previous.0
-                )
-            }
-            None => format!("reported speech continues (Konjunktiv „{marker}“)"),
-        };
-        features.push(Feature::shown("reported.continues", detail));
+        speaker = context
+            .speaker
+            .as_ref()
+            .map(|(name, at)| (name.to_string(), *at));
+        feature("reported.continues");
     }
     let has_quote = !analysis.quotes.is_empty();
     if has_quote && reported {
-        features.push(Feature::shown("quote.reported", "direct quote"));
+        feature("quote.reported");
     }
 
-    let count = |kind: NumberKind| {
-        analysis
-            .numbers
-            .iter()
-            .filter(|n| n.kind == kind)
-            .map(|n| n.text.clone())
-            .collect::<Vec<_>>()
-    };
-    let statistics: Vec<String> = [
-        NumberKind::Percentage,
-        NumberKind::Money,
-        NumberKind::Quantity,
-    ]
-    .into_iter()
-    .flat_map(count)
-    .collect();
-    let plain = count(NumberKind::Plain);
-    let dates = count(NumberKind::Date);
-    if !statistics.is_empty() {
-        features.push(Feature::shown(
-            "figures.statistic",
-            format!("figures: {}", list(&statistics, 3)),
-        ));
-    } else if !plain.is_empty() {
-        features.push(Feature::shown(
-            "figures.plain",
-            format!("number: {}", list(&plain, 3)),
-        ));
+    let has_number = |kind: NumberKind| analysis.numbers.iter().any(|n| n.kind == kind);
+    let has_statistic = STATISTICS.into_iter().any(has_number);
+    if has_statistic {
+        feature("figures.statistic");
+    } else if has_number(NumberKind::Plain) {
+        feature("figures.plain");
     }
-    let time_words = analysis
-        .matches(Category::Month)
-        .into_iter()
-        .chain(analysis.matches(Category::TimeWord))
-        .collect::<Vec<_>>();
-    let dated = !dates.is_empty() || analysis.has(Category::Month);
+    let dated = has_number(NumberKind::Date) || analysis.has(Category::Month);
     if dated {
-        let shown = if dates.is_empty() {
-            time_words.clone()
-        } else {
-            dates
-        };
-        features.push(Feature::shown("date", format!("date: {}", list(&shown, 2))));
+        feature("date");
     }
     if !analysis.entities.is_empty() {
-        let name = if analysis.entities.len() >= 2 {
+        feature(if analysis.entities.len() >= 2 {
             "names.many"
         } else {
             "names.one"
-        };
-        features.push(Feature::shown(
-            name,
-            format!("names: {}", list(&analysis.entities, 4)),
-        ));
+        });
     }
-    let events = analysis.matches(Category::Event);
-    if !events.is_empty() {
-        features.push(Feature::shown(
-            "event",
-            format!("event: {}", list(&events, 2)),
-        ));
+    let has_event = analysis.has(Category::Event);
+    if has_event {
+        feature("event");
     }
-    if dated && !events.is_empty() {
+    if dated && has_event {
         // An event with its date ("tritt am 1. Juli in Kraft", "opened on 3 March") is the core of a news fact.
-        features.push(Feature::shape("event.dated"));
+        feature("event.dated");
     }
-    let comparisons = analysis.matches(Category::Comparison);
-    if !comparisons.is_empty() {
-        features.push(Feature::shown(
-            "comparison",
-            format!("comparison or change: {}", list(&comparisons, 2)),
-        ));
+    let has_comparison = analysis.has(Category::Comparison);
+    if has_comparison {
+        feature("comparison");
     }
-    let absolutes: Vec<String> = analysis
-        .matches(Category::Absolute)
-        .into_iter()
-        .filter(|a| !matches!(a.to_lowercase().as_str(), "nicht" | "not"))
-        .collect();
-    if !absolutes.is_empty() {
-        features.push(Feature::shown(
-            "absolute",
-            format!("absolute: {}", list(&absolutes, 2)),
-        ));
+    if has_absolute(analysis) {
+        feature("absolute");
     }
     let declarative = analysis
         .text
         .trim_end_matches(['"', '“', '”', '«', '»', '’', ')'])
         .ends_with('.');
     if declarative {
-        features.push(Feature::shape("shape.declarative"));
+        feature("shape.declarative");
     }
     if !analysis.hedges.is_empty() {
         // Second-hand hedges ("soll angeblich", "reportedly") report a fact nobody vouches for: in news the
         // first thing a desk checks. Modal ones ("vielleicht", "could") mark speculation, as debate data
         // teaches. Two features, so learning the second does not unlearn the first.
-        let second_hand = analysis.matches(Category::SecondHand);
-        let modal: Vec<String> = analysis
-            .hedges
-            .iter()
-            .map(|(h, _)| h.clone())
-            .filter(|h| !second_hand.iter().any(|s| s.eq_ignore_ascii_case(h)))
-            .collect();
-        if !second_hand.is_empty() {
-            features.push(Feature::shown(
-                "hedged.report",
-                format!("second-hand: {}", list(&second_hand, 3)),
-            ));
+        if analysis.has(Category::SecondHand) {
+            feature("hedged.report");
         }
-        if !modal.is_empty() {
-            features.push(Feature::shown(
-                "hedged",
-                format!("hedged: {}", list(&modal, 3)),
-            ));
+        if !modal_hedges(analysis).is_empty() {
+            feature("hedged");
         }
     }
-    let opinions = analysis.matches(Category::Opinion);
-    if !opinions.is_empty() {
-        features.push(Feature::shown(
-            "opinion",
-            format!("opinion marker: {}", list(&opinions, 2)),
-        ));
+    let has_opinion = analysis.has(Category::Opinion);
+    if has_opinion {
+        feature("opinion");
     }
     if analysis.is_exclamation {
-        features.push(Feature::shape("shape.exclamation"));
+        feature("shape.exclamation");
     }
-    let first_person: Vec<String> = analysis
-        .words
-        .iter()
-        .filter(|w| w.is(Category::FirstPerson) && !w.quoted)
-        .map(|w| w.text.to_owned())
-        .collect();
-    let past: Vec<String> = analysis.matches(Category::PastTense);
-    if !past.is_empty() {
-        features.push(Feature::shown(
-            "tense.past",
-            format!("past tense: {}", list(&past, 2)),
-        ));
+    let has_past = analysis.has(Category::PastTense);
+    if has_past {
+        feature("tense.past");
     }
-    if !first_person.is_empty() {
-        let factual = opinions.is_empty()
-            && (!past.is_empty() || !analysis.numbers.is_empty() || !comparisons.is_empty());
-        if factual {
-            features.push(Feature::shown(
-                "person.first_fact",
-                format!("first-person statement of fact: {}", list(&first_person, 2)),
-            ));
+    if first_person(analysis).next().is_some() {
+        let factual = !has_opinion && (has_past || !analysis.numbers.is_empty() || has_comparison);
+        feature(if factual {
+            "person.first_fact"
         } else {
-            features.push(Feature::shape("person.first"));
-        }
+            "person.first"
+        });
     }
     if words < 8 {
-        features.push(Feature::shape("length.short"));
+        feature("length.short");
     } else if words > 30 {
-        features.push(Feature::shape("length.long"));
+        feature("length.long");
     }
-    let predictions = analysis.matches(Category::Prediction);
-    let is_prediction = !predictions.is_empty()
-        && (events.is_empty() || !analysis.hedges.is_empty())
+    let is_prediction = analysis.has(Category::Prediction)
+        && (!has_event || !analysis.hedges.is_empty())
         && dates_in_past_unknown(analysis);
     if analysis.is_heading {
         let has_verb_like = analysis.words.iter().skip(1).any(|w| {
@@ -798,7 +816,7 @@ pub fn describe(
             return None;
         }
         // A headline with a verb states something: often the article's main claim, in its boldest form.
-        features.insert(0, Feature::shape("headline.statement"));
+        features.insert(0, Feature::named("headline.statement"));
     }
 
     let kind = if analysis.is_heading {
@@ -807,33 +825,31 @@ pub fn describe(
         ClaimKind::Quote
     } else if reported {
         ClaimKind::ReportedStatement
-    } else if !statistics.is_empty() {
+    } else if has_statistic {
         ClaimKind::Statistic
     } else if is_prediction {
         ClaimKind::Prediction
-    } else if !comparisons.is_empty() {
+    } else if has_comparison {
         ClaimKind::Comparison
-    } else if !events.is_empty() || !analysis.numbers.is_empty() {
+    } else if has_event || !analysis.numbers.is_empty() {
         ClaimKind::Event
     } else {
         ClaimKind::Fact
     };
     if is_prediction {
         // Forecasts and expectations are checked later against what happened, and their sources now.
-        features.push(Feature::shown(
-            "prediction",
-            format!("prediction: {}", list(&predictions, 2)),
-        ));
+        features.push(Feature::named("prediction"));
     }
 
     if reported && let Some(named) = &speaker {
-        context.speaker = Some(named.clone());
+        context.speaker = Some((named.0.as_str().into(), named.1));
     }
     context.previous_reported = reported;
     Some(Description {
         features,
         kind,
         speaker,
+        marker,
     })
 }
 
@@ -853,6 +869,12 @@ mod tests {
 
     fn claims(text: &str, language: Language) -> Vec<Claim> {
         extract_text(text, language, &ExtractOptions::default())
+    }
+
+    /// A claim's reasons as the English window shows them.
+    fn reasons(claim: &Claim) -> Vec<String> {
+        let english = crate::i18n::Locale::English.messages();
+        claim.reasons.iter().map(|r| english.reason(r)).collect()
     }
 
     /// The article read sentence by sentence on one thread: what the parallel reading must equal.
@@ -1030,7 +1052,7 @@ mod tests {
         assert_eq!(found.len(), 2);
         assert_eq!(found[1].speaker.as_deref(), Some("Der Geheimdienst"));
         assert_eq!(found[1].kind, ClaimKind::ReportedStatement);
-        assert!(found[1].reasons.iter().any(|r| r.contains("Konjunktiv")));
+        assert!(reasons(&found[1]).iter().any(|r| r.contains("Konjunktiv")));
     }
 
     #[test]
@@ -1054,8 +1076,7 @@ mod tests {
             .expect("the second-hand sentence is a claim");
         assert_eq!(hedged.hedges, ["soll", "angeblich"]);
         assert!(
-            hedged
-                .reasons
+            reasons(hedged)
                 .iter()
                 .any(|r| r == "second-hand: soll, angeblich +"),
             "{:?}",
@@ -1066,8 +1087,7 @@ mod tests {
         let found = claims(english, Language::English);
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(
-            found[0]
-                .reasons
+            reasons(&found[0])
                 .iter()
                 .any(|r| r.starts_with("second-hand: allegedly"))
         );
@@ -1078,12 +1098,12 @@ mod tests {
         let text = "„Wir haben 12 Millionen Euro eingeplant“, sagte Bürgermeisterin Anna Roth.";
         let found = claims(text, Language::German);
         assert!(
-            found[0].reasons.iter().all(|r| !r.contains('#')),
+            reasons(&found[0]).iter().all(|r| !r.contains('#')),
             "{:?}",
             found[0].reasons
         );
         assert!(
-            found[0].reasons.iter().all(|r| r != "direct quote −"),
+            reasons(&found[0]).iter().all(|r| r != "direct quote −"),
             "{:?}",
             found[0].reasons
         );

@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::article::Language;
+use crate::review::{FoundReason, Reason, Sign};
 
 use super::features::Analysis;
 use super::lexicon::Category;
@@ -17,29 +18,19 @@ use super::lexicon::Category;
 /// The model file format this build reads and writes.
 pub const FORMAT: &str = "claimdesk-model/1";
 
-/// A named feature the extractor found in a segment, with the words that showed it.
-#[derive(Debug, Clone, PartialEq)]
+/// A named feature the extractor found in a segment. What showed it is looked up only for claims
+/// ([`super::explain`]): most segments are scored and never shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Feature {
     /// Stable name (`figures.statistic`), the key of its weight.
     pub name: &'static str,
-    /// What showed it, for the analyst ("figures: 18 Prozent"); `None` for shape features.
-    pub detail: Option<String>,
 }
 
 impl Feature {
-    /// A feature shown by `detail`.
+    /// The feature called `name`.
     #[must_use]
-    pub fn shown(name: &'static str, detail: impl Into<String>) -> Self {
-        Self {
-            name,
-            detail: Some(detail.into()),
-        }
-    }
-
-    /// A shape feature without words to show.
-    #[must_use]
-    pub fn shape(name: &'static str) -> Self {
-        Self { name, detail: None }
+    pub fn named(name: &'static str) -> Self {
+        Self { name }
     }
 }
 
@@ -124,18 +115,6 @@ pub enum ModelError {
         /// What is wrong.
         reason: String,
     },
-}
-
-/// A segment's score and the contributions that made it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Scored {
-    /// The model's probability that the segment is check-worthy.
-    pub probability: f64,
-    /// The score shown and filtered on, 0 to 1, with the model's threshold at
-    /// [`super::DEFAULT_MIN_SCORE`].
-    pub score: f64,
-    /// The strongest contributions in words, strongest first, each with its sign.
-    pub reasons: Vec<String>,
 }
 
 /// Words and word pairs of a segment, as the model sees them: lower case, numbers as `#`. Function words
@@ -416,33 +395,19 @@ impl Model {
         sigmoid(self.logit(features, language, terms.hashes()))
     }
 
-    /// Scores a segment and explains the score.
-    #[must_use]
-    pub fn score(&self, features: &[Feature], language: Language, terms: &Terms<'_>) -> Scored {
-        let probability = self.probability(features, language, terms);
-        Scored {
-            probability,
-            score: self.calibrate(probability),
-            reasons: self.reasons(features.to_vec(), language, terms),
-        }
-    }
-
-    /// The strongest contributions to a segment's score in words, strongest first, each with its sign.
-    /// Built only for claims: most segments of an article never need them.
+    /// The strongest contributions to a segment's score, strongest first, each with its sign: the named
+    /// features as `found` shows them, and the words the model weighs. Built only for claims: most segments
+    /// of an article never need them.
     #[must_use]
     pub fn reasons(
         &self,
-        features: Vec<Feature>,
+        found: Vec<FoundReason>,
         language: Language,
         terms: &Terms<'_>,
-    ) -> Vec<String> {
-        let mut contributions: Vec<(f64, String)> = features
+    ) -> Vec<Reason> {
+        let mut contributions: Vec<(f64, FoundReason)> = found
             .into_iter()
-            .filter_map(|f| {
-                let weight = self.named_weight(f.name)?;
-                let label = f.detail.unwrap_or_else(|| label_of(f.name).to_owned());
-                Some((weight, label))
-            })
+            .filter_map(|reason| Some((self.named_weight(&reason.feature)?, reason)))
             .collect();
         if let Some(weights) = self.lexical_by_hash(language) {
             let mut words: Vec<(f64, u32, bool)> = terms
@@ -455,23 +420,16 @@ impl Model {
                 .collect();
             words.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()));
             for sign in [1.0, -1.0] {
-                let mut total = 0.0;
-                let mut label = String::from("words: ");
-                let mut shown = 0;
-                for (weight, first, pair) in words.iter().filter(|w| w.0.signum() == sign) {
-                    total += weight;
-                    // "#" stands for any number in the model; the figures feature already names them.
-                    let text = terms.text(*first, *pair);
-                    if shown < 3 && !text.contains('#') {
-                        if shown > 0 {
-                            label.push_str(", ");
-                        }
-                        label.push_str(&text);
-                        shown += 1;
-                    }
-                }
-                if shown > 0 {
-                    contributions.push((total, label));
+                let same_sign = || words.iter().filter(move |w| w.0.signum() == sign);
+                let total: f64 = same_sign().map(|w| w.0).sum();
+                // "#" stands for any number in the model; the figures feature already names them.
+                let shown: Vec<String> = same_sign()
+                    .map(|(_, first, pair)| terms.text(*first, *pair))
+                    .filter(|text| !text.contains('#'))
+                    .take(3)
+                    .collect();
+                if !shown.is_empty() {
+                    contributions.push((total, FoundReason::new("words").with_words(shown, 3)));
                 }
             }
         }
@@ -482,9 +440,13 @@ impl Model {
             // quote" in debate-trained weights) reads as noise there, so only strong counterweights show.
             .filter(|(weight, _)| *weight >= 0.05 || *weight <= -NOTABLE_COUNTERWEIGHT)
             .take(6)
-            .map(|(weight, mut label)| {
-                label.push_str(if weight > 0.0 { " +" } else { " −" });
-                label
+            .map(|(weight, mut reason)| {
+                reason.sign = Some(if weight > 0.0 {
+                    Sign::For
+                } else {
+                    Sign::Against
+                });
+                Reason::Found(reason)
             })
             .collect()
     }
@@ -506,11 +468,4 @@ impl Model {
     pub fn size(&self) -> usize {
         self.named.len() + self.lexical.values().map(BTreeMap::len).sum::<usize>()
     }
-}
-
-fn label_of(name: &str) -> &'static str {
-    NAMED_FEATURES
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map_or("feature", |(_, label)| label)
 }

@@ -18,7 +18,7 @@ use crate::article::Span;
 /// The `format` field of every review file.
 pub const FORMAT_NAME: &str = "claimdesk-review";
 /// The newest review file version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The analyst's verdict on a claim. A claim without one is pending.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -84,6 +84,82 @@ impl ClaimKind {
             Self::Fact => "fact",
             Self::Headline => "headline",
         }
+    }
+}
+
+/// Why a claim was picked: one contribution to its check-worthiness. Stored without words of any language,
+/// so the window shows it in the window's language and a report in the report's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Reason {
+    /// A feature the extractor found, with the article's words that showed it.
+    Found(FoundReason),
+    /// A reason in English words, as files before version 3 stored them; shown as written.
+    Written(String),
+}
+
+/// A feature of a claim and what showed it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct FoundReason {
+    /// Which feature: a named feature of the model (`figures.statistic`, `attribution.named` — listed in the
+    /// README), `words` for words the model weighs, or `by_hand` for a claim the analyst added.
+    pub feature: String,
+    /// The article's words that showed it, as written (`…` last when there were more).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub words: Vec<String>,
+    /// The speaker it attributes the claim to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    /// The reporting word or phrase (`sagte`, `according to`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marker: Option<String>,
+    /// Whether it counts for or against check-worthiness; absent for reasons outside the model.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sign: Option<Sign>,
+}
+
+/// The direction of a contribution to check-worthiness.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Sign {
+    /// Makes the claim more check-worthy.
+    For,
+    /// Makes it less check-worthy.
+    Against,
+}
+
+impl FoundReason {
+    /// A feature without words, speaker or sign.
+    #[must_use]
+    pub fn new(feature: &str) -> Self {
+        Self {
+            feature: feature.to_owned(),
+            words: Vec::new(),
+            speaker: None,
+            marker: None,
+            sign: None,
+        }
+    }
+
+    /// The same reason showing `words`, at most `limit` of them and `…` when there were more.
+    #[must_use]
+    pub fn with_words<S: Into<String>>(
+        mut self,
+        words: impl IntoIterator<Item = S>,
+        limit: usize,
+    ) -> Self {
+        let mut words = words.into_iter();
+        self.words = words.by_ref().take(limit).map(Into::into).collect();
+        if words.next().is_some() {
+            self.words.push("…".to_owned());
+        }
+        self
+    }
+}
+
+impl From<FoundReason> for Reason {
+    fn from(found: FoundReason) -> Self {
+        Self::Found(found)
     }
 }
 
@@ -170,8 +246,8 @@ pub struct Claim {
     pub score: f64,
     /// What sort of statement it is.
     pub kind: ClaimKind,
-    /// Why it was picked, in words.
-    pub reasons: Vec<String>,
+    /// Why it was picked, strongest first.
+    pub reasons: Vec<Reason>,
     /// The person or organisation the claim is attributed to.
     pub speaker: Option<String>,
     /// Where the speaker is named in the article text, when it is.

@@ -293,10 +293,10 @@ pub fn from_slice(bytes: &[u8], path: &Path) -> Result<Review, StoreError> {
 ///
 /// Version 1 → 2: claims gained `history`, `verdict_by`, `approval` and `conflicts`, the review `removed`;
 /// all start empty (who set a version-1 verdict is not known), which is what deserialising gave them.
+/// Version 2 → 3: reasons became features with their words ([`super::Reason::Found`]); the English phrases
+/// of older files stay as they were written ([`super::Reason::Written`]).
 fn migrate(review: &mut Review) {
-    if review.version < 2 {
-        review.version = 2;
-    }
+    review.version = review.version.max(FORMAT_VERSION);
 }
 
 /// Checks that a review is consistent: the text matches its checksum and every span fits the text.

@@ -18,6 +18,7 @@ report-approved-by = freigegeben von { $reviewer } ({ $date })
 report-awaiting-approval = Freigabe ausstehend
 report-speaker = Quelle der Aussage
 report-kind = Art
+report-reasons = Prüfgründe
 report-check-worthiness = Prüfwürdigkeit { $score }
 report-hedges = Einschränkungen
 report-note = Notiz

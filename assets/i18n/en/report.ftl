@@ -18,6 +18,7 @@ report-approved-by = approved by { $reviewer } ({ $date })
 report-awaiting-approval = awaiting approval
 report-speaker = Speaker
 report-kind = Kind
+report-reasons = Why it was picked
 report-check-worthiness = check-worthiness { $score }
 report-hedges = Hedges
 report-note = Note
