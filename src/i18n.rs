@@ -11,6 +11,10 @@ use std::sync::LazyLock;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
+mod errors;
+
+pub use errors::InWords;
+
 use crate::article::Language;
 use crate::review::{ClaimKind, FoundReason, Reason, Sign, Verdict};
 
@@ -82,11 +86,13 @@ pub fn sources(locale: Locale) -> &'static [(&'static str, &'static str)] {
         Locale::German => &[
             ("report.ftl", include_str!("../assets/i18n/de/report.ftl")),
             ("reasons.ftl", include_str!("../assets/i18n/de/reasons.ftl")),
+            ("errors.ftl", include_str!("../assets/i18n/de/errors.ftl")),
             ("app.ftl", include_str!("../assets/i18n/de/app.ftl")),
         ],
         Locale::English => &[
             ("report.ftl", include_str!("../assets/i18n/en/report.ftl")),
             ("reasons.ftl", include_str!("../assets/i18n/en/reasons.ftl")),
+            ("errors.ftl", include_str!("../assets/i18n/en/errors.ftl")),
             ("app.ftl", include_str!("../assets/i18n/en/app.ftl")),
         ],
     }

@@ -166,7 +166,7 @@ fn four_eyes_a_second_reviewer_approves_and_a_changed_verdict_needs_it_again() {
             claim_id: "c3".into(),
         })
         .unwrap_err();
-    assert!(matches!(refused, EditError::NotApprovable(_)), "{refused}");
+    assert_eq!(refused, EditError::OwnVerdict("Alice".into()), "{refused}");
     assert!(refused.to_string().contains("second reviewer"));
     let pending = document
         .apply(Edit::Approve {

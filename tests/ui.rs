@@ -1264,7 +1264,7 @@ fn checked_before_shows_earlier_checks_and_m_adopts_the_verdict_undoably() {
     assert!(
         adopted
             .note
-            .contains("Checked before (denied): Faktencheck Nord, 2026-10-01"),
+            .contains("Checked before (denied): Faktencheck Nord, 1 October 2026"),
         "{}",
         adopted.note
     );
@@ -1792,4 +1792,106 @@ fn longer_german_labels_do_not_widen_the_inspector_frame_after_frame() {
         after.right() <= 1400.0,
         "the button is inside the window: {after:?}"
     );
+}
+
+#[test]
+fn in_german_reasons_errors_and_the_checked_before_note_are_german_too() {
+    // Reasons of the sample's claims in the inspector: German words around the article's own.
+    let mut bench = open_with(None, german());
+    let english_reason = ["figures:", "words:", "ends as a statement", "attributed to"];
+    let german_reason = [
+        "Zahlen:",
+        "Wörter:",
+        "Aussagesatz",
+        "Quelle:",
+        "Name:",
+        "Namen:",
+    ];
+    let mut seen_german = false;
+    for _ in 0..bench.claim_ids().len() {
+        for word in english_reason {
+            assert!(
+                bench
+                    .harness
+                    .query_all_by_label_contains(word)
+                    .next()
+                    .is_none(),
+                "English reason words in the German inspector: {word}"
+            );
+        }
+        seen_german |= german_reason.iter().any(|word| {
+            bench
+                .harness
+                .query_all_by_label_contains(word)
+                .next()
+                .is_some()
+        });
+        bench.press(Key::J);
+    }
+    assert!(seen_german, "the inspector lists reasons in German");
+
+    // A file that is not there: the error dialog says so in German, naming the file.
+    let directory = tempfile::tempdir().unwrap();
+    let missing = directory.path().join("fehlt.txt");
+    let ctx = bench.harness.ctx.clone();
+    bench.harness.state_mut().request_open(missing, &ctx);
+    bench.harness.run_steps(2);
+    bench.wait_for_load();
+    match &bench.app().dialog {
+        Some(Dialog::Error { message, .. }) => {
+            assert!(
+                message.contains("fehlt.txt") && message.contains("Datei nicht gefunden"),
+                "{message}"
+            );
+        }
+        other => panic!("expected an error dialog, got {other:?}"),
+    }
+    bench.harness.get_by_label("OK").click();
+    bench.harness.run_steps(2);
+
+    // A review from a newer claimdesk: refused in German.
+    let newer = directory.path().join("neu.review.json");
+    let mut value = serde_json::to_value(bench.review()).unwrap();
+    value["version"] = serde_json::json!(claimdesk::review::FORMAT_VERSION + 1);
+    std::fs::write(&newer, serde_json::to_vec(&value).unwrap()).unwrap();
+    bench.harness.state_mut().request_open(newer, &ctx);
+    bench.harness.run_steps(2);
+    bench.wait_for_load();
+    match &bench.app().dialog {
+        Some(Dialog::Error { message, .. }) => {
+            assert!(
+                message.contains("neu.review.json")
+                    && message.contains("neueren claimdesk-Version"),
+                "{message}"
+            );
+        }
+        other => panic!("expected an error dialog, got {other:?}"),
+    }
+}
+
+#[test]
+fn in_german_the_adopted_earlier_verdict_is_cited_in_german() {
+    let (_desk, article) = desk_with_memory();
+    let mut bench = open_with(Some(article), german());
+    bench.harness.state_mut().workbench.checked_before.wait();
+    bench.harness.run_steps(2);
+    let matching = bench
+        .claim_ids()
+        .into_iter()
+        .find(|id| bench.claim(id).text.contains("Radwege"))
+        .expect("the bike-lane claim is extracted");
+    while bench.selected() != matching {
+        bench.press(Key::J);
+    }
+    bench.press(Key::M);
+    let adopted = bench.claim(&matching);
+    assert_eq!(adopted.verdict, Some(Verdict::Denied));
+    assert!(
+        adopted
+            .note
+            .starts_with("Bereits geprüft (Falsch): Faktencheck Nord, 01.10.2026"),
+        "{}",
+        adopted.note
+    );
+    assert!(adopted.note.contains("„"), "{}", adopted.note);
 }

@@ -13,6 +13,7 @@ use foldhash::HashMap;
 
 use crate::article::Language;
 use crate::desk;
+use crate::i18n::{InWords, Locale, Messages};
 use crate::memory::{Match, MatchOptions, Memory, Relation};
 use crate::review::{Claim, Review};
 
@@ -52,6 +53,8 @@ pub struct CheckedBefore {
     checked_revision: Option<u64>,
     /// Where the lookup stands.
     pub state: LookupState,
+    /// The window's language when the last lookup started: its failures are told in it.
+    messages: Option<&'static Messages>,
 }
 
 fn fingerprint(claims: &[Claim]) -> u64 {
@@ -93,7 +96,9 @@ impl CheckedBefore {
         review: &Review,
         revision: u64,
         location: Option<PathBuf>,
+        m: &'static Messages,
     ) {
+        self.messages = Some(m);
         if self.current_location != location || self.key.is_none() && self.job.is_none() {
             // Another review: its claim ids mean other claims, so nothing of the last one may show.
             self.current_location.clone_from(&location);
@@ -135,7 +140,7 @@ impl CheckedBefore {
         let spawned = std::thread::Builder::new()
             .name("claimdesk-memory".to_owned())
             .spawn(move || {
-                let result = lookup(&path, &claims, language);
+                let result = lookup(&path, &claims, language, m);
                 let _ = sender.send(result);
                 repaint.request_repaint();
             });
@@ -160,7 +165,7 @@ impl CheckedBefore {
         let result = match receiver.try_recv() {
             Ok(result) => result,
             Err(TryRecvError::Empty) => return,
-            Err(TryRecvError::Disconnected) => Err(STOPPED.to_owned()),
+            Err(TryRecvError::Disconnected) => Err(self.stopped()),
         };
         self.finish(result);
         ctx.request_repaint();
@@ -193,15 +198,26 @@ impl CheckedBefore {
         let Some((_, receiver)) = &self.job else {
             return;
         };
-        let result = receiver.recv().unwrap_or_else(|_| Err(STOPPED.to_owned()));
+        let result = receiver.recv().unwrap_or_else(|_| Err(self.stopped()));
         self.finish(result);
     }
 }
 
-const STOPPED: &str = "the lookup stopped unexpectedly";
+impl CheckedBefore {
+    fn stopped(&self) -> String {
+        self.messages
+            .unwrap_or_else(|| Locale::English.messages())
+            .text("error-lookup-stopped")
+    }
+}
 
 /// Matches `claims` against the memory of the desk that holds `path`, leaving out the review's own claims.
-fn lookup(path: &std::path::Path, claims: &[Claim], language: Language) -> LookupResult {
+fn lookup(
+    path: &std::path::Path,
+    claims: &[Claim],
+    language: Language,
+    m: &Messages,
+) -> LookupResult {
     let work = || -> Result<(u64, HashMap<String, Vec<Match>>), crate::memory::MemoryError> {
         let desk = desk::desk_containing(path);
         let mut memory = Memory::new();
@@ -221,27 +237,40 @@ fn lookup(path: &std::path::Path, claims: &[Claim], language: Language) -> Looku
         Ok((memory.len(), matches))
     };
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(work))
-        .map_err(|_| "the memory lookup failed (a bug); the review is unaffected".to_owned())?
-        .map_err(|error| error.to_string())
+        .map_err(|_| m.text("error-lookup-failed"))?
+        .map_err(|error| error.in_words(m))
 }
 
-/// The note that cites an adopted earlier verdict.
+/// The note that cites an adopted earlier verdict, in the window's language: which verdict, who gave it
+/// and when, their rating, the claim they checked and their link.
 #[must_use]
-pub fn citation(found: &Match) -> String {
-    let mut note = format!(
-        "Checked before ({}): {}",
-        found.entry.verdict.label(),
-        found.entry.source
+pub fn citation(found: &Match, m: &Messages) -> String {
+    let entry = &found.entry;
+    let verdict = super::verdict_word(m, Some(entry.verdict));
+    let source = entry.source.clone();
+    let mut note = m.format(
+        "checked-before-note",
+        &[("verdict", verdict.into()), ("source", source.into())],
     );
-    if let Some(date) = &found.entry.reviewed_at {
-        note.push_str(&format!(", {}", date.get(..10).unwrap_or(date)));
+    if let Some(date) = &entry.reviewed_at {
+        note.push_str(", ");
+        note.push_str(&m.date(date));
     }
-    if let Some(rating) = &found.entry.rating {
-        note.push_str(&format!(", rated “{rating}”"));
+    if let Some(rating) = &entry.rating {
+        note.push_str(", ");
+        note.push_str(&m.format(
+            "checked-before-note-rating",
+            &[("rating", rating.clone().into())],
+        ));
     }
-    note.push_str(&format!(": “{}”", found.entry.text));
-    if let Some(url) = &found.entry.url {
-        note.push_str(&format!(" {url}"));
+    note.push_str(": ");
+    note.push_str(&m.format(
+        "checked-before-note-text",
+        &[("text", entry.text.clone().into())],
+    ));
+    if let Some(url) = &entry.url {
+        note.push(' ');
+        note.push_str(url);
     }
     note
 }

@@ -1,5 +1,6 @@
 //! Modal dialogs (unsaved changes, typed paths, resume, recovery, errors) and the shortcut overlay.
 
+use crate::i18n::InWords;
 use std::path::PathBuf;
 
 use super::files::{self, DialogPurpose};
@@ -408,7 +409,7 @@ impl ClaimDeskApp {
                         self.install(workspace);
                         self.post(self.t("status-recovered"), false);
                     }
-                    Err(error) => self.post(error.to_string(), true),
+                    Err(error) => self.post(error.in_words(self.messages()), true),
                 }
             }
             Choice::Export(format, path) => self.export_to(format, &path),

@@ -9,8 +9,11 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
+use fluent_bundle::FluentValue;
+
 use crate::article::{self, Language, LoadOptions};
 use crate::extract::{self, ExtractOptions};
+use crate::i18n::{InWords, Messages};
 use crate::review::anchor::{AnchorReport, follow_source, reanchor};
 use crate::review::{Review, store};
 
@@ -48,16 +51,6 @@ pub enum Job {
     Save,
 }
 
-impl Job {
-    fn doing(self) -> &'static str {
-        match self {
-            Self::Load => "loading",
-            Self::Extract => "finding the claims of",
-            Self::Save => "saving",
-        }
-    }
-}
-
 /// Runs `work` for `job` on `subject`, turning a panic into an error message for the user: a bug in
 /// claimdesk, or input it did not foresee, must not cost the analyst the open review.
 ///
@@ -66,20 +59,28 @@ impl Job {
 pub fn guarded<T>(
     job: Job,
     subject: &Path,
+    m: &Messages,
     work: impl FnOnce() -> Result<T, String>,
 ) -> Result<T, String> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).unwrap_or_else(|payload| {
-        let reason = payload
+        let reason: FluentValue<'_> = payload
             .downcast_ref::<&str>()
             .map(|s| (*s).to_owned())
             .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown cause".to_owned());
-        Err(format!(
-            "claimdesk failed while {} {}: {reason}. Nothing was lost: the open review is unchanged. \
-             Please report this, with the file if you can share it.",
-            job.doing(),
-            subject.display()
-        ))
+            .unwrap_or_else(|| "?".to_owned())
+            .into();
+        let path: FluentValue<'_> = subject.display().to_string().into();
+        Err(match job {
+            Job::Load => m.format(
+                "error-failed-loading",
+                &[("path", path), ("reason", reason)],
+            ),
+            Job::Extract => m.format(
+                "error-failed-extracting",
+                &[("path", path), ("reason", reason)],
+            ),
+            Job::Save => m.format("error-failed-saving", &[("path", path), ("reason", reason)]),
+        })
     })
 }
 
@@ -101,6 +102,7 @@ pub struct LoadJob {
     /// latest at the fetch timeout, and its answer goes nowhere).
     pub cancel: Arc<AtomicBool>,
     receiver: Receiver<Result<Loaded, String>>,
+    messages: &'static Messages,
 }
 
 impl LoadJob {
@@ -115,9 +117,9 @@ impl LoadJob {
         match self.receiver.try_recv() {
             Ok(result) => Some(result),
             Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(Err(format!(
-                "{}: loading stopped unexpectedly",
-                self.path.display()
+            Err(TryRecvError::Disconnected) => Some(Err(self.messages.format(
+                "error-load-stopped",
+                &[("path", self.path.display().to_string().into())],
             ))),
         }
     }
@@ -151,6 +153,7 @@ pub fn start_load(
     resume_review: Option<PathBuf>,
     mut inject_panic: Option<Job>,
     repaint: egui::Context,
+    messages: &'static Messages,
 ) -> LoadJob {
     let (sender, receiver) = channel();
     let progress = Arc::new((AtomicUsize::new(0), AtomicUsize::new(1)));
@@ -159,7 +162,7 @@ pub fn start_load(
     let cancel = Arc::new(AtomicBool::new(false));
     let job_cancel = Arc::clone(&cancel);
     std::thread::spawn(move || {
-        let result = guarded(Job::Load, &job_path, || {
+        let result = guarded(Job::Load, &job_path, messages, || {
             load(
                 &job_path,
                 language,
@@ -167,6 +170,7 @@ pub fn start_load(
                 &mut inject_panic,
                 &job_progress,
                 &job_cancel,
+                messages,
             )
         });
         let _ = sender.send(result);
@@ -177,6 +181,7 @@ pub fn start_load(
         progress,
         cancel,
         receiver,
+        messages,
     }
 }
 
@@ -187,6 +192,7 @@ fn load(
     inject_panic: &mut Option<Job>,
     progress: &(AtomicUsize, AtomicUsize),
     cancel: &AtomicBool,
+    m: &Messages,
 ) -> Result<Loaded, String> {
     fail_if_injected(inject_panic, Job::Load);
     if let Some(address) = article::fetch::address_in_path(path) {
@@ -197,11 +203,11 @@ fn load(
             &article::fetch::FetchOptions::default(),
             Some(cancel),
         )
-        .map_err(|e| e.to_string())?;
-        return extract_loaded(loaded, None, path, inject_panic, progress);
+        .map_err(|e| e.in_words(m))?;
+        return extract_loaded(loaded, None, path, inject_panic, progress, m);
     }
     if is_review_path(path) {
-        let mut review = store::load(path).map_err(|e| e.to_string())?;
+        let mut review = store::load(path).map_err(|e| e.in_words(m))?;
         extract::complete_review(&mut review);
         let (review, reanchored) = follow_source(review, path);
         return Ok(Loaded::Review {
@@ -211,7 +217,7 @@ fn load(
         });
     }
     let mut loaded =
-        article::load_path(path, LoadOptions { language }).map_err(|e| e.to_string())?;
+        article::load_path(path, LoadOptions { language }).map_err(|e| e.in_words(m))?;
     let beside = resume_review
         .as_deref()
         .is_some_and(|review| review.parent() == path.parent());
@@ -222,7 +228,7 @@ fn load(
     }
     if let Some(review_path) = resume_review.filter(|p| p.is_file()) {
         // `claimdesk ARTICLE --review EXISTING`: continue that review on this article's current text.
-        let mut review = store::load(&review_path).map_err(|e| e.to_string())?;
+        let mut review = store::load(&review_path).map_err(|e| e.in_words(m))?;
         extract::complete_review(&mut review);
         if review.article.sha256 == loaded.article.sha256 {
             return Ok(Loaded::Review {
@@ -240,7 +246,14 @@ fn load(
             reanchored: Some(report),
         });
     }
-    extract_loaded(loaded, Some(path.to_owned()), path, inject_panic, progress)
+    extract_loaded(
+        loaded,
+        Some(path.to_owned()),
+        path,
+        inject_panic,
+        progress,
+        m,
+    )
 }
 
 fn extract_loaded(
@@ -249,11 +262,12 @@ fn extract_loaded(
     path: &Path,
     inject_panic: &mut Option<Job>,
     progress: &(AtomicUsize, AtomicUsize),
+    m: &Messages,
 ) -> Result<Loaded, String> {
     progress
         .1
         .store(loaded.article.text.len(), Ordering::Relaxed);
-    let review = guarded(Job::Extract, path, || {
+    let review = guarded(Job::Extract, path, m, || {
         fail_if_injected(inject_panic, Job::Extract);
         // An article of a desk with its own model is scored by that model.
         let options = ExtractOptions {

@@ -14,6 +14,7 @@ mod opening;
 pub mod path_browser;
 pub mod theme;
 
+use crate::i18n::InWords;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -723,7 +724,10 @@ impl ClaimDeskApp {
         match workspace.document.apply(edit) {
             Ok(()) => workspace.autosave_due = true,
             Err(error) => self.post(
-                self.tf("status-not-changed", &[("error", error.to_string().into())]),
+                self.tf(
+                    "status-not-changed",
+                    &[("error", error.in_words(self.messages()).into())],
+                ),
                 true,
             ),
         }
@@ -750,7 +754,7 @@ impl ClaimDeskApp {
         else {
             return;
         };
-        let citation = checked_before::citation(&found);
+        let citation = checked_before::citation(&found, self.messages());
         if claim.verdict == Some(found.entry.verdict) && claim.note.contains(&citation) {
             self.post(
                 self.tf("status-already-adopted", &[("id", id.into())]),
@@ -1051,10 +1055,12 @@ impl ClaimDeskApp {
         id: String,
         title: &str,
     ) -> Option<crate::review::Claim> {
+        let m = self.messages();
         let review = self.workbench.workspace.as_ref()?.review();
         let analysed = files::guarded(
             files::Job::Extract,
             Path::new(&review.article.source),
+            m,
             || {
                 Ok(crate::extract::manual_claim(
                     &review.article.text,
@@ -1136,6 +1142,7 @@ impl ClaimDeskApp {
     pub fn root_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.poll_jobs(&ctx);
+        let m = self.messages();
         if let Some(workspace) = &self.workbench.workspace {
             let location = workspace
                 .review_path
@@ -1146,6 +1153,7 @@ impl ClaimDeskApp {
                 workspace.review(),
                 workspace.document.revision(),
                 location,
+                m,
             );
         }
         self.handle_dropped_files(&ctx);

@@ -6,6 +6,8 @@ use std::time::{Duration, Instant};
 
 use fluent_bundle::FluentValue;
 
+use crate::i18n::InWords;
+
 use super::files::{self, DialogOutcome, DialogPurpose, FileDialogJob, Loaded};
 use super::{ClaimDeskApp, Dialog, MAX_RECENT, PendingAction, UiState, View, Workspace, desk_view};
 use crate::review::store;
@@ -67,7 +69,7 @@ impl ClaimDeskApp {
                     ],
                 )
             })
-            .map_err(|e| e.to_string());
+            .map_err(|e| e.in_words(m));
             let _ = sender.send(result);
         });
         self.train_job = Some(receiver);
@@ -109,6 +111,7 @@ impl ClaimDeskApp {
             resume,
             inject,
             ctx.clone(),
+            self.messages(),
         ));
     }
 
@@ -181,8 +184,9 @@ impl ClaimDeskApp {
     }
 
     pub(super) fn open_sample(&mut self, name: &'static str, text: &'static str) {
+        let m = self.messages();
         let inject = &mut self.inject_panic;
-        match files::guarded(files::Job::Extract, Path::new(name), || {
+        match files::guarded(files::Job::Extract, Path::new(name), m, || {
             files::fail_if_injected(inject, files::Job::Extract);
             Ok(files::review_of_text(name, text))
         }) {
@@ -492,6 +496,7 @@ impl ClaimDeskApp {
 
     /// Writes an export of the open review; the review itself is not touched.
     pub fn export_to(&mut self, format: crate::export::Format, path: &Path) {
+        let m = self.messages();
         let Some(workspace) = &self.workbench.workspace else {
             return;
         };
@@ -508,11 +513,11 @@ impl ClaimDeskApp {
             report_language: self.settings.export_language,
         };
         let result = crate::export::export(workspace.review(), format, &options)
-            .map_err(|e| e.to_string())
+            .map_err(|e| e.in_words(m))
             .and_then(|exported| {
                 store::write_atomic(path, &exported.bytes)
                     .map(|()| exported)
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| e.in_words(m))
             });
         match result {
             Ok(exported) => {
@@ -599,10 +604,10 @@ impl ClaimDeskApp {
             && &current != digest
         {
             let merged = store::load(&path)
-                .map_err(|e| e.to_string())
+                .map_err(|e| e.in_words(m))
                 .and_then(|theirs| {
                     crate::review::merge::merge(base, workspace.review(), &theirs)
-                        .map_err(|e| e.to_string())
+                        .map_err(|e| e.in_words(m))
                 });
             match merged {
                 Ok(merged) => {
@@ -633,9 +638,9 @@ impl ClaimDeskApp {
             *modified = crate::review::now_rfc3339();
         }
         let inject = &mut self.inject_panic;
-        let saved = files::guarded(files::Job::Save, &path, || {
+        let saved = files::guarded(files::Job::Save, &path, m, || {
             files::fail_if_injected(inject, files::Job::Save);
-            store::save(workspace.review(), &path).map_err(|e| e.to_string())
+            store::save(workspace.review(), &path).map_err(|e| e.in_words(m))
         });
         match saved {
             Ok(()) => {

@@ -130,9 +130,15 @@ pub enum EditError {
     /// No evidence at that index.
     #[error("claim {0} has no evidence link number {1}")]
     NoSuchEvidence(String, usize),
-    /// The verdict cannot be approved (none yet, same reviewer, no reviewer name).
-    #[error("{0}")]
-    NotApprovable(String),
+    /// The claim has no verdict yet, so there is nothing to approve.
+    #[error("{0} has no verdict to approve")]
+    NoVerdictToApprove(String),
+    /// Approvals are signed: the reviewer must have given a name.
+    #[error("approving needs your name: set it in View → Your reviewer name…")]
+    ApproverUnknown,
+    /// The reviewer who set the verdict cannot approve it.
+    #[error("{0} set this verdict; a second reviewer must approve it")]
+    OwnVerdict(String),
     /// No conflict at that index.
     #[error("claim {0} has no conflict number {1}")]
     NoSuchConflict(String, usize),
@@ -610,21 +616,13 @@ fn apply_to(review: &mut Review, edit: Edit, stamp: &Stamp) -> Result<Edit, Edit
         }
         Edit::Approve { claim_id } => change_claim(review, &claim_id, stamp, |claim, _| {
             if claim.verdict.is_none() {
-                return Err(EditError::NotApprovable(format!(
-                    "{} has no verdict to approve",
-                    claim.id
-                )));
+                return Err(EditError::NoVerdictToApprove(claim.id.clone()));
             }
             if stamp.by == UNKNOWN_REVIEWER {
-                return Err(EditError::NotApprovable(
-                    "approving needs your name: set it in View → Reviewer name".to_owned(),
-                ));
+                return Err(EditError::ApproverUnknown);
             }
             if claim.verdict_by.as_deref() == Some(stamp.by.as_str()) {
-                return Err(EditError::NotApprovable(format!(
-                    "{} set this verdict; a second reviewer must approve it",
-                    stamp.by
-                )));
+                return Err(EditError::OwnVerdict(stamp.by.clone()));
             }
             claim.approval = Some(Approval {
                 by: stamp.by.clone(),
