@@ -354,7 +354,7 @@ pub fn new_review(
     file: &Path,
     lang: LangArg,
     options: &ExtractOptions,
-) -> Result<(Review, Vec<String>), CliError> {
+) -> Result<(Review, Vec<crate::article::LoadWarning>), CliError> {
     let loaded = load_article(file, lang.language())?;
     Ok((
         extract::new_review(loaded.article, options, &mut |_| {}),

@@ -26,7 +26,7 @@ pub enum Loaded {
         /// The article file.
         article_path: Option<PathBuf>,
         /// Notes for the user (encoding, language).
-        warnings: Vec<String>,
+        warnings: Vec<article::LoadWarning>,
     },
     /// A review file to resume.
     Review {

@@ -378,7 +378,7 @@ impl ClaimDeskApp {
                 );
                 for warning in warnings {
                     message.push(' ');
-                    message.push_str(&warning);
+                    message.push_str(&warning.in_words(self.messages()));
                 }
                 self.post(message, false);
                 if let Some(beside) =

@@ -130,7 +130,28 @@ pub struct Loaded {
     /// The article.
     pub article: Article,
     /// Things worth telling the user ("language not recognised", "decoded as Windows-1252").
-    pub warnings: Vec<String>,
+    pub warnings: Vec<LoadWarning>,
+}
+
+/// Something about how an article was read that the user should know; it was read all the same.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LoadWarning {
+    /// The bytes were not UTF-8 and were decoded from a legacy encoding.
+    #[error("{path}: not UTF-8; read as {encoding}.")]
+    LegacyEncoding {
+        /// The file or address.
+        path: String,
+        /// The encoding used (`windows-1252`).
+        encoding: &'static str,
+    },
+    /// Neither German nor English: generic rules find the claims.
+    #[error(
+        "{path}: the language is neither German nor English; claims are found with generic rules. Use --lang de or --lang en if that is wrong."
+    )]
+    UnknownLanguage {
+        /// The file or address.
+        path: String,
+    },
 }
 
 /// Why an article could not be loaded. Every message names the file and says what to do.
@@ -325,7 +346,10 @@ fn load_cow(
     })?;
     let mut warnings = Vec::new();
     if let Some(encoding) = decoded.legacy_encoding {
-        warnings.push(format!("{source}: not UTF-8; read as {encoding}."));
+        warnings.push(LoadWarning::LegacyEncoding {
+            path: source.to_owned(),
+            encoding,
+        });
     }
     let format = sniff_format(&decoded.text, extension);
     let mut page_metadata = None;
@@ -378,7 +402,7 @@ fn finish_article(
     source: &str,
     format: SourceFormat,
     options: LoadOptions,
-    mut warnings: Vec<String>,
+    mut warnings: Vec<LoadWarning>,
     metadata: ArticleMetadata,
 ) -> Result<Loaded, LoadError> {
     if text.trim().is_empty() {
@@ -392,10 +416,9 @@ fn finish_article(
         None => {
             let detected = detect_language(&text);
             if detected == Language::Other {
-                warnings.push(format!(
-                    "{source}: the language is neither German nor English; claims are found with generic rules. \
-                     Use --lang de or --lang en if that is wrong."
-                ));
+                warnings.push(LoadWarning::UnknownLanguage {
+                    path: source.to_owned(),
+                });
             }
             detected
         }

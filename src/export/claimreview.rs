@@ -1,7 +1,8 @@
 //! schema.org ClaimReview JSON-LD: what fact-check publishers, search engines and AI tools read.
 //!
 //! Rating scale: 1 = denied (false), 3 = unverified, 5 = confirmed (true); `worstRating` 1, `bestRating` 5.
-//! `alternateName` carries the verdict in words, in the article's language.
+//! `alternateName` carries the verdict in words, in the report language (the article's unless chosen with
+//! `--lang` or in the export dialog); `inLanguage` stays the article's, the language of the claims reviewed.
 
 use serde_json::{Value, json};
 
@@ -26,7 +27,7 @@ pub(super) fn render(
     options: &ExportOptions,
 ) -> Result<Vec<u8>, serde_json::Error> {
     let language = review.article.language;
-    let words = crate::i18n::Locale::of_article(language).messages();
+    let words = options.report_locale(review).messages();
     let mut author = json!({ "@type": "Organization", "name": options.reviewer_name });
     if let Some(url) = options.reviewer_url.as_deref().and_then(safe_url) {
         author["url"] = json!(url);
@@ -73,7 +74,7 @@ pub(super) fn render(
                     "ratingValue": rating_value(verdict),
                     "bestRating": best,
                     "worstRating": worst,
-                    // As readers of the article's language expect it: the reports' verdict words.
+                    // The reports' verdict words, in the language the reports are made in.
                     "alternateName": words.verdict(Some(verdict)),
                 },
                 "itemReviewed": item,
@@ -211,5 +212,23 @@ mod tests {
             .map(|i| i["reviewRating"]["alternateName"].as_str().unwrap())
             .collect();
         assert_eq!(words, ["Richtig", "Falsch", "Nicht belegt"]);
+        // Reports chosen in English: the verdict words follow, the claims' language does not.
+        let options = ExportOptions {
+            report_language: Some(crate::i18n::Locale::English),
+            ..ExportOptions::default()
+        };
+        let value: Value = serde_json::from_slice(
+            &export(&review, Format::Claimreview, &options)
+                .unwrap()
+                .bytes,
+        )
+        .unwrap();
+        let items = value.as_array().unwrap();
+        let words: Vec<&str> = items
+            .iter()
+            .map(|i| i["reviewRating"]["alternateName"].as_str().unwrap())
+            .collect();
+        assert_eq!(words, ["True", "False", "Unproven"]);
+        assert!(items.iter().all(|i| i["inLanguage"] == "de"));
     }
 }

@@ -8,7 +8,7 @@ use fluent_bundle::FluentValue;
 
 use super::Messages;
 use crate::article::fetch::FetchError;
-use crate::article::{DecodeError, LoadError};
+use crate::article::{DecodeError, LoadError, LoadWarning};
 use crate::export::ExportError;
 use crate::extract::model::ModelError;
 use crate::extract::train::TrainError;
@@ -80,6 +80,20 @@ impl InWords for LoadError {
                 &[("path", text(path)), ("pages", (*pages).into())],
             ),
             Self::Fetch(error) => error.in_words(m),
+        }
+    }
+}
+
+impl InWords for LoadWarning {
+    fn in_words(&self, m: &Messages) -> String {
+        match self {
+            Self::LegacyEncoding { path, encoding } => m.format(
+                "warning-legacy-encoding",
+                &[("path", text(path)), ("encoding", text(encoding))],
+            ),
+            Self::UnknownLanguage { path } => {
+                m.format("warning-unknown-language", &[("path", text(path))])
+            }
         }
     }
 }
@@ -378,6 +392,11 @@ mod tests {
         let buf = || std::path::PathBuf::from(subject);
         vec![
             Box::new(LoadError::NotFound { path: path() }),
+            Box::new(LoadWarning::LegacyEncoding {
+                path: path(),
+                encoding: "windows-1252",
+            }),
+            Box::new(LoadWarning::UnknownLanguage { path: path() }),
             Box::new(LoadError::IsDirectory { path: path() }),
             Box::new(LoadError::Unreadable {
                 path: path(),

@@ -80,3 +80,7 @@ error-failed-saving = claimdesk ist beim Speichern von { $path } gescheitert: { 
 error-load-stopped = { $path }: das Laden wurde unerwartet abgebrochen.
 error-lookup-stopped = die Suche wurde unerwartet abgebrochen
 error-lookup-failed = die Suche im Prüfgedächtnis ist gescheitert (ein Fehler in claimdesk); die Prüfung ist davon nicht betroffen
+
+# Trotzdem gelesen, aber wissenswert.
+warning-legacy-encoding = { $path }: kein UTF-8; gelesen als { $encoding }.
+warning-unknown-language = { $path }: die Sprache ist weder Deutsch noch Englisch; Aussagen werden mit allgemeinen Regeln gefunden. Starten Sie claimdesk mit --lang de oder --lang en, falls das falsch ist.

@@ -80,3 +80,7 @@ error-failed-saving = claimdesk failed while saving { $path }: { $reason }. Noth
 error-load-stopped = { $path }: loading stopped unexpectedly.
 error-lookup-stopped = the lookup stopped unexpectedly
 error-lookup-failed = the memory lookup failed (a bug); the review is unaffected
+
+# Read all the same, but worth knowing.
+warning-legacy-encoding = { $path }: not UTF-8; read as { $encoding }.
+warning-unknown-language = { $path }: the language is neither German nor English; claims are found with generic rules. Start claimdesk with --lang de or --lang en if that is wrong.
