@@ -16,6 +16,7 @@ mod errors;
 pub use errors::InWords;
 
 use crate::article::Language;
+use crate::memory::compare::Why;
 use crate::review::{ClaimKind, FoundReason, Reason, Sign, Verdict};
 
 /// A language claimdesk speaks to people in.
@@ -227,6 +228,44 @@ impl Messages {
                 ("marker", text_of(found.marker.as_ref())),
             ],
         )
+    }
+
+    /// Why an earlier checked claim matches: "gleiche Wörter: Radwege; gleiche Zahl: 12 km", "anderes
+    /// Jahr: 2023 statt 2024".
+    #[must_use]
+    pub fn match_reason(&self, why: &Why) -> String {
+        match why {
+            Why::Same { words, figures } => {
+                let mut text = if words.is_empty() {
+                    self.text("match-same-figures-dates")
+                } else {
+                    self.format("match-same-words", &[("words", words.join(", ").into())])
+                };
+                if !figures.is_empty() {
+                    text.push_str("; ");
+                    text.push_str(&self.format(
+                        "match-same-figure",
+                        &[("figures", figures.join(", ").into())],
+                    ));
+                }
+                text
+            }
+            Why::Related(differences) => differences
+                .iter()
+                .map(|d| {
+                    let (what, earlier, new) = (d.what, d.earlier.clone(), d.new.clone());
+                    self.format(
+                        "match-other",
+                        &[
+                            ("what", what.into()),
+                            ("earlier", earlier.into()),
+                            ("new", new.into()),
+                        ],
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+        }
     }
 
     /// An article language's name.
@@ -489,6 +528,47 @@ mod tests {
         assert_eq!(german.reason(&written), "figures: 18 Prozent +");
         let unknown = Reason::Found(FoundReason::new("rhyme").with_words(["Haus", "Maus"], 3));
         assert_eq!(german.reason(&unknown), "rhyme: Haus, Maus");
+    }
+
+    #[test]
+    fn why_an_earlier_check_matches_is_said_in_each_language() {
+        use crate::memory::compare::Difference;
+        let german = Locale::German.messages();
+        let english = Locale::English.messages();
+        let same = Why::Same {
+            words: vec!["Radwege".to_owned(), "Kiel".to_owned()],
+            figures: vec!["12 km".to_owned()],
+        };
+        assert_eq!(english.match_reason(&same), same.english());
+        assert_eq!(
+            german.match_reason(&same),
+            "gleiche Wörter: Radwege, Kiel; gleiche Zahl: 12 km"
+        );
+        let related = Why::Related(vec![
+            Difference {
+                what: "year",
+                earlier: "2023".to_owned(),
+                new: "2024".to_owned(),
+            },
+            Difference {
+                what: "place",
+                earlier: "Kiel".to_owned(),
+                new: "Lübeck".to_owned(),
+            },
+        ]);
+        assert_eq!(english.match_reason(&related), related.english());
+        assert_eq!(
+            german.match_reason(&related),
+            "anderes Jahr: 2023 statt 2024; anderer Ort: Kiel statt Lübeck"
+        );
+        let figures_only = Why::Same {
+            words: Vec::new(),
+            figures: Vec::new(),
+        };
+        assert_eq!(
+            german.match_reason(&figures_only),
+            "gleiche Zahlen und Daten"
+        );
     }
 
     #[test]

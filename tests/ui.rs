@@ -1883,6 +1883,14 @@ fn in_german_the_adopted_earlier_verdict_is_cited_in_german() {
     while bench.selected() != matching {
         bench.press(Key::J);
     }
+    assert!(
+        bench
+            .harness
+            .query_all_by_label_contains("gleiche Wörter: ")
+            .next()
+            .is_some(),
+        "why it matches, in German"
+    );
     bench.press(Key::M);
     let adopted = bench.claim(&matching);
     assert_eq!(adopted.verdict, Some(Verdict::Denied));

@@ -87,7 +87,7 @@ impl ClaimDeskApp {
                     ui.hyperlink_to(url, url)
                         .on_hover_text(m.text("tooltip-open-in-browser"));
                 }
-                ui.weak(&found.reason);
+                ui.weak(m.match_reason(&found.why));
                 if position == 0 && found.relation == Relation::Same {
                     let shortcut = Command::AdoptEarlierVerdict.shortcut_text(ui.ctx());
                     if ui

@@ -39,8 +39,49 @@ pub struct Comparison {
     pub similarity: f64,
     /// Same or related.
     pub relation: Relation,
-    /// Why, in words: what they share, or what differs.
+    /// Why, in English words: what they share, or what differs (the command line's JSON).
     pub reason: String,
+    /// Why, without words of any language: for the window to say in its own.
+    pub why: Why,
+}
+
+/// What makes two claims the same or related.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Why {
+    /// Nothing differs: the words (as written in the new claim) and figures they share.
+    Same {
+        /// Shared words; none when only figures and dates are shared.
+        words: Vec<String>,
+        /// Shared figures, named when words are shared too.
+        figures: Vec<String>,
+    },
+    /// What differs.
+    Related(Vec<Difference>),
+}
+
+impl Why {
+    /// In English words, as the command line writes it.
+    #[must_use]
+    pub fn english(&self) -> String {
+        match self {
+            Self::Same { words, figures } => {
+                let mut reason = if words.is_empty() {
+                    "same figures and dates".to_owned()
+                } else {
+                    format!("same words: {}", words.join(", "))
+                };
+                if !figures.is_empty() {
+                    reason.push_str(&format!("; same figure: {}", figures.join(", ")));
+                }
+                reason
+            }
+            Self::Related(differences) => differences
+                .iter()
+                .map(|d| format!("other {}: {} instead of {}", d.what, d.earlier, d.new))
+                .collect::<Vec<_>>()
+                .join("; "),
+        }
+    }
 }
 
 /// Weights of words by how much they tell apart (rare words more than common ones); 1 for unknown.
@@ -77,11 +118,14 @@ fn word_weight(word: &Word, weights: &dyn WordWeights) -> f64 {
 }
 
 /// A difference that makes two claims related rather than the same.
-#[derive(Debug, Clone, PartialEq)]
-struct Difference {
-    what: &'static str,
-    earlier: String,
-    new: String,
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Difference {
+    /// What differs: `figure`, `year`, `month`, `day`, `date`, `place`, `actor` or `object`.
+    pub what: &'static str,
+    /// The earlier claim's, as written.
+    pub earlier: String,
+    /// The new claim's, as written.
+    pub new: String,
 }
 
 /// Compares a `new` claim with an `earlier` one (both in `language`, or each in its own when they differ).
@@ -172,38 +216,32 @@ pub fn compare(
         .filter(|(_, matched)| **matched)
         .map(|(word, _)| word.surface.as_str())
         .collect();
-    if differences.is_empty() {
-        let mut reason = if shared_words.is_empty() {
-            "same figures and dates".to_owned()
+    let why = if differences.is_empty() {
+        let figures: Vec<String> = if shared_words.is_empty() {
+            Vec::new()
         } else {
-            format!("same words: {}", shared_words.join(", "))
+            new.quantities
+                .iter()
+                .filter(|q| earlier.quantities.iter().any(|e| e.same_as(q)))
+                .map(|q| q.surface.clone())
+                .collect()
         };
-        let figures: Vec<&str> = new
-            .quantities
-            .iter()
-            .filter(|q| earlier.quantities.iter().any(|e| e.same_as(q)))
-            .map(|q| q.surface.as_str())
-            .collect();
-        if !figures.is_empty() && !shared_words.is_empty() {
-            reason.push_str(&format!("; same figure: {}", figures.join(", ")));
-        }
-        Comparison {
-            similarity: similarity.clamp(0.0, 1.0),
-            relation: Relation::Same,
-            reason,
+        Why::Same {
+            words: shared_words.into_iter().map(str::to_owned).collect(),
+            figures,
         }
     } else {
         similarity *= RELATED_DISCOUNT;
-        let reason = differences
-            .iter()
-            .map(|d| format!("other {}: {} instead of {}", d.what, d.earlier, d.new))
-            .collect::<Vec<_>>()
-            .join("; ");
-        Comparison {
-            similarity: similarity.clamp(0.0, 1.0),
-            relation: Relation::Related,
-            reason,
-        }
+        Why::Related(differences)
+    };
+    Comparison {
+        similarity: similarity.clamp(0.0, 1.0),
+        relation: match why {
+            Why::Same { .. } => Relation::Same,
+            Why::Related(_) => Relation::Related,
+        },
+        reason: why.english(),
+        why,
     }
 }
 

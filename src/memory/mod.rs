@@ -176,8 +176,11 @@ pub struct Match {
     pub similarity: f64,
     /// Same fact or related.
     pub relation: Relation,
-    /// Why, in words.
+    /// Why, in English words.
     pub reason: String,
+    /// Why, for the window to say in its language.
+    #[serde(skip)]
+    pub why: compare::Why,
 }
 
 /// The matches of one claim, best first.
@@ -560,6 +563,7 @@ impl Memory {
                     similarity: (comparison.similarity * 1000.0).round() / 1000.0,
                     relation: comparison.relation,
                     reason: comparison.reason,
+                    why: comparison.why,
                 });
             }
         }

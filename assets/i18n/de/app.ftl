@@ -323,3 +323,18 @@ file-dialog-open = Artikel oder Prüfung öffnen
 file-dialog-save = Prüfung speichern
 file-dialog-export = Prüfung exportieren
 file-dialog-folder = Ordner mit Artikeln öffnen
+
+# Warum eine früher geprüfte Aussage passt (Feld „Bereits geprüft“).
+match-same-words = gleiche Wörter: { $words }
+match-same-figures-dates = gleiche Zahlen und Daten
+match-same-figure = gleiche Zahl: { $figures }
+match-other = { $what ->
+    [figure] andere Zahl
+    [year] anderes Jahr
+    [month] anderer Monat
+    [day] anderer Tag
+    [date] anderes Datum
+    [place] anderer Ort
+    [actor] andere Person oder Organisation
+   *[object] anderer Gegenstand
+}: { $earlier } statt { $new }

@@ -323,3 +323,18 @@ file-dialog-open = Open an article or review
 file-dialog-save = Save review
 file-dialog-export = Export review
 file-dialog-folder = Open a folder of articles
+
+# Why an earlier checked claim matches (the checked-before panel).
+match-same-words = same words: { $words }
+match-same-figures-dates = same figures and dates
+match-same-figure = same figure: { $figures }
+match-other = other { $what ->
+    [figure] figure
+    [year] year
+    [month] month
+    [day] day
+    [date] date
+    [place] place
+    [actor] actor
+   *[object] object
+}: { $earlier } instead of { $new }
