@@ -213,7 +213,7 @@ impl Messages {
         if !self.bundle.has_message(&id) {
             // A feature this build has no words for (a newer file): its name and what showed it.
             return if words.is_empty() {
-                found.feature.clone()
+                found.feature.to_string()
             } else {
                 format!("{}: {words}", found.feature)
             };
@@ -501,7 +501,7 @@ mod tests {
                     speaker: Some("Anna Roth".to_owned()),
                     marker: Some("sagte".to_owned()),
                     sign: Some(Sign::For),
-                    ..FoundReason::new(feature).with_words(["18 Prozent", "4 Mio.", "x"], 2)
+                    ..FoundReason::new(*feature).with_words(["18 Prozent", "4 Mio.", "x"], 2)
                 });
                 let text = locale.messages().reason(&reason);
                 assert!(text.ends_with(" +"), "{text}");

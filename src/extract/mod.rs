@@ -510,7 +510,12 @@ fn judge(
     let score = model.calibrate(model.probability(&description.features, language, &terms));
     // Reasons only for claims: explaining every segment would cost more than scoring it.
     let reasons = if score >= min_score {
-        model.reasons(explain(analysis, &description), language, &terms)
+        model.reasons(
+            &description.features,
+            |feature| explain(analysis, &description, feature),
+            language,
+            &terms,
+        )
     } else {
         Vec::new()
     };
@@ -585,63 +590,52 @@ fn first_person<'a>(analysis: &'a Analysis<'_>) -> impl Iterator<Item = &'a str>
         .map(|w| w.text)
 }
 
-/// What showed each feature of a description, in the article's words: the reasons of a claim before the
-/// model weighs them.
-fn explain(analysis: &Analysis<'_>, description: &Description) -> Vec<FoundReason> {
-    let speaker = description.speaker.as_ref().map(|(name, _)| name.clone());
-    description
-        .features
-        .iter()
-        .map(|feature| {
-            let reason = FoundReason::new(feature.name);
-            match feature.name {
-                "attribution.named" | "attribution.pronoun" | "attribution.anonymous" => {
-                    FoundReason {
-                        speaker: speaker.clone(),
-                        marker: description.marker.clone(),
-                        ..reason
-                    }
-                }
-                "reported.continues" => FoundReason {
-                    speaker: speaker.clone(),
-                    marker: analysis
-                        .words
-                        .iter()
-                        .find(|w| w.is(Category::ReportedSpeech))
-                        .map(|w| w.text.to_owned()),
-                    ..reason
-                },
-                "figures.statistic" => reason.with_words(numbers(analysis, &STATISTICS), 3),
-                "figures.plain" => reason.with_words(numbers(analysis, &[NumberKind::Plain]), 3),
-                "date" => {
-                    let dates: Vec<&str> = numbers(analysis, &[NumberKind::Date]).collect();
-                    if dates.is_empty() {
-                        let time_words = analysis
-                            .matches(Category::Month)
-                            .into_iter()
-                            .chain(analysis.matches(Category::TimeWord));
-                        reason.with_words(time_words, 2)
-                    } else {
-                        reason.with_words(dates, 2)
-                    }
-                }
-                "names.one" | "names.many" => {
-                    reason.with_words(analysis.entities.iter().cloned(), 4)
-                }
-                "event" => reason.with_words(analysis.matches(Category::Event), 2),
-                "comparison" => reason.with_words(analysis.matches(Category::Comparison), 2),
-                "absolute" => reason.with_words(absolutes(analysis), 2),
-                "hedged.report" => reason.with_words(analysis.matches(Category::SecondHand), 3),
-                "hedged" => reason.with_words(modal_hedges(analysis), 3),
-                "opinion" => reason.with_words(analysis.matches(Category::Opinion), 2),
-                "tense.past" => reason.with_words(analysis.matches(Category::PastTense), 2),
-                "person.first_fact" => reason.with_words(first_person(analysis), 2),
-                "prediction" => reason.with_words(analysis.matches(Category::Prediction), 2),
-                // Shape features: nothing to quote.
-                _ => reason,
+/// What showed a feature of a description, in the article's words: a reason of a claim before the model
+/// weighs it.
+fn explain(analysis: &Analysis<'_>, description: &Description, feature: Feature) -> FoundReason {
+    let reason = FoundReason::new(feature.name);
+    match feature.name {
+        "attribution.named" | "attribution.pronoun" | "attribution.anonymous" => FoundReason {
+            speaker: description.speaker.as_ref().map(|(name, _)| name.clone()),
+            marker: description.marker.clone(),
+            ..reason
+        },
+        "reported.continues" => FoundReason {
+            speaker: description.speaker.as_ref().map(|(name, _)| name.clone()),
+            marker: analysis
+                .words
+                .iter()
+                .find(|w| w.is(Category::ReportedSpeech))
+                .map(|w| w.text.to_owned()),
+            ..reason
+        },
+        "figures.statistic" => reason.with_words(numbers(analysis, &STATISTICS), 3),
+        "figures.plain" => reason.with_words(numbers(analysis, &[NumberKind::Plain]), 3),
+        "date" => {
+            let dates: Vec<&str> = numbers(analysis, &[NumberKind::Date]).collect();
+            if dates.is_empty() {
+                let time_words = analysis
+                    .matches(Category::Month)
+                    .into_iter()
+                    .chain(analysis.matches(Category::TimeWord));
+                reason.with_words(time_words, 2)
+            } else {
+                reason.with_words(dates, 2)
             }
-        })
-        .collect()
+        }
+        "names.one" | "names.many" => reason.with_words(analysis.entities.iter().cloned(), 4),
+        "event" => reason.with_words(analysis.matches(Category::Event), 2),
+        "comparison" => reason.with_words(analysis.matches(Category::Comparison), 2),
+        "absolute" => reason.with_words(absolutes(analysis), 2),
+        "hedged.report" => reason.with_words(analysis.matches(Category::SecondHand), 3),
+        "hedged" => reason.with_words(modal_hedges(analysis), 3),
+        "opinion" => reason.with_words(analysis.matches(Category::Opinion), 2),
+        "tense.past" => reason.with_words(analysis.matches(Category::PastTense), 2),
+        "person.first_fact" => reason.with_words(first_person(analysis), 2),
+        "prediction" => reason.with_words(analysis.matches(Category::Prediction), 2),
+        // Shape features: nothing to quote.
+        _ => reason,
+    }
 }
 
 /// The named features of one segment, in the context of the segments before it. `None` for segments that

@@ -396,21 +396,29 @@ impl Model {
     }
 
     /// The strongest contributions to a segment's score, strongest first, each with its sign: the named
-    /// features as `found` shows them, and the words the model weighs. Built only for claims: most segments
-    /// of an article never need them.
+    /// `features` as `explain` shows them, and the words the model weighs. Built only for claims, and only
+    /// the few that are named are put into words.
     #[must_use]
     pub fn reasons(
         &self,
-        found: Vec<FoundReason>,
+        features: &[Feature],
+        explain: impl Fn(Feature) -> FoundReason,
         language: Language,
         terms: &Terms<'_>,
     ) -> Vec<Reason> {
-        let mut contributions: Vec<(f64, FoundReason)> = found
-            .into_iter()
-            .filter_map(|reason| Some((self.named_weight(&reason.feature)?, reason)))
+        /// A contribution before it is put into words.
+        enum Contribution {
+            Named(Feature),
+            /// The words weighing for (`1.0`) or against (`-1.0`).
+            Words(f64),
+        }
+        let mut contributions: Vec<(f64, Contribution)> = features
+            .iter()
+            .filter_map(|f| Some((self.named_weight(f.name)?, Contribution::Named(*f))))
             .collect();
+        let mut words: Vec<(f64, u32, bool)> = Vec::new();
         if let Some(weights) = self.lexical_by_hash(language) {
-            let mut words: Vec<(f64, u32, bool)> = terms
+            words = terms
                 .hashed
                 .iter()
                 .filter_map(|(hash, first, pair)| {
@@ -420,16 +428,19 @@ impl Model {
                 .collect();
             words.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()));
             for sign in [1.0, -1.0] {
-                let same_sign = || words.iter().filter(move |w| w.0.signum() == sign);
-                let total: f64 = same_sign().map(|w| w.0).sum();
                 // "#" stands for any number in the model; the figures feature already names them.
-                let shown: Vec<String> = same_sign()
-                    .map(|(_, first, pair)| terms.text(*first, *pair))
-                    .filter(|text| !text.contains('#'))
-                    .take(3)
-                    .collect();
-                if !shown.is_empty() {
-                    contributions.push((total, FoundReason::new("words").with_words(shown, 3)));
+                let shown = |w: &&(f64, u32, bool)| {
+                    w.0.signum() == sign
+                        && !terms.words[w.1 as usize].contains('#')
+                        && !(w.2 && terms.words[w.1 as usize + 1].contains('#'))
+                };
+                if words.iter().any(|w| shown(&w)) {
+                    let total: f64 = words
+                        .iter()
+                        .filter(|w| w.0.signum() == sign)
+                        .map(|w| w.0)
+                        .sum();
+                    contributions.push((total, Contribution::Words(sign)));
                 }
             }
         }
@@ -440,7 +451,18 @@ impl Model {
             // quote" in debate-trained weights) reads as noise there, so only strong counterweights show.
             .filter(|(weight, _)| *weight >= 0.05 || *weight <= -NOTABLE_COUNTERWEIGHT)
             .take(6)
-            .map(|(weight, mut reason)| {
+            .map(|(weight, contribution)| {
+                let mut reason = match contribution {
+                    Contribution::Named(feature) => explain(feature),
+                    Contribution::Words(sign) => FoundReason::new("words").with_words(
+                        words
+                            .iter()
+                            .filter(|w| w.0.signum() == sign)
+                            .map(|(_, first, pair)| terms.text(*first, *pair))
+                            .filter(|text| !text.contains('#')),
+                        3,
+                    ),
+                };
                 reason.sign = Some(if weight > 0.0 {
                     Sign::For
                 } else {

@@ -103,7 +103,7 @@ pub enum Reason {
 pub struct FoundReason {
     /// Which feature: a named feature of the model (`figures.statistic`, `attribution.named` — listed in the
     /// README), `words` for words the model weighs, or `by_hand` for a claim the analyst added.
-    pub feature: String,
+    pub feature: std::borrow::Cow<'static, str>,
     /// The article's words that showed it, as written (`…` last when there were more).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub words: Vec<String>,
@@ -131,9 +131,9 @@ pub enum Sign {
 impl FoundReason {
     /// A feature without words, speaker or sign.
     #[must_use]
-    pub fn new(feature: &str) -> Self {
+    pub fn new(feature: impl Into<std::borrow::Cow<'static, str>>) -> Self {
         Self {
-            feature: feature.to_owned(),
+            feature: feature.into(),
             words: Vec::new(),
             speaker: None,
             marker: None,
