@@ -158,8 +158,8 @@ fn extract_in_pieces(
             }
             if agreed_from < run.spans.len() {
                 let mut kept = run.claims;
-                kept.retain(|(index, _)| *index >= agreed_from);
-                batches.push(kept.into_iter().map(|(_, claim)| claim).collect());
+                kept.drain(..run.claim_sentences.partition_point(|i| *i < agreed_from));
+                batches.push(kept);
                 if let Some(last) = run.contexts.into_iter().next_back() {
                     context = last;
                 }
@@ -167,9 +167,11 @@ fn extract_in_pieces(
         }
     }
     let mut claims = Vec::with_capacity(batches.iter().map(Vec::len).sum());
-    for (index, mut claim) in batches.into_iter().flatten().enumerate() {
+    for mut batch in batches {
+        claims.append(&mut batch);
+    }
+    for (index, claim) in claims.iter_mut().enumerate() {
         claim.id = format!("c{}", index + 1);
-        claims.push(claim);
     }
     progress(text.len());
     claims
@@ -201,7 +203,9 @@ fn pieces(text: &str, piece_bytes: usize) -> Vec<Span> {
 /// index) and the context after each sentence.
 struct PieceRun {
     spans: Vec<Span>,
-    claims: Vec<(usize, Claim)>,
+    claims: Vec<Claim>,
+    /// The sentence index of each claim, ascending.
+    claim_sentences: Vec<usize>,
     contexts: Vec<Context>,
 }
 
@@ -227,17 +231,21 @@ impl<'a> Judge<'a> {
 
     /// Reads `spans` in order from `context`.
     fn run(&self, spans: Vec<Span>, mut context: Context) -> PieceRun {
-        let mut claims = Vec::new();
+        // Reserved for the most claims a piece can have: a claim is never moved to grow the vector.
+        let mut claims = Vec::with_capacity(spans.len());
+        let mut claim_sentences = Vec::with_capacity(spans.len());
         let mut contexts = Vec::with_capacity(spans.len());
         for (index, span) in spans.iter().enumerate() {
             if let Some(claim) = self.step(*span, &mut context) {
-                claims.push((index, claim));
+                claims.push(claim);
+                claim_sentences.push(index);
             }
             contexts.push(context.clone());
         }
         PieceRun {
             spans,
             claims,
+            claim_sentences,
             contexts,
         }
     }
@@ -878,7 +886,7 @@ mod tests {
         run.claims
             .into_iter()
             .enumerate()
-            .map(|(index, (_, mut claim))| {
+            .map(|(index, mut claim)| {
                 claim.id = format!("c{}", index + 1);
                 claim
             })
