@@ -107,6 +107,7 @@ mod table {
                     pending: 13 - index % 5 - index % 3 - 1,
                     review: None,
                     error: None,
+                    error_words: None,
                     saved: None,
                 }),
                 file,

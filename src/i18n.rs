@@ -104,6 +104,34 @@ fn reason_message_id(feature: &str) -> String {
     format!("reason-{}", feature.replace(['.', '_'], "-"))
 }
 
+/// A text said in every language of the window, for results made where the window's language is not at
+/// hand (a background reading of a desk); the window shows the one in its language.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct InEveryLanguage {
+    german: String,
+    english: String,
+}
+
+impl InEveryLanguage {
+    /// `what` in every language.
+    #[must_use]
+    pub fn of(what: &dyn InWords) -> Self {
+        Self {
+            german: what.in_words(Locale::German.messages()),
+            english: what.in_words(Locale::English.messages()),
+        }
+    }
+
+    /// The text in `locale`.
+    #[must_use]
+    pub fn get(&self, locale: Locale) -> &str {
+        match locale {
+            Locale::German => &self.german,
+            Locale::English => &self.english,
+        }
+    }
+}
+
 /// One locale's messages.
 pub struct Messages {
     locale: Locale,

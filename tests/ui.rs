@@ -1773,6 +1773,21 @@ fn the_desk_in_german() {
             .is_some(),
         "the desk totals in German"
     );
+    // A file that cannot be read: its row says why in German.
+    let desk = bench.app().desk.as_ref().unwrap();
+    let empty = desk
+        .rows
+        .iter()
+        .find(|r| r.file.relative.ends_with("d-empty.txt"))
+        .and_then(|r| r.status.clone())
+        .unwrap();
+    let said = empty.error_words.unwrap();
+    assert!(
+        said.get(Locale::German).contains("d-empty.txt: ist leer"),
+        "{}",
+        said.get(Locale::German)
+    );
+    assert_eq!(Some(said.get(Locale::English)), empty.error.as_deref());
 }
 
 #[test]

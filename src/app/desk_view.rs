@@ -15,7 +15,7 @@ use crate::desk::status::{ArticleStatus, Extracted, article_status, remember};
 use crate::desk::watch::DeskWatcher;
 use crate::desk::{ArticleFile, scan};
 use crate::extract::ExtractOptions;
-use crate::i18n::Messages;
+use crate::i18n::{InWords, Messages};
 use crate::review::{Verdict, store};
 
 /// A column of the desk table, also the sort key.
@@ -142,17 +142,13 @@ impl StatusJob {
                         return None;
                     }
                     // A panic on one article costs that row, never the window.
-                    let (status, extracted) = std::panic::catch_unwind(|| {
-                        article_status(&root, &file, &cache, &options)
-                    })
-                    .unwrap_or_else(|_| {
-                        let mut status = ArticleStatus::empty(&file);
-                        status.error = Some(format!(
-                            "{}: claimdesk failed while reading it; open it to see the message",
-                            file.relative
-                        ));
-                        (status, None)
-                    });
+                    let (status, extracted) =
+                        std::panic::catch_unwind(|| article_status(&root, &file, &cache, &options))
+                            .unwrap_or_else(|_| {
+                                let status =
+                                    RowTrouble::Crashed(file.relative.clone()).status_of(&file);
+                                (status, None)
+                            });
                     let _ = sender.send((file.clone(), status));
                     job_done.fetch_add(1, Ordering::Relaxed);
                     repaint.request_repaint();
@@ -376,12 +372,7 @@ impl DeskView {
     /// Rows the cancelled extraction did not reach say so, instead of waiting forever.
     fn mark_unread(&mut self) {
         for row in self.rows.iter_mut().filter(|r| r.status.is_none()) {
-            let mut status = ArticleStatus::empty(&row.file);
-            status.error = Some(format!(
-                "{}: not read (extraction cancelled); reopen the desk to read it",
-                row.file.relative
-            ));
-            row.status = Some(status);
+            row.status = Some(RowTrouble::NotRead(row.file.relative.clone()).status_of(&row.file));
         }
         self.revision += 1;
     }
@@ -792,7 +783,10 @@ impl DeskView {
                             }
                         }
                         Some(status) if status.error.is_some() => {
-                            let error = status.error.clone().unwrap_or_default();
+                            let error = status.error_words.as_ref().map_or_else(
+                                || status.error.clone().unwrap_or_default(),
+                                |words| words.get(m.locale()).to_owned(),
+                            );
                             table_row.col(|ui| {
                                 ui.colored_label(ui.visuals().error_fg_color, m.text("desk-error"))
                                     .on_hover_text(&error);
@@ -863,6 +857,33 @@ impl DeskView {
             };
         }
         open
+    }
+}
+
+/// Why the desk view has no status for an article, for reasons of its own.
+enum RowTrouble {
+    /// Reading it panicked (a bug); the path relative to the desk.
+    Crashed(String),
+    /// The extraction was cancelled before reaching it.
+    NotRead(String),
+}
+
+impl RowTrouble {
+    /// A row for `file` that says what went wrong.
+    fn status_of(&self, file: &ArticleFile) -> ArticleStatus {
+        let mut status = ArticleStatus::empty(file);
+        status.error = Some(self.in_words(crate::i18n::Locale::English.messages()));
+        status.error_words = Some(crate::i18n::InEveryLanguage::of(self));
+        status
+    }
+}
+
+impl InWords for RowTrouble {
+    fn in_words(&self, m: &Messages) -> String {
+        match self {
+            Self::Crashed(path) => m.format("desk-row-crashed", &[("path", path.clone().into())]),
+            Self::NotRead(path) => m.format("desk-row-not-read", &[("path", path.clone().into())]),
+        }
     }
 }
 

@@ -100,7 +100,7 @@ fn process(file: &ArticleFile, options: &BatchOptions) -> (Outcome, Option<Summa
             Ok(()) => (Outcome::New, Some(Summary::of(file, &review))),
             Err(error) => (Outcome::Failed(error.to_string()), None),
         },
-        Err(error) => (Outcome::Failed(error), None),
+        Err(error) => (Outcome::Failed(error.to_string()), None),
     }
 }
 

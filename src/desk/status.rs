@@ -10,6 +10,7 @@ use super::cache::{Cache, Summary};
 use super::scan::{ArticleFile, scan};
 use crate::article::{self, Language, LoadOptions};
 use crate::extract::{self, ExtractOptions};
+use crate::i18n::InEveryLanguage;
 use crate::review::{Claim, Progress, Review, store};
 
 /// One row of the desk table (and of `claimdesk status --json`).
@@ -39,6 +40,9 @@ pub struct ArticleStatus {
     /// Why the article or its review could not be read.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// The same in the window's languages.
+    #[serde(skip)]
+    pub error_words: Option<InEveryLanguage>,
     /// When the review was last saved (its file's modification time).
     #[serde(skip)]
     pub saved: Option<SystemTime>,
@@ -60,6 +64,7 @@ impl ArticleStatus {
             pending: 0,
             review: None,
             error: None,
+            error_words: None,
             saved: None,
         }
     }
@@ -149,8 +154,8 @@ pub fn extract_file(
     file: &Path,
     language: Option<Language>,
     options: &ExtractOptions,
-) -> Result<Review, String> {
-    let loaded = article::load_path(file, LoadOptions { language }).map_err(|e| e.to_string())?;
+) -> Result<Review, article::LoadError> {
+    let loaded = article::load_path(file, LoadOptions { language })?;
     let mut article = loaded.article;
     if let Some(name) = file.file_name() {
         article.source = name.to_string_lossy().into_owned();
@@ -188,6 +193,7 @@ pub fn article_status(
             Err(error) => (
                 ArticleStatus {
                     error: Some(error.to_string()),
+                    error_words: Some(InEveryLanguage::of(&error)),
                     ..row
                 },
                 None,
@@ -227,7 +233,8 @@ pub fn article_status(
         }
         Err(error) => (
             ArticleStatus {
-                error: Some(error),
+                error: Some(error.to_string()),
+                error_words: Some(InEveryLanguage::of(&error)),
                 ..row
             },
             None,

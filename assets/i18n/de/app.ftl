@@ -338,3 +338,7 @@ match-other = { $what ->
     [actor] andere Person oder Organisation
    *[object] anderer Gegenstand
 }: { $earlier } statt { $new }
+
+# Zeilen des Desks, die nicht gefüllt werden konnten.
+desk-row-crashed = { $path }: claimdesk ist beim Lesen gescheitert; öffnen Sie den Artikel, um die Meldung zu sehen
+desk-row-not-read = { $path }: nicht gelesen (Aussagensuche abgebrochen); öffnen Sie den Desk erneut, um ihn zu lesen

@@ -338,3 +338,7 @@ match-other = other { $what ->
     [actor] actor
    *[object] object
 }: { $earlier } instead of { $new }
+
+# Desk rows the desk view could not fill.
+desk-row-crashed = { $path }: claimdesk failed while reading it; open it to see the message
+desk-row-not-read = { $path }: not read (extraction cancelled); reopen the desk to read it
