@@ -1226,10 +1226,11 @@ fn desk_with_memory() -> (tempfile::TempDir, PathBuf) {
     (desk, article)
 }
 
-#[test]
-fn checked_before_shows_earlier_checks_and_m_adopts_the_verdict_undoably() {
-    let (_desk, article) = desk_with_memory();
-    let mut bench = open(Some(article));
+/// The window on the desk article whose bike-lane claim the desk's memory has checked before, that claim
+/// selected (its id returned) once the memory lookup is in.
+fn open_on_a_claim_checked_before(settings: Settings) -> (tempfile::TempDir, Bench, String) {
+    let (desk, article) = desk_with_memory();
+    let mut bench = open_with(Some(article), settings);
     bench.harness.state_mut().workbench.checked_before.wait();
     bench.harness.run_steps(2);
     let matching = bench
@@ -1237,6 +1238,15 @@ fn checked_before_shows_earlier_checks_and_m_adopts_the_verdict_undoably() {
         .into_iter()
         .find(|id| bench.claim(id).text.contains("Radwege"))
         .expect("the bike-lane claim is extracted");
+    while bench.selected() != matching {
+        bench.press(Key::J);
+    }
+    (desk, bench, matching)
+}
+
+#[test]
+fn checked_before_shows_earlier_checks_and_m_adopts_the_verdict_undoably() {
+    let (_desk, mut bench, matching) = open_on_a_claim_checked_before(english());
     let matches = bench
         .app()
         .workbench
@@ -1246,10 +1256,7 @@ fn checked_before_shows_earlier_checks_and_m_adopts_the_verdict_undoably() {
     assert_eq!(matches.len(), 1, "{matches:?}");
     assert_eq!(matches[0].relation, claimdesk::memory::Relation::Same);
     assert_eq!(matches[0].entry.verdict, Verdict::Denied);
-    // Select it and read the inspector.
-    while bench.selected() != matching {
-        bench.press(Key::J);
-    }
+    // Selected: read the inspector.
     bench.harness.get_by_label("Checked before (1)");
     bench.harness.get_by_label("same fact");
     bench.harness.get_by_label("https://fakten.example/radwege");
@@ -1886,18 +1893,7 @@ fn in_german_reasons_errors_and_the_checked_before_note_are_german_too() {
 
 #[test]
 fn in_german_the_adopted_earlier_verdict_is_cited_in_german() {
-    let (_desk, article) = desk_with_memory();
-    let mut bench = open_with(Some(article), german());
-    bench.harness.state_mut().workbench.checked_before.wait();
-    bench.harness.run_steps(2);
-    let matching = bench
-        .claim_ids()
-        .into_iter()
-        .find(|id| bench.claim(id).text.contains("Radwege"))
-        .expect("the bike-lane claim is extracted");
-    while bench.selected() != matching {
-        bench.press(Key::J);
-    }
+    let (_desk, mut bench, matching) = open_on_a_claim_checked_before(german());
     assert!(
         bench
             .harness
