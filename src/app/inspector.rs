@@ -2,6 +2,7 @@
 
 use super::checked_before::LookupState;
 use super::{ClaimDeskApp, Command, theme};
+use crate::i18n::Messages;
 use crate::memory::Relation;
 use crate::review::edit::{Edit, is_web_url};
 use crate::review::{Origin, Verdict};
@@ -403,15 +404,7 @@ impl ClaimDeskApp {
                     .id_salt(("history", &claim.id))
                     .show(ui, |ui| {
                         for entry in claim.history.iter().rev() {
-                            let mut line =
-                                format!("{} · {} · {}", m.date(&entry.at), entry.by, entry.action);
-                            match (&entry.from, &entry.to) {
-                                (Some(from), Some(to)) => {
-                                    line.push_str(&format!(": {from} → {to}"))
-                                }
-                                (None, Some(to)) => line.push_str(&format!(": {to}")),
-                                _ => {}
-                            }
+                            let line = history_line(entry, m);
                             ui.add(egui::Label::new(egui::RichText::new(line).small()).wrap());
                         }
                     });
@@ -429,5 +422,105 @@ impl ClaimDeskApp {
         for command in commands {
             self.command(command);
         }
+    }
+}
+
+/// One recorded change in the window's words: "24.01.2025 · Alice · Urteil: Offen → Falsch". The file keeps
+/// the machine words (`verdict`, `pending`); the window says them in its language.
+pub(crate) fn history_line(entry: &crate::review::HistoryEntry, m: &Messages) -> String {
+    let (undo, action) = match entry.action.split_once(' ') {
+        Some(("undo", action)) => (Some(true), action),
+        Some(("redo", action)) => (Some(false), action),
+        _ => (None, entry.action.as_str()),
+    };
+    let action_id = match action {
+        "verdict" => "history-action-verdict",
+        "note" => "history-action-note",
+        "evidence" => "history-action-evidence",
+        "speaker" => "history-action-speaker",
+        "span" => "history-action-span",
+        "added" => "history-action-added",
+        "removed" => "history-action-removed",
+        "approved" => "history-action-approved",
+        "resolved" => "history-action-resolved",
+        _ => "",
+    };
+    let action_words = if action_id.is_empty() {
+        action.to_owned()
+    } else {
+        m.text(action_id)
+    };
+    let action_words = match undo {
+        Some(true) => m.format("history-undo", &[("action", action_words.into())]),
+        Some(false) => m.format("history-redo", &[("action", action_words.into())]),
+        None => action_words,
+    };
+    // Verdicts are recorded as their machine names; the window shows its verdict words.
+    let value = |text: &String| {
+        if action == "verdict" {
+            let verdict = match text.as_str() {
+                "confirmed" => Some(crate::review::Verdict::Confirmed),
+                "denied" => Some(crate::review::Verdict::Denied),
+                "unverified" => Some(crate::review::Verdict::Unverified),
+                "pending" => None,
+                _ => return text.clone(),
+            };
+            super::verdict_word(m, verdict)
+        } else {
+            text.clone()
+        }
+    };
+    let mut line = format!("{} · {} · {action_words}", m.date(&entry.at), entry.by);
+    match (&entry.from, &entry.to) {
+        (Some(from), Some(to)) => line.push_str(&format!(": {} → {}", value(from), value(to))),
+        (None, Some(to)) => line.push_str(&format!(": {}", value(to))),
+        _ => {}
+    }
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Locale;
+    use crate::review::HistoryEntry;
+
+    fn entry(action: &str, from: Option<&str>, to: Option<&str>) -> HistoryEntry {
+        HistoryEntry {
+            at: "2025-01-24T10:00:00Z".to_owned(),
+            by: "Alice".to_owned(),
+            action: action.to_owned(),
+            from: from.map(str::to_owned),
+            to: to.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn history_lines_in_the_windows_words_with_the_files_machine_words_translated() {
+        let german = Locale::German.messages();
+        let english = Locale::English.messages();
+        let verdict = entry("verdict", Some("pending"), Some("denied"));
+        assert_eq!(
+            history_line(&verdict, german),
+            "24.01.2025 · Alice · Urteil: Offen → Falsch"
+        );
+        assert_eq!(
+            history_line(&verdict, english),
+            "24 January 2025 · Alice · verdict: pending → denied"
+        );
+        let undone = entry("undo note", Some("K"), Some(""));
+        assert_eq!(
+            history_line(&undone, german),
+            "24.01.2025 · Alice · rückgängig: Notiz: K → "
+        );
+        assert_eq!(
+            history_line(&entry("redo added", None, Some("c4")), english),
+            "24 January 2025 · Alice · redo added: c4"
+        );
+        // An action of a newer build: shown as recorded.
+        assert_eq!(
+            history_line(&entry("merged", None, None), german),
+            "24.01.2025 · Alice · merged"
+        );
     }
 }

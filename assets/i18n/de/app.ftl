@@ -342,3 +342,16 @@ match-other = { $what ->
 # Zeilen des Desks, die nicht gefüllt werden konnten.
 desk-row-crashed = { $path }: claimdesk ist beim Lesen gescheitert; öffnen Sie den Artikel, um die Meldung zu sehen
 desk-row-not-read = { $path }: nicht gelesen (Aussagensuche abgebrochen); öffnen Sie den Desk erneut, um ihn zu lesen
+
+# Verlauf einer Aussage (rechte Spalte): was geändert wurde.
+history-action-verdict = Urteil
+history-action-note = Notiz
+history-action-evidence = Beleg
+history-action-speaker = Urheber / Quelle
+history-action-span = Textstelle
+history-action-added = hinzugefügt
+history-action-removed = entfernt
+history-action-approved = freigegeben
+history-action-resolved = Konflikt gelöst
+history-undo = rückgängig: { $action }
+history-redo = wiederholt: { $action }

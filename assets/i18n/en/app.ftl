@@ -342,3 +342,16 @@ match-other = other { $what ->
 # Desk rows the desk view could not fill.
 desk-row-crashed = { $path }: claimdesk failed while reading it; open it to see the message
 desk-row-not-read = { $path }: not read (extraction cancelled); reopen the desk to read it
+
+# The history of a claim (inspector): what was changed.
+history-action-verdict = verdict
+history-action-note = note
+history-action-evidence = evidence
+history-action-speaker = speaker
+history-action-span = span
+history-action-added = added
+history-action-removed = removed
+history-action-approved = approved
+history-action-resolved = resolved
+history-undo = undo { $action }
+history-redo = redo { $action }
