@@ -192,6 +192,13 @@ impl CheckedBefore {
         }
     }
 
+    /// What a lookup whose thread ended without an answer says, in the language it was started in.
+    fn stopped(&self) -> String {
+        self.messages
+            .unwrap_or_else(|| Locale::English.messages())
+            .text("error-lookup-stopped")
+    }
+
     /// Waits for a running lookup to finish (tests only: the window never waits).
     #[doc(hidden)]
     pub fn wait(&mut self) {
@@ -200,14 +207,6 @@ impl CheckedBefore {
         };
         let result = receiver.recv().unwrap_or_else(|_| Err(self.stopped()));
         self.finish(result);
-    }
-}
-
-impl CheckedBefore {
-    fn stopped(&self) -> String {
-        self.messages
-            .unwrap_or_else(|| Locale::English.messages())
-            .text("error-lookup-stopped")
     }
 }
 

@@ -458,13 +458,10 @@ pub(crate) fn history_line(entry: &crate::review::HistoryEntry, m: &Messages) ->
     // Verdicts are recorded as their machine names; the window shows its verdict words.
     let value = |text: &String| {
         if action == "verdict" {
-            let verdict = match text.as_str() {
-                "confirmed" => Some(crate::review::Verdict::Confirmed),
-                "denied" => Some(crate::review::Verdict::Denied),
-                "unverified" => Some(crate::review::Verdict::Unverified),
-                "pending" => None,
-                _ => return text.clone(),
-            };
+            let verdict = Verdict::ALL.into_iter().find(|v| v.label() == text);
+            if verdict.is_none() && text != "pending" {
+                return text.clone();
+            }
             super::verdict_word(m, verdict)
         } else {
             text.clone()

@@ -28,7 +28,6 @@ pub(super) fn render(review: &Review, words: &Messages) -> Result<Vec<u8>, csv::
         .from_writer(b"\xef\xbb\xbf".to_vec());
     writer.write_record(COLUMNS)?;
     for (index, claim) in review.claims.iter().enumerate() {
-        let reasons: Vec<String> = claim.reasons.iter().map(|r| words.reason(r)).collect();
         let verdict = claim
             .verdict
             .map_or("pending", crate::review::Verdict::label);
@@ -48,7 +47,7 @@ pub(super) fn render(review: &Review, words: &Messages) -> Result<Vec<u8>, csv::
             &cell(&claim.text),
             &cell(&claim.note),
             &cell(&claim.evidence.join(" ")),
-            &cell(&reasons.join("; ")),
+            &cell(&super::reasons_text(claim, words)),
             origin,
             &(index + 1).to_string(),
         ])?;

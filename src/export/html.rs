@@ -138,12 +138,8 @@ pub(super) fn render(review: &Review, options: &ExportOptions) -> String {
         let kind = format!("{}, {score}", words.kind(claim.kind));
         let _ = writeln!(out, "{}", item("report-kind", &escape(&kind)));
         if !claim.reasons.is_empty() {
-            let reasons: Vec<String> = claim.reasons.iter().map(|r| words.reason(r)).collect();
-            let _ = writeln!(
-                out,
-                "{}",
-                item("report-reasons", &escape(&reasons.join("; ")))
-            );
+            let reasons = super::reasons_text(claim, words);
+            let _ = writeln!(out, "{}", item("report-reasons", &escape(&reasons)));
         }
         if !claim.hedges.is_empty() {
             let _ = writeln!(

@@ -157,6 +157,13 @@ pub fn export(
     })
 }
 
+/// A claim's reasons in the report language, strongest first, joined for one line or cell.
+#[must_use]
+pub fn reasons_text(claim: &crate::review::Claim, words: &Messages) -> String {
+    let reasons: Vec<String> = claim.reasons.iter().map(|r| words.reason(r)).collect();
+    reasons.join("; ")
+}
+
 /// Who approved a claim's verdict, or that it awaits approval; `None` for pending claims.
 #[must_use]
 pub fn approval_text(claim: &crate::review::Claim, messages: &Messages) -> Option<String> {

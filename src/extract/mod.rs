@@ -485,6 +485,15 @@ pub struct Context {
     previous_reported: bool,
 }
 
+impl Context {
+    /// The most recent speaker, for a segment that continues their speech.
+    fn previous_speaker(&self) -> Option<(String, Option<Span>)> {
+        self.speaker
+            .as_ref()
+            .map(|(name, at)| (name.to_string(), *at))
+    }
+}
+
 /// A segment judged as a claim candidate.
 struct Candidate {
     score: f64,
@@ -602,14 +611,15 @@ fn first_person<'a>(analysis: &'a Analysis<'_>) -> impl Iterator<Item = &'a str>
 /// weighs it.
 fn explain(analysis: &Analysis<'_>, description: &Description, feature: Feature) -> FoundReason {
     let reason = FoundReason::new(feature.name);
+    let speaker = || description.speaker.as_ref().map(|(name, _)| name.clone());
     match feature.name {
         "attribution.named" | "attribution.pronoun" | "attribution.anonymous" => FoundReason {
-            speaker: description.speaker.as_ref().map(|(name, _)| name.clone()),
+            speaker: speaker(),
             marker: description.marker.clone(),
             ..reason
         },
         "reported.continues" => FoundReason {
-            speaker: description.speaker.as_ref().map(|(name, _)| name.clone()),
+            speaker: speaker(),
             marker: analysis
                 .words
                 .iter()
@@ -690,10 +700,7 @@ pub fn describe(
         }
         Attribution::Pronoun { marker: said } => {
             feature("attribution.pronoun");
-            speaker = context
-                .speaker
-                .as_ref()
-                .map(|(name, at)| (name.to_string(), *at));
+            speaker = context.previous_speaker();
             marker = Some(said);
             reported = true;
         }
@@ -715,10 +722,7 @@ pub fn describe(
             .any(|w| w.is(Category::ReportedSpeech) && !w.quoted);
     if continuation {
         reported = true;
-        speaker = context
-            .speaker
-            .as_ref()
-            .map(|(name, at)| (name.to_string(), *at));
+        speaker = context.previous_speaker();
         feature("reported.continues");
     }
     let has_quote = !analysis.quotes.is_empty();

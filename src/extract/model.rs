@@ -416,32 +416,36 @@ impl Model {
             .iter()
             .filter_map(|f| Some((self.named_weight(f.name)?, Contribution::Named(*f))))
             .collect();
-        let mut words: Vec<(f64, u32, bool)> = Vec::new();
-        if let Some(weights) = self.lexical_by_hash(language) {
-            words = terms
-                .hashed
-                .iter()
-                .filter_map(|(hash, first, pair)| {
-                    let weight = *weights.get(hash)?;
-                    (weight.abs() >= 0.15).then_some((weight, *first, *pair))
-                })
-                .collect();
-            words.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()));
-            for sign in [1.0, -1.0] {
-                // "#" stands for any number in the model; the figures feature already names them.
-                let shown = |w: &&(f64, u32, bool)| {
-                    w.0.signum() == sign
-                        && !terms.words[w.1 as usize].contains('#')
-                        && !(w.2 && terms.words[w.1 as usize + 1].contains('#'))
-                };
-                if words.iter().any(|w| shown(&w)) {
-                    let total: f64 = words
+        let mut words: Vec<(f64, u32, bool)> =
+            self.lexical_by_hash(language)
+                .map_or_else(Vec::new, |weights| {
+                    terms
+                        .hashed
                         .iter()
-                        .filter(|w| w.0.signum() == sign)
-                        .map(|w| w.0)
-                        .sum();
-                    contributions.push((total, Contribution::Words(sign)));
-                }
+                        .filter_map(|(hash, first, pair)| {
+                            let weight = *weights.get(hash)?;
+                            (weight.abs() >= 0.15).then_some((weight, *first, *pair))
+                        })
+                        .collect()
+                });
+        words.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()));
+        // The terms that can be shown for a sign, strongest first: "#" stands for any number in the model,
+        // and the figures feature already names them.
+        let shown = |sign: f64| {
+            words
+                .iter()
+                .filter(move |w| w.0.signum() == sign)
+                .map(|(_, first, pair)| terms.text(*first, *pair))
+                .filter(|text| !text.contains('#'))
+        };
+        for sign in [1.0, -1.0] {
+            if shown(sign).next().is_some() {
+                let total: f64 = words
+                    .iter()
+                    .filter(|w| w.0.signum() == sign)
+                    .map(|w| w.0)
+                    .sum();
+                contributions.push((total, Contribution::Words(sign)));
             }
         }
         contributions.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()));
@@ -454,14 +458,9 @@ impl Model {
             .map(|(weight, contribution)| {
                 let mut reason = match contribution {
                     Contribution::Named(feature) => explain(feature),
-                    Contribution::Words(sign) => FoundReason::new("words").with_words(
-                        words
-                            .iter()
-                            .filter(|w| w.0.signum() == sign)
-                            .map(|(_, first, pair)| terms.text(*first, *pair))
-                            .filter(|text| !text.contains('#')),
-                        3,
-                    ),
+                    Contribution::Words(sign) => {
+                        FoundReason::new("words").with_words(shown(sign), 3)
+                    }
                 };
                 reason.sign = Some(if weight > 0.0 {
                     Sign::For

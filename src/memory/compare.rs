@@ -37,12 +37,25 @@ impl Relation {
 pub struct Comparison {
     /// In 0..1; 1 for the same words, figures and dates.
     pub similarity: f64,
-    /// Same or related.
-    pub relation: Relation,
-    /// Why, in English words: what they share, or what differs (the command line's JSON).
-    pub reason: String,
-    /// Why, without words of any language: for the window to say in its own.
+    /// Why, without words of any language: what they share, or what differs.
     pub why: Why,
+}
+
+impl Comparison {
+    /// Same or related.
+    #[must_use]
+    pub fn relation(&self) -> Relation {
+        match self.why {
+            Why::Same { .. } => Relation::Same,
+            Why::Related(_) => Relation::Related,
+        }
+    }
+
+    /// Why, in English words (the command line's JSON): built only for the comparisons that are kept.
+    #[must_use]
+    pub fn reason(&self) -> String {
+        self.why.english()
+    }
 }
 
 /// What makes two claims the same or related.
@@ -236,11 +249,6 @@ pub fn compare(
     };
     Comparison {
         similarity: similarity.clamp(0.0, 1.0),
-        relation: match why {
-            Why::Same { .. } => Relation::Same,
-            Why::Related(_) => Relation::Related,
-        },
-        reason: why.english(),
         why,
     }
 }
@@ -478,14 +486,14 @@ mod tests {
             "Laut Ministerin betrug die Arbeitslosenquote im Oktober 5,1 %.",
             Language::German,
         );
-        assert_eq!(c.relation, Relation::Same, "{c:?}");
+        assert_eq!(c.relation(), Relation::Same, "{c:?}");
         assert!(c.similarity > 0.6, "{c:?}");
         let c = check(
             "Die Stadt gibt 2 Millionen Euro für den Radwegeausbau aus.",
             "Für den Ausbau der Radwege gibt die Stadt 2 Millionen Euro aus.",
             Language::German,
         );
-        assert_eq!(c.relation, Relation::Same, "{c:?}");
+        assert_eq!(c.relation(), Relation::Same, "{c:?}");
         assert!(c.similarity > 0.8, "{c:?}");
     }
 
@@ -496,15 +504,15 @@ mod tests {
             "Die Arbeitslosenquote lag im September bei 5,4 Prozent.",
             Language::German,
         );
-        assert_eq!(c.relation, Relation::Related);
+        assert_eq!(c.relation(), Relation::Related);
         assert!(
-            c.reason
+            c.reason()
                 .contains("other figure: 5,4 Prozent instead of 5,1 Prozent"),
             "{}",
-            c.reason
+            c.reason()
         );
         assert!(
-            c.reason
+            c.reason()
                 .contains("other month: September instead of Oktober")
         );
         let c = check(
@@ -512,17 +520,17 @@ mod tests {
             "The city will spend $120 million on the tunnel.",
             Language::English,
         );
-        assert_eq!(c.relation, Relation::Related);
+        assert_eq!(c.relation(), Relation::Related);
         assert!(
-            c.reason.contains("tunnel instead of bridge"),
+            c.reason().contains("tunnel instead of bridge"),
             "{}",
-            c.reason
+            c.reason()
         );
         let c = check(
             "Der Gaspreis ist um 10 Prozent gestiegen.",
             "Der Strompreis ist um 10 Prozent gestiegen.",
             Language::German,
         );
-        assert_eq!(c.relation, Relation::Related, "{c:?}");
+        assert_eq!(c.relation(), Relation::Related, "{c:?}");
     }
 }

@@ -561,8 +561,8 @@ impl Memory {
                 matches.push(Match {
                     entry: hit.entry,
                     similarity: (comparison.similarity * 1000.0).round() / 1000.0,
-                    relation: comparison.relation,
-                    reason: comparison.reason,
+                    relation: comparison.relation(),
+                    reason: comparison.reason(),
                     why: comparison.why,
                 });
             }
