@@ -517,11 +517,12 @@ fn colon_quote_speaker(analysis: &Analysis<'_>) -> Attribution {
 /// "Ministerium" or "agency" say so; a name of two or more capitalized words without them is a person.
 pub fn speaker_kind(speaker: &str, language: Language) -> SpeakerKind {
     let lexicon = Lexicon::for_language(language);
-    let words: Vec<&str> = speaker
-        .split(|c: char| c.is_whitespace() || c == '-')
-        .filter(|w| !w.is_empty())
-        .collect();
-    let marks_organisation = words.iter().any(|word| {
+    let words = || {
+        speaker
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|w| !w.is_empty())
+    };
+    let marks_organisation = words().any(|word| {
         let lower = word.to_lowercase();
         let categories = lexicon.categories(&lower);
         let acronym = word.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -540,8 +541,7 @@ pub fn speaker_kind(speaker: &str, language: Language) -> SpeakerKind {
             .iter()
             .any(|suffix| lower.ends_with(suffix))
     });
-    let capitalized_names = words
-        .iter()
+    let capitalized_names = words()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .count();
     if marks_organisation || capitalized_names < 2 {

@@ -249,8 +249,12 @@ pub fn analyze<'a>(text: &'a str, span: Span, lexicon: &Lexicon) -> Analysis<'a>
     let whole_line = before && after;
     let is_heading = whole_line
         && !last_char.is_some_and(|c| matches!(c, '.' | '!' | '?' | '…' | ':' | ';' | ','));
-    // Publication notes are short and say what they are early on: the first few hundred bytes decide.
-    let could_be_boilerplate = words.iter().any(|w| w.is(Category::BoilerplateStart));
+    // Publication notes are short and say what they are early on: the first few hundred bytes decide. A note
+    // that must open the segment can only be there when its first word does.
+    let could_be_boilerplate = words
+        .first()
+        .is_some_and(|w| w.is(Category::BoilerplateStart))
+        || words.iter().any(|w| w.is(Category::BoilerplateAnywhere));
     let is_boilerplate = could_be_boilerplate && {
         let head_end = (0..=segment.len().min(400))
             .rev()
@@ -312,10 +316,7 @@ fn find_quotes(segment: &str, offset: usize) -> Vec<Span> {
     let mut position = 0;
     // Most segments have no quote mark: jump from one possible first byte of an opening mark to the next
     // instead of decoding every char ('"', or the lead byte of „“‚‹ and «»).
-    while let Some(found) = segment.as_bytes()[position..]
-        .iter()
-        .position(|&b| matches!(b, b'"' | 0xE2 | 0xC2))
-    {
+    while let Some(found) = memchr::memchr3(b'"', 0xE2, 0xC2, &segment.as_bytes()[position..]) {
         let start = position + found;
         let Some(c) = segment[start..].chars().next() else {
             break;

@@ -62,8 +62,11 @@ pub enum Category {
     Place,
     /// The first word of some multi-word entry (not a list of its own).
     PhraseStart,
-    /// The first word of a boilerplate entry: only segments with one are checked for boilerplate.
+    /// The first word of a boilerplate entry that opens a segment: only segments that start with one, or
+    /// have a [`Category::BoilerplateAnywhere`] word, are checked for boilerplate.
     BoilerplateStart,
+    /// The first word of a boilerplate entry that may stand anywhere in a segment.
+    BoilerplateAnywhere,
 }
 
 const CATEGORY_COUNT: usize = Category::Place as usize + 1;
@@ -338,15 +341,16 @@ impl Lexicon {
             demonym_stems: entries(sources.demonyms).collect(),
         };
         for entry in entries(sources.boilerplate) {
+            let category = if entry.starts_with('*') {
+                Category::BoilerplateAnywhere
+            } else {
+                Category::BoilerplateStart
+            };
             if let Some(first) = entry_words(entry.trim_start_matches('*'))
                 .into_iter()
                 .next()
             {
-                lexicon
-                    .words
-                    .entry(first)
-                    .or_default()
-                    .insert(Category::BoilerplateStart);
+                lexicon.words.entry(first).or_default().insert(category);
             }
             match entry.strip_prefix('*') {
                 Some(anywhere) => lexicon
@@ -477,7 +481,8 @@ impl Lexicon {
     /// Whether a lower-cased adjective is derived from a place (`nordkoreanischen`).
     #[must_use]
     pub fn is_demonym(&self, lowercase_word: &str) -> bool {
-        lowercase_word.contains("isch")
+        // A byte window instead of a substring search: words are short, and this runs for every word.
+        lowercase_word.as_bytes().windows(4).any(|w| w == b"isch")
             && self
                 .demonym_stems
                 .iter()

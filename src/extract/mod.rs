@@ -524,13 +524,13 @@ fn judge(
     let description = describe(analysis, context, lexicon)?;
     let terms = model::Terms::of(analysis);
     let language = lexicon.language;
-    let score = model.calibrate(model.probability(&description.features, language, &terms));
+    let weighed = model.weigh(&description.features, language, &terms);
+    let score = model.calibrate(weighed.probability());
     // Reasons only for claims: explaining every segment would cost more than scoring it.
     let reasons = if score >= min_score {
-        model.reasons(
-            &description.features,
+        Model::reasons(
+            weighed,
             |feature| explain(analysis, &description, feature),
-            language,
             &terms,
         )
     } else {
@@ -610,9 +610,9 @@ fn first_person<'a>(analysis: &'a Analysis<'_>) -> impl Iterator<Item = &'a str>
 /// What showed a feature of a description, in the article's words: a reason of a claim before the model
 /// weighs it.
 fn explain(analysis: &Analysis<'_>, description: &Description, feature: Feature) -> FoundReason {
-    let reason = FoundReason::new(feature.name);
+    let reason = FoundReason::new(feature.name());
     let speaker = || description.speaker.as_ref().map(|(name, _)| name.clone());
-    match feature.name {
+    match feature.name() {
         "attribution.named" | "attribution.pronoun" | "attribution.anonymous" => FoundReason {
             speaker: speaker(),
             marker: description.marker.clone(),
@@ -656,6 +656,13 @@ fn explain(analysis: &Analysis<'_>, description: &Description, feature: Feature)
     }
 }
 
+/// The named feature called `$name`, looked up while compiling: a misspelt name does not build.
+macro_rules! named {
+    ($name:literal) => {
+        const { Feature::named($name) }
+    };
+}
+
 /// The named features of one segment, in the context of the segments before it. `None` for segments that
 /// can never be claims (questions, notes, fragments, headings that only name a topic). Only names: what
 /// showed them is built by [`explain`], for claims alone.
@@ -680,7 +687,7 @@ pub fn describe(
         return None;
     }
     let mut features = Vec::with_capacity(12);
-    let mut feature = |name| features.push(Feature::named(name));
+    let mut feature = |feature: Feature| features.push(feature);
 
     let attribution = attribute(analysis);
     let is_attributed = attribution != Attribution::None;
@@ -693,19 +700,19 @@ pub fn describe(
             span,
             marker: said,
         } => {
-            feature("attribution.named");
+            feature(named!("attribution.named"));
             speaker = Some((name, Some(span)));
             marker = Some(said);
             reported = true;
         }
         Attribution::Pronoun { marker: said } => {
-            feature("attribution.pronoun");
+            feature(named!("attribution.pronoun"));
             speaker = context.previous_speaker();
             marker = Some(said);
             reported = true;
         }
         Attribution::Anonymous { marker: said } => {
-            feature("attribution.anonymous");
+            feature(named!("attribution.anonymous"));
             marker = Some(said);
             reported = true;
             // Reported speech that continues after this has no named speaker either.
@@ -723,87 +730,87 @@ pub fn describe(
     if continuation {
         reported = true;
         speaker = context.previous_speaker();
-        feature("reported.continues");
+        feature(named!("reported.continues"));
     }
     let has_quote = !analysis.quotes.is_empty();
     if has_quote && reported {
-        feature("quote.reported");
+        feature(named!("quote.reported"));
     }
 
     let has_number = |kind: NumberKind| analysis.numbers.iter().any(|n| n.kind == kind);
     let has_statistic = STATISTICS.into_iter().any(has_number);
     if has_statistic {
-        feature("figures.statistic");
+        feature(named!("figures.statistic"));
     } else if has_number(NumberKind::Plain) {
-        feature("figures.plain");
+        feature(named!("figures.plain"));
     }
     let dated = has_number(NumberKind::Date) || analysis.has(Category::Month);
     if dated {
-        feature("date");
+        feature(named!("date"));
     }
     if !analysis.entities.is_empty() {
         feature(if analysis.entities.len() >= 2 {
-            "names.many"
+            named!("names.many")
         } else {
-            "names.one"
+            named!("names.one")
         });
     }
     let has_event = analysis.has(Category::Event);
     if has_event {
-        feature("event");
+        feature(named!("event"));
     }
     if dated && has_event {
         // An event with its date ("tritt am 1. Juli in Kraft", "opened on 3 March") is the core of a news fact.
-        feature("event.dated");
+        feature(named!("event.dated"));
     }
     let has_comparison = analysis.has(Category::Comparison);
     if has_comparison {
-        feature("comparison");
+        feature(named!("comparison"));
     }
     if has_absolute(analysis) {
-        feature("absolute");
+        feature(named!("absolute"));
     }
     let declarative = analysis
         .text
         .trim_end_matches(['"', '“', '”', '«', '»', '’', ')'])
         .ends_with('.');
     if declarative {
-        feature("shape.declarative");
+        feature(named!("shape.declarative"));
     }
     if !analysis.hedges.is_empty() {
         // Second-hand hedges ("soll angeblich", "reportedly") report a fact nobody vouches for: in news the
         // first thing a desk checks. Modal ones ("vielleicht", "could") mark speculation, as debate data
         // teaches. Two features, so learning the second does not unlearn the first.
         if analysis.has(Category::SecondHand) {
-            feature("hedged.report");
+            feature(named!("hedged.report"));
         }
         if !modal_hedges(analysis).is_empty() {
-            feature("hedged");
+            feature(named!("hedged"));
         }
     }
     let has_opinion = analysis.has(Category::Opinion);
     if has_opinion {
-        feature("opinion");
+        feature(named!("opinion"));
     }
     if analysis.is_exclamation {
-        feature("shape.exclamation");
+        feature(named!("shape.exclamation"));
     }
     let has_past = analysis.has(Category::PastTense);
     if has_past {
-        feature("tense.past");
+        feature(named!("tense.past"));
     }
     if first_person(analysis).next().is_some() {
         let factual = !has_opinion && (has_past || !analysis.numbers.is_empty() || has_comparison);
         feature(if factual {
-            "person.first_fact"
+            named!("person.first_fact")
         } else {
-            "person.first"
+            named!("person.first")
         });
     }
     if words < 8 {
-        feature("length.short");
+        feature(named!("length.short"));
     } else if words > 30 {
-        feature("length.long");
+        feature(named!("length.long"));
     }
     let is_prediction = analysis.has(Category::Prediction)
         && (!has_event || !analysis.hedges.is_empty())
@@ -822,7 +829,7 @@ pub fn describe(
             return None;
         }
         // A headline with a verb states something: often the article's main claim, in its boldest form.
-        features.insert(0, Feature::named("headline.statement"));
+        features.insert(0, named!("headline.statement"));
     }
 
     let kind = if analysis.is_heading {
@@ -844,7 +851,7 @@ pub fn describe(
     };
     if is_prediction {
         // Forecasts and expectations are checked later against what happened, and their sources now.
-        features.push(Feature::named("prediction"));
+        features.push(named!("prediction"));
     }
 
     if reported && let Some(named) = &speaker {

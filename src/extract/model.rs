@@ -22,16 +22,58 @@ pub const FORMAT: &str = "claimdesk-model/1";
 /// ([`super::explain`]): most segments are scored and never shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Feature {
-    /// Stable name (`figures.statistic`), the key of its weight.
-    pub name: &'static str,
+    /// Its place in [`NAMED_FEATURES`]: weights are read by index, not by hashing the name per segment.
+    index: u8,
 }
 
 impl Feature {
-    /// The feature called `name`.
+    /// The feature called `name`, one of [`NAMED_FEATURES`]. Written as `const { Feature::named(…) }` it is
+    /// looked up while compiling, and a name that is not in the list does not compile.
+    ///
+    /// # Panics
+    /// When `name` is not a named feature.
     #[must_use]
-    pub fn named(name: &'static str) -> Self {
-        Self { name }
+    pub const fn named(name: &str) -> Self {
+        let mut index = 0;
+        while index < NAMED_FEATURES.len() {
+            if const_str_eq(NAMED_FEATURES[index].0, name) {
+                #[expect(
+                    clippy::cast_possible_truncation,
+                    reason = "far fewer than 256 named features"
+                )]
+                return Self { index: index as u8 };
+            }
+            index += 1;
+        }
+        panic!("not a named feature")
     }
+
+    /// Its stable name (`figures.statistic`), the key of its weight in model files.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        NAMED_FEATURES[usize::from(self.index)].0
+    }
+
+    /// Its place in [`NAMED_FEATURES`].
+    #[must_use]
+    pub fn index(self) -> usize {
+        usize::from(self.index)
+    }
+}
+
+const fn const_str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// What each named feature means, for the README and the analyst: every name the extractor emits.
@@ -69,6 +111,30 @@ pub const NAMED_FEATURES: &[(&str, &str)] = &[
     ("length.short", "short (under 8 words)"),
     ("length.long", "long (over 30 words)"),
 ];
+
+/// How strongly a word or word pair must weigh to be named among a claim's reasons.
+const SHOWN_TERM_WEIGHT: f64 = 0.15;
+
+/// A segment weighed by a model: what [`Model::weigh`] gives.
+#[derive(Debug)]
+pub struct Weighed {
+    logit: f64,
+    /// The named features with a weight.
+    named: Vec<(f64, Feature)>,
+    /// The terms that weigh enough to be shown: weight, first word, whether a pair.
+    words: Vec<(f64, u32, bool)>,
+}
+
+impl Weighed {
+    /// The probability that the segment is check-worthy.
+    #[must_use]
+    pub fn probability(&self) -> f64 {
+        sigmoid(self.logit)
+    }
+}
+
+/// How many reasons a claim lists at most: the strongest contributions, enough to see why it was picked.
+const SHOWN_REASONS: usize = 6;
 
 /// How strongly a feature must count against a claim to be named among its reasons.
 const NOTABLE_COUNTERWEIGHT: f64 = 0.3;
@@ -153,10 +219,19 @@ impl<'a> Terms<'a> {
         let mut words = Vec::with_capacity(analysis.words.len());
         let mut function = Vec::with_capacity(analysis.words.len());
         for word in &analysis.words {
+            let lower: &str = &word.lower;
             let text: &str = if word.has_digit() {
                 "#"
+            } else if lower
+                .as_bytes()
+                .first()
+                .is_some_and(u8::is_ascii_alphabetic)
+                && lower.as_bytes().last().is_some_and(u8::is_ascii_alphabetic)
+            {
+                // Nearly every word: nothing to trim.
+                lower
             } else {
-                word.lower.trim_matches(|c: char| !c.is_alphanumeric())
+                lower.trim_matches(|c: char| !c.is_alphanumeric())
             };
             if !text.is_empty() {
                 words.push(text);
@@ -187,11 +262,22 @@ impl<'a> Terms<'a> {
         self.hashed.iter().map(|(hash, _, _)| *hash)
     }
 
-    /// The text of the term with `hash`.
+    /// Whether the term from word `first` stands for a number ("#"): the figures feature names those.
+    fn has_number(&self, first: u32, pair: bool) -> bool {
+        let first = first as usize;
+        self.words[first] == "#" || (pair && self.words[first + 1] == "#")
+    }
+
+    /// The text of the term from word `first` (a pair: with the word after it).
     fn text(&self, first: u32, pair: bool) -> String {
         let first = first as usize;
         if pair {
-            format!("{} {}", self.words[first], self.words[first + 1])
+            let (a, b) = (self.words[first], self.words[first + 1]);
+            let mut text = String::with_capacity(a.len() + 1 + b.len());
+            text.push_str(a);
+            text.push(' ');
+            text.push_str(b);
+            text
         } else {
             self.words[first].to_owned()
         }
@@ -213,7 +299,8 @@ struct Compiled(OnceLock<Lookup>);
 
 /// The weights in the shape scoring reads them fastest.
 struct Lookup {
-    named: foldhash::HashMap<&'static str, f64>,
+    /// By [`Feature::index`]; `None` where the model has no weight for the feature.
+    named: Vec<Option<f64>>,
     /// Per language code, the word weights by term hash.
     lexical: Vec<(String, foldhash::HashMap<u64, f64>)>,
 }
@@ -342,7 +429,7 @@ impl Model {
         self.compiled.0.get_or_init(|| Lookup {
             named: NAMED_FEATURES
                 .iter()
-                .filter_map(|(name, _)| Some((*name, *self.named.get(*name)?)))
+                .map(|(name, _)| self.named.get(*name).copied())
                 .collect(),
             lexical: self
                 .lexical
@@ -367,8 +454,8 @@ impl Model {
             .map(|(_, weights)| weights)
     }
 
-    fn named_weight(&self, name: &str) -> Option<f64> {
-        self.lookup().named.get(name).copied()
+    fn named_weight(&self, feature: Feature) -> Option<f64> {
+        self.lookup().named[feature.index()]
     }
 
     /// The raw linear sum for a segment's features and term hashes.
@@ -379,31 +466,51 @@ impl Model {
         language: Language,
         hashes: impl Iterator<Item = u64>,
     ) -> f64 {
-        let named: f64 = features
-            .iter()
-            .filter_map(|f| self.named_weight(f.name))
-            .sum();
+        let named: f64 = features.iter().filter_map(|f| self.named_weight(*f)).sum();
         let words: f64 = self.lexical_by_hash(language).map_or(0.0, |weights| {
             hashes.filter_map(|hash| weights.get(&hash)).sum()
         });
         self.bias + named + words
     }
 
-    /// The probability that a segment is check-worthy.
+    /// Weighs a segment's named `features` and `terms`: its score, and the weights its reasons are read from,
+    /// each weight looked up once.
     #[must_use]
-    pub fn probability(&self, features: &[Feature], language: Language, terms: &Terms<'_>) -> f64 {
-        sigmoid(self.logit(features, language, terms.hashes()))
+    pub fn weigh(&self, features: &[Feature], language: Language, terms: &Terms<'_>) -> Weighed {
+        // Summed in the order of [`Model::logit`], so both give the same score to the last bit.
+        let (mut named_sum, mut words_sum) = (0.0, 0.0);
+        let mut named = Vec::with_capacity(features.len());
+        for feature in features {
+            if let Some(weight) = self.named_weight(*feature) {
+                named_sum += weight;
+                named.push((weight, *feature));
+            }
+        }
+        let mut words = Vec::new();
+        if let Some(weights) = self.lexical_by_hash(language) {
+            for (hash, first, pair) in &terms.hashed {
+                if let Some(&weight) = weights.get(hash) {
+                    words_sum += weight;
+                    if weight.abs() >= SHOWN_TERM_WEIGHT {
+                        words.push((weight, *first, *pair));
+                    }
+                }
+            }
+        }
+        Weighed {
+            logit: self.bias + named_sum + words_sum,
+            named,
+            words,
+        }
     }
 
     /// The strongest contributions to a segment's score, strongest first, each with its sign: the named
-    /// `features` as `explain` shows them, and the words the model weighs. Built only for claims, and only
+    /// features as `explain` shows them, and the words the model weighs. Built only for claims, and only
     /// the few that are named are put into words.
     #[must_use]
     pub fn reasons(
-        &self,
-        features: &[Feature],
+        weighed: Weighed,
         explain: impl Fn(Feature) -> FoundReason,
-        language: Language,
         terms: &Terms<'_>,
     ) -> Vec<Reason> {
         /// A contribution before it is put into words.
@@ -412,31 +519,22 @@ impl Model {
             /// The words weighing for (`1.0`) or against (`-1.0`).
             Words(f64),
         }
-        let mut contributions: Vec<(f64, Contribution)> = features
-            .iter()
-            .filter_map(|f| Some((self.named_weight(f.name)?, Contribution::Named(*f))))
-            .collect();
-        let mut words: Vec<(f64, u32, bool)> =
-            self.lexical_by_hash(language)
-                .map_or_else(Vec::new, |weights| {
-                    terms
-                        .hashed
-                        .iter()
-                        .filter_map(|(hash, first, pair)| {
-                            let weight = *weights.get(hash)?;
-                            (weight.abs() >= 0.15).then_some((weight, *first, *pair))
-                        })
-                        .collect()
-                });
+        let Weighed {
+            named, mut words, ..
+        } = weighed;
+        let mut contributions: Vec<(f64, Contribution)> = Vec::with_capacity(named.len() + 2);
+        contributions.extend(
+            named
+                .into_iter()
+                .map(|(weight, feature)| (weight, Contribution::Named(feature))),
+        );
         words.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()));
         // The terms that can be shown for a sign, strongest first: "#" stands for any number in the model,
         // and the figures feature already names them.
         let shown = |sign: f64| {
             words
                 .iter()
-                .filter(move |w| w.0.signum() == sign)
-                .map(|(_, first, pair)| terms.text(*first, *pair))
-                .filter(|text| !text.contains('#'))
+                .filter(move |w| w.0.signum() == sign && !terms.has_number(w.1, w.2))
         };
         for sign in [1.0, -1.0] {
             if shown(sign).next().is_some() {
@@ -449,27 +547,33 @@ impl Model {
             }
         }
         contributions.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()));
-        contributions
-            .into_iter()
-            // Reasons say why a sentence was picked; a feature that counts slightly against it ("direct
-            // quote" in debate-trained weights) reads as noise there, so only strong counterweights show.
-            .filter(|(weight, _)| *weight >= 0.05 || *weight <= -NOTABLE_COUNTERWEIGHT)
-            .take(6)
-            .map(|(weight, contribution)| {
-                let mut reason = match contribution {
-                    Contribution::Named(feature) => explain(feature),
-                    Contribution::Words(sign) => {
-                        FoundReason::new("words").with_words(shown(sign), 3)
-                    }
-                };
-                reason.sign = Some(if weight > 0.0 {
-                    Sign::For
-                } else {
-                    Sign::Against
-                });
-                Reason::Found(reason)
-            })
-            .collect()
+        // Sized once: a claim's reasons are kept as long as its review, where a grown vector's spare room
+        // would be wasted.
+        let mut reasons = Vec::with_capacity(contributions.len().min(SHOWN_REASONS));
+        reasons.extend(
+            contributions
+                .into_iter()
+                // Reasons say why a sentence was picked; a feature that counts slightly against it ("direct
+                // quote" in debate-trained weights) reads as noise there, so only strong counterweights show.
+                .filter(|(weight, _)| *weight >= 0.05 || *weight <= -NOTABLE_COUNTERWEIGHT)
+                .take(SHOWN_REASONS)
+                .map(|(weight, contribution)| {
+                    let mut reason = match contribution {
+                        Contribution::Named(feature) => explain(feature),
+                        Contribution::Words(sign) => FoundReason::new("words").with_words(
+                            shown(sign).map(|(_, first, pair)| terms.text(*first, *pair)),
+                            3,
+                        ),
+                    };
+                    reason.sign = Some(if weight > 0.0 {
+                        Sign::For
+                    } else {
+                        Sign::Against
+                    });
+                    Reason::Found(reason)
+                }),
+        );
+        reasons
     }
 
     /// Maps a probability so that the model's threshold lands on the default minimum score, keeping order.

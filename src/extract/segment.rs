@@ -278,13 +278,26 @@ fn enclosures(text: &str, line_start: usize, line_end: usize) -> Vec<Span> {
     // Per opening mark: the offset up to which no closing mark exists.
     let mut searched_in_vain = [0usize; OPENERS.len()];
     let mut position = 0;
-    // Jump from one possible first byte of an opening mark to the next ('"', '(', '[', '\'', or the lead
-    // byte of „“‘ and »«) instead of decoding every char of the line.
-    while let Some(found) = line.as_bytes()[position..]
-        .iter()
-        .position(|&b| matches!(b, b'"' | b'(' | b'[' | b'\'' | 0xE2 | 0xC2))
-    {
-        let start = position + found;
+    // Jump from one possible first byte of an opening mark to the next ('"', '(', '[', or the lead byte of
+    // „“‘ and »«; then '\'') instead of decoding every char of the line. Each kind of byte is searched again
+    // only once it has been passed.
+    let bytes = line.as_bytes();
+    let find = |from: usize, a: u8, b: u8, c: u8| {
+        memchr::memchr3(a, b, c, &bytes[from..]).map_or(bytes.len(), |i| from + i)
+    };
+    let mut marks = find(0, b'"', b'(', b'[');
+    let mut others = find(0, b'\'', 0xE2, 0xC2);
+    loop {
+        if marks < position {
+            marks = find(position, b'"', b'(', b'[');
+        }
+        if others < position {
+            others = find(position, b'\'', 0xE2, 0xC2);
+        }
+        let start = marks.min(others);
+        if start >= bytes.len() {
+            break;
+        }
         let Some(open) = line[start..].chars().next() else {
             break;
         };
@@ -395,12 +408,26 @@ impl LineSegmenter<'_> {
         let mut segment_start = self.skip_whitespace(line_start);
         let mut enumerator = Enumerator::parse(self.text, segment_start, self.line_end);
         let mut index = segment_start;
+        // The next ASCII terminator and the next lead byte of a multi-byte one (…, ‼, full-width marks), each
+        // searched again only once `index` has passed it: every byte is scanned once, by memchr.
+        let line = &bytes[..self.line_end];
+        let find = |from: usize, a: u8, b: u8, c: u8| {
+            memchr::memchr3(a, b, c, &line[from..]).map_or(self.line_end, |i| from + i)
+        };
+        let mut ascii = find(index, b'.', b'!', b'?');
+        let mut lead = find(index, 0xE2, 0xE3, 0xEF);
         while index < self.line_end {
-            let candidate = match bytes[index] {
-                b'.' | b'!' | b'?' => true,
-                0xE2 | 0xE3 | 0xEF => char_at(self.text, index).is_some_and(is_terminator),
-                _ => false,
-            };
+            if ascii < index {
+                ascii = find(index, b'.', b'!', b'?');
+            }
+            if lead < index {
+                lead = find(index, 0xE2, 0xE3, 0xEF);
+            }
+            index = ascii.min(lead);
+            if index >= self.line_end {
+                break;
+            }
+            let candidate = index == ascii || char_at(self.text, index).is_some_and(is_terminator);
             if !candidate {
                 index += 1;
                 continue;
@@ -570,7 +597,7 @@ impl LineSegmenter<'_> {
         if token.is_empty()
             || token.contains('@')
             || token.contains("://")
-            || token.to_lowercase().starts_with("www.")
+            || starts_with_www(token)
         {
             return boundary;
         }
@@ -700,10 +727,9 @@ impl LineSegmenter<'_> {
         if rest_of_token.contains('@') {
             return false;
         }
-        let token_lower = token.to_lowercase();
         let is_address = token.contains('@')
             || token.contains("://")
-            || token_lower.starts_with("www.")
+            || starts_with_www(token)
             || token.contains('.');
         !is_address && !self.lexicon.is_abbreviation(&normalize_abbreviation(token))
     }
@@ -711,11 +737,18 @@ impl LineSegmenter<'_> {
 
 /// `J.C`, `L.F`, `U.S.A`: single letters joined by periods, abbreviations that may end a sentence.
 fn is_dotted_initials(token: &str) -> bool {
-    let parts: Vec<&str> = token.split('.').collect();
-    parts.len() >= 2
-        && parts
-            .iter()
-            .all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic))
+    token.contains('.')
+        && token.split('.').all(|part| {
+            let mut chars = part.chars();
+            chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
+        })
+}
+
+/// `www.example.org`, `WWW.Example.org`: a web address without a scheme.
+fn starts_with_www(token: &str) -> bool {
+    token
+        .get(..4)
+        .is_some_and(|head| head.eq_ignore_ascii_case("www."))
 }
 
 /// Splits segments that are inline lists (`1. one 2. two`, `• a • b`) at each following list marker.

@@ -500,20 +500,11 @@ pub fn train(examples: &[Example], options: &TrainOptions) -> Result<Trained, Tr
         }
         anchor.copy_from_slice(&weights[..NAMED_FEATURES.len()]);
     }
-    let named_index: HashMap<&str, usize> = NAMED_FEATURES
-        .iter()
-        .enumerate()
-        .map(|(i, (name, _))| (*name, i))
-        .collect();
     let training: Vec<(Vec<usize>, bool)> = parts[0]
         .iter()
         .flatten()
         .map(|e| {
-            let mut active: Vec<usize> = e
-                .features
-                .iter()
-                .filter_map(|f| named_index.get(f.name).copied())
-                .collect();
+            let mut active: Vec<usize> = e.features.iter().map(|f| f.index()).collect();
             active.extend(
                 e.terms
                     .iter()

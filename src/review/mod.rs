@@ -149,7 +149,10 @@ impl FoundReason {
         limit: usize,
     ) -> Self {
         let mut words = words.into_iter();
-        self.words = words.by_ref().take(limit).map(Into::into).collect();
+        // Room for the "…" from the start: the vector is not grown for it.
+        self.words = Vec::with_capacity(limit + 1);
+        self.words
+            .extend(words.by_ref().take(limit).map(Into::into));
         if words.next().is_some() {
             self.words.push("…".to_owned());
         }
