@@ -125,56 +125,100 @@ fn extract_in_pieces(
     let judge = Judge::new(text, language, options);
     let pieces = pieces(text, piece_bytes.max(1));
     let wave = rayon::current_num_threads().max(1) * 32;
-    // Claims in batches joined once at the end: growing one vector of large values would copy all of them
-    // again and again.
-    let mut batches: Vec<Vec<Claim>> = Vec::with_capacity(pieces.len() * 2);
-    let mut context = Context::default();
+    let read = |piece: &Span| {
+        let spans = segment::segment_lines(text, judge.lexicon, piece.start, piece.end);
+        judge.run(spans, Context::default())
+    };
+    let mut joined = Joined {
+        claims: Vec::new(),
+        context: Context::default(),
+        text_len: text.len(),
+    };
+    if let [piece] = pieces.as_slice() {
+        // A short article: read on the calling thread.
+        progress(0);
+        joined.append(&judge, vec![read(piece)]);
+        progress(text.len());
+        return joined.claims;
+    }
+    // While the pieces of one wave are read in parallel, the runs of the wave before are joined: the one
+    // part that must go in order does not keep the other cores waiting.
+    let mut previous: Vec<PieceRun> = Vec::new();
     for wave_pieces in pieces.chunks(wave) {
         progress(wave_pieces[0].start);
-        let read = |piece: &Span| {
-            let spans = segment::segment_lines(text, judge.lexicon, piece.start, piece.end);
-            judge.run(spans, Context::default())
-        };
-        let runs: Vec<PieceRun> = if let [piece] = wave_pieces {
-            vec![read(piece)]
-        } else {
-            wave_pieces.par_iter().map(read).collect()
-        };
+        let ((), runs) = rayon::join(
+            || joined.append(&judge, std::mem::take(&mut previous)),
+            || -> Vec<PieceRun> {
+                if let [piece] = wave_pieces {
+                    vec![read(piece)]
+                } else {
+                    wave_pieces.par_iter().map(read).collect()
+                }
+            },
+        );
+        previous = runs;
+    }
+    joined.append(&judge, previous);
+    progress(text.len());
+    joined.claims
+}
+
+/// The claims of the runs joined so far, and the context the text before the next run leaves.
+struct Joined {
+    claims: Vec<Claim>,
+    context: Context,
+    /// The article's length, to foresee how many claims it will have.
+    text_len: usize,
+}
+
+impl Joined {
+    /// Appends the claims of `runs`, read from fresh contexts, as if read in order after the runs before:
+    /// where the real context differs, a run's first sentences are judged again until both agree.
+    fn append(&mut self, judge: &Judge<'_>, runs: Vec<PieceRun>) {
+        let first = self.claims.capacity() == 0;
+        let read_to = runs
+            .last()
+            .and_then(|run| run.spans.last())
+            .map_or(0, |span| span.end);
         for run in runs {
             let mut agreed_from = 0;
-            if context != Context::default() {
+            if self.context != Context::default() {
                 agreed_from = run.spans.len();
-                let mut again = Vec::new();
                 for (index, span) in run.spans.iter().enumerate() {
-                    if let Some(claim) = judge.step(*span, &mut context) {
-                        again.push(claim);
+                    if let Some(claim) = judge.step(*span, &mut self.context) {
+                        self.push(claim);
                     }
-                    if context == run.contexts[index] {
+                    if self.context == run.contexts[index] {
                         agreed_from = index + 1;
                         break;
                     }
                 }
-                batches.push(again);
             }
             if agreed_from < run.spans.len() {
-                let mut kept = run.claims;
-                kept.drain(..run.claim_sentences.partition_point(|i| *i < agreed_from));
-                batches.push(kept);
+                let kept = run.claim_sentences.partition_point(|i| *i < agreed_from);
+                self.claims.reserve(run.claims.len() - kept);
+                for claim in run.claims.into_iter().skip(kept) {
+                    self.push(claim);
+                }
                 if let Some(last) = run.contexts.into_iter().next_back() {
-                    context = last;
+                    self.context = last;
                 }
             }
         }
+        if first && read_to > 0 {
+            // Room for the whole article's claims at the rate of the first wave, and a tenth more: one
+            // vector that is rarely grown, instead of doubling copies of large values.
+            let expected = self.claims.len() * self.text_len / read_to;
+            self.claims
+                .reserve_exact((expected + expected / 10).saturating_sub(self.claims.len()));
+        }
     }
-    let mut claims = Vec::with_capacity(batches.iter().map(Vec::len).sum());
-    for mut batch in batches {
-        claims.append(&mut batch);
+
+    /// Adds a claim with the next id.
+    fn push(&mut self, mut claim: Claim) {
+        claim.id = format!("c{}", self.claims.len() + 1);
+        self.claims.push(claim);
     }
-    for (index, claim) in claims.iter_mut().enumerate() {
-        claim.id = format!("c{}", index + 1);
-    }
-    progress(text.len());
-    claims
 }
 
 /// `text` cut at line breaks into pieces of at least `piece_bytes` (the last may be shorter); each piece

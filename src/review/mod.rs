@@ -149,13 +149,12 @@ impl FoundReason {
         limit: usize,
     ) -> Self {
         let mut words = words.into_iter();
-        // Room for the "…" from the start: the vector is not grown for it.
-        self.words = Vec::with_capacity(limit + 1);
-        self.words
-            .extend(words.by_ref().take(limit).map(Into::into));
+        self.words = words.by_ref().take(limit).map(Into::into).collect();
         if words.next().is_some() {
             self.words.push("…".to_owned());
         }
+        // Kept as long as the review: a long article has hundreds of thousands of these, so no spare room.
+        self.words.shrink_to_fit();
         self
     }
 }
