@@ -457,9 +457,16 @@ fn find_entities(analysis: &Analysis<'_>, lexicon: &Lexicon) -> Vec<String> {
         let word = &words[index];
         // "Ukraine-Kriegs", "US-Außenministerium": a compound that starts with a place names it.
         let is_place = word.is(Category::Place)
-            || word.lower.split_once('-').is_some_and(|(head, _)| {
-                head.len() > 1 && lexicon.categories(head).has(Category::Place)
-            });
+            || word
+                .lower
+                .as_bytes()
+                .iter()
+                .position(|&b| b == b'-')
+                .is_some_and(|hyphen| {
+                    // A byte loop: words are short, and a char searcher costs more to set up than to run.
+                    let head = &word.lower[..hyphen];
+                    head.len() > 1 && lexicon.categories(head).has(Category::Place)
+                });
         let acronym = !all_caps && is_acronym(word.text);
         if is_place || acronym || lexicon.is_demonym(&word.lower) {
             push(word.text.to_owned());

@@ -149,11 +149,15 @@ impl FoundReason {
         limit: usize,
     ) -> Self {
         let mut words = words.into_iter();
-        self.words = words.by_ref().take(limit).map(Into::into).collect();
+        // A reason is kept as long as its review, and a long article has hundreds of thousands of them: sized
+        // by what the words' source promises, and trimmed only where that promise was loose.
+        let promised = words.size_hint().1.unwrap_or(limit).min(limit);
+        self.words = Vec::with_capacity(promised);
+        self.words
+            .extend(words.by_ref().take(limit).map(Into::into));
         if words.next().is_some() {
             self.words.push("…".to_owned());
         }
-        // Kept as long as the review: a long article has hundreds of thousands of these, so no spare room.
         self.words.shrink_to_fit();
         self
     }
