@@ -341,23 +341,23 @@ impl Lexicon {
             demonym_stems: entries(sources.demonyms).collect(),
         };
         for entry in entries(sources.boilerplate) {
-            let category = if entry.starts_with('*') {
-                Category::BoilerplateAnywhere
-            } else {
-                Category::BoilerplateStart
+            // "*" marks a note that may stand anywhere in a segment; the others open it.
+            let (category, note, notes) = match entry.strip_prefix('*') {
+                Some(anywhere) => (
+                    Category::BoilerplateAnywhere,
+                    anywhere.trim().to_owned(),
+                    &mut lexicon.boilerplate_anywhere,
+                ),
+                None => (
+                    Category::BoilerplateStart,
+                    entry,
+                    &mut lexicon.boilerplate_prefixes,
+                ),
             };
-            if let Some(first) = entry_words(entry.trim_start_matches('*'))
-                .into_iter()
-                .next()
-            {
+            if let Some(first) = entry_words(&note).into_iter().next() {
                 lexicon.words.entry(first).or_default().insert(category);
             }
-            match entry.strip_prefix('*') {
-                Some(anywhere) => lexicon
-                    .boilerplate_anywhere
-                    .push(anywhere.trim().to_owned()),
-                None => lexicon.boilerplate_prefixes.push(entry),
-            }
+            notes.push(note);
         }
         for (category, list) in sources
             .categorized

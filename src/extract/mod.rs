@@ -148,13 +148,7 @@ fn extract_in_pieces(
         progress(wave_pieces[0].start);
         let ((), runs) = rayon::join(
             || joined.append(&judge, std::mem::take(&mut previous)),
-            || -> Vec<PieceRun> {
-                if let [piece] = wave_pieces {
-                    vec![read(piece)]
-                } else {
-                    wave_pieces.par_iter().map(read).collect()
-                }
-            },
+            || -> Vec<PieceRun> { wave_pieces.par_iter().map(read).collect() },
         );
         previous = runs;
     }

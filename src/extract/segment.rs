@@ -281,21 +281,13 @@ fn enclosures(text: &str, line_start: usize, line_end: usize) -> Vec<Span> {
     // Jump from one possible first byte of an opening mark to the next ('"', '(', '[', or the lead byte of
     // „“‘ and »«; then '\'') instead of decoding every char of the line. Each kind of byte is searched again
     // only once it has been passed.
-    let bytes = line.as_bytes();
-    let find = |from: usize, a: u8, b: u8, c: u8| {
-        memchr::memchr3(a, b, c, &bytes[from..]).map_or(bytes.len(), |i| from + i)
-    };
-    let mut marks = find(0, b'"', b'(', b'[');
-    let mut others = find(0, b'\'', 0xE2, 0xC2);
+    let mut marks = NextOf::new(line.as_bytes(), [b'"', b'(', b'[']);
+    let mut others = NextOf::new(line.as_bytes(), [b'\'', 0xE2, 0xC2]);
     loop {
-        if marks < position {
-            marks = find(position, b'"', b'(', b'[');
-        }
-        if others < position {
-            others = find(position, b'\'', 0xE2, 0xC2);
-        }
-        let start = marks.min(others);
-        if start >= bytes.len() {
+        let start = marks
+            .at_or_after(position)
+            .min(others.at_or_after(position));
+        if start >= line.len() {
             break;
         }
         let Some(open) = line[start..].chars().next() else {
@@ -348,6 +340,40 @@ fn enclosures(text: &str, line_start: usize, line_end: usize) -> Vec<Span> {
         }
     }
     regions
+}
+
+/// The next offset in `bytes` that holds one of three bytes, for a reader that only moves forward: found by
+/// memchr and searched again only once the reader has passed it, so each byte is scanned once however often
+/// the reader asks.
+struct NextOf<'a> {
+    bytes: &'a [u8],
+    needles: [u8; 3],
+    /// The last offset found (`bytes.len()` for none); `None` before the first search.
+    found: Option<usize>,
+}
+
+impl<'a> NextOf<'a> {
+    fn new(bytes: &'a [u8], needles: [u8; 3]) -> Self {
+        Self {
+            bytes,
+            needles,
+            found: None,
+        }
+    }
+
+    /// The first offset at or after `from` holding one of the needles, or `bytes.len()`.
+    fn at_or_after(&mut self, from: usize) -> usize {
+        match self.found {
+            Some(found) if found >= from => found,
+            _ => {
+                let [a, b, c] = self.needles;
+                let found = memchr::memchr3(a, b, c, self.bytes.get(from..).unwrap_or_default())
+                    .map_or(self.bytes.len(), |i| from + i);
+                self.found = Some(found);
+                found
+            }
+        }
+    }
 }
 
 /// The whitespace-delimited word that ends at `end`, skipping whitespace right before `end`, read back at
@@ -411,23 +437,16 @@ impl LineSegmenter<'_> {
         // The next ASCII terminator and the next lead byte of a multi-byte one (…, ‼, full-width marks), each
         // searched again only once `index` has passed it: every byte is scanned once, by memchr.
         let line = &bytes[..self.line_end];
-        let find = |from: usize, a: u8, b: u8, c: u8| {
-            memchr::memchr3(a, b, c, &line[from..]).map_or(self.line_end, |i| from + i)
-        };
-        let mut ascii = find(index, b'.', b'!', b'?');
-        let mut lead = find(index, 0xE2, 0xE3, 0xEF);
+        let mut ascii = NextOf::new(line, [b'.', b'!', b'?']);
+        let mut lead = NextOf::new(line, [0xE2, 0xE3, 0xEF]);
         while index < self.line_end {
-            if ascii < index {
-                ascii = find(index, b'.', b'!', b'?');
-            }
-            if lead < index {
-                lead = find(index, 0xE2, 0xE3, 0xEF);
-            }
-            index = ascii.min(lead);
+            let next_ascii = ascii.at_or_after(index);
+            index = next_ascii.min(lead.at_or_after(index));
             if index >= self.line_end {
                 break;
             }
-            let candidate = index == ascii || char_at(self.text, index).is_some_and(is_terminator);
+            let candidate =
+                index == next_ascii || char_at(self.text, index).is_some_and(is_terminator);
             if !candidate {
                 index += 1;
                 continue;
