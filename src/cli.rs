@@ -433,7 +433,7 @@ fn report_language(code: &str) -> Result<crate::i18n::Locale, String> {
 
 fn checked_url(option: &'static str, value: Option<String>) -> Result<Option<String>, CliError> {
     match value {
-        Some(url) if !crate::review::edit::is_web_url(&url) => {
+        Some(url) if !crate::web_url::is_web_url(&url) => {
             Err(CliError::BadUrl { option, value: url })
         }
         other => Ok(other),

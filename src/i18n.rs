@@ -11,13 +11,15 @@ use std::sync::LazyLock;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
-mod errors;
+pub mod value;
 
-pub use errors::InWords;
-
-use crate::article::Language;
-use crate::memory::compare::Why;
-use crate::review::{ClaimKind, FoundReason, Reason, Sign, Verdict};
+/// Something said in the words of one language. Each claimdesk type that people read about implements it
+/// where it is defined (errors beside their enums, verdicts and reasons beside the review types), so this
+/// layer knows no claimdesk type.
+pub trait InWords {
+    /// This in `messages`' language: for an error, what went wrong, with which file, and what to do.
+    fn in_words(&self, messages: &Messages) -> String;
+}
 
 /// A language claimdesk speaks to people in.
 #[derive(
@@ -61,15 +63,6 @@ impl Locale {
         }
     }
 
-    /// The report language of an article in `language`: its own, English for any other.
-    #[must_use]
-    pub fn of_article(language: Language) -> Self {
-        match language {
-            Language::German => Self::German,
-            Language::English | Language::Other => Self::English,
-        }
-    }
-
     /// This locale's messages.
     #[must_use]
     pub fn messages(self) -> &'static Messages {
@@ -97,11 +90,6 @@ pub fn sources(locale: Locale) -> &'static [(&'static str, &'static str)] {
             ("app.ftl", include_str!("../assets/i18n/en/app.ftl")),
         ],
     }
-}
-
-/// The message of a reason's feature: `figures.statistic` → `reason-figures-statistic`.
-fn reason_message_id(feature: &str) -> String {
-    format!("reason-{}", feature.replace(['.', '_'], "-"))
 }
 
 /// A text said in every language of the window, for results made where the window's language is not at
@@ -188,122 +176,10 @@ impl Messages {
         text.into_owned()
     }
 
-    /// A verdict in words ("Richtig", "True"; `None` is pending).
+    /// Whether the message `id` exists.
     #[must_use]
-    pub fn verdict(&self, verdict: Option<Verdict>) -> String {
-        self.text(match verdict {
-            Some(Verdict::Confirmed) => "verdict-confirmed",
-            Some(Verdict::Denied) => "verdict-denied",
-            Some(Verdict::Unverified) => "verdict-unverified",
-            None => "verdict-pending",
-        })
-    }
-
-    /// A claim kind in words.
-    #[must_use]
-    pub fn kind(&self, kind: ClaimKind) -> String {
-        self.text(match kind {
-            ClaimKind::Quote => "kind-quote",
-            ClaimKind::ReportedStatement => "kind-reported-statement",
-            ClaimKind::Statistic => "kind-statistic",
-            ClaimKind::Prediction => "kind-prediction",
-            ClaimKind::Comparison => "kind-comparison",
-            ClaimKind::Event => "kind-event",
-            ClaimKind::Fact => "kind-fact",
-            ClaimKind::Headline => "kind-headline",
-        })
-    }
-
-    /// Why a claim was picked, in words: "figures: 18 Prozent +", "Zahlen: 18 Prozent +". Reasons of
-    /// files before version 3 are English words and come back as written.
-    #[must_use]
-    pub fn reason(&self, reason: &Reason) -> String {
-        match reason {
-            Reason::Written(text) => text.clone(),
-            Reason::Found(found) => {
-                let mut text = self.found_reason(found);
-                match found.sign {
-                    Some(Sign::For) => text.push_str(" +"),
-                    Some(Sign::Against) => text.push_str(" −"),
-                    None => {}
-                }
-                text
-            }
-        }
-    }
-
-    fn found_reason(&self, found: &FoundReason) -> String {
-        let words = found.words.join(", ");
-        let mut id = reason_message_id(&found.feature);
-        if found.speaker.is_none() && self.bundle.has_message(&format!("{id}-unnamed")) {
-            id.push_str("-unnamed");
-        }
-        if !self.bundle.has_message(&id) {
-            // A feature this build has no words for (a newer file): its name and what showed it.
-            return if words.is_empty() {
-                found.feature.to_string()
-            } else {
-                format!("{}: {words}", found.feature)
-            };
-        }
-        let text_of =
-            |value: Option<&String>| FluentValue::from(value.cloned().unwrap_or_default());
-        self.format(
-            &id,
-            &[
-                ("words", words.into()),
-                ("speaker", text_of(found.speaker.as_ref())),
-                ("marker", text_of(found.marker.as_ref())),
-            ],
-        )
-    }
-
-    /// Why an earlier checked claim matches: "gleiche Wörter: Radwege; gleiche Zahl: 12 km", "anderes
-    /// Jahr: 2023 statt 2024".
-    #[must_use]
-    pub fn match_reason(&self, why: &Why) -> String {
-        match why {
-            Why::Same { words, figures } => {
-                let mut text = if words.is_empty() {
-                    self.text("match-same-figures-dates")
-                } else {
-                    self.format("match-same-words", &[("words", words.join(", ").into())])
-                };
-                if !figures.is_empty() {
-                    text.push_str("; ");
-                    text.push_str(&self.format(
-                        "match-same-figure",
-                        &[("figures", figures.join(", ").into())],
-                    ));
-                }
-                text
-            }
-            Why::Related(differences) => differences
-                .iter()
-                .map(|d| {
-                    let (what, earlier, new) = (d.what, d.earlier.clone(), d.new.clone());
-                    self.format(
-                        "match-other",
-                        &[
-                            ("what", what.into()),
-                            ("earlier", earlier.into()),
-                            ("new", new.into()),
-                        ],
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("; "),
-        }
-    }
-
-    /// An article language's name.
-    #[must_use]
-    pub fn language(&self, language: Language) -> String {
-        self.text(match language {
-            Language::German => "language-de",
-            Language::English => "language-en",
-            Language::Other => "language-other",
-        })
+    pub fn has(&self, id: &str) -> bool {
+        self.bundle.has_message(id)
     }
 
     /// A calendar date as this language writes it: `22.10.2024`, `22 October 2024`. The ISO date
@@ -354,16 +230,17 @@ const ENGLISH_MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// What the `.ftl` files hold, for tests here and in the layers that put their types into words.
 #[cfg(test)]
-mod tests {
+pub(crate) mod catalog {
     use std::collections::{BTreeMap, BTreeSet};
 
     use fluent_syntax::ast;
 
-    use super::*;
+    use super::{Locale, sources};
 
     /// Every message of a locale with the variables its value uses.
-    fn messages_of(locale: Locale) -> BTreeMap<String, BTreeSet<String>> {
+    pub(crate) fn messages_of(locale: Locale) -> BTreeMap<String, BTreeSet<String>> {
         let mut found = BTreeMap::new();
         for (file, source) in sources(locale) {
             let resource = fluent_syntax::parser::parse(*source)
@@ -419,6 +296,12 @@ mod tests {
             _ => {}
         }
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::catalog::messages_of;
+    use super::*;
 
     /// The message ids and variables the code names: `"id"` string literals that are message ids, and
     /// the `("name", …)` arguments passed with them, read from the source files.
@@ -432,16 +315,9 @@ mod tests {
                     folders.push(path);
                 } else if path.extension().is_some_and(|e| e == "rs") {
                     let code = std::fs::read_to_string(&path).unwrap();
-                    // This file's tests name messages too; only uses outside tests count.
-                    let code = if path.ends_with("src/i18n.rs") {
-                        code.split("#[cfg(test)]")
-                            .next()
-                            .unwrap_or_default()
-                            .to_owned()
-                    } else {
-                        code
-                    };
-                    text.push_str(&code);
+                    // Tests name messages too; only uses outside test modules count.
+                    let outside_tests = code.split("#[cfg(test)]\nmod tests").next();
+                    text.push_str(outside_tests.unwrap_or_default());
                 }
             }
         }
@@ -497,109 +373,6 @@ mod tests {
     }
 
     #[test]
-    fn every_reason_the_extractor_gives_has_words_and_no_message_is_left_over() {
-        use crate::extract::model::NAMED_FEATURES;
-        let features: Vec<&str> = NAMED_FEATURES
-            .iter()
-            .map(|(name, _)| *name)
-            .chain(["words", "by_hand"])
-            .collect();
-        let mut expected: BTreeSet<String> =
-            features.iter().map(|f| reason_message_id(f)).collect();
-        // A source without a name has its own words where the named one is shown.
-        expected.insert("reason-attribution-pronoun-unnamed".to_owned());
-        expected.insert("reason-reported-continues-unnamed".to_owned());
-        let allowed: BTreeSet<String> = ["words", "speaker", "marker"]
-            .into_iter()
-            .map(str::to_owned)
-            .collect();
-        for locale in [Locale::German, Locale::English] {
-            let reasons: BTreeMap<String, BTreeSet<String>> = messages_of(locale)
-                .into_iter()
-                .filter(|(id, _)| id.starts_with("reason-"))
-                .collect();
-            let ids: BTreeSet<String> = reasons.keys().cloned().collect();
-            assert_eq!(ids, expected, "{locale:?}");
-            for (id, variables) in &reasons {
-                assert!(variables.is_subset(&allowed), "{id}: {variables:?}");
-            }
-            // Rendered, no placeable is left unfilled and no message id shows through.
-            for feature in &features {
-                let reason = Reason::Found(FoundReason {
-                    speaker: Some("Anna Roth".to_owned()),
-                    marker: Some("sagte".to_owned()),
-                    sign: Some(Sign::For),
-                    ..FoundReason::new(*feature).with_words(["18 Prozent", "4 Mio.", "x"], 2)
-                });
-                let text = locale.messages().reason(&reason);
-                assert!(text.ends_with(" +"), "{text}");
-                assert!(!text.contains('{') && !text.contains("reason-"), "{text}");
-            }
-        }
-        let english = Locale::English.messages();
-        let german = Locale::German.messages();
-        let figures = Reason::Found(FoundReason {
-            sign: Some(Sign::Against),
-            ..FoundReason::new("figures.statistic").with_words(["18 Prozent", "4 Mio.", "x"], 2)
-        });
-        assert_eq!(english.reason(&figures), "figures: 18 Prozent, 4 Mio., … −");
-        assert_eq!(german.reason(&figures), "Zahlen: 18 Prozent, 4 Mio., … −");
-        let pronoun = Reason::Found(FoundReason {
-            marker: Some("sagte".to_owned()),
-            ..FoundReason::new("attribution.pronoun")
-        });
-        assert_eq!(german.reason(&pronoun), "zugeschriebene Aussage (sagte)");
-        let by_hand = Reason::Found(FoundReason::new("by_hand"));
-        assert_eq!(german.reason(&by_hand), "von Hand hinzugefügt");
-        // Older files: English words, shown as written; a feature of a newer build: its name and words.
-        let written = Reason::Written("figures: 18 Prozent +".to_owned());
-        assert_eq!(german.reason(&written), "figures: 18 Prozent +");
-        let unknown = Reason::Found(FoundReason::new("rhyme").with_words(["Haus", "Maus"], 3));
-        assert_eq!(german.reason(&unknown), "rhyme: Haus, Maus");
-    }
-
-    #[test]
-    fn why_an_earlier_check_matches_is_said_in_each_language() {
-        use crate::memory::compare::Difference;
-        let german = Locale::German.messages();
-        let english = Locale::English.messages();
-        let same = Why::Same {
-            words: vec!["Radwege".to_owned(), "Kiel".to_owned()],
-            figures: vec!["12 km".to_owned()],
-        };
-        assert_eq!(english.match_reason(&same), same.english());
-        assert_eq!(
-            german.match_reason(&same),
-            "gleiche Wörter: Radwege, Kiel; gleiche Zahl: 12 km"
-        );
-        let related = Why::Related(vec![
-            Difference {
-                what: "year",
-                earlier: "2023".to_owned(),
-                new: "2024".to_owned(),
-            },
-            Difference {
-                what: "place",
-                earlier: "Kiel".to_owned(),
-                new: "Lübeck".to_owned(),
-            },
-        ]);
-        assert_eq!(english.match_reason(&related), related.english());
-        assert_eq!(
-            german.match_reason(&related),
-            "anderes Jahr: 2023 statt 2024; anderer Ort: Kiel statt Lübeck"
-        );
-        let figures_only = Why::Same {
-            words: Vec::new(),
-            figures: Vec::new(),
-        };
-        assert_eq!(
-            german.match_reason(&figures_only),
-            "gleiche Zahlen und Daten"
-        );
-    }
-
-    #[test]
     fn plural_forms_and_placeables_render() {
         let english = Locale::English.messages();
         let german = Locale::German.messages();
@@ -613,8 +386,6 @@ mod tests {
         assert_eq!(count(english, 3), "3 claims (0 reviewed)");
         assert_eq!(count(german, 1), "1 Aussage (0 geprüft)");
         assert_eq!(count(german, 3), "3 Aussagen (0 geprüft)");
-        assert_eq!(german.verdict(Some(Verdict::Unverified)), "Nicht belegt");
-        assert_eq!(english.verdict(None), "Pending");
         assert_eq!(english.text("no-such-message"), "no-such-message");
     }
 
@@ -636,6 +407,5 @@ mod tests {
         assert_eq!(Locale::parse("en_GB.UTF-8"), Some(Locale::English));
         assert_eq!(Locale::parse("DE"), Some(Locale::German));
         assert_eq!(Locale::parse("fr"), None);
-        assert_eq!(Locale::of_article(Language::Other), Locale::English);
     }
 }

@@ -1,8 +1,10 @@
 //! claimdesk: an offline fact-check workbench.
 //!
 //! The data flows one way: [`article`] loads and normalizes a file, [`extract`] finds the check-worthy claims,
-//! [`review`] holds the analyst's verdicts and saves them, [`export`] turns a review into other formats, and
-//! (with the `gui` feature) [`app`] is the egui workbench. The CLI in [`cli`] ties them together.
+//! [`review`] holds the analyst's verdicts and saves them, [`memory`] remembers checked claims, [`export`]
+//! turns a review into other formats, [`desk`] drives all of them over a folder, and (with the `gui` feature)
+//! [`app`] is the egui workbench. The command line in [`cli`] ties them together. `ARCHITECTURE.md` names the
+//! layers and the imports that must never exist (a test, `tests/layers.rs`, keeps them out).
 
 #[cfg(feature = "gui")]
 pub mod app;
@@ -12,5 +14,7 @@ pub mod desk;
 pub mod export;
 pub mod extract;
 pub mod i18n;
+pub mod layout;
 pub mod memory;
 pub mod review;
+pub mod web_url;

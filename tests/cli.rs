@@ -320,10 +320,11 @@ fn the_seed_article() {
         claim("Wladimir Putin und Kim Jong Un")
             .reasons
             .iter()
-            .any(|r| claimdesk::i18n::Locale::English
-                .messages()
-                .reason(r)
-                .contains("Juni"))
+            .any(|r| claimdesk::i18n::InWords::in_words(
+                r,
+                claimdesk::i18n::Locale::English.messages()
+            )
+            .contains("Juni"))
     );
     assert!(
         review

@@ -62,7 +62,7 @@ fn reasons_name_the_strongest_features_with_their_sign() {
         claim
             .reasons
             .iter()
-            .map(|r| messages.reason(r))
+            .map(|r| claimdesk::i18n::InWords::in_words(r, messages))
             .collect::<Vec<_>>()
     };
     let reasons = in_words(&claims[0], english);

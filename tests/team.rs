@@ -67,9 +67,8 @@ fn a_version_1_file_opens_and_is_saved_in_the_current_version_with_everything_ke
         !written.is_empty() && written.iter().all(|r| matches!(r, Reason::Written(_))),
         "{written:?}"
     );
-    let shown = claimdesk::i18n::Locale::German
-        .messages()
-        .reason(&written[0]);
+    let shown =
+        claimdesk::i18n::InWords::in_words(&written[0], claimdesk::i18n::Locale::German.messages());
     assert_eq!(
         Some(&shown),
         raw["claims"][0]["reasons"][0]

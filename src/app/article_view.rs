@@ -1,6 +1,7 @@
 //! The article: readable text with every claim highlighted in its verdict's colour, hedges underlined and
 //! speakers marked. Only paragraphs in view are laid out, so long articles stay fluid.
 
+use crate::i18n::InWords as _;
 use std::sync::Arc;
 
 use egui::text::{CCursor, LayoutJob, TextFormat};
@@ -193,7 +194,7 @@ impl ClaimDeskApp {
                 "article-header",
                 &[
                     ("source", article.source.clone().into()),
-                    ("language", m.language(article.language).into()),
+                    ("language", article.language.in_words(m).into()),
                     ("claims", review.claims.len().into()),
                 ],
             ));

@@ -6,6 +6,7 @@
 //! before, and [`super::Command::AdoptEarlierVerdict`] takes over the best "same" match's verdict with a note
 //! that cites it, as one undoable edit.
 
+use crate::review::{Verdict, Vocabulary};
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
@@ -245,7 +246,7 @@ fn lookup(
 #[must_use]
 pub fn citation(found: &Match, m: &Messages) -> String {
     let entry = &found.entry;
-    let verdict = super::verdict_word(m, Some(entry.verdict));
+    let verdict = Verdict::words(Vocabulary::Window, m, Some(entry.verdict));
     let source = entry.source.clone();
     let mut note = m.format(
         "checked-before-note",

@@ -1,5 +1,7 @@
 //! The claim list: search, verdict filter, sort, and one row per claim. Only visible rows are drawn.
 
+use crate::i18n::InWords as _;
+use crate::review::{Verdict, Vocabulary};
 use egui::{Align2, FontId, Sense, Vec2};
 
 use super::{ClaimDeskApp, Command, SortOrder, theme};
@@ -95,7 +97,7 @@ impl ClaimDeskApp {
                 let speaker = claim.speaker.as_deref().unwrap_or("—");
                 let earlier = self.workbench.checked_before.best_same(&claim.id);
                 let checked_before = earlier.map_or_else(String::new, |found| {
-                    let verdict = super::verdict_word(m, Some(found.entry.verdict));
+                    let verdict = Verdict::words(Vocabulary::Window, m, Some(found.entry.verdict));
                     format!(
                         " ({})",
                         m.format("row-checked-before", &[("verdict", verdict.into())])
@@ -109,7 +111,7 @@ impl ClaimDeskApp {
                 let label = format!(
                     "{} {} {} {}: {}{checked_before}{conflict_mark}",
                     theme::verdict_symbol(claim.verdict),
-                    super::verdict_word(m, claim.verdict),
+                    Verdict::words(Vocabulary::Window, m, claim.verdict),
                     m.decimal(claim.score, 2),
                     speaker,
                     claim.text
@@ -152,7 +154,7 @@ impl ClaimDeskApp {
                 let header = format!(
                     "{} · {} · {}",
                     m.decimal(claim.score, 2),
-                    m.kind(claim.kind),
+                    claim.kind.in_words(m),
                     speaker
                 );
                 painter.text(

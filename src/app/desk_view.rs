@@ -2,6 +2,7 @@
 //! all claims, and the way into the workbench. It owns its state; the app routes commands to it and opens
 //! the articles it asks for.
 
+use crate::review::{Verdict, Vocabulary};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -16,7 +17,7 @@ use crate::desk::watch::DeskWatcher;
 use crate::desk::{ArticleFile, scan};
 use crate::extract::ExtractOptions;
 use crate::i18n::{InWords, Messages};
-use crate::review::{Verdict, store};
+use crate::review::store;
 
 /// A column of the desk table, also the sort key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -652,7 +653,7 @@ impl DeskView {
                 egui::WidgetInfo::labeled(egui::Role::TextInput, true, m.text("desk-filter-field"))
             });
             let language_name = |language: Option<Language>| {
-                language.map_or_else(|| m.text("desk-all-languages"), |l| m.language(l))
+                language.map_or_else(|| m.text("desk-all-languages"), |l| l.in_words(m))
             };
             egui::ComboBox::from_label(m.text("desk-language"))
                 .selected_text(language_name(self.language))
@@ -690,7 +691,7 @@ impl DeskView {
                 .max_height(160.0)
                 .show(ui, |ui| {
                     for hit in &self.hits {
-                        let verdict = super::verdict_word(m, hit.verdict);
+                        let verdict = Verdict::words(Vocabulary::Window, m, hit.verdict);
                         let label = format!(
                             "{} · {} · {verdict} · {}",
                             hit.article,

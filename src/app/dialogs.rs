@@ -244,7 +244,7 @@ impl ClaimDeskApp {
                         .workbench
                         .workspace
                         .as_ref()
-                        .map(|w| crate::i18n::Locale::of_article(w.review().article.language))
+                        .map(|w| w.review().article.language.report_locale())
                         .unwrap_or_default();
                     ui.horizontal(|ui| {
                         let shown = |choice: Option<crate::i18n::Locale>| match choice {

@@ -2,10 +2,13 @@
 
 use super::checked_before::LookupState;
 use super::{ClaimDeskApp, Command, theme};
+use crate::i18n::InWords as _;
 use crate::i18n::Messages;
 use crate::memory::Relation;
-use crate::review::edit::{Edit, is_web_url};
-use crate::review::{Origin, Verdict};
+use crate::review::Origin;
+use crate::review::edit::Edit;
+use crate::review::{Verdict, Vocabulary};
+use crate::web_url::is_web_url;
 
 /// The note field of a claim; each claim's note has its own, so a cursor never jumps between notes.
 pub(super) fn note_id(claim_id: &str) -> egui::Id {
@@ -62,7 +65,7 @@ impl ClaimDeskApp {
                         format!(
                             "{} {}",
                             theme::verdict_symbol(verdict),
-                            super::verdict_word(m, verdict)
+                            Verdict::words(Vocabulary::Window, m, verdict)
                         ),
                     );
                     if let Some(rating) = &entry.rating {
@@ -88,7 +91,7 @@ impl ClaimDeskApp {
                     ui.hyperlink_to(url, url)
                         .on_hover_text(m.text("tooltip-open-in-browser"));
                 }
-                ui.weak(m.match_reason(&found.why));
+                ui.weak(found.why.in_words(m));
                 if position == 0 && found.relation == Relation::Same {
                     let shortcut = Command::AdoptEarlierVerdict.shortcut_text(ui.ctx());
                     if ui
@@ -224,7 +227,7 @@ impl ClaimDeskApp {
                 ui.add_space(4.0);
                 ui.horizontal(|ui| {
                     ui.strong(m.format("inspector-claim", &[("id", claim.id.clone().into())]));
-                    ui.weak(format!("· {}", m.kind(claim.kind)));
+                    ui.weak(format!("· {}", claim.kind.in_words(m)));
                     if claim.origin == Origin::Manual {
                         ui.weak(format!("· {}", m.text("inspector-added-by-hand")));
                     }
@@ -244,7 +247,7 @@ impl ClaimDeskApp {
                         let text = egui::RichText::new(format!(
                             "{} {} ({shortcut})",
                             theme::verdict_symbol(verdict),
-                            super::verdict_word(m, verdict)
+                            Verdict::words(Vocabulary::Window, m, verdict)
                         ))
                         .color(theme::verdict_color(verdict, dark));
                         if ui
@@ -388,7 +391,7 @@ impl ClaimDeskApp {
                     .strong(),
                 );
                 for reason in &claim.reasons {
-                    ui.label(format!("• {}", m.reason(reason)));
+                    ui.label(format!("• {}", reason.in_words(m)));
                 }
                 if !claim.hedges.is_empty() {
                     ui.add_space(4.0);
@@ -462,7 +465,7 @@ pub(crate) fn history_line(entry: &crate::review::HistoryEntry, m: &Messages) ->
             if verdict.is_none() && text != "pending" {
                 return text.clone();
             }
-            super::verdict_word(m, verdict)
+            Verdict::words(Vocabulary::Window, m, verdict)
         } else {
             text.clone()
         }

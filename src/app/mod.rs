@@ -15,6 +15,7 @@ pub mod path_browser;
 pub mod theme;
 
 use crate::i18n::InWords;
+use crate::review::{Verdict, Vocabulary};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -26,8 +27,8 @@ use files::{DialogPurpose, FileDialogJob, LoadJob, RecoveryInfo};
 use crate::article::Language;
 use crate::article::Span;
 use crate::i18n::{Locale, Messages};
+use crate::review::Review;
 use crate::review::edit::{Document, Edit};
-use crate::review::{Review, Verdict};
 use fluent_bundle::FluentValue;
 
 /// The German sample article, opened when claimdesk starts without a file.
@@ -179,17 +180,6 @@ pub fn system_locale() -> Locale {
     sys_locale::get_locale()
         .and_then(|code| Locale::parse(&code))
         .unwrap_or_default()
-}
-
-/// A verdict (or pending) in the window's words: the reports' vocabulary in German.
-#[must_use]
-pub(crate) fn verdict_word(messages: &Messages, verdict: Option<Verdict>) -> String {
-    messages.text(match verdict {
-        Some(Verdict::Confirmed) => "ui-verdict-confirmed",
-        Some(Verdict::Denied) => "ui-verdict-denied",
-        Some(Verdict::Unverified) => "ui-verdict-unverified",
-        None => "ui-verdict-pending",
-    })
 }
 
 const MAX_RECENT: usize = 10;
@@ -774,7 +764,11 @@ impl ClaimDeskApp {
         self.apply_edit(Edit::ReplaceClaim {
             claim: Box::new(adopted),
         });
-        let verdict = verdict_word(self.messages(), Some(found.entry.verdict));
+        let verdict = Verdict::words(
+            Vocabulary::Window,
+            self.messages(),
+            Some(found.entry.verdict),
+        );
         let message = self.tf(
             "status-adopted",
             &[
@@ -1458,8 +1452,11 @@ impl ClaimDeskApp {
                     ui.label(saved);
                     ui.separator();
                     ui.label(
-                        self.messages()
-                            .language(workspace.review().article.language),
+                        workspace
+                            .review()
+                            .article
+                            .language
+                            .in_words(self.messages()),
                     );
                     ui.separator();
                     let analyst = self.settings.analyst.trim();
@@ -1489,7 +1486,7 @@ impl ClaimDeskApp {
                             format!(
                                 "{} {count} {}",
                                 theme::verdict_symbol(verdict),
-                                verdict_word(self.messages(), verdict)
+                                Verdict::words(Vocabulary::Window, self.messages(), verdict)
                             ),
                         );
                     }
@@ -1519,7 +1516,10 @@ fn describe_edit(messages: &Messages, edit: &Edit) -> String {
             "edit-verdict",
             &[
                 ("id", id(claim_id)),
-                ("verdict", verdict_word(messages, *verdict).into()),
+                (
+                    "verdict",
+                    Verdict::words(Vocabulary::Window, messages, *verdict).into(),
+                ),
             ],
         ),
         Edit::SetNote { claim_id, .. } => messages.format("edit-note", &[("id", id(claim_id))]),

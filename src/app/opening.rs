@@ -505,7 +505,7 @@ impl ClaimDeskApp {
                 .filter(|n| !n.is_empty())
                 .unwrap_or_else(|| crate::export::DEFAULT_REVIEWER.to_owned()),
             reviewer_url: Some(self.settings.reviewer_url.trim().to_owned())
-                .filter(|u| crate::review::edit::is_web_url(u)),
+                .filter(|u| crate::web_url::is_web_url(u)),
             review_url: None,
             include_source_path: false,
             approved_only: self.settings.export_approved_only,

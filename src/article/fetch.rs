@@ -6,6 +6,7 @@ use std::io::Read as _;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
+use crate::i18n::{InWords, Messages, value};
 use ureq::ResponseExt as _;
 
 /// How long one fetch may take in all: connecting, redirects and the body.
@@ -176,6 +177,75 @@ pub enum FetchError {
         /// What failed.
         detail: String,
     },
+}
+
+impl InWords for FetchError {
+    fn in_words(&self, m: &Messages) -> String {
+        match self {
+            Self::BadAddress { url, reason } => m.format(
+                "error-fetch-bad-address",
+                &[("url", value::text(url)), ("reason", value::text(reason))],
+            ),
+            Self::Scheme { url, scheme } => m.format(
+                "error-fetch-scheme",
+                &[("url", value::text(url)), ("scheme", value::text(scheme))],
+            ),
+            Self::HostNotFound { url, host } => m.format(
+                "error-fetch-host",
+                &[("url", value::text(url)), ("host", value::text(host))],
+            ),
+            Self::Unreachable { url } => {
+                m.format("error-fetch-unreachable", &[("url", value::text(url))])
+            }
+            Self::Timeout { url, seconds } => m.format(
+                "error-fetch-timeout",
+                &[("url", value::text(url)), ("seconds", (*seconds).into())],
+            ),
+            Self::Tls { url, detail } => m.format(
+                "error-fetch-tls",
+                &[("url", value::text(url)), ("detail", value::text(detail))],
+            ),
+            Self::Status {
+                url,
+                status,
+                reason,
+            } => m.format(
+                "error-fetch-status",
+                &[
+                    ("url", value::text(url)),
+                    // A status code, not an amount: no digit grouping.
+                    ("status", status.to_string().into()),
+                    ("reason", value::text(reason)),
+                ],
+            ),
+            Self::TooManyRedirects { url, max } => m.format(
+                "error-fetch-redirects",
+                &[("url", value::text(url)), ("max", (*max).into())],
+            ),
+            Self::BadRedirect { url, detail } => m.format(
+                "error-fetch-bad-redirect",
+                &[("url", value::text(url)), ("detail", value::text(detail))],
+            ),
+            Self::TooLarge { url, limit } => m.format(
+                "error-fetch-too-large",
+                &[("url", value::text(url)), ("limit", (*limit).into())],
+            ),
+            Self::NotText { url, mime_type } => m.format(
+                "error-fetch-not-text",
+                &[
+                    ("url", value::text(url)),
+                    ("mime_type", value::text(mime_type)),
+                ],
+            ),
+            Self::Cancelled { url } => {
+                m.format("error-fetch-cancelled", &[("url", value::text(url))])
+            }
+            Self::Failed { url, detail } => m.format(
+                "error-fetch-failed",
+                &[("url", value::text(url)), ("detail", value::text(detail))],
+            ),
+        }
+    }
 }
 
 /// Whether `text` is meant as a web address rather than a file path (`http://`, `https://`, `www.`).

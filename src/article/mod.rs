@@ -18,6 +18,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::i18n::{InWords, Messages, value};
 pub use decode::{DecodeError, decode};
 pub use language::detect_language;
 
@@ -58,6 +59,27 @@ impl Language {
             Self::English => "English",
             Self::Other => "other language",
         }
+    }
+
+    /// The language reports about an article in this language are written in: its own, English for any
+    /// other.
+    #[must_use]
+    pub fn report_locale(self) -> crate::i18n::Locale {
+        match self {
+            Self::German => crate::i18n::Locale::German,
+            Self::English | Self::Other => crate::i18n::Locale::English,
+        }
+    }
+}
+
+impl InWords for Language {
+    /// The language's name in `m`'s language.
+    fn in_words(&self, m: &Messages) -> String {
+        m.text(match self {
+            Self::German => "language-de",
+            Self::English => "language-en",
+            Self::Other => "language-other",
+        })
     }
 }
 
@@ -154,6 +176,40 @@ pub enum LoadWarning {
     },
 }
 
+fn decode_in_words(path: &str, error: &DecodeError, m: &Messages) -> String {
+    match error {
+        DecodeError::KnownBinary { kind } => m.format(
+            "error-load-binary-kind",
+            &[("path", value::text(path)), ("kind", value::text(kind))],
+        ),
+        DecodeError::Binary { offset } => m.format(
+            "error-load-binary",
+            &[("path", value::text(path)), ("offset", (*offset).into())],
+        ),
+        DecodeError::BrokenUtf8 { offset } => m.format(
+            "error-load-broken-utf8",
+            &[("path", value::text(path)), ("offset", (*offset).into())],
+        ),
+    }
+}
+
+impl InWords for LoadWarning {
+    fn in_words(&self, m: &Messages) -> String {
+        match self {
+            Self::LegacyEncoding { path, encoding } => m.format(
+                "warning-legacy-encoding",
+                &[
+                    ("path", value::text(path)),
+                    ("encoding", value::text(encoding)),
+                ],
+            ),
+            Self::UnknownLanguage { path } => {
+                m.format("warning-unknown-language", &[("path", value::text(path))])
+            }
+        }
+    }
+}
+
 /// Why an article could not be loaded. Every message names the file and says what to do.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
@@ -244,6 +300,53 @@ pub enum LoadError {
     /// The web page could not be fetched.
     #[error(transparent)]
     Fetch(#[from] fetch::FetchError),
+}
+
+impl InWords for LoadError {
+    fn in_words(&self, m: &Messages) -> String {
+        match self {
+            Self::NotFound { path } => {
+                m.format("error-load-not-found", &[("path", value::text(path))])
+            }
+            Self::IsDirectory { path } => {
+                m.format("error-load-directory", &[("path", value::text(path))])
+            }
+            Self::Unreadable { path, source } => m.format(
+                "error-load-unreadable",
+                &[
+                    ("path", value::text(path)),
+                    ("reason", value::io_reason(source, m)),
+                ],
+            ),
+            Self::TooLarge { path, size, limit } => m.format(
+                "error-load-too-large",
+                &[
+                    ("path", value::text(path)),
+                    ("size", (*size).into()),
+                    ("limit", (*limit).into()),
+                ],
+            ),
+            Self::Empty { path } => m.format("error-load-empty", &[("path", value::text(path))]),
+            Self::TooDeeplyNested { path, depth, limit } => m.format(
+                "error-load-nested",
+                &[
+                    ("path", value::text(path)),
+                    ("depth", (*depth).into()),
+                    ("limit", (*limit).into()),
+                ],
+            ),
+            Self::Undecodable { path, reason } => decode_in_words(path, reason, m),
+            Self::Pdf { path, reason } => m.format(
+                "error-load-pdf",
+                &[("path", value::text(path)), ("reason", value::text(reason))],
+            ),
+            Self::ScannedPdf { path, pages } => m.format(
+                "error-load-scanned-pdf",
+                &[("path", value::text(path)), ("pages", (*pages).into())],
+            ),
+            Self::Fetch(error) => error.in_words(m),
+        }
+    }
 }
 
 /// Reads and loads an article file.

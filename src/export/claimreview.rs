@@ -6,8 +6,9 @@
 
 use serde_json::{Value, json};
 
-use super::{ExportOptions, public_source, review_date, safe_url, web_links};
-use crate::review::{Review, SpeakerKind, Verdict};
+use super::{ExportOptions, public_source, review_date, web_links};
+use crate::review::{Review, SpeakerKind, Verdict, Vocabulary};
+use crate::web_url::safe_url;
 
 /// (worst, best) of the rating scale.
 pub const RATING_SCALE: (u8, u8) = (1, 5);
@@ -75,7 +76,7 @@ pub(super) fn render(
                     "bestRating": best,
                     "worstRating": worst,
                     // The reports' verdict words, in the language the reports are made in.
-                    "alternateName": words.verdict(Some(verdict)),
+                    "alternateName": Verdict::words(Vocabulary::Report, words, Some(verdict)),
                 },
                 "itemReviewed": item,
                 "author": author,

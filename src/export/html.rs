@@ -5,8 +5,9 @@
 use std::fmt::Write as _;
 
 use super::{ExportOptions, public_source, review_date, web_links};
+use crate::i18n::InWords;
 use crate::i18n::Messages;
-use crate::review::{Review, Verdict};
+use crate::review::{Review, Verdict, Vocabulary};
 
 /// Escapes text for HTML element content and attribute values.
 #[must_use]
@@ -79,7 +80,7 @@ pub(super) fn render(review: &Review, options: &ExportOptions) -> String {
         words.text("report-date"),
         escape(&words.date(review_date(review))),
         words.text("report-language"),
-        words.language(review.article.language)
+        review.article.language.in_words(words)
     );
     let _ = writeln!(
         out,
@@ -97,7 +98,7 @@ pub(super) fn render(review: &Review, options: &ExportOptions) -> String {
         let _ = writeln!(
             out,
             "<tr><td>{}</td><td>{count}</td></tr>",
-            words.verdict(verdict)
+            Verdict::words(Vocabulary::Report, words, verdict)
         );
     }
     let _ = writeln!(out, "</table>");
@@ -118,7 +119,7 @@ pub(super) fn render(review: &Review, options: &ExportOptions) -> String {
         let _ = writeln!(
             out,
             "<p><span class=\"verdict\">{}</span> · {}. {}</p>",
-            words.verdict(claim.verdict),
+            Verdict::words(Vocabulary::Report, words, claim.verdict),
             index + 1,
             escape(&claim.id)
         );
@@ -135,7 +136,7 @@ pub(super) fn render(review: &Review, options: &ExportOptions) -> String {
             "report-check-worthiness",
             &[("score", words.decimal(claim.score, 2).into())],
         );
-        let kind = format!("{}, {score}", words.kind(claim.kind));
+        let kind = format!("{}, {score}", claim.kind.in_words(words));
         let _ = writeln!(out, "{}", item("report-kind", &escape(&kind)));
         if !claim.reasons.is_empty() {
             let reasons = super::reasons_text(claim, words);
@@ -193,7 +194,7 @@ fn article_html(review: &Review, words: &Messages, out: &mut String) {
                     "<mark class=\"{}\" title=\"{} · {}\">{}</mark>",
                     verdict_class(claim.verdict),
                     escape(&claim.id),
-                    words.verdict(claim.verdict),
+                    Verdict::words(Vocabulary::Report, words, claim.verdict),
                     escape(&text[claim.start..claim.end])
                 );
                 cursor = claim.end;

@@ -3,7 +3,8 @@
 use std::fmt::Write as _;
 
 use super::{ExportOptions, public_source, review_date, web_links};
-use crate::review::{Review, Verdict};
+use crate::i18n::InWords;
+use crate::review::{Review, Verdict, Vocabulary};
 
 /// Escapes text for Markdown: HTML-significant characters become entities, Markdown syntax is
 /// backslash-escaped, line breaks become spaces (a claim or note stays inside its list item).
@@ -62,7 +63,7 @@ pub(super) fn render(review: &Review, options: &ExportOptions) -> String {
     let _ = writeln!(
         out,
         "{}",
-        field("report-language", &words.language(review.article.language))
+        field("report-language", &review.article.language.in_words(words))
     );
     let _ = writeln!(
         out,
@@ -91,7 +92,11 @@ pub(super) fn render(review: &Review, options: &ExportOptions) -> String {
         (Some(Verdict::Unverified), progress.unverified),
         (None, progress.pending),
     ] {
-        let _ = writeln!(out, "| {} | {count} |", words.verdict(verdict));
+        let _ = writeln!(
+            out,
+            "| {} | {count} |",
+            Verdict::words(Vocabulary::Report, words, verdict)
+        );
     }
     let _ = writeln!(out, "\n## {}", words.text("report-claims"));
     for (index, claim) in review.claims.iter().enumerate() {
@@ -99,7 +104,7 @@ pub(super) fn render(review: &Review, options: &ExportOptions) -> String {
             out,
             "\n### {}. {} ({})\n",
             index + 1,
-            words.verdict(claim.verdict),
+            Verdict::words(Vocabulary::Report, words, claim.verdict),
             escape(&claim.id)
         );
         let _ = writeln!(out, "> {}\n", escape(&claim.text));
@@ -113,7 +118,7 @@ pub(super) fn render(review: &Review, options: &ExportOptions) -> String {
             "report-check-worthiness",
             &[("score", words.decimal(claim.score, 2).into())],
         );
-        let kind = format!("{}, {score}", words.kind(claim.kind));
+        let kind = format!("{}, {score}", claim.kind.in_words(words));
         let _ = writeln!(out, "{}", field("report-kind", &kind));
         if !claim.reasons.is_empty() {
             let reasons = super::reasons_text(claim, words);

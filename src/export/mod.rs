@@ -6,8 +6,9 @@ mod csv;
 mod html;
 mod markdown;
 
-use crate::i18n::{Locale, Messages};
+use crate::i18n::{InWords, Locale, Messages};
 use crate::review::{Claim, Review};
+use crate::web_url::safe_url;
 
 pub use claimreview::{RATING_SCALE, rating_value};
 
@@ -67,7 +68,7 @@ pub struct ExportOptions {
     pub include_source_path: bool,
     /// Leave out every claim whose verdict has no second reviewer's approval (four eyes).
     pub approved_only: bool,
-    /// The language of the reports' words; `None`: the article's ([`Locale::of_article`]).
+    /// The language of the reports' words; `None`: the article's ([`Language::report_locale`](crate::article::Language::report_locale)).
     pub report_language: Option<Locale>,
 }
 
@@ -76,7 +77,7 @@ impl ExportOptions {
     #[must_use]
     pub fn report_locale(&self, review: &Review) -> Locale {
         self.report_language
-            .unwrap_or_else(|| Locale::of_article(review.article.language))
+            .unwrap_or_else(|| review.article.language.report_locale())
     }
 }
 
@@ -115,6 +116,19 @@ pub enum ExportError {
     /// The CSV writer failed.
     #[error("could not write CSV: {0}")]
     Csv(#[from] ::csv::Error),
+}
+
+impl InWords for ExportError {
+    fn in_words(&self, m: &Messages) -> String {
+        match self {
+            Self::Json(error) => {
+                m.format("error-export-json", &[("reason", error.to_string().into())])
+            }
+            Self::Csv(error) => {
+                m.format("error-export-csv", &[("reason", error.to_string().into())])
+            }
+        }
+    }
 }
 
 /// Exports `review` as `format`.
@@ -160,7 +174,7 @@ pub fn export(
 /// A claim's reasons in the report language, strongest first, joined for one line or cell.
 #[must_use]
 pub fn reasons_text(claim: &crate::review::Claim, words: &Messages) -> String {
-    let reasons: Vec<String> = claim.reasons.iter().map(|r| words.reason(r)).collect();
+    let reasons: Vec<String> = claim.reasons.iter().map(|r| r.in_words(words)).collect();
     reasons.join("; ")
 }
 
@@ -189,18 +203,6 @@ pub fn review_date(review: &Review) -> &str {
 /// Only http(s) links are ever written as links.
 pub fn web_links(claim: &Claim) -> impl Iterator<Item = String> + '_ {
     claim.evidence.iter().filter_map(|url| safe_url(url))
-}
-
-/// `url` parsed and written back by the `url` crate when it is an http(s) address: spaces, quotes, angle
-/// brackets and other characters that could end an attribute or a script are percent-encoded. `None` for
-/// anything else (`javascript:`, `file:`, garbage).
-#[must_use]
-pub fn safe_url(url: &str) -> Option<String> {
-    let parsed = url::Url::parse(url.trim()).ok()?;
-    matches!(parsed.scheme(), "http" | "https")
-        .then(|| parsed.host_str().is_some_and(|h| !h.is_empty()))
-        .filter(|has_host| *has_host)
-        .map(|_| parsed.to_string())
 }
 
 /// Where the article is on the web: `--article-url`, else the address it was fetched from, else its

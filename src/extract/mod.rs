@@ -924,8 +924,9 @@ mod tests {
 
     /// A claim's reasons as the English window shows them.
     fn reasons(claim: &Claim) -> Vec<String> {
+        use crate::i18n::InWords as _;
         let english = crate::i18n::Locale::English.messages();
-        claim.reasons.iter().map(|r| english.reason(r)).collect()
+        claim.reasons.iter().map(|r| r.in_words(english)).collect()
     }
 
     /// The article read sentence by sentence on one thread: what the parallel reading must equal.

@@ -14,6 +14,7 @@ use crate::review::{FoundReason, Reason, Sign};
 
 use super::features::Analysis;
 use super::lexicon::Category;
+use crate::i18n::{InWords, Messages, value};
 
 /// The model file format this build reads and writes.
 pub const FORMAT: &str = "claimdesk-model/1";
@@ -181,6 +182,24 @@ pub enum ModelError {
         /// What is wrong.
         reason: String,
     },
+}
+
+impl InWords for ModelError {
+    fn in_words(&self, m: &Messages) -> String {
+        match self {
+            Self::Read { path, source } => m.format(
+                "error-model-read",
+                &[
+                    ("path", value::text(path)),
+                    ("reason", value::io_reason(source, m)),
+                ],
+            ),
+            Self::Invalid { path, reason } => m.format(
+                "error-model-invalid",
+                &[("path", value::text(path)), ("reason", value::text(reason))],
+            ),
+        }
+    }
 }
 
 /// Words and word pairs of a segment, as the model sees them: lower case, numbers as `#`. Function words
@@ -592,5 +611,80 @@ impl Model {
     #[must_use]
     pub fn size(&self) -> usize {
         self.named.len() + self.lexical.values().map(BTreeMap::len).sum::<usize>()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_reason_the_extractor_gives_has_words_and_no_message_is_left_over() {
+        use std::collections::{BTreeMap, BTreeSet};
+
+        use crate::i18n::catalog::messages_of;
+        use crate::i18n::{InWords, Locale};
+        use crate::review::words::reason_message_id;
+        use crate::review::{FoundReason, Reason, Sign};
+        let features: Vec<&str> = NAMED_FEATURES
+            .iter()
+            .map(|(name, _)| *name)
+            .chain(["words", "by_hand"])
+            .collect();
+        let mut expected: BTreeSet<String> =
+            features.iter().map(|f| reason_message_id(f)).collect();
+        // A source without a name has its own words where the named one is shown.
+        expected.insert("reason-attribution-pronoun-unnamed".to_owned());
+        expected.insert("reason-reported-continues-unnamed".to_owned());
+        let allowed: BTreeSet<String> = ["words", "speaker", "marker"]
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        for locale in [Locale::German, Locale::English] {
+            let reasons: BTreeMap<String, BTreeSet<String>> = messages_of(locale)
+                .into_iter()
+                .filter(|(id, _)| id.starts_with("reason-"))
+                .collect();
+            let ids: BTreeSet<String> = reasons.keys().cloned().collect();
+            assert_eq!(ids, expected, "{locale:?}");
+            for (id, variables) in &reasons {
+                assert!(variables.is_subset(&allowed), "{id}: {variables:?}");
+            }
+            // Rendered, no placeable is left unfilled and no message id shows through.
+            for feature in &features {
+                let reason = Reason::Found(FoundReason {
+                    speaker: Some("Anna Roth".to_owned()),
+                    marker: Some("sagte".to_owned()),
+                    sign: Some(Sign::For),
+                    ..FoundReason::new(*feature).with_words(["18 Prozent", "4 Mio.", "x"], 2)
+                });
+                let text = reason.in_words(locale.messages());
+                assert!(text.ends_with(" +"), "{text}");
+                assert!(!text.contains('{') && !text.contains("reason-"), "{text}");
+            }
+        }
+        let english = Locale::English.messages();
+        let german = Locale::German.messages();
+        let figures = Reason::Found(FoundReason {
+            sign: Some(Sign::Against),
+            ..FoundReason::new("figures.statistic").with_words(["18 Prozent", "4 Mio.", "x"], 2)
+        });
+        assert_eq!(
+            figures.in_words(english),
+            "figures: 18 Prozent, 4 Mio., … −"
+        );
+        assert_eq!(figures.in_words(german), "Zahlen: 18 Prozent, 4 Mio., … −");
+        let pronoun = Reason::Found(FoundReason {
+            marker: Some("sagte".to_owned()),
+            ..FoundReason::new("attribution.pronoun")
+        });
+        assert_eq!(pronoun.in_words(german), "zugeschriebene Aussage (sagte)");
+        let by_hand = Reason::Found(FoundReason::new("by_hand"));
+        assert_eq!(by_hand.in_words(german), "von Hand hinzugefügt");
+        // Older files: English words, shown as written; a feature of a newer build: its name and words.
+        let written = Reason::Written("figures: 18 Prozent +".to_owned());
+        assert_eq!(written.in_words(german), "figures: 18 Prozent +");
+        let unknown = Reason::Found(FoundReason::new("rhyme").with_words(["Haus", "Maus"], 3));
+        assert_eq!(unknown.in_words(german), "rhyme: Haus, Maus");
     }
 }

@@ -13,6 +13,7 @@ use super::features::analyze;
 use super::lexicon::Lexicon;
 use super::model::{Feature, Model, NAMED_FEATURES, Terms};
 use super::{Context, describe};
+use crate::i18n::{InWords, Messages, value};
 
 /// One labelled sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -156,6 +157,47 @@ pub enum TrainError {
         /// Other examples.
         negatives: usize,
     },
+}
+
+impl InWords for TrainError {
+    fn in_words(&self, m: &Messages) -> String {
+        match self {
+            Self::Read { path, source } => m.format(
+                "error-train-read",
+                &[
+                    ("path", value::text(path)),
+                    ("reason", value::io_reason(source, m)),
+                ],
+            ),
+            Self::BadLine { path, line, reason } => m.format(
+                "error-train-line",
+                &[
+                    ("path", value::text(path)),
+                    ("line", (*line).into()),
+                    ("reason", value::text(reason)),
+                ],
+            ),
+            Self::Write { path, source } => m.format(
+                "error-train-write",
+                &[
+                    ("path", value::text(path)),
+                    ("reason", value::io_reason(source, m)),
+                ],
+            ),
+            Self::TooFew {
+                what,
+                positives,
+                negatives,
+            } => m.format(
+                "error-train-too-few",
+                &[
+                    ("what", value::text(what)),
+                    ("positives", (*positives).into()),
+                    ("negatives", (*negatives).into()),
+                ],
+            ),
+        }
+    }
 }
 
 /// Reads labelled sentences: JSON Lines of `{"text", "label", "lang"?}`, or one JSON array of such objects

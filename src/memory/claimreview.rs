@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use super::{Entry, MemoryError, rating};
 use crate::article::{Language, detect_language};
-use crate::export::safe_url;
+use crate::web_url::safe_url;
 
 /// The fact-checks in `text` (the contents of `path`, which is named in errors).
 ///

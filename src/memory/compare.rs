@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::terms::{Analysis, DateMark, Quantity, Word, known_parts};
 use crate::article::Language;
+use crate::i18n::{InWords, Messages};
 
 /// How an earlier claim relates to a new one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -70,6 +71,44 @@ pub enum Why {
     },
     /// What differs.
     Related(Vec<Difference>),
+}
+
+impl InWords for Why {
+    /// Why an earlier checked claim matches: "gleiche Wörter: Radwege; gleiche Zahl: 12 km", "anderes
+    /// Jahr: 2023 statt 2024".
+    fn in_words(&self, m: &Messages) -> String {
+        match self {
+            Self::Same { words, figures } => {
+                let mut text = if words.is_empty() {
+                    m.text("match-same-figures-dates")
+                } else {
+                    m.format("match-same-words", &[("words", words.join(", ").into())])
+                };
+                if !figures.is_empty() {
+                    text.push_str("; ");
+                    text.push_str(&m.format(
+                        "match-same-figure",
+                        &[("figures", figures.join(", ").into())],
+                    ));
+                }
+                text
+            }
+            Self::Related(differences) => differences
+                .iter()
+                .map(|d| {
+                    m.format(
+                        "match-other",
+                        &[
+                            ("what", d.what.into()),
+                            ("earlier", d.earlier.clone().into()),
+                            ("new", d.new.clone().into()),
+                        ],
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+        }
+    }
 }
 
 impl Why {
@@ -467,6 +506,44 @@ fn substituted_word(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn why_an_earlier_check_matches_is_said_in_each_language() {
+        use crate::i18n::Locale;
+        let german = Locale::German.messages();
+        let english = Locale::English.messages();
+        let same = Why::Same {
+            words: vec!["Radwege".to_owned(), "Kiel".to_owned()],
+            figures: vec!["12 km".to_owned()],
+        };
+        assert_eq!(same.in_words(english), same.english());
+        assert_eq!(
+            same.in_words(german),
+            "gleiche Wörter: Radwege, Kiel; gleiche Zahl: 12 km"
+        );
+        let related = Why::Related(vec![
+            Difference {
+                what: "year",
+                earlier: "2023".to_owned(),
+                new: "2024".to_owned(),
+            },
+            Difference {
+                what: "place",
+                earlier: "Kiel".to_owned(),
+                new: "Lübeck".to_owned(),
+            },
+        ]);
+        assert_eq!(related.in_words(english), related.english());
+        assert_eq!(
+            related.in_words(german),
+            "anderes Jahr: 2023 statt 2024; anderer Ort: Kiel statt Lübeck"
+        );
+        let figures_only = Why::Same {
+            words: Vec::new(),
+            figures: Vec::new(),
+        };
+        assert_eq!(figures_only.in_words(german), "gleiche Zahlen und Daten");
+    }
+
     use super::*;
     use crate::memory::terms::analyse;
 

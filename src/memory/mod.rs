@@ -26,7 +26,8 @@ use compare::{WordWeights, compare};
 pub use index::{Indexed, MemoryIndex};
 
 use crate::article::{Language, sha256_hex};
-use crate::desk;
+use crate::i18n::{InWords, Messages, value};
+use crate::layout;
 use crate::review::{Claim, Review, Verdict, store};
 
 /// An earlier claim with its verdict: from a review of the desk, or an imported fact-check.
@@ -130,10 +131,57 @@ pub enum MemoryError {
     },
 }
 
+impl InWords for MemoryError {
+    fn in_words(&self, m: &Messages) -> String {
+        match self {
+            Self::Read { path, source } => m.format(
+                "error-memory-read",
+                &[
+                    ("path", value::path(path)),
+                    ("reason", value::io_reason(source, m)),
+                ],
+            ),
+            Self::Json {
+                path,
+                line,
+                column,
+                message,
+            } => m.format(
+                "error-memory-json",
+                &[
+                    ("path", value::path(path)),
+                    ("line", (*line).into()),
+                    ("column", (*column).into()),
+                    ("reason", value::text(message)),
+                ],
+            ),
+            Self::Field { path, line, what } => m.format(
+                "error-memory-field",
+                &[
+                    ("path", value::path(path)),
+                    ("line", (*line).into()),
+                    ("reason", value::text(what)),
+                ],
+            ),
+            Self::NoClaimReviews { path } => {
+                m.format("error-memory-none", &[("path", value::path(path))])
+            }
+            Self::Review(error) => error.in_words(m),
+            Self::Index { path, message } => m.format(
+                "error-memory-index",
+                &[
+                    ("path", value::path(path)),
+                    ("reason", value::text(message)),
+                ],
+            ),
+        }
+    }
+}
+
 /// The memory folder of a desk.
 #[must_use]
 pub fn memory_dir(desk: &Path) -> PathBuf {
-    desk::data_dir(desk).join("memory")
+    layout::data_dir(desk).join("memory")
 }
 
 const MANIFEST: &str = "reviews.json";
@@ -236,7 +284,7 @@ pub fn entries_of_review(review: &Review, source: &str, group: &str) -> Vec<Inde
 /// The index group of a review file in a desk.
 #[must_use]
 pub fn review_group(desk: &Path, review_path: &Path) -> String {
-    format!("review:{}", desk::relative(desk, review_path))
+    format!("review:{}", layout::relative(desk, review_path))
 }
 
 /// Outcome of [`import`].
@@ -306,7 +354,7 @@ fn stamp(path: &Path) -> Option<(u64, u128)> {
 /// The review files of a desk (hidden folders skipped). A folder that is not a desk (no `.claimdesk/`) may be
 /// a home or downloads folder: only its own files are looked at, not its subfolders.
 fn desk_reviews(desk: &Path) -> Vec<PathBuf> {
-    let depth = if desk::data_dir(desk).is_dir() {
+    let depth = if layout::data_dir(desk).is_dir() {
         usize::MAX
     } else {
         1
@@ -319,7 +367,7 @@ fn desk_reviews(desk: &Path) -> Vec<PathBuf> {
             entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
         })
         .filter_map(Result::ok)
-        .filter(|entry| entry.file_type().is_file() && desk::is_review_file(entry.path()))
+        .filter(|entry| entry.file_type().is_file() && layout::is_review_file(entry.path()))
         .map(walkdir::DirEntry::into_path)
         .collect()
 }
@@ -336,7 +384,7 @@ fn sync_reviews(desk: &Path, index: &mut MemoryIndex) -> Result<(), MemoryError>
     let mut stale_groups = Vec::new();
     let mut fresh = Vec::new();
     for path in desk_reviews(desk) {
-        let relative = desk::relative(desk, &path);
+        let relative = layout::relative(desk, &path);
         seen.insert(relative.clone());
         let Some(stamp) = stamp(&path) else { continue };
         if manifest.reviews.get(&relative) == Some(&stamp) {
@@ -383,13 +431,13 @@ fn article_name(desk: &Path, review_path: &Path) -> String {
     let stem = name
         .get(..name.len().saturating_sub(".review.json".len()))
         .unwrap_or_default();
-    desk::ARTICLE_EXTENSIONS
+    layout::ARTICLE_EXTENSIONS
         .iter()
         .map(|extension| review_path.with_file_name(format!("{stem}.{extension}")))
         .find(|article| article.is_file())
         .map_or_else(
-            || desk::relative(desk, review_path),
-            |article| desk::relative(desk, &article),
+            || layout::relative(desk, review_path),
+            |article| layout::relative(desk, &article),
         )
 }
 
@@ -407,7 +455,7 @@ impl Memory {
     /// # Errors
     /// [`MemoryError::Index`] when the desk's index is damaged or cannot be written.
     pub fn add_desk(&mut self, desk: &Path) -> Result<(), MemoryError> {
-        if desk::data_dir(desk).is_dir() {
+        if layout::data_dir(desk).is_dir() {
             let mut index = MemoryIndex::open_or_create(&memory_dir(desk).join("index"))?;
             sync_reviews(desk, &mut index)?;
             self.sources.push(index);
@@ -439,7 +487,7 @@ impl Memory {
             return self.add_desk(path);
         }
         let mut index = MemoryIndex::in_ram();
-        if desk::is_review_file(path) {
+        if layout::is_review_file(path) {
             let review = store::load(path)?;
             let group = format!("review:{}", path.display());
             let folder = path.parent().unwrap_or(Path::new(""));

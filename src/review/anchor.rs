@@ -137,7 +137,7 @@ pub fn reanchor(mut review: Review, article: Article) -> (Review, AnchorReport) 
 #[must_use]
 pub fn article_file(review: &Review, review_path: &std::path::Path) -> Option<std::path::PathBuf> {
     let source = std::path::Path::new(&review.article.source);
-    if review.article.source == "-" || crate::review::edit::is_web_url(&review.article.source) {
+    if review.article.source == "-" || crate::web_url::is_web_url(&review.article.source) {
         return None;
     }
     let beside = review_path.parent().map(|dir| dir.join(source));

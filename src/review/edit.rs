@@ -5,6 +5,8 @@
 //! differs from the last saved one.
 
 use super::{Approval, Claim, HistoryEntry, Review, Verdict};
+use crate::i18n::{InWords, Messages, value};
+use crate::web_url::is_web_url;
 
 /// One change to a review.
 #[derive(Debug, Clone, PartialEq)]
@@ -144,6 +146,45 @@ pub enum EditError {
     NoSuchConflict(String, usize),
 }
 
+impl InWords for EditError {
+    fn in_words(&self, m: &Messages) -> String {
+        match self {
+            Self::NoSuchClaim(id) => m.format("error-edit-no-claim", &[("id", value::text(id))]),
+            Self::DuplicateClaim(id) => {
+                m.format("error-edit-duplicate-claim", &[("id", value::text(id))])
+            }
+            Self::BadSpan { start, end } => m.format(
+                "error-edit-bad-span",
+                &[
+                    ("start", start.to_string().into()),
+                    ("end", end.to_string().into()),
+                ],
+            ),
+            Self::BadUrl(url) => m.format("error-edit-bad-url", &[("url", value::text(url))]),
+            Self::DuplicateEvidence(url) => m.format(
+                "error-edit-duplicate-evidence",
+                &[("url", value::text(url))],
+            ),
+            Self::NoSuchEvidence(id, index) => m.format(
+                "error-edit-no-evidence",
+                &[("id", value::text(id)), ("number", (index + 1).into())],
+            ),
+            Self::NoVerdictToApprove(id) => m.format(
+                "error-edit-no-verdict-to-approve",
+                &[("id", value::text(id))],
+            ),
+            Self::ApproverUnknown => m.text("error-edit-approver-unknown"),
+            Self::OwnVerdict(name) => {
+                m.format("error-edit-own-verdict", &[("name", value::text(name))])
+            }
+            Self::NoSuchConflict(id, index) => m.format(
+                "error-edit-no-conflict",
+                &[("id", value::text(id)), ("number", (index + 1).into())],
+            ),
+        }
+    }
+}
+
 /// The reviewer name used when none was given.
 pub const UNKNOWN_REVIEWER: &str = "unknown";
 
@@ -153,15 +194,6 @@ struct Stamp {
     by: String,
     at: String,
     prefix: &'static str,
-}
-
-/// Whether `url` is an absolute http(s) URL with a host.
-#[must_use]
-pub fn is_web_url(url: &str) -> bool {
-    url::Url::parse(url.trim()).is_ok_and(|parsed| {
-        matches!(parsed.scheme(), "http" | "https")
-            && parsed.host_str().is_some_and(|h| !h.is_empty())
-    })
 }
 
 /// A review with its edit history.

@@ -10,6 +10,7 @@
 use serde_json::{Value, json};
 
 use super::{Claim, Conflict, HistoryEntry, Review};
+use crate::i18n::{InWords, Messages, value};
 
 /// Why two reviews cannot be merged.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -26,6 +27,22 @@ pub enum MergeError {
         /// The expected checksum.
         expected: String,
     },
+}
+
+impl InWords for MergeError {
+    fn in_words(&self, m: &Messages) -> String {
+        match self {
+            Self::DifferentArticles {
+                found, expected, ..
+            } => m.format(
+                "error-merge-different-articles",
+                &[
+                    ("found", value::text(found)),
+                    ("expected", value::text(expected)),
+                ],
+            ),
+        }
+    }
 }
 
 /// The merged review and how many fields are in conflict.

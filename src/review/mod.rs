@@ -8,6 +8,9 @@ pub mod anchor;
 pub mod edit;
 pub mod merge;
 pub mod store;
+pub mod words;
+
+pub use words::Vocabulary;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::{FORMAT_NAME, FORMAT_VERSION, Review};
 use crate::article::sha256_hex;
+use crate::i18n::{InWords, Messages, value};
 
 /// Why a review could not be read or written. Messages name the file and say what to do.
 #[derive(Debug, thiserror::Error)]
@@ -61,6 +62,58 @@ pub enum StoreError {
         /// What does not fit.
         reason: String,
     },
+}
+
+impl InWords for StoreError {
+    fn in_words(&self, m: &Messages) -> String {
+        match self {
+            Self::Io {
+                path,
+                action,
+                source,
+            } => {
+                let reason = value::io_reason(source, m);
+                if *action == "reading" {
+                    m.format(
+                        "error-store-read",
+                        &[("path", value::path(path)), ("reason", reason)],
+                    )
+                } else {
+                    m.format(
+                        "error-store-write",
+                        &[("path", value::path(path)), ("reason", reason)],
+                    )
+                }
+            }
+            Self::Json { path, source } => m.format(
+                "error-store-json",
+                &[
+                    ("path", value::path(path)),
+                    ("reason", source.to_string().into()),
+                ],
+            ),
+            Self::WrongFormat { path, found } => m.format(
+                "error-store-format",
+                &[("path", value::path(path)), ("found", value::text(found))],
+            ),
+            Self::NewerVersion {
+                path,
+                version,
+                supported,
+            } => m.format(
+                "error-store-newer",
+                &[
+                    ("path", value::path(path)),
+                    ("version", (*version).into()),
+                    ("supported", (*supported).into()),
+                ],
+            ),
+            Self::Invalid { path, reason } => m.format(
+                "error-store-invalid",
+                &[("path", value::path(path)), ("reason", value::text(reason))],
+            ),
+        }
+    }
 }
 
 /// The review as the bytes of a review file: pretty JSON with a final newline. The same review always gives
