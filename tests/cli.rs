@@ -642,3 +642,110 @@ fn jsonl_pipeline_answers_every_line_in_order() {
     assert_eq!(lines[4]["id"], "empty");
     assert!(stderr(&output).contains("2 reviews, 3 errors"));
 }
+
+#[test]
+fn a_dash_output_is_standard_output_everywhere_it_is_accepted() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = write(dir.path(), "a.txt", GERMAN.as_bytes());
+    let extracted = common::claimdesk_in(dir.path(), &["extract", "a.txt", "-o", "-"]);
+    assert!(extracted.status.success(), "{}", stderr(&extracted));
+    let review: Review = serde_json::from_slice(&extracted.stdout).unwrap();
+    assert!(!review.claims.is_empty());
+    assert!(!dir.path().join("-").exists(), "no file named '-'");
+    let review_path = dir.path().join("a.review.json");
+    store::save(&review, &review_path).unwrap();
+    let exported = common::claimdesk_in(
+        dir.path(),
+        &["export", "--format", "csv", "a.review.json", "-o", "-"],
+    );
+    assert!(exported.status.success(), "{}", stderr(&exported));
+    assert!(String::from_utf8_lossy(&exported.stdout).contains("verdict"));
+    let merged = common::claimdesk_in(
+        dir.path(),
+        &[
+            "merge",
+            "a.review.json",
+            "a.review.json",
+            "a.review.json",
+            "-o",
+            "-",
+        ],
+    );
+    assert!(merged.status.success(), "{}", stderr(&merged));
+    assert_eq!(
+        serde_json::from_slice::<Review>(&merged.stdout)
+            .unwrap()
+            .claims
+            .len(),
+        review.claims.len()
+    );
+    assert!(!dir.path().join("-").exists());
+    let _ = article;
+}
+
+#[test]
+fn an_output_onto_the_input_is_refused_and_the_input_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = write(dir.path(), "a.txt", GERMAN.as_bytes());
+    let refused = claimdesk(&[
+        "extract",
+        article.to_str().unwrap(),
+        "-o",
+        article.to_str().unwrap(),
+    ]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("is also an input"),
+        "{}",
+        stderr(&refused)
+    );
+    assert_eq!(std::fs::read(&article).unwrap(), GERMAN.as_bytes());
+    let review_path = dir.path().join("a.review.json");
+    let made = claimdesk(&[
+        "extract",
+        article.to_str().unwrap(),
+        "-o",
+        review_path.to_str().unwrap(),
+    ]);
+    assert!(made.status.success());
+    let before = std::fs::read(&review_path).unwrap();
+    // Named another way: through the folder's own `.`.
+    let dotted = dir.path().join(".").join("a.review.json");
+    let refused = claimdesk(&[
+        "export",
+        "--format",
+        "csv",
+        review_path.to_str().unwrap(),
+        "-o",
+        dotted.to_str().unwrap(),
+    ]);
+    assert_eq!(refused.status.code(), Some(1), "{}", stderr(&refused));
+    assert_eq!(std::fs::read(&review_path).unwrap(), before);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_output_through_a_link_writes_its_target_and_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = write(dir.path(), "a.txt", GERMAN.as_bytes());
+    let target = write(dir.path(), "target.json", b"old");
+    let link = dir.path().join("link.json");
+    std::os::unix::fs::symlink("target.json", &link).unwrap();
+    let out = claimdesk(&[
+        "extract",
+        article.to_str().unwrap(),
+        "-o",
+        link.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(store::load(&target).is_ok());
+    // A device: written into, never replaced.
+    let out = claimdesk(&["extract", article.to_str().unwrap(), "-o", "/dev/null"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}

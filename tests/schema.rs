@@ -12,14 +12,15 @@ fn committed_schema_matches_the_types() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/review.schema.json");
     let committed = std::fs::read_to_string(&path).unwrap();
     assert!(
-        committed == claimdesk::cli::review_schema(),
+        committed == claimdesk::review::store::json_schema(),
         "docs/review.schema.json is out of date: run `cargo run -- schema > docs/review.schema.json`"
     );
 }
 
 #[test]
 fn a_saved_review_validates_against_the_schema_shape() {
-    let schema: serde_json::Value = serde_json::from_str(&claimdesk::cli::review_schema()).unwrap();
+    let schema: serde_json::Value =
+        serde_json::from_str(&claimdesk::review::store::json_schema()).unwrap();
     let required: Vec<&str> = schema["required"]
         .as_array()
         .unwrap()

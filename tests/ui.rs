@@ -501,8 +501,7 @@ fn a_changed_article_re_anchors_the_review_and_keeps_orphans() {
     let review_path = directory.path().join("story.review.json");
     std::fs::write(&article, "Die Stadt nahm 2024 rund 3,2 Millionen Euro ein, sagte Kämmerer Jan Ohl.\nDer Rat stimmte am 4. März mit 31 zu 5 Stimmen zu.\n").unwrap();
     let (mut review, _) =
-        claimdesk::cli::new_review(&article, claimdesk::cli::LangArg::Auto, &Default::default())
-            .unwrap();
+        claimdesk::extract::review_of_path(&article, None, &Default::default()).unwrap();
     review.claims[0].verdict = Some(Verdict::Confirmed);
     review.claims[1].verdict = Some(Verdict::Denied);
     review.claims[1].note = "Es waren 29 Stimmen.".to_owned();

@@ -416,6 +416,22 @@ pub fn new_review(
     crate::review::Review::new(article, claims)
 }
 
+/// A new review of the article file at `path`, with how it was read (legacy encoding, unknown language).
+///
+/// # Errors
+/// A [`crate::article::LoadError`] naming the file.
+pub fn review_of_path(
+    path: &std::path::Path,
+    language: Option<Language>,
+    options: &ExtractOptions,
+) -> Result<(crate::review::Review, Vec<crate::article::LoadWarning>), crate::article::LoadError> {
+    let loaded = crate::article::load_path(path, crate::article::LoadOptions { language })?;
+    Ok((
+        new_review(loaded.article, options, &mut |_| {}),
+        loaded.warnings,
+    ))
+}
+
 /// Fills in what reviews of earlier versions lack and extraction derives (whether each speaker is a person
 /// or an organisation), so views and exports of an old file are those of a new one.
 pub fn complete_review(review: &mut crate::review::Review) {

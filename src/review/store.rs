@@ -192,6 +192,51 @@ pub fn sync_directory(directory: &Path) {
     }
 }
 
+/// What a write to a path lands on.
+enum WriteTarget {
+    /// A regular file (or none yet) at this path, after following symbolic links: replaced atomically.
+    File(PathBuf),
+    /// A pipe, a terminal, a device or a socket: written in place. Replacing it would break what it is (a
+    /// pipe another process reads, `/dev/stdout`), and it holds nothing a crash could half-overwrite.
+    InPlace,
+}
+
+/// Follows `path` through symbolic links (relative ones from their own folder, chains, a dangling last link
+/// to the file it will create), so a save replaces the link's target and leaves the link a link.
+fn write_target(path: &Path) -> std::io::Result<WriteTarget> {
+    /// As Linux's limit on links followed when opening a path.
+    const MAX_LINKS: usize = 40;
+    match std::fs::metadata(path) {
+        Ok(metadata) if metadata.is_dir() => {
+            return Err(std::io::Error::from(std::io::ErrorKind::IsADirectory));
+        }
+        Ok(metadata) if !metadata.is_file() => return Ok(WriteTarget::InPlace),
+        _ => {}
+    }
+    let mut current = path.to_owned();
+    for _ in 0..MAX_LINKS {
+        match std::fs::symlink_metadata(&current) {
+            Ok(metadata) if metadata.file_type().is_symlink() => {
+                let link = std::fs::read_link(&current)?;
+                current = match current.parent() {
+                    Some(folder) if link.is_relative() => folder.join(link),
+                    _ => link,
+                };
+            }
+            _ => {
+                // The kernel's own links (`/proc/self/fd/1` → a pipe) name no file to replace.
+                let magic = current.starts_with("/proc") || current.starts_with("/dev");
+                return Ok(if magic && path != current {
+                    WriteTarget::InPlace
+                } else {
+                    WriteTarget::File(current)
+                });
+            }
+        }
+    }
+    Err(std::io::Error::other("too many levels of symbolic links"))
+}
+
 fn write_atomic_in(
     path: &Path,
     durability: Durability,
@@ -202,6 +247,19 @@ fn write_atomic_in(
         action: "writing",
         source,
     };
+    let target = match write_target(path).map_err(io_error)? {
+        WriteTarget::File(target) => target,
+        WriteTarget::InPlace => {
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(io_error)?;
+            let mut writer = std::io::BufWriter::with_capacity(1 << 20, &file);
+            write(&mut writer).map_err(io_error)?;
+            return writer.flush().map_err(io_error);
+        }
+    };
+    let path = target.as_path();
     let directory = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
         _ => PathBuf::from("."),
@@ -286,6 +344,15 @@ fn remove_stale_temporaries(directory: &Path, prefix: &str) {
             let _ = std::fs::remove_file(entry.path());
         }
     }
+}
+
+/// The JSON Schema of review files, as committed in `docs/review.schema.json`.
+#[must_use]
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Review);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
 }
 
 /// Reads and validates a review file.
@@ -407,6 +474,85 @@ mod tests {
     use super::*;
     use crate::article::{LoadOptions, load_bytes};
     use crate::extract::{ExtractOptions, extract};
+
+    #[cfg(unix)]
+    #[test]
+    fn a_write_through_a_link_replaces_its_target_and_keeps_the_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.json");
+        std::fs::write(&real, "old").unwrap();
+        let sub = dir.path().join("sub");
+        std::fs::create_dir(&sub).unwrap();
+        // A relative link, from its own folder, and a link to that link.
+        let link = sub.join("link.json");
+        std::os::unix::fs::symlink("../real.json", &link).unwrap();
+        let chain = dir.path().join("chain.json");
+        std::os::unix::fs::symlink(&link, &chain).unwrap();
+        write_atomic(&chain, b"new").unwrap();
+        assert_eq!(std::fs::read(&real).unwrap(), b"new");
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert!(
+            std::fs::symlink_metadata(&chain)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        // A dangling link: the file it names is created.
+        let dangling = dir.path().join("dangling.json");
+        std::os::unix::fs::symlink("made.json", &dangling).unwrap();
+        write_atomic(&dangling, b"made").unwrap();
+        assert_eq!(
+            std::fs::read(dir.path().join("made.json")).unwrap(),
+            b"made"
+        );
+        assert!(
+            std::fs::symlink_metadata(&dangling)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        // A loop is an error, not a hang.
+        let a = dir.path().join("a");
+        let b = dir.path().join("b");
+        std::os::unix::fs::symlink(&b, &a).unwrap();
+        std::os::unix::fs::symlink(&a, &b).unwrap();
+        assert!(write_atomic(&a, b"x").is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn pipes_and_devices_are_written_in_place_never_replaced() {
+        use std::os::unix::fs::FileTypeExt as _;
+        write_atomic(Path::new("/dev/null"), b"into the void").unwrap();
+        assert!(
+            std::fs::symlink_metadata("/dev/null")
+                .unwrap()
+                .file_type()
+                .is_char_device()
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("skipped the FIFO part: mkfifo is not available");
+            return;
+        }
+        let reader_path = fifo.clone();
+        let reader = std::thread::spawn(move || std::fs::read(reader_path).unwrap());
+        write_atomic(&fifo, b"through the pipe").unwrap();
+        assert_eq!(reader.join().unwrap(), b"through the pipe");
+        assert!(
+            std::fs::symlink_metadata(&fifo)
+                .unwrap()
+                .file_type()
+                .is_fifo()
+        );
+    }
 
     fn sample_review() -> Review {
         let text = "Minister Anna Weber sagte am Montag, die Steuern würden um 3 Prozent sinken.\nDie Opposition bestritt das.";

@@ -1,0 +1,20 @@
+//! `claimdesk schema`: the JSON Schema of review files.
+
+use std::process::ExitCode;
+
+use super::{CliError, Output};
+
+/// Arguments of `claimdesk schema` (none).
+#[derive(Debug, clap::Args)]
+pub struct SchemaArgs {}
+
+impl SchemaArgs {
+    /// Prints the schema committed as `docs/review.schema.json`.
+    ///
+    /// # Errors
+    /// When standard output cannot be written.
+    pub fn run(self) -> Result<ExitCode, CliError> {
+        Output::Stdout.write(crate::review::store::json_schema().as_bytes())?;
+        Ok(ExitCode::SUCCESS)
+    }
+}

@@ -1,0 +1,87 @@
+//! `claimdesk status`: where a desk stands.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::{CliError, Output};
+use crate::article::Language;
+use crate::desk;
+use crate::extract::ExtractOptions;
+
+/// Arguments of `claimdesk status`.
+#[derive(Debug, clap::Args)]
+pub struct StatusArgs {
+    /// Print JSON: {"articles": [...], "totals": {...}}.
+    #[arg(long)]
+    pub json: bool,
+    /// The desk folder.
+    pub dir: PathBuf,
+}
+
+impl StatusArgs {
+    /// Prints the desk's table (or JSON).
+    ///
+    /// # Errors
+    /// When `dir` is no folder or standard output cannot be written.
+    pub fn run(self) -> Result<ExitCode, CliError> {
+        let dir = &self.dir;
+        if !dir.is_dir() {
+            return Err(CliError::Usage(format!(
+                "{}: is not a folder. Give the desk folder that holds the articles.",
+                dir.display()
+            )));
+        }
+        let options = ExtractOptions {
+            model: desk::model::model_for(dir),
+            ..ExtractOptions::default()
+        };
+        let status = desk::status(dir, &options, &|| {});
+        let mut text = String::new();
+        if self.json {
+            text = serde_json::to_string_pretty(&status).unwrap_or_default();
+            text.push('\n');
+        } else {
+            let _ = writeln!(
+                text,
+                "{:<40} {:>3} {:>6} {:>9} {:>6} {:>10} {:>7}",
+                "article", "lang", "claims", "confirmed", "denied", "unverified", "pending"
+            );
+            for article in &status.articles {
+                let language = article.language.map_or("-", Language::code);
+                match &article.error {
+                    Some(error) => {
+                        let _ = writeln!(text, "{:<40} error: {error}", article.path);
+                    }
+                    None => {
+                        let _ = writeln!(
+                            text,
+                            "{:<40} {:>3} {:>6} {:>9} {:>6} {:>10} {:>7}",
+                            article.path,
+                            language,
+                            article.claims,
+                            article.confirmed,
+                            article.denied,
+                            article.unverified,
+                            article.pending
+                        );
+                    }
+                }
+            }
+            let t = status.totals;
+            let _ = writeln!(
+                text,
+                "{:<40} {:>3} {:>6} {:>9} {:>6} {:>10} {:>7}",
+                format!("total ({} articles)", t.articles),
+                "",
+                t.claims,
+                t.confirmed,
+                t.denied,
+                t.unverified,
+                t.pending
+            );
+        }
+        Output::Stdout.write(text.as_bytes())?;
+        Ok(ExitCode::SUCCESS)
+    }
+}
