@@ -1,6 +1,8 @@
 //! Every error the window can show says what went wrong with which file, in German and in English: each
 //! error type puts itself into words beside its definition (`impl InWords`), this test holds them to it.
 
+#![allow(clippy::unwrap_used, reason = "test helpers may panic")]
+
 use claimdesk::article::fetch::FetchError;
 use claimdesk::article::{DecodeError, LoadError, LoadWarning};
 use claimdesk::export::ExportError;
