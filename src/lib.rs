@@ -17,4 +17,5 @@ pub mod i18n;
 pub mod layout;
 pub mod memory;
 pub mod review;
+pub mod text;
 pub mod web_url;

@@ -48,6 +48,25 @@ const LEADING_CONJUNCTIONS: &[&str] = &[
     "und", "aber", "doch", "auch", "and", "but", "so", "yet", "also",
 ];
 
+/// Where `text`, one statement, names who said it: the named speaker's span (`…, sagte die Ministerin`,
+/// `according to the statistics office, …`). The claim memory leaves these words out: the same fact
+/// reported by another source is still the same fact.
+#[must_use]
+pub fn source_span(text: &str, language: Language) -> Option<Span> {
+    let analysis = super::features::analyze(
+        text,
+        Span {
+            start: 0,
+            end: text.len(),
+        },
+        Lexicon::for_language(language),
+    );
+    match attribute(&analysis) {
+        Attribution::Named { span, .. } => Some(span),
+        Attribution::None | Attribution::Pronoun { .. } | Attribution::Anonymous { .. } => None,
+    }
+}
+
 /// Finds the attribution of a segment.
 pub fn attribute(analysis: &Analysis<'_>) -> Attribution {
     let words = &analysis.words;

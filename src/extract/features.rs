@@ -356,19 +356,6 @@ fn find_quotes(segment: &str, offset: usize) -> Vec<Span> {
     quotes
 }
 
-fn is_percent_word(word: &str) -> bool {
-    matches!(
-        word,
-        "%" | "prozent"
-            | "percent"
-            | "prozentpunkte"
-            | "prozentpunkten"
-            | "percentage"
-            | "‰"
-            | "promille"
-    )
-}
-
 fn is_date_number(text: &str) -> bool {
     let parts: Vec<&str> = text.split(['.', '-', '/']).collect();
     let all_digits = parts
@@ -402,7 +389,7 @@ fn find_numbers(analysis: &Analysis<'_>) -> Vec<NumberMention> {
         }
         let next = words.get(last + 1);
         let previous = index.checked_sub(1).and_then(|i| words.get(i));
-        let kind = if next.is_some_and(|w| is_percent_word(&w.lower)) {
+        let kind = if next.is_some_and(|w| crate::text::figures::is_share_unit(&w.lower)) {
             last += 1;
             NumberKind::Percentage
         } else if next.is_some_and(|w| w.is(Category::Currency))

@@ -3,10 +3,9 @@
 
 pub mod attribution;
 pub mod features;
-pub mod lexicon;
 pub mod model;
 pub mod segment;
-pub mod tokens;
+pub use crate::text::{lexicon, tokens};
 pub mod train;
 
 use attribution::{Attribution, attribute};

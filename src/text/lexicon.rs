@@ -151,7 +151,7 @@ pub fn normalize_abbreviation(text: &str) -> String {
 
 /// The word tokens of a lexicon entry, as the tokenizer would cut them from running text.
 fn entry_words(entry: &str) -> Vec<String> {
-    crate::extract::tokens::tokenize(entry)
+    crate::text::tokens::tokenize(entry)
         .map(|token| token.text.to_lowercase())
         .collect()
 }
