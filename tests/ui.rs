@@ -836,7 +836,7 @@ fn error_dialog(bench: &Bench) -> (String, String) {
 
 #[test]
 fn a_panic_in_saving_loading_or_extracting_is_reported_and_the_review_stays() {
-    use claimdesk::app::files::Job;
+    use claimdesk::app::files::Work as Job;
     let directory = tempfile::tempdir().unwrap();
     let review_path = directory.path().join("sample.review.json");
     let article = directory.path().join("other.txt");

@@ -4,12 +4,10 @@
 
 use crate::review::{Verdict, Vocabulary};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc::{Receiver, channel};
 
 use rayon::prelude::*;
 
+use super::jobs::Job;
 use crate::article::Language;
 use crate::desk::cache::Cache;
 use crate::desk::status::{ArticleStatus, Extracted, article_status, remember};
@@ -111,72 +109,45 @@ pub struct DeskRow {
     pub status: Option<ArticleStatus>,
 }
 
-/// Reading or extracting rows in the background, on all cores.
-struct StatusJob {
-    receiver: Receiver<(ArticleFile, ArticleStatus)>,
-    cancel: Arc<AtomicBool>,
-    done: Arc<AtomicUsize>,
-    total: usize,
-    /// The thread ends after the claims are in the cache, which the desk search reads: the job counts as
-    /// finished only then, not when the last row was sent.
-    thread: std::thread::JoinHandle<()>,
-}
+/// Reading or extracting rows in the background, on all cores; each row is handed over as it is read. The
+/// job ends after the claims are in the cache, which the desk search reads: it counts as finished only
+/// then, not when the last row was sent.
+type StatusJob = Job<(), (ArticleFile, ArticleStatus)>;
 
-impl StatusJob {
-    fn start(
-        root: PathBuf,
-        files: Vec<ArticleFile>,
-        options: ExtractOptions,
-        repaint: egui::Context,
-    ) -> Self {
-        let (sender, receiver) = channel();
-        let cancel = Arc::new(AtomicBool::new(false));
-        let done = Arc::new(AtomicUsize::new(0));
-        let total = files.len();
-        let (job_cancel, job_done) = (Arc::clone(&cancel), Arc::clone(&done));
-        let thread = std::thread::spawn(move || {
-            let cache = Cache::open(&root, options.min_score);
-            let extracted: Vec<(ArticleFile, Extracted)> = files
-                .into_par_iter()
-                .filter_map(|file| {
-                    if job_cancel.load(Ordering::Relaxed) {
-                        return None;
-                    }
-                    // A panic on one article costs that row, never the window.
-                    let (status, extracted) =
-                        std::panic::catch_unwind(|| article_status(&root, &file, &cache, &options))
-                            .unwrap_or_else(|_| {
-                                let status =
-                                    RowTrouble::Crashed(file.relative.clone()).status_of(&file);
-                                (status, None)
-                            });
-                    let _ = sender.send((file.clone(), status));
-                    job_done.fetch_add(1, Ordering::Relaxed);
-                    repaint.request_repaint();
-                    extracted.map(|e| (file, e))
-                })
-                .collect();
-            let mut cache = cache;
-            for (file, extracted) in extracted {
-                remember(&mut cache, &file, extracted);
-            }
-            let _ = cache.save();
-            repaint.request_repaint();
-        });
-        Self {
-            receiver,
-            cancel,
-            done,
-            total,
-            thread,
+fn start_status_job(
+    root: PathBuf,
+    files: Vec<ArticleFile>,
+    options: ExtractOptions,
+    repaint: &egui::Context,
+) -> StatusJob {
+    Job::spawn("desk", repaint, move |progress| {
+        progress.set_total(files.len());
+        let cache = Cache::open(&root, options.min_score);
+        let extracted: Vec<(ArticleFile, Extracted)> = files
+            .into_par_iter()
+            .filter_map(|file| {
+                if progress.is_cancelled() {
+                    return None;
+                }
+                // A panic on one article costs that row, never the window.
+                let (status, extracted) =
+                    std::panic::catch_unwind(|| article_status(&root, &file, &cache, &options))
+                        .unwrap_or_else(|_| {
+                            let status =
+                                RowTrouble::Crashed(file.relative.clone()).status_of(&file);
+                            (status, None)
+                        });
+                progress.send((file.clone(), status));
+                progress.advance();
+                extracted.map(|e| (file, e))
+            })
+            .collect();
+        let mut cache = cache;
+        for (file, extracted) in extracted {
+            remember(&mut cache, &file, extracted);
         }
-    }
-
-    fn fraction(&self) -> f32 {
-        #[expect(clippy::cast_precision_loss, reason = "a progress bar")]
-        let fraction = self.done.load(Ordering::Relaxed) as f32 / self.total.max(1) as f32;
-        fraction
-    }
+        let _ = cache.save();
+    })
 }
 
 /// A claim found by the desk search.
@@ -317,12 +288,7 @@ impl DeskView {
                 status: None,
             })
             .collect();
-        let job = Some(StatusJob::start(
-            root.clone(),
-            files,
-            options.clone(),
-            ctx.clone(),
-        ));
+        let job = Some(start_status_job(root.clone(), files, options.clone(), ctx));
         Self {
             job,
             watcher,
@@ -365,7 +331,7 @@ impl DeskView {
     /// Stops the background extraction; rows not done yet stay without status.
     pub fn cancel(&mut self) {
         if let Some(job) = &self.job {
-            job.cancel.store(true, Ordering::Relaxed);
+            job.cancel();
         }
         self.queued.clear();
     }
@@ -380,11 +346,11 @@ impl DeskView {
 
     /// Takes finished rows and folder changes; call once per frame.
     pub fn poll(&mut self, ctx: &egui::Context) {
-        if let Some(job) = &self.job {
-            // Read before draining: every row was sent before the thread ended.
-            let cancelled = job.cancel.load(Ordering::Relaxed);
-            let finished = cancelled || job.thread.is_finished();
-            let rows: Vec<(ArticleFile, ArticleStatus)> = job.receiver.try_iter().collect();
+        if let Some(job) = &mut self.job {
+            // Whether it ended, read before the rows: every row was sent before the job ended.
+            let cancelled = job.is_cancelled();
+            let finished = cancelled || job.poll().is_some();
+            let rows = job.take_partial();
             for (file, status) in rows {
                 self.set_row(file, status);
             }
@@ -405,11 +371,11 @@ impl DeskView {
         }
         if self.job.is_none() && !self.queued.is_empty() {
             let files = std::mem::take(&mut self.queued);
-            self.job = Some(StatusJob::start(
+            self.job = Some(start_status_job(
                 self.root.clone(),
                 files,
                 self.options.clone(),
-                ctx.clone(),
+                ctx,
             ));
         }
     }

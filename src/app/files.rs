@@ -2,15 +2,14 @@
 //! dialogs, and autosave recovery copies in the user's data directory.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
 use fluent_bundle::FluentValue;
 
+use super::jobs::{Job, JobFailure, Progress};
 use crate::article::{self, Language, LoadOptions};
 use crate::extract::{self, ExtractOptions};
 use crate::i18n::{InWords, Messages};
@@ -42,7 +41,7 @@ pub enum Loaded {
 /// Work that must never take the window down with it: a panic in any of these is reported as an error and
 /// the open review stays as it was.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Job {
+pub enum Work {
     /// Reading and decoding a file, in the background.
     Load,
     /// Finding the claims of a loaded article, in the background (and for the bundled samples).
@@ -57,55 +56,50 @@ pub enum Job {
 /// # Errors
 /// The error of `work`, or a message naming the job, the file and the panic.
 pub fn guarded<T>(
-    job: Job,
+    kind: Work,
     subject: &Path,
     m: &Messages,
     work: impl FnOnce() -> Result<T, String>,
 ) -> Result<T, String> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).unwrap_or_else(|payload| {
-        let reason: FluentValue<'_> = payload
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "?".to_owned())
-            .into();
-        let path: FluentValue<'_> = subject.display().to_string().into();
-        Err(match job {
-            Job::Load => m.format(
-                "error-failed-loading",
-                &[("path", path), ("reason", reason)],
-            ),
-            Job::Extract => m.format(
-                "error-failed-extracting",
-                &[("path", path), ("reason", reason)],
-            ),
-            Job::Save => m.format("error-failed-saving", &[("path", path), ("reason", reason)]),
-        })
+        let reason = crate::i18n::value::panic_reason(payload.as_ref());
+        Err(failed(kind, subject, reason, m))
     })
 }
 
-/// Panics when `injected` names `job`, as a bug in that job would: lets tests prove the window survives.
-pub(super) fn fail_if_injected(injected: &mut Option<Job>, job: Job) {
-    if *injected == Some(job) {
-        *injected = None;
-        panic!("injected failure in {job:?}");
+/// What a failed piece of `kind` work on `subject` says.
+fn failed(kind: Work, subject: &Path, reason: FluentValue<'static>, m: &Messages) -> String {
+    let path: FluentValue<'_> = subject.display().to_string().into();
+    match kind {
+        Work::Load => m.format(
+            "error-failed-loading",
+            &[("path", path), ("reason", reason)],
+        ),
+        Work::Extract => m.format(
+            "error-failed-extracting",
+            &[("path", path), ("reason", reason)],
+        ),
+        Work::Save => m.format("error-failed-saving", &[("path", path), ("reason", reason)]),
     }
 }
 
-/// A load running in a background thread.
-pub struct LoadJob {
+/// Panics when `injected` names `job`, as a bug in that job would: lets tests prove the window survives.
+pub(super) fn fail_if_injected(injected: &mut Option<Work>, kind: Work) {
+    if *injected == Some(kind) {
+        *injected = None;
+        panic!("injected failure in {kind:?}");
+    }
+}
+
+/// An article or review being read (and extracted) in the background.
+pub struct Opening {
     /// The file being loaded.
     pub path: PathBuf,
-    /// Bytes of article text processed so far, and the total.
-    pub progress: Arc<(AtomicUsize, AtomicUsize)>,
-    /// Set to stop a download; the window forgets the job at once (the thread ends by itself, at the
-    /// latest at the fetch timeout, and its answer goes nowhere).
-    pub cancel: Arc<AtomicBool>,
-    receiver: Receiver<Result<Loaded, String>>,
+    job: Job<Result<Loaded, String>>,
     messages: &'static Messages,
 }
 
-impl LoadJob {
+impl Opening {
     /// The web address being downloaded, when this load is a download.
     #[must_use]
     pub fn address(&self) -> Option<&str> {
@@ -113,27 +107,31 @@ impl LoadJob {
     }
 
     /// The result, once it is there.
-    pub fn poll(&self) -> Option<Result<Loaded, String>> {
-        match self.receiver.try_recv() {
-            Ok(result) => Some(result),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(Err(self.messages.format(
-                "error-load-stopped",
-                &[("path", self.path.display().to_string().into())],
-            ))),
-        }
+    pub fn poll(&mut self) -> Option<Result<Loaded, String>> {
+        let outcome = self.job.poll()?;
+        Some(outcome.unwrap_or_else(|failure| {
+            Err(match failure {
+                JobFailure::Panicked(reason) => {
+                    failed(Work::Load, &self.path, reason.into(), self.messages)
+                }
+                JobFailure::Lost(_) => self.messages.format(
+                    "error-load-stopped",
+                    &[("path", self.path.display().to_string().into())],
+                ),
+            })
+        }))
     }
 
     /// Fraction done, 0 to 1.
+    #[must_use]
     pub fn fraction(&self) -> f32 {
-        let done = self.progress.0.load(Ordering::Relaxed);
-        let total = self.progress.1.load(Ordering::Relaxed).max(1);
-        #[expect(
-            clippy::cast_precision_loss,
-            reason = "a progress bar needs no exact ratio"
-        )]
-        let fraction = done as f32 / total as f32;
-        fraction.clamp(0.0, 1.0)
+        self.job.fraction()
+    }
+
+    /// Stops a download; the window forgets the job at once (the thread ends by itself, at the latest at
+    /// the fetch timeout, and its answer goes nowhere).
+    pub fn cancel(&self) {
+        self.job.cancel();
     }
 }
 
@@ -151,36 +149,24 @@ pub fn start_load(
     path: PathBuf,
     language: Option<Language>,
     resume_review: Option<PathBuf>,
-    mut inject_panic: Option<Job>,
-    repaint: egui::Context,
+    mut inject_panic: Option<Work>,
+    repaint: &egui::Context,
     messages: &'static Messages,
-) -> LoadJob {
-    let (sender, receiver) = channel();
-    let progress = Arc::new((AtomicUsize::new(0), AtomicUsize::new(1)));
-    let job_progress = Arc::clone(&progress);
+) -> Opening {
     let job_path = path.clone();
-    let cancel = Arc::new(AtomicBool::new(false));
-    let job_cancel = Arc::clone(&cancel);
-    std::thread::spawn(move || {
-        let result = guarded(Job::Load, &job_path, messages, || {
-            load(
-                &job_path,
-                language,
-                resume_review,
-                &mut inject_panic,
-                &job_progress,
-                &job_cancel,
-                messages,
-            )
-        });
-        let _ = sender.send(result);
-        repaint.request_repaint();
+    let job = Job::spawn("load", repaint, move |progress| {
+        load(
+            &job_path,
+            language,
+            resume_review,
+            &mut inject_panic,
+            progress,
+            messages,
+        )
     });
-    LoadJob {
+    Opening {
         path,
-        progress,
-        cancel,
-        receiver,
+        job,
         messages,
     }
 }
@@ -189,12 +175,12 @@ fn load(
     path: &Path,
     language: Option<Language>,
     resume_review: Option<PathBuf>,
-    inject_panic: &mut Option<Job>,
-    progress: &(AtomicUsize, AtomicUsize),
-    cancel: &AtomicBool,
+    inject_panic: &mut Option<Work>,
+    progress: &Progress,
     m: &Messages,
 ) -> Result<Loaded, String> {
-    fail_if_injected(inject_panic, Job::Load);
+    fail_if_injected(inject_panic, Work::Load);
+    let cancel: &AtomicBool = progress.cancel_flag();
     if let Some(address) = article::fetch::address_in_path(path) {
         // Fetched once; the review keeps the text, so reopening it never goes to the web again.
         let loaded = article::load_url(
@@ -260,15 +246,13 @@ fn extract_loaded(
     loaded: article::Loaded,
     article_path: Option<PathBuf>,
     path: &Path,
-    inject_panic: &mut Option<Job>,
-    progress: &(AtomicUsize, AtomicUsize),
+    inject_panic: &mut Option<Work>,
+    progress: &Progress,
     m: &Messages,
 ) -> Result<Loaded, String> {
-    progress
-        .1
-        .store(loaded.article.text.len(), Ordering::Relaxed);
-    let review = guarded(Job::Extract, path, m, || {
-        fail_if_injected(inject_panic, Job::Extract);
+    progress.set_total(loaded.article.text.len());
+    let review = guarded(Work::Extract, path, m, || {
+        fail_if_injected(inject_panic, Work::Extract);
         // An article of a desk with its own model is scored by that model.
         let options = ExtractOptions {
             model: article_path
@@ -277,7 +261,7 @@ fn extract_loaded(
             ..ExtractOptions::default()
         };
         Ok(extract::new_review(loaded.article, &options, &mut |done| {
-            progress.0.store(done, Ordering::Relaxed)
+            progress.set_done(done);
         }))
     })?;
     Ok(Loaded::Article {
@@ -349,11 +333,11 @@ pub enum DialogPurpose {
 }
 
 /// A system file dialog running in its own thread, so the window keeps drawing.
-pub struct FileDialogJob {
+pub struct FileDialog {
     /// What the chosen path is for.
     pub purpose: DialogPurpose,
     started: Instant,
-    receiver: Receiver<Option<PathBuf>>,
+    job: Job<Option<PathBuf>>,
 }
 
 /// What became of a file dialog.
@@ -369,18 +353,16 @@ pub enum DialogOutcome {
 /// A dialog that returns nothing this fast was never shown: rfd answers at once when it has no backend.
 const NO_DIALOG_WITHIN: Duration = Duration::from_millis(400);
 
-impl FileDialogJob {
+impl FileDialog {
     /// Opens a system dialog for `purpose`, starting in `directory` with `file_name` suggested.
     pub fn start(
         purpose: DialogPurpose,
         directory: Option<PathBuf>,
         file_name: Option<String>,
-        repaint: egui::Context,
-        messages: &'static crate::i18n::Messages,
+        repaint: &egui::Context,
+        m: &'static crate::i18n::Messages,
     ) -> Self {
-        let m = messages;
-        let (sender, receiver) = channel();
-        std::thread::spawn(move || {
+        let job = Job::spawn("file-dialog", repaint, move |_| {
             let mut dialog = rfd::FileDialog::new();
             if let Some(directory) = directory {
                 dialog = dialog.set_directory(directory);
@@ -388,7 +370,7 @@ impl FileDialogJob {
             if let Some(name) = file_name {
                 dialog = dialog.set_file_name(name);
             }
-            let chosen = match purpose {
+            match purpose {
                 DialogPurpose::Open | DialogPurpose::OpenAddress => dialog
                     .add_filter(
                         m.text("file-filter-articles"),
@@ -405,28 +387,23 @@ impl FileDialogJob {
                 DialogPurpose::OpenFolder => {
                     dialog.set_title(m.text("file-dialog-folder")).pick_folder()
                 }
-            };
-            let _ = sender.send(chosen);
-            repaint.request_repaint();
+            }
         });
         Self {
             purpose,
             started: Instant::now(),
-            receiver,
+            job,
         }
     }
 
     /// The outcome, once the dialog closed.
-    pub fn poll(&self) -> Option<DialogOutcome> {
-        match self.receiver.try_recv() {
-            Ok(Some(path)) => Some(DialogOutcome::Chosen(path)),
-            Ok(None) if self.started.elapsed() < NO_DIALOG_WITHIN => {
-                Some(DialogOutcome::Unavailable)
-            }
-            Ok(None) => Some(DialogOutcome::Cancelled),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(DialogOutcome::Unavailable),
-        }
+    pub fn poll(&mut self) -> Option<DialogOutcome> {
+        Some(match self.job.poll()? {
+            Ok(Some(path)) => DialogOutcome::Chosen(path),
+            Ok(None) if self.started.elapsed() < NO_DIALOG_WITHIN => DialogOutcome::Unavailable,
+            Ok(None) => DialogOutcome::Cancelled,
+            Err(_) => DialogOutcome::Unavailable,
+        })
     }
 }
 

@@ -8,25 +8,19 @@ use fluent_bundle::FluentValue;
 
 use crate::i18n::InWords;
 
-use super::files::{self, DialogOutcome, DialogPurpose, FileDialogJob, Loaded};
-use super::{ClaimDeskApp, Dialog, MAX_RECENT, PendingAction, UiState, View, Workspace, desk_view};
+use super::files::{self, DialogOutcome, DialogPurpose, FileDialog, Loaded, RecoveryInfo};
+use super::jobs::Job;
+use super::{ClaimDeskApp, Dialog, PendingAction, View, Workspace, desk_view};
 use crate::review::store;
 
 impl ClaimDeskApp {
-    pub(super) fn is_dirty(&self) -> bool {
-        self.workbench
-            .workspace
-            .as_ref()
-            .is_some_and(|w| w.document.is_dirty())
-    }
-
     /// Opens `path` unless unsaved changes need a decision first.
     pub fn request_open(&mut self, path: PathBuf, ctx: &egui::Context) {
         if path.is_dir() {
             self.open_desk(path, ctx);
             return;
         }
-        if self.is_dirty() {
+        if self.workbench.is_dirty() {
             self.dialog = Some(Dialog::UnsavedChanges {
                 then: PendingAction::Open(path),
             });
@@ -37,7 +31,7 @@ impl ClaimDeskApp {
 
     /// Trains the open desk's model from its decisions in the background; the desk is read again with it
     /// when it is done.
-    pub fn train_desk_model(&mut self) {
+    pub fn train_desk_model(&mut self, ctx: &egui::Context) {
         let Some(desk) = &self.desk else {
             self.post(self.t("status-train-no-desk"), true);
             return;
@@ -46,11 +40,10 @@ impl ClaimDeskApp {
             return;
         }
         let root = desk.root.clone();
-        let (sender, receiver) = std::sync::mpsc::channel();
         let m = self.messages();
-        std::thread::spawn(move || {
+        self.train_job = Some(Job::spawn("train", ctx, move |_| {
             let examples = crate::desk::model::decisions(&root);
-            let result = crate::desk::model::train_desk(
+            crate::desk::model::train_desk(
                 &root,
                 &examples,
                 crate::extract::train::DEFAULT_SEED,
@@ -69,19 +62,17 @@ impl ClaimDeskApp {
                     ],
                 )
             })
-            .map_err(|e| e.in_words(m));
-            let _ = sender.send(result);
-        });
-        self.train_job = Some(receiver);
+            .map_err(|e| e.in_words(m))
+        }));
         self.post(self.t("status-learning"), false);
     }
 
     /// Stops the download in progress: the window forgets it now; nothing of it is loaded.
     pub fn cancel_download(&mut self) {
-        let Some(job) = self.load_job.take_if(|job| job.address().is_some()) else {
+        let Some(job) = self.opening.take_if(|job| job.address().is_some()) else {
             return;
         };
-        job.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+        job.cancel();
         let message = self.tf(
             "status-download-cancelled",
             &[("address", job.path.display().to_string().into())],
@@ -100,17 +91,17 @@ impl ClaimDeskApp {
         let resume = if files::is_review_path(&path) {
             None
         } else {
-            self.start_review_path.clone()
+            self.next.review_path.clone()
         };
         let inject = self
             .inject_panic
-            .take_if(|job| matches!(job, files::Job::Load | files::Job::Extract));
-        self.load_job = Some(files::start_load(
+            .take_if(|work| matches!(work, files::Work::Load | files::Work::Extract));
+        self.opening = Some(files::start_load(
             path,
-            self.language,
+            self.next.language,
             resume,
             inject,
-            ctx.clone(),
+            ctx,
             self.messages(),
         ));
     }
@@ -126,7 +117,7 @@ impl ClaimDeskApp {
             ],
         );
         self.post(message, false);
-        self.remember_recent(&desk.root.clone());
+        self.settings.remember_recent(&desk.root);
         self.desk = Some(desk);
         self.view = View::Desk;
     }
@@ -136,16 +127,16 @@ impl ClaimDeskApp {
         if let Some(desk) = &mut self.desk {
             desk.selected = desk.relative_of(&request.article);
         }
-        if self.is_dirty() {
+        if self.workbench.is_dirty() {
             self.view = View::Workbench;
             self.dialog = Some(Dialog::UnsavedChanges {
                 then: PendingAction::OpenFromDesk(request),
             });
             return;
         }
-        self.start_review_path = Some(request.review);
-        self.select_after_load = request.claim;
-        self.opening_from_desk = true;
+        self.next.review_path = Some(request.review);
+        self.next.select = request.claim;
+        self.next.from_desk = true;
         self.view = View::Workbench;
         self.open_now(request.article, ctx);
     }
@@ -186,8 +177,8 @@ impl ClaimDeskApp {
     pub(super) fn open_sample(&mut self, name: &'static str, text: &'static str) {
         let m = self.messages();
         let inject = &mut self.inject_panic;
-        match files::guarded(files::Job::Extract, Path::new(name), m, || {
-            files::fail_if_injected(inject, files::Job::Extract);
+        match files::guarded(files::Work::Extract, Path::new(name), m, || {
+            files::fail_if_injected(inject, files::Work::Extract);
             Ok(files::review_of_text(name, text))
         }) {
             Ok(review) => self.install(Workspace::new(review, true, None, None)),
@@ -208,35 +199,8 @@ impl ClaimDeskApp {
     }
 
     pub(super) fn install(&mut self, workspace: Workspace) {
-        let wanted = self.select_after_load.take();
-        let selected = wanted
-            .or_else(|| workspace.review().selected.clone())
-            .filter(|id| workspace.review().claim(id).is_some());
-        let conflicted: Vec<String> = workspace
-            .review()
-            .claims
-            .iter()
-            .filter(|c| !c.conflicts.is_empty())
-            .map(|c| c.id.clone())
-            .collect();
-        // A merged review opens on its first conflict, and says where the others are.
-        let first = conflicted
-            .first()
-            .cloned()
-            .or_else(|| workspace.review().claims.first().map(|c| c.id.clone()));
-        let selected = if conflicted.is_empty() {
-            selected
-        } else {
-            None
-        };
-        self.workbench.workspace = Some(workspace);
-        // Another document: its revisions start again and say nothing about the claims looked up before.
-        self.workbench.checked_before.clear();
-        self.workbench.ui = UiState {
-            filter: self.workbench.ui.filter,
-            ..UiState::default()
-        };
-        self.select(selected.or(first));
+        let wanted = self.next.select.take();
+        let conflicted = self.workbench.install(workspace, wanted);
         if !conflicted.is_empty() {
             let message = self.tf(
                 "status-merge-conflicts",
@@ -249,18 +213,26 @@ impl ClaimDeskApp {
         }
     }
 
-    pub(super) fn remember_recent(&mut self, path: &Path) {
-        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
-        self.settings.recent.retain(|p| p != &path);
-        self.settings.recent.insert(0, path);
-        self.settings.recent.truncate(MAX_RECENT);
+    /// Opens a recovery copy in place of the open review; it counts as unsaved.
+    pub(super) fn restore(&mut self, info: &RecoveryInfo) {
+        match store::load(&info.recovery_file) {
+            Ok(review) => {
+                let mut workspace = Workspace::new(review, false, info.review_path.clone(), None);
+                workspace.autosave_due = true;
+                self.install(workspace);
+                self.post(self.t("status-recovered"), false);
+            }
+            Err(error) => self.post(error.in_words(self.messages()), true),
+        }
     }
 
     pub(super) fn poll_jobs(&mut self, ctx: &egui::Context) {
-        if let Some(receiver) = &self.train_job {
-            match receiver.try_recv() {
-                Ok(result) => {
+        if let Some(job) = &mut self.train_job {
+            match job.poll() {
+                None => ctx.request_repaint_after(Duration::from_millis(200)),
+                Some(outcome) => {
                     self.train_job = None;
+                    let result = outcome.unwrap_or_else(|failure| Err(format!("{failure:?}")));
                     match result {
                         Ok(message) => {
                             if let Some(root) = self.desk.as_ref().map(|d| d.root.clone()) {
@@ -278,23 +250,19 @@ impl ClaimDeskApp {
                         }
                     }
                 }
-                Err(std::sync::mpsc::TryRecvError::Empty) => {
-                    ctx.request_repaint_after(Duration::from_millis(200));
-                }
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.train_job = None,
             }
         }
-        if let Some(job) = &self.load_job {
+        if let Some(job) = &mut self.opening {
             match job.poll() {
                 None => ctx.request_repaint_after(Duration::from_millis(100)),
                 Some(result) => {
                     let path = job.path.clone();
-                    self.load_job = None;
+                    self.opening = None;
                     self.finish_load(result, &path);
                 }
             }
         }
-        if let Some(dialog) = &self.file_dialog {
+        if let Some(dialog) = &mut self.file_dialog {
             if let Some(outcome) = dialog.poll() {
                 let purpose = dialog.purpose;
                 self.file_dialog = None;
@@ -306,7 +274,7 @@ impl ClaimDeskApp {
     }
 
     pub(super) fn finish_load(&mut self, result: Result<Loaded, String>, path: &Path) {
-        let from_desk = std::mem::take(&mut self.opening_from_desk);
+        let from_desk = std::mem::take(&mut self.next.from_desk);
         match result {
             Err(message) => {
                 // The open review stays as it was; the message names the file and the problem.
@@ -326,10 +294,10 @@ impl ClaimDeskApp {
                 path,
                 reanchored,
             }) => {
-                self.remember_recent(&path);
+                self.settings.remember_recent(&path);
                 let count = review.claims.len();
                 let dirty = reanchored.is_some();
-                self.start_review_path = None;
+                self.next.review_path = None;
                 self.install(Workspace::new(review, !dirty, Some(path.clone()), None));
                 match reanchored {
                     Some(report) => {
@@ -359,10 +327,10 @@ impl ClaimDeskApp {
                 article_path,
                 warnings,
             }) => {
-                self.remember_recent(path);
+                self.settings.remember_recent(path);
                 let count = review.claims.len();
                 let beside = article_path.as_deref().map(files::review_path_for);
-                let review_path = self.start_review_path.take();
+                let review_path = self.next.review_path.take();
                 self.install(Workspace::new(
                     review,
                     from_desk,
@@ -559,11 +527,11 @@ impl ClaimDeskApp {
                     .and_then(|w| w.article_path.as_ref()?.parent().map(Path::to_owned))
             });
         let name = suggestion.and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()));
-        self.file_dialog = Some(FileDialogJob::start(
+        self.file_dialog = Some(FileDialog::start(
             purpose,
             directory,
             name,
-            ctx.clone(),
+            ctx,
             self.messages(),
         ));
     }
@@ -638,8 +606,8 @@ impl ClaimDeskApp {
             *modified = crate::review::now_rfc3339();
         }
         let inject = &mut self.inject_panic;
-        let saved = files::guarded(files::Job::Save, &path, m, || {
-            files::fail_if_injected(inject, files::Job::Save);
+        let saved = files::guarded(files::Work::Save, &path, m, || {
+            files::fail_if_injected(inject, files::Work::Save);
             store::save(workspace.review(), &path).map_err(|e| e.in_words(m))
         });
         match saved {
@@ -652,7 +620,7 @@ impl ClaimDeskApp {
                 if previous_recovery_key != files::recovery_key(workspace.review(), Some(&path)) {
                     files::remove_recovery(self.data_dir.as_deref(), workspace.review(), None);
                 }
-                self.remember_recent(&path);
+                self.settings.remember_recent(&path);
                 let shown: FluentValue<'_> = path.display().to_string().into();
                 match merge_note {
                     Some(0) => self.post(self.tf("status-saved-merged", &[("path", shown)]), false),

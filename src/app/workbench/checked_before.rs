@@ -3,18 +3,18 @@
 //! Whenever the open review's claims change (another article, a claim added, a span moved), the claims are
 //! matched against the memory of the desk the review belongs to, on a background thread; no frame waits for
 //! it. The inspector shows the matches of the selected claim, the claim list marks claims that were checked
-//! before, and [`super::Command::AdoptEarlierVerdict`] takes over the best "same" match's verdict with a note
+//! before, and [`crate::app::Command::AdoptEarlierVerdict`] takes over the best "same" match's verdict with a note
 //! that cites it, as one undoable edit.
 
 use crate::review::{Verdict, Vocabulary};
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use foldhash::HashMap;
 
+use crate::app::jobs::{Job, JobFailure};
 use crate::article::Language;
-use crate::desk;
 use crate::i18n::{InWords, Locale, Messages};
+use crate::layout;
 use crate::memory::{Match, MatchOptions, Memory, Relation};
 use crate::review::{Claim, Review};
 
@@ -45,7 +45,7 @@ type LookupResult = Result<(u64, HashMap<String, Vec<Match>>), String>;
 #[derive(Default)]
 pub struct CheckedBefore {
     key: Option<LookupKey>,
-    job: Option<(LookupKey, Receiver<LookupResult>)>,
+    job: Option<(LookupKey, Job<LookupResult>)>,
     matches: HashMap<String, Vec<Match>>,
     /// The review file the matches are wanted for.
     current_location: Option<PathBuf>,
@@ -136,38 +136,21 @@ impl CheckedBefore {
         };
         let claims = review.claims.clone();
         let language = review.article.language;
-        let (sender, receiver) = channel();
-        let repaint = ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("claimdesk-memory".to_owned())
-            .spawn(move || {
-                let result = lookup(&path, &claims, language, m);
-                let _ = sender.send(result);
-                repaint.request_repaint();
-            });
-        match spawned {
-            Ok(_) => {
-                self.job = Some((key, receiver));
-                if !matches!(self.state, LookupState::Ready(_)) {
-                    self.state = LookupState::Running;
-                }
-            }
-            Err(error) => {
-                self.key = Some(key);
-                self.state = LookupState::Failed(error.to_string());
-            }
+        let job = Job::spawn("memory", ctx, move |_| lookup(&path, &claims, language, m));
+        self.job = Some((key, job));
+        if !matches!(self.state, LookupState::Ready(_)) {
+            self.state = LookupState::Running;
         }
     }
 
     fn poll(&mut self, ctx: &egui::Context) {
-        let Some((_, receiver)) = &self.job else {
+        let Some((_, job)) = &mut self.job else {
             return;
         };
-        let result = match receiver.try_recv() {
-            Ok(result) => result,
-            Err(TryRecvError::Empty) => return,
-            Err(TryRecvError::Disconnected) => Err(self.stopped()),
+        let Some(outcome) = job.poll() else {
+            return;
         };
+        let result = outcome.unwrap_or_else(|failure| Err(self.failed(&failure)));
         self.finish(result);
         ctx.request_repaint();
     }
@@ -193,20 +176,24 @@ impl CheckedBefore {
         }
     }
 
-    /// What a lookup whose thread ended without an answer says, in the language it was started in.
-    fn stopped(&self) -> String {
-        self.messages
-            .unwrap_or_else(|| Locale::English.messages())
-            .text("error-lookup-stopped")
+    /// What a lookup that gave no answer says, in the language it was started in.
+    fn failed(&self, failure: &JobFailure) -> String {
+        let m = self.messages.unwrap_or_else(|| Locale::English.messages());
+        match failure {
+            JobFailure::Panicked(_) => m.text("error-lookup-failed"),
+            JobFailure::Lost(_) => m.text("error-lookup-stopped"),
+        }
     }
 
     /// Waits for a running lookup to finish (tests only: the window never waits).
     #[doc(hidden)]
     pub fn wait(&mut self) {
-        let Some((_, receiver)) = &self.job else {
+        let Some((_, job)) = &mut self.job else {
             return;
         };
-        let result = receiver.recv().unwrap_or_else(|_| Err(self.stopped()));
+        let result = job
+            .wait()
+            .unwrap_or_else(|failure| Err(self.failed(&failure)));
         self.finish(result);
     }
 }
@@ -219,13 +206,13 @@ fn lookup(
     m: &Messages,
 ) -> LookupResult {
     let work = || -> Result<(u64, HashMap<String, Vec<Match>>), crate::memory::MemoryError> {
-        let desk = desk::desk_containing(path);
+        let desk = layout::desk_containing(path);
         let mut memory = Memory::new();
         memory.add_desk(&desk)?;
-        let review_path = if desk::is_review_file(path) {
+        let review_path = if layout::is_review_file(path) {
             path.to_owned()
         } else {
-            desk::review_path_for(path)
+            layout::review_path_for(path)
         };
         memory.exclude_review(&desk, &review_path);
         let results = memory.match_claims(claims, language, MatchOptions::default())?;
@@ -236,9 +223,7 @@ fn lookup(
             .collect();
         Ok((memory.len(), matches))
     };
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work))
-        .map_err(|_| m.text("error-lookup-failed"))?
-        .map_err(|error| error.in_words(m))
+    work().map_err(|error| error.in_words(m))
 }
 
 /// The note that cites an adopted earlier verdict, in the window's language: which verdict, who gave it

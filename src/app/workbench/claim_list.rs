@@ -4,7 +4,10 @@ use crate::i18n::InWords as _;
 use crate::review::{Verdict, Vocabulary};
 use egui::{Align2, FontId, Sense, Vec2};
 
-use super::{ClaimDeskApp, Command, SortOrder, theme};
+use super::Workbench;
+use crate::app::intent::ViewContext;
+use crate::app::settings::SortOrder;
+use crate::app::{Command, theme};
 
 const ROW_HEIGHT: f32 = 44.0;
 
@@ -13,11 +16,11 @@ pub(super) fn search_id() -> egui::Id {
     egui::Id::unique("claimdesk-search")
 }
 
-impl ClaimDeskApp {
-    pub(super) fn claim_list_ui(&mut self, ui: &mut egui::Ui) {
-        let m = self.messages();
+impl Workbench {
+    pub(super) fn claim_list_ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewContext<'_>) {
+        let m = cx.messages;
         ui.add_space(4.0);
-        let search = egui::TextEdit::singleline(&mut self.workbench.ui.search)
+        let search = egui::TextEdit::singleline(&mut self.ui.search)
             .id(search_id())
             .hint_text(m.text("hint-search-claims"))
             .desired_width(f32::INFINITY);
@@ -28,7 +31,7 @@ impl ClaimDeskApp {
             egui::WidgetInfo::labeled(egui::Role::TextInput, true, m.text("field-search-claims"))
         });
         ui.horizontal_wrapped(|ui| {
-            let filter = &mut self.workbench.ui.filter;
+            let filter = &mut self.ui.filter;
             ui.checkbox(&mut filter.pending, m.text("filter-pending"));
             ui.checkbox(&mut filter.confirmed, m.text("filter-confirmed"));
             ui.checkbox(&mut filter.denied, m.text("filter-denied"));
@@ -36,18 +39,18 @@ impl ClaimDeskApp {
         });
         ui.horizontal(|ui| {
             ui.label(m.text("sort-label"));
-            let mut sort = self.settings.sort;
+            let mut sort = cx.settings.sort;
             ui.selectable_value(&mut sort, SortOrder::Position, m.text("sort-position"));
             ui.selectable_value(&mut sort, SortOrder::Score, m.text("sort-score"));
-            if sort != self.settings.sort {
-                self.command(Command::ToggleSort);
+            if sort != cx.settings.sort {
+                cx.command(Command::ToggleSort);
             }
         });
         ui.separator();
-        self.orphaned_ui(ui);
+        self.orphaned_ui(ui, m);
 
-        let visible = self.visible_claims();
-        let Some(workspace) = &self.workbench.workspace else {
+        let visible = self.visible_claims(cx.settings.sort);
+        let Some(workspace) = &self.workspace else {
             return;
         };
         let claims = &workspace.review().claims;
@@ -60,7 +63,6 @@ impl ClaimDeskApp {
             return;
         }
         let selected_position = self
-            .workbench
             .ui
             .selected
             .as_ref()
@@ -68,7 +70,7 @@ impl ClaimDeskApp {
         let mut scroll = egui::ScrollArea::vertical()
             .id_salt("claim_list")
             .auto_shrink([false, false]);
-        if self.workbench.ui.scroll_to_selected
+        if self.ui.scroll_to_selected
             && let Some(position) = selected_position
         {
             #[expect(
@@ -95,7 +97,7 @@ impl ClaimDeskApp {
                     Sense::click(),
                 );
                 let speaker = claim.speaker.as_deref().unwrap_or("—");
-                let earlier = self.workbench.checked_before.best_same(&claim.id);
+                let earlier = self.checked_before.best_same(&claim.id);
                 let checked_before = earlier.map_or_else(String::new, |found| {
                     let verdict = Verdict::words(Vocabulary::Window, m, Some(found.entry.verdict));
                     format!(
@@ -207,15 +209,15 @@ impl ClaimDeskApp {
             )
         });
         if let Some(id) = clicked {
-            self.workbench.ui.selected = Some(id);
-            self.workbench.ui.scroll_to_selected = true;
-            self.workbench.ui.speaker_draft = None;
+            self.ui.selected = Some(id);
+            self.ui.scroll_to_selected = true;
+            self.ui.speaker_draft = None;
         }
     }
 
     /// Claims whose text left the article: listed with their verdicts and notes, so no work is lost.
-    fn orphaned_ui(&self, ui: &mut egui::Ui) {
-        let Some(workspace) = &self.workbench.workspace else {
+    fn orphaned_ui(&self, ui: &mut egui::Ui, m: &crate::i18n::Messages) {
+        let Some(workspace) = &self.workspace else {
             return;
         };
         let orphaned = &workspace.review().orphaned;
@@ -223,7 +225,6 @@ impl ClaimDeskApp {
             return;
         }
         let dark = ui.visuals().dark_mode;
-        let m = self.messages();
         egui::CollapsingHeader::new(
             m.format("orphaned-title", &[("count", orphaned.len().into())]),
         )

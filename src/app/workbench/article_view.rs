@@ -7,7 +7,9 @@ use std::sync::Arc;
 use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{Color32, FontId, Galley, Pos2, Rect, Sense, Stroke, Vec2};
 
-use super::{ClaimDeskApp, theme};
+use super::Workbench;
+use crate::app::intent::ViewContext;
+use crate::app::theme;
 use crate::article::Span;
 use crate::review::{Claim, Review};
 
@@ -166,12 +168,12 @@ impl Styler<'_> {
     }
 }
 
-impl ClaimDeskApp {
-    pub(super) fn article_ui(&mut self, ui: &mut egui::Ui) {
-        let m = self.messages();
-        let Some(workspace) = &self.workbench.workspace else {
+impl Workbench {
+    pub(super) fn article_ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewContext<'_>) {
+        let m = cx.messages;
+        let Some(workspace) = &self.workspace else {
             ui.centered_and_justified(|ui| {
-                if self.load_job.is_some() {
+                if cx.opening.is_some() {
                     ui.spinner();
                 } else {
                     ui.label(m.text("article-empty"));
@@ -218,13 +220,13 @@ impl ClaimDeskApp {
         ui.weak(m.text("article-hint"));
         ui.separator();
 
-        let text_size = self.settings.text_size;
+        let text_size = cx.settings.text_size;
         let dark = ui.visuals().dark_mode;
         let text_width = (ui.available_width() - 24.0).clamp(200.0, text_size * 42.0);
         let styler = Styler {
             claims: &review.claims,
-            selected: self.workbench.ui.selected.as_deref(),
-            selection: self.workbench.ui.article_selection,
+            selected: self.ui.selected.as_deref(),
+            selection: self.ui.article_selection,
             dark,
             font: FontId::proportional(text_size),
             text_color: ui.visuals().text_color(),
@@ -236,16 +238,11 @@ impl ClaimDeskApp {
         };
         let text = &review.article.text;
         let paragraphs = &workspace.paragraphs;
-        let layout = &mut self.workbench.article_layout;
+        let layout = &mut self.article_layout;
         layout.prepare(review, paragraphs, text_width, text_size);
 
-        let selected_claim = self
-            .workbench
-            .ui
-            .selected
-            .as_ref()
-            .and_then(|id| review.claim(id));
-        let scroll_target = if self.workbench.ui.scroll_to_selected {
+        let selected_claim = self.ui.selected.as_ref().and_then(|id| review.claim(id));
+        let scroll_target = if self.ui.scroll_to_selected {
             selected_claim.and_then(|claim| {
                 paragraphs
                     .iter()
@@ -256,8 +253,8 @@ impl ClaimDeskApp {
         };
 
         let mut clicked_claim: Option<String> = None;
-        let mut selection = self.workbench.ui.article_selection;
-        let mut drag_anchor = self.workbench.ui.drag_anchor;
+        let mut selection = self.ui.article_selection;
+        let mut drag_anchor = self.ui.drag_anchor;
         let mut measured_changed = false;
 
         egui::ScrollArea::vertical()
@@ -363,12 +360,12 @@ impl ClaimDeskApp {
             layout.recompute_offsets();
             ui.ctx().request_repaint();
         }
-        self.workbench.ui.article_selection = selection;
-        self.workbench.ui.drag_anchor = drag_anchor;
+        self.ui.article_selection = selection;
+        self.ui.drag_anchor = drag_anchor;
         if let Some(id) = clicked_claim {
-            self.workbench.ui.selected = Some(id);
-            self.workbench.ui.speaker_draft = None;
-            self.workbench.ui.new_evidence.clear();
+            self.ui.selected = Some(id);
+            self.ui.speaker_draft = None;
+            self.ui.new_evidence.clear();
         }
     }
 }

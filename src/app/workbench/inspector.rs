@@ -1,7 +1,9 @@
 //! The inspector: everything about the selected claim, and the controls to review it.
 
+use super::Workbench;
 use super::checked_before::LookupState;
-use super::{ClaimDeskApp, Command, theme};
+use crate::app::intent::ViewContext;
+use crate::app::{Command, theme};
 use crate::i18n::InWords as _;
 use crate::i18n::Messages;
 use crate::memory::Relation;
@@ -20,17 +22,17 @@ pub(super) fn evidence_id() -> egui::Id {
     egui::Id::unique("claimdesk-evidence")
 }
 
-impl ClaimDeskApp {
+impl Workbench {
     /// The earlier checks of the selected claim, best first, and the key that adopts the best "same" one.
     fn checked_before_ui(
         &self,
         ui: &mut egui::Ui,
+        m: &Messages,
         claim_id: &str,
         dark: bool,
         commands: &mut Vec<Command>,
     ) {
-        let m = self.messages();
-        let lookup = &self.workbench.checked_before;
+        let lookup = &self.checked_before;
         let matches = lookup.matches(claim_id);
         ui.label(
             egui::RichText::new(
@@ -107,11 +109,10 @@ impl ClaimDeskApp {
     }
 
     /// Who set the verdict and whether a second reviewer approved it.
-    fn four_eyes_ui(&self, ui: &mut egui::Ui, claim: &crate::review::Claim) {
+    fn four_eyes_ui(ui: &mut egui::Ui, m: &Messages, claim: &crate::review::Claim) {
         if claim.verdict.is_none() {
             return;
         }
-        let m = self.messages();
         let set_by = claim
             .verdict_by
             .clone()
@@ -141,15 +142,14 @@ impl ClaimDeskApp {
 
     /// Merge conflicts of the claim: both values, who set them, and the keys that decide.
     fn conflicts_ui(
-        &self,
         ui: &mut egui::Ui,
+        m: &Messages,
         claim: &crate::review::Claim,
         commands: &mut Vec<Command>,
     ) {
         if claim.conflicts.is_empty() {
             return;
         }
-        let m = self.messages();
         ui.add_space(6.0);
         ui.colored_label(
             ui.visuals().error_fg_color,
@@ -199,13 +199,12 @@ impl ClaimDeskApp {
         }
     }
 
-    pub(super) fn inspector_ui(&mut self, ui: &mut egui::Ui) {
-        let m = self.messages();
-        let Some(workspace) = &self.workbench.workspace else {
+    pub(super) fn inspector_ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewContext<'_>) {
+        let m = cx.messages;
+        let Some(workspace) = &self.workspace else {
             return;
         };
         let Some(claim) = self
-            .workbench
             .ui
             .selected
             .as_ref()
@@ -258,12 +257,12 @@ impl ClaimDeskApp {
                         }
                     }
                 });
-                self.four_eyes_ui(ui, &claim);
-                self.conflicts_ui(ui, &claim, &mut commands);
+                Self::four_eyes_ui(ui, m, &claim);
+                Self::conflicts_ui(ui, m, &claim, &mut commands);
                 ui.add_space(6.0);
 
                 ui.label(egui::RichText::new(m.text("inspector-speaker-source")).strong());
-                let draft = match &self.workbench.ui.speaker_draft {
+                let draft = match &self.ui.speaker_draft {
                     Some((id, text)) if id == &claim.id => text.clone(),
                     _ => claim.speaker.clone().unwrap_or_default(),
                 };
@@ -277,7 +276,7 @@ impl ClaimDeskApp {
                     egui::WidgetInfo::labeled(egui::Role::TextInput, true, m.text("field-speaker"))
                 });
                 if response.changed() {
-                    self.workbench.ui.speaker_draft = Some((claim.id.clone(), speaker.clone()));
+                    self.ui.speaker_draft = Some((claim.id.clone(), speaker.clone()));
                 }
                 if response.lost_focus() {
                     let new = Some(speaker.trim().to_owned()).filter(|s| !s.is_empty());
@@ -290,7 +289,7 @@ impl ClaimDeskApp {
                             speaker: new,
                         });
                     }
-                    self.workbench.ui.speaker_draft = None;
+                    self.ui.speaker_draft = None;
                 }
                 ui.add_space(6.0);
 
@@ -347,12 +346,12 @@ impl ClaimDeskApp {
                 let row = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
                 let right_to_left = egui::Layout::right_to_left(egui::Align::Center);
                 ui.allocate_ui_with_layout(row, right_to_left, |ui| {
-                    let valid = is_web_url(&self.workbench.ui.new_evidence);
+                    let valid = is_web_url(&self.ui.new_evidence);
                     let add = ui
                         .add_enabled(valid, egui::Button::new(m.text("button-add")))
                         .clicked();
                     let response = ui.add(
-                        egui::TextEdit::singleline(&mut self.workbench.ui.new_evidence)
+                        egui::TextEdit::singleline(&mut self.ui.new_evidence)
                             .id(evidence_id())
                             .hint_text("https://…")
                             .desired_width(ui.available_width()),
@@ -366,21 +365,21 @@ impl ClaimDeskApp {
                     });
                     let entered =
                         response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                    let valid = is_web_url(&self.workbench.ui.new_evidence);
+                    let valid = is_web_url(&self.ui.new_evidence);
                     if (add || entered) && valid {
                         edits.push(Edit::AddEvidence {
                             claim_id: claim.id.clone(),
                             index: usize::MAX,
-                            url: self.workbench.ui.new_evidence.trim().to_owned(),
+                            url: self.ui.new_evidence.trim().to_owned(),
                         });
-                        self.workbench.ui.new_evidence.clear();
-                    } else if entered && !self.workbench.ui.new_evidence.trim().is_empty() {
-                        self.post(m.text("status-evidence-web-only"), true);
+                        self.ui.new_evidence.clear();
+                    } else if entered && !self.ui.new_evidence.trim().is_empty() {
+                        cx.post(m.text("status-evidence-web-only"), true);
                     }
                 });
                 ui.add_space(6.0);
 
-                self.checked_before_ui(ui, &claim.id, dark, &mut commands);
+                self.checked_before_ui(ui, m, &claim.id, dark, &mut commands);
                 ui.add_space(6.0);
 
                 ui.label(
@@ -420,10 +419,10 @@ impl ClaimDeskApp {
                 });
             });
         for edit in edits {
-            self.edit(edit);
+            cx.edit(edit);
         }
         for command in commands {
-            self.command(command);
+            cx.command(command);
         }
     }
 }
