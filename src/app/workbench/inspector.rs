@@ -233,184 +233,17 @@ impl Workbench {
                 });
                 ui.add(egui::Label::new(egui::RichText::new(&claim.text).size(15.0)).wrap());
                 ui.add_space(6.0);
-
-                ui.label(egui::RichText::new(m.text("inspector-verdict")).strong());
-                ui.horizontal_wrapped(|ui| {
-                    for (verdict, command) in [
-                        (Some(Verdict::Confirmed), Command::Confirm),
-                        (Some(Verdict::Denied), Command::Deny),
-                        (Some(Verdict::Unverified), Command::MarkUnverified),
-                        (None, Command::MarkPending),
-                    ] {
-                        let shortcut = command.shortcut_text(ui.ctx());
-                        let text = egui::RichText::new(format!(
-                            "{} {} ({shortcut})",
-                            theme::verdict_symbol(verdict),
-                            Verdict::words(Vocabulary::Window, m, verdict)
-                        ))
-                        .color(theme::verdict_color(verdict, dark));
-                        if ui
-                            .add(egui::Button::selectable(claim.verdict == verdict, text))
-                            .clicked()
-                        {
-                            commands.push(command);
-                        }
-                    }
-                });
-                Self::four_eyes_ui(ui, m, &claim);
-                Self::conflicts_ui(ui, m, &claim, &mut commands);
+                Self::verdict_ui(ui, m, &claim, dark, &mut commands);
                 ui.add_space(6.0);
-
-                ui.label(egui::RichText::new(m.text("inspector-speaker-source")).strong());
-                let draft = match &self.ui.speaker_draft {
-                    Some((id, text)) if id == &claim.id => text.clone(),
-                    _ => claim.speaker.clone().unwrap_or_default(),
-                };
-                let mut speaker = draft;
-                let response = ui.add(
-                    egui::TextEdit::singleline(&mut speaker)
-                        .hint_text(m.text("unknown"))
-                        .desired_width(f32::INFINITY),
-                );
-                response.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::TextInput, true, m.text("field-speaker"))
-                });
-                if response.changed() {
-                    self.ui.speaker_draft = Some((claim.id.clone(), speaker.clone()));
-                }
-                if response.lost_focus() {
-                    let new = Some(speaker.trim().to_owned()).filter(|s| !s.is_empty());
-                    if new != claim.speaker {
-                        edits.push(Edit::SetSpeaker {
-                            claim_id: claim.id.clone(),
-                            kind: new
-                                .as_deref()
-                                .map(|s| crate::extract::attribution::speaker_kind(s, language)),
-                            speaker: new,
-                        });
-                    }
-                    self.ui.speaker_draft = None;
-                }
+                self.speaker_ui(ui, m, &claim, language, &mut edits);
                 ui.add_space(6.0);
-
-                ui.label(
-                    egui::RichText::new(m.format(
-                        "inspector-note",
-                        &[("shortcut", Command::EditNote.shortcut_text(ui.ctx()).into())],
-                    ))
-                    .strong(),
-                );
-                let mut note = claim.note.clone();
-                let response = ui.add(
-                    egui::TextEdit::multiline(&mut note)
-                        .id(note_id(&claim.id))
-                        .hint_text(m.text("hint-note"))
-                        .desired_rows(4)
-                        .desired_width(f32::INFINITY),
-                );
-                response.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::TextInput, true, m.text("field-note"))
-                });
-                if response.changed() {
-                    edits.push(Edit::SetNote {
-                        claim_id: claim.id.clone(),
-                        note,
-                    });
-                }
+                Self::note_ui(ui, m, &claim, &mut edits);
                 ui.add_space(6.0);
-
-                ui.label(egui::RichText::new(m.text("inspector-evidence")).strong());
-                for (index, url) in claim.evidence.iter().enumerate() {
-                    ui.horizontal(|ui| {
-                        if ui
-                            .small_button("✖")
-                            .on_hover_text(m.text("tooltip-remove-link"))
-                            .clicked()
-                        {
-                            edits.push(Edit::RemoveEvidence {
-                                claim_id: claim.id.clone(),
-                                index,
-                            });
-                        }
-                        if is_web_url(url) {
-                            ui.hyperlink_to(url, url)
-                                .on_hover_text(m.text("tooltip-open-in-browser"));
-                        } else {
-                            ui.label(url);
-                        }
-                    });
-                }
-                // The button is laid out first, from the right, and the field takes what is left: a field
-                // sized by a guess at the button's width would widen the panel every frame whenever the
-                // label is longer than the guess ("Hinzufügen").
-                let row = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
-                let right_to_left = egui::Layout::right_to_left(egui::Align::Center);
-                ui.allocate_ui_with_layout(row, right_to_left, |ui| {
-                    let valid = is_web_url(&self.ui.new_evidence);
-                    let add = ui
-                        .add_enabled(valid, egui::Button::new(m.text("button-add")))
-                        .clicked();
-                    let response = ui.add(
-                        egui::TextEdit::singleline(&mut self.ui.new_evidence)
-                            .id(evidence_id())
-                            .hint_text("https://…")
-                            .desired_width(ui.available_width()),
-                    );
-                    response.widget_info(|| {
-                        egui::WidgetInfo::labeled(
-                            egui::Role::TextInput,
-                            true,
-                            m.text("field-evidence-link"),
-                        )
-                    });
-                    let entered =
-                        response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                    let valid = is_web_url(&self.ui.new_evidence);
-                    if (add || entered) && valid {
-                        edits.push(Edit::AddEvidence {
-                            claim_id: claim.id.clone(),
-                            index: usize::MAX,
-                            url: self.ui.new_evidence.trim().to_owned(),
-                        });
-                        self.ui.new_evidence.clear();
-                    } else if entered && !self.ui.new_evidence.trim().is_empty() {
-                        cx.post(m.text("status-evidence-web-only"), true);
-                    }
-                });
+                self.evidence_ui(ui, cx, &claim, &mut edits);
                 ui.add_space(6.0);
-
                 self.checked_before_ui(ui, m, &claim.id, dark, &mut commands);
                 ui.add_space(6.0);
-
-                ui.label(
-                    egui::RichText::new(m.format(
-                        "inspector-check-worthiness",
-                        &[("score", m.decimal(claim.score, 2).into())],
-                    ))
-                    .strong(),
-                );
-                for reason in &claim.reasons {
-                    ui.label(format!("• {}", reason.in_words(m)));
-                }
-                if !claim.hedges.is_empty() {
-                    ui.add_space(4.0);
-                    ui.label(egui::RichText::new(m.text("inspector-hedges")).strong());
-                    ui.label(claim.hedges.join(", "));
-                }
-                if !claim.history.is_empty() {
-                    ui.add_space(4.0);
-                    egui::CollapsingHeader::new(m.format(
-                        "inspector-history",
-                        &[("count", claim.history.len().into())],
-                    ))
-                    .id_salt(("history", &claim.id))
-                    .show(ui, |ui| {
-                        for entry in claim.history.iter().rev() {
-                            let line = history_line(entry, m);
-                            ui.add(egui::Label::new(egui::RichText::new(line).small()).wrap());
-                        }
-                    });
-                }
+                Self::reasons_ui(ui, m, &claim);
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
                     if ui.button(m.text("button-remove-claim")).clicked() {
@@ -423,6 +256,216 @@ impl Workbench {
         }
         for command in commands {
             cx.command(command);
+        }
+    }
+
+    /// The verdict buttons with their keys, who set the verdict and any merge conflicts.
+    fn verdict_ui(
+        ui: &mut egui::Ui,
+        m: &Messages,
+        claim: &crate::review::Claim,
+        dark: bool,
+        commands: &mut Vec<Command>,
+    ) {
+        ui.label(egui::RichText::new(m.text("inspector-verdict")).strong());
+        ui.horizontal_wrapped(|ui| {
+            for (verdict, command) in [
+                (Some(Verdict::Confirmed), Command::Confirm),
+                (Some(Verdict::Denied), Command::Deny),
+                (Some(Verdict::Unverified), Command::MarkUnverified),
+                (None, Command::MarkPending),
+            ] {
+                let shortcut = command.shortcut_text(ui.ctx());
+                let text = egui::RichText::new(format!(
+                    "{} {} ({shortcut})",
+                    theme::verdict_symbol(verdict),
+                    Verdict::words(Vocabulary::Window, m, verdict)
+                ))
+                .color(theme::verdict_color(verdict, dark));
+                if ui
+                    .add(egui::Button::selectable(claim.verdict == verdict, text))
+                    .clicked()
+                {
+                    commands.push(command);
+                }
+            }
+        });
+        Self::four_eyes_ui(ui, m, claim);
+        Self::conflicts_ui(ui, m, claim, commands);
+    }
+
+    /// The speaker or source, edited as a draft and committed when the field is left.
+    fn speaker_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        m: &Messages,
+        claim: &crate::review::Claim,
+        language: crate::article::Language,
+        edits: &mut Vec<Edit>,
+    ) {
+        ui.label(egui::RichText::new(m.text("inspector-speaker-source")).strong());
+        let draft = match &self.ui.speaker_draft {
+            Some((id, text)) if id == &claim.id => text.clone(),
+            _ => claim.speaker.clone().unwrap_or_default(),
+        };
+        let mut speaker = draft;
+        let response = ui.add(
+            egui::TextEdit::singleline(&mut speaker)
+                .hint_text(m.text("unknown"))
+                .desired_width(f32::INFINITY),
+        );
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::TextInput, true, m.text("field-speaker"))
+        });
+        if response.changed() {
+            self.ui.speaker_draft = Some((claim.id.clone(), speaker.clone()));
+        }
+        if response.lost_focus() {
+            let new = Some(speaker.trim().to_owned()).filter(|s| !s.is_empty());
+            if new != claim.speaker {
+                edits.push(Edit::SetSpeaker {
+                    claim_id: claim.id.clone(),
+                    kind: new
+                        .as_deref()
+                        .map(|s| crate::extract::attribution::speaker_kind(s, language)),
+                    speaker: new,
+                });
+            }
+            self.ui.speaker_draft = None;
+        }
+    }
+
+    /// The analyst's note.
+    fn note_ui(
+        ui: &mut egui::Ui,
+        m: &Messages,
+        claim: &crate::review::Claim,
+        edits: &mut Vec<Edit>,
+    ) {
+        ui.label(
+            egui::RichText::new(m.format(
+                "inspector-note",
+                &[("shortcut", Command::EditNote.shortcut_text(ui.ctx()).into())],
+            ))
+            .strong(),
+        );
+        let mut note = claim.note.clone();
+        let response = ui.add(
+            egui::TextEdit::multiline(&mut note)
+                .id(note_id(&claim.id))
+                .hint_text(m.text("hint-note"))
+                .desired_rows(4)
+                .desired_width(f32::INFINITY),
+        );
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::TextInput, true, m.text("field-note"))
+        });
+        if response.changed() {
+            edits.push(Edit::SetNote {
+                claim_id: claim.id.clone(),
+                note,
+            });
+        }
+    }
+
+    /// Evidence links and the field that adds one (http and https only).
+    fn evidence_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        cx: &mut ViewContext<'_>,
+        claim: &crate::review::Claim,
+        edits: &mut Vec<Edit>,
+    ) {
+        let m = cx.messages;
+        ui.label(egui::RichText::new(m.text("inspector-evidence")).strong());
+        for (index, url) in claim.evidence.iter().enumerate() {
+            ui.horizontal(|ui| {
+                if ui
+                    .small_button("✖")
+                    .on_hover_text(m.text("tooltip-remove-link"))
+                    .clicked()
+                {
+                    edits.push(Edit::RemoveEvidence {
+                        claim_id: claim.id.clone(),
+                        index,
+                    });
+                }
+                if is_web_url(url) {
+                    ui.hyperlink_to(url, url)
+                        .on_hover_text(m.text("tooltip-open-in-browser"));
+                } else {
+                    ui.label(url);
+                }
+            });
+        }
+        // The button is laid out first, from the right, and the field takes what is left: a field
+        // sized by a guess at the button's width would widen the panel every frame whenever the
+        // label is longer than the guess ("Hinzufügen").
+        let row = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
+        let right_to_left = egui::Layout::right_to_left(egui::Align::Center);
+        ui.allocate_ui_with_layout(row, right_to_left, |ui| {
+            let valid = is_web_url(&self.ui.new_evidence);
+            let add = ui
+                .add_enabled(valid, egui::Button::new(m.text("button-add")))
+                .clicked();
+            let response = ui.add(
+                egui::TextEdit::singleline(&mut self.ui.new_evidence)
+                    .id(evidence_id())
+                    .hint_text("https://…")
+                    .desired_width(ui.available_width()),
+            );
+            response.widget_info(|| {
+                egui::WidgetInfo::labeled(
+                    egui::Role::TextInput,
+                    true,
+                    m.text("field-evidence-link"),
+                )
+            });
+            let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let valid = is_web_url(&self.ui.new_evidence);
+            if (add || entered) && valid {
+                edits.push(Edit::AddEvidence {
+                    claim_id: claim.id.clone(),
+                    index: usize::MAX,
+                    url: self.ui.new_evidence.trim().to_owned(),
+                });
+                self.ui.new_evidence.clear();
+            } else if entered && !self.ui.new_evidence.trim().is_empty() {
+                cx.post(m.text("status-evidence-web-only"), true);
+            }
+        });
+    }
+
+    /// Why the claim was picked, its hedges and its history.
+    fn reasons_ui(ui: &mut egui::Ui, m: &Messages, claim: &crate::review::Claim) {
+        ui.label(
+            egui::RichText::new(m.format(
+                "inspector-check-worthiness",
+                &[("score", m.decimal(claim.score, 2).into())],
+            ))
+            .strong(),
+        );
+        for reason in &claim.reasons {
+            ui.label(format!("• {}", reason.in_words(m)));
+        }
+        if !claim.hedges.is_empty() {
+            ui.add_space(4.0);
+            ui.label(egui::RichText::new(m.text("inspector-hedges")).strong());
+            ui.label(claim.hedges.join(", "));
+        }
+        if !claim.history.is_empty() {
+            ui.add_space(4.0);
+            egui::CollapsingHeader::new(m.format(
+                "inspector-history",
+                &[("count", claim.history.len().into())],
+            ))
+            .id_salt(("history", &claim.id))
+            .show(ui, |ui| {
+                for entry in claim.history.iter().rev() {
+                    let line = history_line(entry, m);
+                    ui.add(egui::Label::new(egui::RichText::new(line).small()).wrap());
+                }
+            });
         }
     }
 }
