@@ -195,7 +195,7 @@ static DESK: LazyLock<(tempfile::TempDir, PathBuf)> = LazyLock::new(|| {
     memory::import(desk.path(), std::slice::from_ref(&feed)).expect("import");
     let index = memory::memory_dir(desk.path()).join("index");
     let size = folder_size(&index);
-    #[allow(clippy::cast_precision_loss)]
+    #[expect(clippy::cast_precision_loss, reason = "counts far below 2^52")]
     let per_claim = size as f64 / FACT_CHECKS as f64;
     eprintln!(
         "claim memory index: {size} bytes for {FACT_CHECKS} fact-checks = {per_claim:.0} bytes per claim"

@@ -15,6 +15,7 @@ fn peak_kib(pid: u32) -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
+#[expect(clippy::cast_precision_loss, reason = "megabytes for a printed line")]
 fn measure(name: &str, sample: &str, bytes: usize) {
     let dir = std::env::temp_dir().join(format!("claimdesk-memory-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");

@@ -48,8 +48,8 @@ fn sentences_prints_json_lines_with_byte_offsets() {
     assert_eq!(lines.len(), 6);
     for line in &lines {
         let (start, end) = (
-            line["start"].as_u64().unwrap() as usize,
-            line["end"].as_u64().unwrap() as usize,
+            usize::try_from(line["start"].as_u64().unwrap()).unwrap(),
+            usize::try_from(line["end"].as_u64().unwrap()).unwrap(),
         );
         assert_eq!(&GERMAN[start..end], line["text"].as_str().unwrap());
     }
@@ -255,7 +255,11 @@ fn the_seed_article() {
     let seed =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds/000_767a37a78c410947.txt");
     if !seed.is_file() {
-        eprintln!("seed article not found at {}; skipped", seed.display());
+        common::skipped(
+            "the_seed_article",
+            &seed,
+            "the user's own example is not checked",
+        );
         return;
     }
     let output = claimdesk(&["extract", seed.to_str().unwrap()]);

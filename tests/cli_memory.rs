@@ -37,6 +37,10 @@ const NEW_ARTICLE: &str = "Arbeitsmarkt im Herbst\n\nDie Ministerin sagte am Mon
 Im Hafen von Kiel wurden nach Angaben der Polizei am Sonntag 14 Autos gestohlen.\n";
 
 #[test]
+#[expect(
+    clippy::many_single_char_names,
+    reason = "fact-checks a to e, one per ClaimReview shape"
+)]
 fn every_claim_review_shape_imports_once_and_is_matched() {
     let desk = tempfile::tempdir().unwrap();
     let root = desk.path();
@@ -128,8 +132,8 @@ fn every_claim_review_shape_imports_once_and_is_matched() {
         .find(|line| line["text"].as_str().unwrap().contains("Arbeitslosenquote"))
         .unwrap();
     let text = quota["text"].as_str().unwrap();
-    let start = quota["start"].as_u64().unwrap() as usize;
-    let end = quota["end"].as_u64().unwrap() as usize;
+    let start = usize::try_from(quota["start"].as_u64().unwrap()).unwrap();
+    let end = usize::try_from(quota["end"].as_u64().unwrap()).unwrap();
     assert_eq!(&NEW_ARTICLE[start..end], text);
     assert!(quota["claim_id"].as_str().unwrap().starts_with('c'));
     let matches = quota["matches"].as_array().unwrap();

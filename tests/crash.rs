@@ -121,7 +121,11 @@ fn killing_a_save_never_leaves_a_broken_file() {
     let leftovers: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".tmp"))
+        .filter(|n| {
+            std::path::Path::new(n)
+                .extension()
+                .is_some_and(|e| e == "tmp")
+        })
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
     println!("{kills} of {round} saves killed; the review was always complete");

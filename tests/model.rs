@@ -6,6 +6,7 @@
 
 mod common;
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use claimdesk::article::Language;
@@ -144,13 +145,15 @@ fn opinions_and_talk_stay_out_and_facts_come_in_in_both_languages() {
 fn write_labels(dir: &Path) -> PathBuf {
     let mut lines = String::new();
     for i in 0..40 {
-        lines.push_str(&format!(
-            "{{\"text\": \"Die Arbeitslosenquote lag im Jahr {} bei {i},4 Prozent.\", \"label\": 1, \"lang\": \"de\"}}\n",
+        let _ = writeln!(
+            lines,
+            "{{\"text\": \"Die Arbeitslosenquote lag im Jahr {} bei {i},4 Prozent.\", \"label\": 1, \"lang\": \"de\"}}",
             1980 + i
-        ));
-        lines.push_str(&format!(
-            "{{\"text\": \"Ich finde, darüber müssen wir in Ruhe sprechen, Runde {i}.\", \"label\": 0, \"lang\": \"de\"}}\n"
-        ));
+        );
+        let _ = writeln!(
+            lines,
+            "{{\"text\": \"Ich finde, darüber müssen wir in Ruhe sprechen, Runde {i}.\", \"label\": 0, \"lang\": \"de\"}}"
+        );
     }
     let path = dir.join("labels.jsonl");
     std::fs::write(&path, lines).unwrap();
@@ -211,9 +214,10 @@ fn bad_label_lines_are_named_with_file_and_line() {
 fn retraining_reproduces_the_shipped_model() {
     let claimbuster = repository().join("../shared/external/claimbuster/train.json");
     if !claimbuster.is_file() {
-        eprintln!(
-            "{} not found: the shipped model's reproducibility is not checked",
-            claimbuster.display()
+        common::skipped(
+            "retraining_reproduces_the_shipped_model",
+            &claimbuster,
+            "the shipped model's reproducibility is not checked",
         );
         return;
     }
@@ -325,8 +329,7 @@ fn a_desk_learns_from_its_decisions_and_uses_its_model() {
     let score_of = |all: &[(String, f64)], start: &str| {
         all.iter()
             .find(|(t, _)| t.starts_with(start))
-            .map(|(_, s)| *s)
-            .unwrap_or_else(|| panic!("{start}: {all:?}"))
+            .map_or_else(|| panic!("{start}: {all:?}"), |(_, s)| *s)
     };
     let with_desk_model = scores(&article);
     let elsewhere = tempfile::tempdir().unwrap();

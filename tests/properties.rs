@@ -263,7 +263,7 @@ proptest! {
 
     #[test]
     fn loading_never_panics_on_arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..2048), extension in prop_oneof![Just("txt"), Just("md"), Just("html")]) {
-        let _ = claimdesk::article::load_bytes(&bytes, "x", Some(extension), Default::default());
+        let _ = claimdesk::article::load_bytes(&bytes, "x", Some(extension), claimdesk::article::LoadOptions::default());
         let _ = store::from_slice(&bytes, std::path::Path::new("x.json"));
     }
 }

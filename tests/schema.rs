@@ -31,11 +31,16 @@ fn a_saved_review_validates_against_the_schema_shape() {
         assert!(required.contains(&field), "{field} is required");
     }
     let text = "Die Polizei nahm am Montag 40 Personen fest, sagte ein Sprecher.";
-    let article =
-        claimdesk::article::load_bytes(text.as_bytes(), "t.txt", None, Default::default())
-            .unwrap()
-            .article;
-    let claims = claimdesk::extract::extract(&article, &Default::default());
+    let article = claimdesk::article::load_bytes(
+        text.as_bytes(),
+        "t.txt",
+        None,
+        claimdesk::article::LoadOptions::default(),
+    )
+    .unwrap()
+    .article;
+    let claims =
+        claimdesk::extract::extract(&article, &claimdesk::extract::ExtractOptions::default());
     let review = Review::new(article, claims);
     let value: serde_json::Value =
         serde_json::from_slice(&store::to_bytes(&review).unwrap()).unwrap();

@@ -221,7 +221,7 @@ fn four_eyes_a_second_reviewer_approves_and_a_changed_verdict_needs_it_again() {
     let markdown = claimdesk::export::export(
         &review,
         claimdesk::export::Format::Markdown,
-        &Default::default(),
+        &claimdesk::export::ExportOptions::default(),
     )
     .unwrap();
     let markdown = String::from_utf8(markdown.bytes).unwrap();

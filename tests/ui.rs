@@ -338,7 +338,7 @@ fn a_corrupt_review_is_reported_and_the_open_work_stays() {
     bench.wait_for_load();
     match &bench.app().dialog {
         Some(Dialog::Error { message, .. }) => {
-            assert!(message.contains("broken.review.json"), "{message}")
+            assert!(message.contains("broken.review.json"), "{message}");
         }
         other => panic!("expected an error dialog, got {other:?}"),
     }
@@ -500,8 +500,12 @@ fn a_changed_article_re_anchors_the_review_and_keeps_orphans() {
     let article = directory.path().join("story.txt");
     let review_path = directory.path().join("story.review.json");
     std::fs::write(&article, "Die Stadt nahm 2024 rund 3,2 Millionen Euro ein, sagte Kämmerer Jan Ohl.\nDer Rat stimmte am 4. März mit 31 zu 5 Stimmen zu.\n").unwrap();
-    let (mut review, _) =
-        claimdesk::extract::review_of_path(&article, None, &Default::default()).unwrap();
+    let (mut review, _) = claimdesk::extract::review_of_path(
+        &article,
+        None,
+        &claimdesk::extract::ExtractOptions::default(),
+    )
+    .unwrap();
     review.claims[0].verdict = Some(Verdict::Confirmed);
     review.claims[1].verdict = Some(Verdict::Denied);
     review.claims[1].note = "Es waren 29 Stimmen.".to_owned();

@@ -220,8 +220,8 @@ fn a_pdf_on_the_web_opens_as_a_pdf() {
 
 #[test]
 fn bad_answers_are_clear_errors_naming_the_address() {
-    let base = base();
     type IsExpected = fn(&FetchError) -> bool;
+    let base = base();
     let cases: Vec<(&str, IsExpected, &str)> = vec![
         (
             "/fehlt",

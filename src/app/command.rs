@@ -218,7 +218,6 @@ impl Command {
         match self {
             Self::Open => vec![ctrl(Key::O)],
             Self::OpenPath => vec![ctrl_shift(Key::O)],
-            Self::OpenFolder | Self::CancelDownload | Self::TrainDeskModel => vec![],
             Self::OpenAddress => vec![ctrl(Key::L)],
             Self::ShowDesk => vec![ctrl(Key::D)],
             Self::OpenArticle => vec![key(Key::Enter)],
@@ -247,14 +246,19 @@ impl Command {
             Self::Approve => vec![key(Key::V)],
             Self::KeepOurs => vec![key(Key::O)],
             Self::TakeTheirs => vec![key(Key::T)],
-            Self::SetReviewerName => vec![],
             Self::Find => vec![ctrl(Key::F), key(Key::Slash)],
             Self::ToggleAdvance => vec![key(Key::G)],
             Self::ToggleSort => vec![key(Key::S)],
             Self::ZoomIn => vec![ctrl(Key::Plus), ctrl(Key::Equals)],
             Self::ZoomOut => vec![ctrl(Key::Minus)],
             Self::ShowHelp => vec![key(Key::F1), key(Key::Questionmark)],
-            Self::OpenGermanSample | Self::OpenEnglishSample => vec![],
+            // Rare enough to live in the menus only.
+            Self::OpenFolder
+            | Self::CancelDownload
+            | Self::TrainDeskModel
+            | Self::SetReviewerName
+            | Self::OpenGermanSample
+            | Self::OpenEnglishSample => vec![],
         }
     }
 

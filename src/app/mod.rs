@@ -218,7 +218,7 @@ impl ClaimDeskApp {
             }
         }
         if let Some(name) = options.reviewer.filter(|n| !n.trim().is_empty()) {
-            app.settings.analyst = name.trim().to_owned();
+            name.trim().clone_into(&mut app.settings.analyst);
         }
         let copies = files::pending_recoveries(app.data_dir.as_deref());
         if !copies.is_empty() {

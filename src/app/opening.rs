@@ -381,7 +381,7 @@ impl ClaimDeskApp {
                 self.dialog = Some(Dialog::PathEntry {
                     purpose,
                     text,
-                    note: Some(note.to_owned()),
+                    note: Some(note.clone()),
                 });
             }
         }
@@ -425,25 +425,24 @@ impl ClaimDeskApp {
         if let Some(path) = &workspace.review_path {
             return Some(path.clone());
         }
-        match &workspace.article_path {
-            Some(article) => Some(files::review_path_for(article)),
-            None => {
-                let article = &workspace.review().article;
-                let stem = if article.url.is_some() {
-                    // A web article has no file to sit beside: its name comes from its headline.
-                    files::file_name_for_title(article.title.as_deref().unwrap_or("article"))
-                } else {
-                    Path::new(&article.source)
-                        .file_stem()?
-                        .to_string_lossy()
-                        .into_owned()
-                };
-                Some(
-                    std::env::current_dir()
-                        .ok()?
-                        .join(format!("{stem}.review.json")),
-                )
-            }
+        if let Some(article) = &workspace.article_path {
+            Some(files::review_path_for(article))
+        } else {
+            let article = &workspace.review().article;
+            let stem = if article.url.is_some() {
+                // A web article has no file to sit beside: its name comes from its headline.
+                files::file_name_for_title(article.title.as_deref().unwrap_or("article"))
+            } else {
+                Path::new(&article.source)
+                    .file_stem()?
+                    .to_string_lossy()
+                    .into_owned()
+            };
+            Some(
+                std::env::current_dir()
+                    .ok()?
+                    .join(format!("{stem}.review.json")),
+            )
         }
     }
 
@@ -504,7 +503,7 @@ impl ClaimDeskApp {
                 self.dialog = Some(Dialog::Error {
                     title: self.t("error-export"),
                     message,
-                })
+                });
             }
         }
     }
@@ -590,7 +589,7 @@ impl ClaimDeskApp {
                             "error-review-changed-text",
                             &[
                                 ("path", path.display().to_string().into()),
-                                ("reason", reason.to_string().into()),
+                                ("reason", reason.clone().into()),
                             ],
                         ),
                     });
@@ -666,7 +665,7 @@ impl ClaimDeskApp {
             Err(error) => self.post(
                 self.tf(
                     "status-recovery-not-written",
-                    &[("error", error.to_string().into())],
+                    &[("error", error.clone().into())],
                 ),
                 true,
             ),

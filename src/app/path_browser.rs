@@ -148,9 +148,10 @@ pub fn complete(typed: &str, working_dir: &Path, folders_only: bool) -> Option<S
 pub fn expand_home(typed: &str) -> String {
     match (typed.strip_prefix("~/"), std::env::var_os("HOME")) {
         (Some(rest), Some(home)) => PathBuf::from(home).join(rest).display().to_string(),
-        _ if typed == "~" => std::env::var_os("HOME")
-            .map(|h| format!("{}/", PathBuf::from(h).display()))
-            .unwrap_or_else(|| typed.to_owned()),
+        _ if typed == "~" => std::env::var_os("HOME").map_or_else(
+            || typed.to_owned(),
+            |h| format!("{}/", PathBuf::from(h).display()),
+        ),
         _ => typed.to_owned(),
     }
 }

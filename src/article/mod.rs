@@ -514,17 +514,16 @@ fn finish_article(
         });
     }
     let title = markup_title.or_else(|| headline_of_plain_text(&text));
-    let language = match options.language {
-        Some(language) => language,
-        None => {
-            let detected = detect_language(&text);
-            if detected == Language::Other {
-                warnings.push(LoadWarning::UnknownLanguage {
-                    path: source.to_owned(),
-                });
-            }
-            detected
+    let language = if let Some(language) = options.language {
+        language
+    } else {
+        let detected = detect_language(&text);
+        if detected == Language::Other {
+            warnings.push(LoadWarning::UnknownLanguage {
+                path: source.to_owned(),
+            });
         }
+        detected
     };
     let sha256 = sha256_hex(&text);
     Ok(Loaded {

@@ -44,15 +44,14 @@ impl MemoryArgs {
 
 /// The desk a memory command works on: `--desk`, else the one containing the current folder.
 fn desk_of(desk_dir: Option<&Path>) -> Result<PathBuf, CliError> {
-    match desk_dir {
-        Some(dir) => Ok(dir.to_owned()),
-        None => {
-            let here = std::env::current_dir().map_err(|source| CliError::Io {
-                what: "finding the current folder",
-                source,
-            })?;
-            Ok(layout::desk_containing(&here))
-        }
+    if let Some(dir) = desk_dir {
+        Ok(dir.to_owned())
+    } else {
+        let here = std::env::current_dir().map_err(|source| CliError::Io {
+            what: "finding the current folder",
+            source,
+        })?;
+        Ok(layout::desk_containing(&here))
     }
 }
 

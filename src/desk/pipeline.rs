@@ -46,7 +46,7 @@ pub struct PipelineSummary {
 /// Lines per batch and worker: enough to keep every core busy, few enough to bound memory.
 const LINES_PER_WORKER: usize = 32;
 
-fn error_line(id: Option<serde_json::Value>, line: usize, error: &str) -> String {
+fn error_line(id: Option<&serde_json::Value>, line: usize, error: &str) -> String {
     serde_json::json!({ "id": id, "line": line, "error": error }).to_string()
 }
 
@@ -67,7 +67,7 @@ fn process_line(line: &str, number: usize, options: &PipelineOptions) -> (String
         other => {
             return (
                 error_line(
-                    other,
+                    other.as_ref(),
                     number,
                     "missing \"id\": give each record a string id",
                 ),
@@ -78,7 +78,7 @@ fn process_line(line: &str, number: usize, options: &PipelineOptions) -> (String
     let id_value = serde_json::Value::String(id.clone());
     let Some(text) = record.text.filter(|t| !t.trim().is_empty()) else {
         return (
-            error_line(Some(id_value), number, "empty or missing \"text\""),
+            error_line(Some(&id_value), number, "empty or missing \"text\""),
             false,
         );
     };
@@ -89,7 +89,7 @@ fn process_line(line: &str, number: usize, options: &PipelineOptions) -> (String
         Some(other) => {
             return (
                 error_line(
-                    Some(id_value),
+                    Some(&id_value),
                     number,
                     &format!("\"lang\" is {other:?}: use \"de\" or \"en\", or leave it out"),
                 ),
@@ -102,7 +102,7 @@ fn process_line(line: &str, number: usize, options: &PipelineOptions) -> (String
             Ok(loaded) => loaded,
             Err(error) => {
                 return (
-                    error_line(Some(id_value), number, &error.to_string()),
+                    error_line(Some(&id_value), number, &error.to_string()),
                     false,
                 );
             }
@@ -116,7 +116,7 @@ fn process_line(line: &str, number: usize, options: &PipelineOptions) -> (String
     match serde_json::to_string(&review) {
         Ok(json) => (json, true),
         Err(error) => (
-            error_line(Some(id_value), number, &error.to_string()),
+            error_line(Some(&id_value), number, &error.to_string()),
             false,
         ),
     }

@@ -30,7 +30,7 @@ fn verdict_class(verdict: Option<Verdict>) -> &'static str {
     verdict.map_or("pending", Verdict::label)
 }
 
-const STYLE: &str = r#"
+const STYLE: &str = r"
 :root { --confirmed: #2e8b57; --denied: #c0392b; --unverified: #3f5fbf; --pending: #b8860b; }
 body { font: 16px/1.55 system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
 h1 { font-size: 1.6rem; } h2 { margin-top: 2rem; border-bottom: 1px solid #ccc; }
@@ -48,7 +48,7 @@ mark.unverified { background: #d5dcf5; } mark.pending { background: #f7e7a9; }
 .claim.unverified .verdict { color: var(--unverified); } .claim.pending .verdict { color: var(--pending); }
 blockquote { margin: .4rem 0; font-style: italic; }
 @media print { body { margin: 0; max-width: none; } a { color: inherit; } mark { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
-"#;
+";
 
 pub(super) fn render(review: &Review, options: &ExportOptions) -> String {
     let locale = options.report_locale(review);

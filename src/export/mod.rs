@@ -431,7 +431,7 @@ mod hostile_article_tests {
         let mut reader = ::csv::Reader::from_reader(&bytes[3..]);
         let mut cells = 0;
         for row in reader.records() {
-            for value in row.unwrap().iter() {
+            for value in &row.unwrap() {
                 cells += 1;
                 assert!(
                     !value.starts_with(['=', '+', '-', '@', '\t', '\r']),

@@ -429,14 +429,7 @@ fn noun_phrase_after_with(
             ));
         }
         let capitalized_name = word.is_capitalized() && !word.is(Category::Function);
-        let accept = if !seen_name {
-            word.is_article()
-                || capitalized_name
-                || ((!word.is_capitalized()
-                    && word.text.chars().next().is_some_and(char::is_alphabetic))
-                    && !word.is(Category::Function)
-                    && !word.is(Category::ReportingVerb))
-        } else {
+        let accept = if seen_name {
             capitalized_name
                 || (CONNECTORS.contains(&lower)
                     && words[index + 1..]
@@ -444,6 +437,13 @@ fn noun_phrase_after_with(
                         .find(|n| !matches!(n.lower.as_ref(), "a" | "the"))
                         .is_some_and(|n| n.is_capitalized() && !n.is(Category::Function))
                     && (genitive || !matches!(lower, "der" | "des" | "von")))
+        } else {
+            word.is_article()
+                || capitalized_name
+                || ((!word.is_capitalized()
+                    && word.text.chars().next().is_some_and(char::is_alphabetic))
+                    && !word.is(Category::Function)
+                    && !word.is(Category::ReportingVerb))
         };
         if !accept {
             break;

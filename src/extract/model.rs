@@ -551,15 +551,15 @@ impl Model {
         // The terms that can be shown for a sign, strongest first: "#" stands for any number in the model,
         // and the figures feature already names them.
         let shown = |sign: f64| {
-            words
-                .iter()
-                .filter(move |w| w.0.signum() == sign && !terms.has_number(w.1, w.2))
+            words.iter().filter(move |w| {
+                w.0.signum().total_cmp(&sign).is_eq() && !terms.has_number(w.1, w.2)
+            })
         };
         for sign in [1.0, -1.0] {
             if shown(sign).next().is_some() {
                 let total: f64 = words
                     .iter()
-                    .filter(|w| w.0.signum() == sign)
+                    .filter(|w| w.0.signum().total_cmp(&sign).is_eq())
                     .map(|w| w.0)
                     .sum();
                 contributions.push((total, Contribution::Words(sign)));

@@ -401,12 +401,16 @@ pub fn roc_auc(probabilities: &[f64], labels: &[bool]) -> f64 {
     let mut index = 0;
     while index < ranked.len() {
         let mut end = index;
+        // Equal scores share their rank, exactly as the scores compare.
+        #[expect(clippy::float_cmp, reason = "ties are exact")]
         while end + 1 < ranked.len() && ranked[end + 1].0 == ranked[index].0 {
             end += 1;
         }
-        #[expect(clippy::cast_precision_loss, reason = "ranks")]
-        let average_rank = (index + end) as f64 / 2.0 + 1.0;
-        rank_sum += ranked[index..=end].iter().filter(|r| r.1).count() as f64 * average_rank;
+        let positives_here = ranked[index..=end].iter().filter(|r| r.1).count();
+        #[expect(clippy::cast_precision_loss, reason = "ranks and counts of sentences")]
+        let (average_rank, positives_here) =
+            ((index + end) as f64 / 2.0 + 1.0, positives_here as f64);
+        rank_sum += positives_here * average_rank;
         index = end + 1;
     }
     #[expect(clippy::cast_precision_loss, reason = "counts")]
@@ -636,8 +640,10 @@ pub fn train(examples: &[Example], options: &TrainOptions) -> Result<Trained, Tr
         &held_out_labels,
         reference.threshold,
     );
+    #[expect(clippy::cast_precision_loss, reason = "a count of sentences")]
+    let sentences = held_out.sentences as f64;
     model.evaluation = BTreeMap::from([
-        ("held_out_sentences".to_owned(), held_out.sentences as f64),
+        ("held_out_sentences".to_owned(), sentences),
         ("precision".to_owned(), round(held_out.precision)),
         ("recall".to_owned(), round(held_out.recall)),
         ("f1".to_owned(), round(held_out.f1)),
@@ -684,6 +690,7 @@ mod tests {
     #[test]
     fn the_split_depends_on_the_text_only() {
         let parts: Vec<u8> = (0..1000).map(|i| part_of(&format!("Satz {i}."))).collect();
+        #[expect(clippy::naive_bytecount, reason = "a thousand parts in a test")]
         let held_out = parts.iter().filter(|p| **p == 2).count();
         assert!((100..200).contains(&held_out), "{held_out}");
         assert_eq!(part_of("Satz 7."), part_of("Satz 7."));

@@ -123,7 +123,8 @@ impl Why {
                     format!("same words: {}", words.join(", "))
                 };
                 if !figures.is_empty() {
-                    reason.push_str(&format!("; same figure: {}", figures.join(", ")));
+                    reason.push_str("; same figure: ");
+                    reason.push_str(&figures.join(", "));
                 }
                 reason
             }
@@ -395,6 +396,7 @@ fn pair_up<T>(
     pairing: &Pairing<'_, T>,
     differences: &mut Vec<Difference>,
 ) -> (f64, f64) {
+    #[expect(clippy::cast_precision_loss, reason = "a count of words")]
     let total = pairing.weight * (new.len() + earlier.len()) as f64;
     let mut used = vec![false; earlier.len()];
     let mut unmatched_new = Vec::new();

@@ -647,7 +647,7 @@ impl<'a> IndexWeights<'a> {
 const MIN_CLAIMS_FOR_WEIGHTS: u64 = 200;
 
 impl WordWeights for IndexWeights<'_> {
-    #[allow(clippy::cast_precision_loss)]
+    #[expect(clippy::cast_precision_loss, reason = "counts far below 2^52")]
     fn factor(&self, token: &str) -> f64 {
         if self.size < MIN_CLAIMS_FOR_WEIGHTS {
             return 1.0;

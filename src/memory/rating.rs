@@ -45,7 +45,9 @@ fn normalise(rating: &str) -> String {
 pub fn verdict_for_value(value: f64, worst: Option<f64>, best: Option<f64>) -> Option<Verdict> {
     let worst = worst.unwrap_or(1.0);
     let best = best.unwrap_or(5.0);
-    if !(value.is_finite() && worst.is_finite() && best.is_finite()) || best == worst {
+    if !(value.is_finite() && worst.is_finite() && best.is_finite())
+        || (best - worst).abs() < f64::EPSILON
+    {
         return None;
     }
     let position = (value - worst) / (best - worst);

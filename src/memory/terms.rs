@@ -223,7 +223,7 @@ pub fn analyse(text: &str, language: Language) -> Analysis {
                         index,
                         value,
                         scale,
-                        pending_currency.take(),
+                        pending_currency.take().as_deref(),
                         text,
                     );
                     match quantity_or_year {
@@ -366,14 +366,14 @@ pub fn known_parts(
     let mut heads_tried: Vec<(String, bool)> = Vec::new();
     for (left, right) in compound_splits(&lower) {
         // The head is tried first and once per cut: most cuts fail there, before the modifier is stemmed.
-        let known_head = match heads_tried.iter().find(|(head, _)| *head == right) {
-            Some((_, known)) => *known,
-            None => {
+        let known_head =
+            if let Some((_, known)) = heads_tried.iter().find(|(head, _)| *head == right) {
+                *known
+            } else {
                 let known = knows(&stem(language, &right));
                 heads_tried.push((right.clone(), known));
                 known
-            }
-        };
+            };
         if !known_head {
             continue;
         }

@@ -70,7 +70,7 @@ fn kappa_of(observed: f64, expected: f64) -> f64 {
 ///
 /// # Errors
 /// [`MergeError::DifferentArticles`] when they review different texts.
-#[allow(clippy::cast_precision_loss)]
+#[expect(clippy::cast_precision_loss, reason = "counts far below 2^52")]
 pub fn agreement(reviews: &[(String, Review)]) -> Result<Agreement, MergeError> {
     let Some((_, first)) = reviews.first() else {
         return Err(MergeError::DifferentArticles {

@@ -4,6 +4,7 @@
 use super::{Claim, Review};
 use crate::article::Article;
 use crate::article::Span;
+use std::fmt::Write as _;
 
 /// What happened to the claims.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -27,11 +28,12 @@ impl AnchorReport {
         if self.orphaned.is_empty() {
             text.push('.');
         } else {
-            text.push_str(&format!(
+            let _ = write!(
+                text,
                 ", {} no longer in the text (kept as orphaned: {}).",
                 self.orphaned.len(),
                 self.orphaned.join(", ")
-            ));
+            );
         }
         text
     }
@@ -71,6 +73,7 @@ pub fn reanchor(mut review: Review, article: Article) -> (Review, AnchorReport) 
     let new_text = &article.text;
     let scale = |offset: usize| {
         // Where the old offset would be if the text grew or shrank evenly.
+        #[expect(clippy::cast_precision_loss, reason = "an approximate position")]
         let ratio = new_text.len() as f64 / old_text.len().max(1) as f64;
         #[expect(
             clippy::cast_possible_truncation,

@@ -504,7 +504,7 @@ fn set_field(
                     start: span.start,
                     end: span.end,
                 })?;
-            claim.text = text.to_owned();
+            text.clone_into(&mut claim.text);
             claim.start = span.start;
             claim.end = span.end;
         }

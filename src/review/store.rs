@@ -333,7 +333,7 @@ fn remove_stale_temporaries(directory: &Path, prefix: &str) {
         let name = entry.file_name().to_string_lossy().into_owned();
         let Some(pid) = name
             .strip_prefix(prefix)
-            .filter(|rest| rest.ends_with(".tmp"))
+            .and_then(|rest| rest.strip_suffix(".tmp"))
             .and_then(|rest| rest.split('.').next())
             .and_then(|pid| pid.parse::<u32>().ok())
         else {

@@ -133,9 +133,17 @@ static QUANTITIES: LazyLock<QuantityTable> = LazyLock::new(|| {
             ("currency", _) => QuantityWord::Currency,
             ("scale", Some(n)) => QuantityWord::Scale(n),
             ("number", Some(n)) => QuantityWord::Number(n),
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            #[expect(
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss,
+                reason = "months, weekdays and years are small whole numbers"
+            )]
             ("month", Some(n)) => QuantityWord::Month(n as u32),
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            #[expect(
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss,
+                reason = "months, weekdays and years are small whole numbers"
+            )]
             ("weekday", Some(n)) => QuantityWord::Weekday(n as u32),
             _ => continue,
         };
@@ -269,12 +277,12 @@ pub fn read_quantity(
     start: usize,
     value: f64,
     scale: Option<f64>,
-    currency_before: Option<String>,
+    currency_before: Option<&str>,
     text: &str,
 ) -> (Figure, usize) {
     let mut end = start + 1;
     let mut value = value * scale.unwrap_or(1.0);
-    let mut unit = currency_before.clone();
+    let mut unit = currency_before.map(str::to_owned);
     let mut scaled = scale.is_some();
     while end < tokens.len() {
         let two_words = lower
@@ -315,7 +323,11 @@ pub fn read_quantity(
         && first.text.chars().all(|c| c.is_ascii_digit())
         && (1800.0..=2200.0).contains(&value);
     if is_year {
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "months, weekdays and years are small whole numbers"
+        )]
         let year = value as u32;
         return (
             Figure::Date(DateMark {

@@ -216,3 +216,14 @@ pub fn serve(pages: Vec<TestPage>) -> String {
     });
     format!("http://127.0.0.1:{port}")
 }
+
+/// Says on the terminal that a test skipped its check because `../shared` (or a part of it) is absent.
+/// Written to standard error directly, past the test harness's capture: a skip must never pass silently.
+pub fn skipped(test: &str, missing: &std::path::Path, what: &str) {
+    use std::io::Write as _;
+    let _ = writeln!(
+        std::io::stderr(),
+        "SKIPPED {test}: {} not found; {what}",
+        missing.display()
+    );
+}

@@ -11,6 +11,7 @@ use crate::review::Origin;
 use crate::review::edit::Edit;
 use crate::review::{Verdict, Vocabulary};
 use crate::web_url::is_web_url;
+use std::fmt::Write as _;
 
 /// The note field of a claim; each claim's note has its own, so a cursor never jumps between notes.
 pub(super) fn note_id(claim_id: &str) -> egui::Id {
@@ -514,8 +515,12 @@ pub(crate) fn history_line(entry: &crate::review::HistoryEntry, m: &Messages) ->
     };
     let mut line = format!("{} · {} · {action_words}", m.date(&entry.at), entry.by);
     match (&entry.from, &entry.to) {
-        (Some(from), Some(to)) => line.push_str(&format!(": {} → {}", value(from), value(to))),
-        (None, Some(to)) => line.push_str(&format!(": {}", value(to))),
+        (Some(from), Some(to)) => {
+            let _ = write!(line, ": {} → {}", value(from), value(to));
+        }
+        (None, Some(to)) => {
+            let _ = write!(line, ": {}", value(to));
+        }
         _ => {}
     }
     line
