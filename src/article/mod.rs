@@ -10,7 +10,7 @@ pub mod fetch;
 mod html;
 mod language;
 mod markdown;
-mod pdf;
+pub mod pdf;
 
 use std::path::Path;
 

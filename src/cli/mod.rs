@@ -12,6 +12,7 @@ mod matches;
 mod memory;
 mod merge;
 mod output;
+mod read_pdf;
 mod schema;
 mod sentences;
 mod status;
@@ -30,6 +31,7 @@ pub use matches::MatchArgs;
 pub use memory::{MemoryArgs, MemoryCommand};
 pub use merge::MergeArgs;
 pub use output::Output;
+pub use read_pdf::ReadPdfArgs;
 pub use schema::SchemaArgs;
 pub use sentences::SentencesArgs;
 pub use status::StatusArgs;
@@ -93,6 +95,9 @@ pub enum Command {
     Train(TrainArgs),
     /// Print the JSON Schema of review files.
     Schema(SchemaArgs),
+    /// The isolated PDF reader (started by claimdesk itself, with limits).
+    #[command(hide = true)]
+    ReadPdf(ReadPdfArgs),
 }
 
 impl Command {
@@ -112,6 +117,7 @@ impl Command {
             Self::Memory(args) => args.run(),
             Self::Train(args) => args.run(),
             Self::Schema(args) => args.run(),
+            Self::ReadPdf(args) => args.run(),
         }
     }
 }

@@ -1,0 +1,112 @@
+//! Hostile files, built by the generators in `tests/common/hostile.rs`: every one is answered within its
+//! bound with a message naming the file and what to do — no hang, no panic text, memory bounded — alone and
+//! inside a desk of good articles.
+
+#![allow(clippy::unwrap_used, reason = "test helpers may panic")]
+
+use std::path::Path;
+use std::time::Duration;
+
+use common::hostile;
+use common::{claimdesk_within, stderr};
+
+mod common;
+
+/// Far above what any case needs: only a hang reaches it.
+const HANG: Duration = Duration::from_secs(120);
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path.display().to_string()
+}
+
+/// `claimdesk sentences FILE` fails with a message that names the file and says one of `expected`.
+fn refused(path: &str, env: &[(&str, &str)], expected: &str) {
+    refused_saying(path, env, &[expected]);
+}
+
+fn refused_saying(path: &str, env: &[(&str, &str)], expected: &[&str]) {
+    let output = claimdesk_within(&["sentences", path], env, HANG);
+    let message = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{path}: {message}");
+    assert!(message.contains(path), "names the file: {message}");
+    assert!(
+        expected.iter().any(|e| message.contains(e)),
+        "{path}: says {expected:?}: {message}"
+    );
+    assert!(
+        !message.contains("panicked") && !message.contains("RUST_BACKTRACE"),
+        "no panic text: {message}"
+    );
+}
+
+#[test]
+fn pdfs_that_loop_or_nest_are_refused_at_once_without_panic_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let own_parent = write(dir.path(), "parent.pdf", &hostile::pdf_page_its_own_parent());
+    refused(&own_parent, &[], "loops or is nested too deeply");
+    let own_kid = write(dir.path(), "kid.pdf", &hostile::pdf_pages_its_own_kid());
+    refused(&own_kid, &[], "no pages");
+    let cycle = write(dir.path(), "cycle.pdf", &hostile::pdf_reference_cycle());
+    refused(&cycle, &[], "could not be read");
+    let deep = write(dir.path(), "deep.pdf", &hostile::pdf_deep_arrays(100_000));
+    refused_saying(&deep, &[], &["nested too deeply", "no pages"]);
+}
+
+#[test]
+fn a_pdf_that_inflates_beyond_the_memory_bound_is_stopped_there() {
+    let dir = tempfile::tempdir().unwrap();
+    // 512 MiB of zeros in about half a MiB, read under a 256 MiB bound (the default bound is 1 GiB).
+    let bomb = write(dir.path(), "bomb.pdf", &hostile::pdf_flate_bomb(512));
+    assert!(std::fs::metadata(&bomb).unwrap().len() < 1 << 20);
+    // The reader either runs out of its bound or gives up on the stream it cannot inflate: both end at once.
+    refused_saying(
+        &bomb,
+        &[("CLAIMDESK_PDF_MEMORY_MIB", "256")],
+        &["needs more than 256 MiB of memory", "no text layer"],
+    );
+}
+
+#[test]
+fn a_pdf_that_takes_too_long_is_stopped_at_the_deadline_and_a_book_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let many = write(dir.path(), "many.pdf", &hostile::pdf_empty_pages(100_000));
+    refused(&many, &[], "100000 pages");
+    let slow = write(dir.path(), "slow.pdf", &hostile::pdf_empty_pages(2_000));
+    refused(
+        &slow,
+        &[("CLAIMDESK_PDF_SECONDS", "1")],
+        "took longer than 1 s",
+    );
+}
+
+#[test]
+fn one_hostile_pdf_never_stops_a_desk() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("gut.txt"),
+        "Die Stadt investiert 12 Millionen Euro in neue Busse, sagte der Bürgermeister am Montag.\n",
+    )
+    .unwrap();
+    write(dir.path(), "parent.pdf", &hostile::pdf_page_its_own_parent());
+    write(dir.path(), "bomb.pdf", &hostile::pdf_flate_bomb(64));
+    let env = [("CLAIMDESK_PDF_MEMORY_MIB", "128")];
+    let status = claimdesk_within(
+        &["status", "--json", dir.path().to_str().unwrap()],
+        &env,
+        HANG,
+    );
+    assert!(status.status.success(), "{}", stderr(&status));
+    let json: serde_json::Value = serde_json::from_slice(&status.stdout).unwrap();
+    let articles = json["articles"].as_array().unwrap();
+    assert_eq!(articles.len(), 3);
+    let row = |name: &str| articles.iter().find(|a| a["path"] == name).unwrap();
+    assert!(row("gut.txt")["claims"].as_u64().unwrap() >= 1);
+    assert!(row("parent.pdf")["error"].is_string());
+    assert!(row("bomb.pdf")["error"].is_string());
+    let extract = claimdesk_within(&["extract", dir.path().to_str().unwrap()], &env, HANG);
+    assert_eq!(extract.status.code(), Some(1), "two articles failed");
+    assert!(dir.path().join("gut.review.json").is_file());
+    assert!(!stderr(&extract).contains("panicked"), "{}", stderr(&extract));
+}
