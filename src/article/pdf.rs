@@ -217,7 +217,7 @@ fn read_in_child(
             ReaderAnswer::Error(reason) => Err(reason),
         };
     }
-    if exceeded_cpu(&status) {
+    if exceeded_cpu(status) {
         return Err(too_slow());
     }
     if complaint.contains("memory allocation") {
@@ -226,7 +226,7 @@ fn read_in_child(
             limits.memory_mib
         ));
     }
-    if complaint.contains("overflowed its stack") || crashed_on_memory(&status) {
+    if complaint.contains("overflowed its stack") || crashed_on_memory(status) {
         return Err(
             "its structure loops or is nested too deeply to read (a page that is its own parent, a reference cycle)"
                 .to_owned(),
@@ -238,7 +238,7 @@ fn read_in_child(
 }
 
 #[cfg(unix)]
-fn exceeded_cpu(status: &std::process::ExitStatus) -> bool {
+fn exceeded_cpu(status: std::process::ExitStatus) -> bool {
     use std::os::unix::process::ExitStatusExt as _;
     // SIGXCPU at the soft limit, SIGKILL at the hard one.
     matches!(status.signal(), Some(24 | 9))
@@ -246,18 +246,18 @@ fn exceeded_cpu(status: &std::process::ExitStatus) -> bool {
 
 /// A stack overflow under the address-space limit ends in SIGSEGV rather than Rust's own message.
 #[cfg(unix)]
-fn crashed_on_memory(status: &std::process::ExitStatus) -> bool {
+fn crashed_on_memory(status: std::process::ExitStatus) -> bool {
     use std::os::unix::process::ExitStatusExt as _;
     matches!(status.signal(), Some(11))
 }
 
 #[cfg(not(unix))]
-fn crashed_on_memory(_status: &std::process::ExitStatus) -> bool {
+fn crashed_on_memory(_status: std::process::ExitStatus) -> bool {
     false
 }
 
 #[cfg(not(unix))]
-fn exceeded_cpu(_status: &std::process::ExitStatus) -> bool {
+fn exceeded_cpu(_status: std::process::ExitStatus) -> bool {
     false
 }
 
