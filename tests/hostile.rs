@@ -13,7 +13,7 @@ use common::{claimdesk_within, stderr};
 mod common;
 
 /// Far above what any case needs: only a hang reaches it.
-const HANG: Duration = Duration::from_secs(120);
+const HANG: Duration = Duration::from_mins(2);
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
     let path = dir.join(name);
