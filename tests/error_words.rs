@@ -46,6 +46,10 @@ fn every_error(subject: &str) -> Vec<Box<dyn InWords>> {
             depth: 900,
             limit: 512,
         }),
+        Box::new(LoadError::TooComplex {
+            path: path(),
+            seconds: 10,
+        }),
         Box::new(LoadError::Undecodable {
             path: path(),
             reason: DecodeError::Binary { offset: 3 },

@@ -110,3 +110,24 @@ fn one_hostile_pdf_never_stops_a_desk() {
     assert!(dir.path().join("gut.review.json").is_file());
     assert!(!stderr(&extract).contains("panicked"), "{}", stderr(&extract));
 }
+
+#[test]
+fn html_that_hides_its_depth_from_the_tags_is_refused_when_the_tree_gets_deep() {
+    let dir = tempfile::tempdir().unwrap();
+    for (index, pattern) in hostile::HIDDEN_DEPTH_PATTERNS.iter().enumerate() {
+        let page = write(
+            dir.path(),
+            &format!("deep{index}.html"),
+            &hostile::html_hidden_depth(pattern, 100_000),
+        );
+        refused(&page, &[], "elements deep");
+    }
+    // The same patterns a few hundred times are a page like any other.
+    let shallow = write(
+        dir.path(),
+        "shallow.html",
+        &hostile::html_hidden_depth("<div/>", 300),
+    );
+    let output = claimdesk_within(&["sentences", &shallow], &[], HANG);
+    assert!(output.status.success(), "{}", stderr(&output));
+}

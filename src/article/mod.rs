@@ -269,6 +269,16 @@ pub enum LoadError {
         /// The limit.
         limit: usize,
     },
+    /// HTML whose parse took longer than any real page's.
+    #[error(
+        "{path}: reading this HTML took longer than {seconds} s; it is built to make HTML parsers work without end, not a normal web page. Save the article again from the browser, or copy its text into a .txt file."
+    )]
+    TooComplex {
+        /// The path as given.
+        path: String,
+        /// The budget.
+        seconds: u64,
+    },
     /// The bytes could not be decoded as text.
     #[error("{path}: {reason}")]
     Undecodable {
@@ -334,6 +344,10 @@ impl InWords for LoadError {
                     ("depth", (*depth).into()),
                     ("limit", (*limit).into()),
                 ],
+            ),
+            Self::TooComplex { path, seconds } => m.format(
+                "error-load-too-complex",
+                &[("path", value::text(path)), ("seconds", (*seconds).into())],
             ),
             Self::Undecodable { path, reason } => decode_in_words(path, reason, m),
             Self::Pdf { path, reason } => m.format(
@@ -458,12 +472,17 @@ fn load_cow(
     let mut page_metadata = None;
     let (text, markup_title) = match format {
         SourceFormat::Html => {
-            let page =
-                html::extract(&decoded.text).map_err(|depth| LoadError::TooDeeplyNested {
+            let page = html::extract(&decoded.text).map_err(|refused| match refused {
+                html::Refused::TooDeep(depth) => LoadError::TooDeeplyNested {
                     path: source.to_owned(),
                     depth,
                     limit: html::MAX_NESTING_DEPTH,
-                })?;
+                },
+                html::Refused::TooSlow(seconds) => LoadError::TooComplex {
+                    path: source.to_owned(),
+                    seconds,
+                },
+            })?;
             let text = page.text;
             let title = page.title;
             page_metadata = Some((page.published, page.author, page.canonical_url));

@@ -13,6 +13,7 @@ error-load-unreadable = { $path }: kann nicht gelesen werden ({ $reason }). Prü
 error-load-too-large = { $path }: ist { $size } Byte groß, mehr als die Grenze von { $limit } Byte für einen Artikel. Teilen Sie die Datei auf.
 error-load-empty = { $path }: ist leer (kein Text nach Entfernen von Markup und Leerraum). Öffnen Sie eine Datei mit Artikeltext.
 error-load-nested = { $path }: das HTML ist etwa { $depth } Elemente tief verschachtelt (Grenze: { $limit }); das ist keine gewöhnliche Webseite. Speichern Sie den Artikel erneut aus dem Browser oder kopieren Sie den Text in eine .txt-Datei.
+error-load-too-complex = { $path }: das Lesen dieses HTML dauerte länger als { $seconds } s; es ist gebaut, um HTML-Parser endlos arbeiten zu lassen, und keine normale Webseite. Speichern Sie den Artikel erneut aus dem Browser oder kopieren Sie seinen Text in eine .txt-Datei.
 error-load-binary-kind = { $path }: ist keine Textdatei (erkannt: { $kind }). Öffnen Sie stattdessen einen Artikel als .txt, .md oder .html.
 error-load-binary = { $path }: enthält Binärdaten (bei Byte { $offset }), keinen Text. Öffnen Sie stattdessen einen Artikel als .txt, .md oder .html.
 error-load-broken-utf8 = { $path }: ist kein gültiges UTF-8: Die Bytes ab Position { $offset } sind beschädigt, obwohl der Rest der Datei UTF-8 ist. Die Datei ist vermutlich beschädigt; speichern Sie sie im Editor erneut als UTF-8.

@@ -13,6 +13,7 @@ error-load-unreadable = { $path }: cannot be read ({ $reason }). Check that the 
 error-load-too-large = { $path }: is { $size } bytes, more than the { $limit } byte limit for one article. Split it into smaller files.
 error-load-empty = { $path }: is empty (no text after removing markup and whitespace). Open a file with article text.
 error-load-nested = { $path }: the HTML nests about { $depth } elements deep (the limit is { $limit }); this is not a normal web page. Save the article again from the browser, or copy its text into a .txt file.
+error-load-too-complex = { $path }: reading this HTML took longer than { $seconds } s; it is built to make HTML parsers work without end, not a normal web page. Save the article again from the browser, or copy its text into a .txt file.
 error-load-binary-kind = { $path }: is a { $kind } file, not text. Open a .txt, .md or .html article instead.
 error-load-binary = { $path }: contains binary data (at byte { $offset }), not text. Open a .txt, .md or .html article instead.
 error-load-broken-utf8 = { $path }: is not valid UTF-8: the bytes at offset { $offset } are broken, although the rest of the file is UTF-8. The file is probably damaged; re-save it as UTF-8 in your editor.

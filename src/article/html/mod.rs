@@ -1,8 +1,18 @@
 //! Saved web pages → article text: the body with its paragraph and heading breaks, without scripts,
 //! navigation and page furniture. Nothing is fetched: images, frames and styles are never loaded.
 
+mod bounded;
+
+use std::time::Duration;
+
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node, Selector};
+
+pub use bounded::Refused;
+
+/// How long parsing a page may take: a real page takes milliseconds, one built to make the parser work
+/// with the square of its depth would take hours.
+pub const PARSE_BUDGET: Duration = Duration::from_secs(10);
 
 /// The text of a page and its headline.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -149,13 +159,15 @@ pub fn nesting_depth(source: &str) -> usize {
 /// Extracts the article text of an HTML document.
 ///
 /// # Errors
-/// The estimated nesting depth when it is over [`MAX_NESTING_DEPTH`].
-pub fn extract(source: &str) -> Result<Page, usize> {
+/// [`Refused::TooDeep`] when its elements nest deeper than [`MAX_NESTING_DEPTH`] — estimated from the tags
+/// first, then measured on the tree as it is built — and [`Refused::TooSlow`] when parsing it takes longer
+/// than [`PARSE_BUDGET`].
+pub fn extract(source: &str) -> Result<Page, Refused> {
     let depth = nesting_depth(source);
     if depth > MAX_NESTING_DEPTH {
-        return Err(depth);
+        return Err(Refused::TooDeep(depth));
     }
-    let document = Html::parse_document(source);
+    let document = bounded::parse_document(source, MAX_NESTING_DEPTH, PARSE_BUDGET)?;
     let root = content_root(&document);
     let mut blocks = Blocks::default();
     let mut skipping: Option<ego_tree::NodeId> = None;
@@ -519,7 +531,7 @@ mod tests {
     fn deep_nesting_is_refused_and_moderate_nesting_works() {
         let nested =
             |depth: usize| format!("{}Tief.{}", "<div>".repeat(depth), "</div>".repeat(depth));
-        assert_eq!(extract(&nested(50_000)), Err(50_000));
+        assert_eq!(extract(&nested(50_000)), Err(Refused::TooDeep(50_000)));
         assert_eq!(extract(&nested(1_000)).unwrap().text, "Tief.");
         // Unclosed paragraphs and list items do not count as nesting.
         assert!(extract(&"<p>Absatz.".repeat(20_000)).is_ok());
