@@ -59,15 +59,64 @@ pub fn desk_containing(path: &Path) -> PathBuf {
         .map_or(start.clone(), Path::to_owned)
 }
 
-/// The path of `path` relative to `desk`, with `/` separators, for display and machine output.
+/// The path of `path` relative to `desk`, with `/` separators, for display and machine output. Bytes of a
+/// name that are not UTF-8 are written `\xNN`, so two files whose names differ only there stay two.
 #[must_use]
 pub fn relative(desk: &Path, path: &Path) -> String {
     let relative = path.strip_prefix(desk).unwrap_or(path);
     relative
         .components()
-        .map(|c| c.as_os_str().to_string_lossy())
+        .map(|c| lossless(c.as_os_str()))
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// A file name as text without losing what is not UTF-8 (`x\xff.txt`).
+#[must_use]
+pub fn lossless(name: &OsStr) -> String {
+    if let Some(text) = name.to_str() {
+        return text.to_owned();
+    }
+    #[cfg(unix)]
+    {
+        use std::fmt::Write as _;
+        use std::os::unix::ffi::OsStrExt as _;
+        let mut text = String::new();
+        for chunk in name.as_bytes().utf8_chunks() {
+            text.push_str(chunk.valid());
+            for byte in chunk.invalid() {
+                let _ = write!(text, "\\x{byte:02x}");
+            }
+        }
+        text
+    }
+    #[cfg(not(unix))]
+    {
+        name.to_string_lossy().into_owned()
+    }
+}
+
+/// Text for a terminal: control characters (escape sequences that would recolour, retitle or clear it) are
+/// written as `\u{1b}`; line breaks and tabs stay.
+#[must_use]
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        text.chars()
+            .map(|c| {
+                if c.is_control() && c != '\n' && c != '\t' {
+                    c.escape_unicode().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
 }
 
 #[cfg(test)]
@@ -96,6 +145,23 @@ mod tests {
         let b = review_path_for(Path::new(OsStr::from_bytes(b"d/x\xfe.txt")));
         assert_ne!(a, b);
         assert_eq!(a.as_os_str().as_bytes(), b"d/x\xff.review.json");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn relative_names_keep_bytes_that_are_not_utf8_apart() {
+        use std::os::unix::ffi::OsStrExt as _;
+        let desk = Path::new("/d");
+        let a = relative(desk, Path::new(OsStr::from_bytes(b"/d/x\xff.txt")));
+        let b = relative(desk, Path::new(OsStr::from_bytes(b"/d/x\xfe.txt")));
+        assert_eq!(a, "x\\xff.txt");
+        assert_ne!(a, b);
+    }
+
+    #[test]
+    fn terminal_escapes_are_shown_never_sent() {
+        assert_eq!(printable("a\u{1b}[2Jb"), "a\\u{1b}[2Jb");
+        assert_eq!(printable("zwei\nZeilen"), "zwei\nZeilen");
     }
 
     #[test]

@@ -17,7 +17,12 @@ fn main() -> ExitCode {
         None => open_window(cli).map(|()| ExitCode::SUCCESS),
     };
     outcome.unwrap_or_else(|error| {
-        eprintln!("claimdesk: error: {error:#}");
+        // A file name may carry terminal escape sequences: shown, never sent.
+        let message = format!("{error:#}");
+        eprintln!(
+            "claimdesk: error: {}",
+            claimdesk::layout::printable(&message)
+        );
         ExitCode::FAILURE
     })
 }

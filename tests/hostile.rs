@@ -44,7 +44,11 @@ fn refused_saying(path: &str, env: &[(&str, &str)], expected: &[&str]) {
 #[test]
 fn pdfs_that_loop_or_nest_are_refused_at_once_without_panic_text() {
     let dir = tempfile::tempdir().unwrap();
-    let own_parent = write(dir.path(), "parent.pdf", &hostile::pdf_page_its_own_parent());
+    let own_parent = write(
+        dir.path(),
+        "parent.pdf",
+        &hostile::pdf_page_its_own_parent(),
+    );
     refused(&own_parent, &[], "loops or is nested too deeply");
     let own_kid = write(dir.path(), "kid.pdf", &hostile::pdf_pages_its_own_kid());
     refused(&own_kid, &[], "no pages");
@@ -89,7 +93,11 @@ fn one_hostile_pdf_never_stops_a_desk() {
         "Die Stadt investiert 12 Millionen Euro in neue Busse, sagte der Bürgermeister am Montag.\n",
     )
     .unwrap();
-    write(dir.path(), "parent.pdf", &hostile::pdf_page_its_own_parent());
+    write(
+        dir.path(),
+        "parent.pdf",
+        &hostile::pdf_page_its_own_parent(),
+    );
     write(dir.path(), "bomb.pdf", &hostile::pdf_flate_bomb(64));
     let env = [("CLAIMDESK_PDF_MEMORY_MIB", "128")];
     let status = claimdesk_within(
@@ -108,7 +116,11 @@ fn one_hostile_pdf_never_stops_a_desk() {
     let extract = claimdesk_within(&["extract", dir.path().to_str().unwrap()], &env, HANG);
     assert_eq!(extract.status.code(), Some(1), "two articles failed");
     assert!(dir.path().join("gut.review.json").is_file());
-    assert!(!stderr(&extract).contains("panicked"), "{}", stderr(&extract));
+    assert!(
+        !stderr(&extract).contains("panicked"),
+        "{}",
+        stderr(&extract)
+    );
 }
 
 #[test]
@@ -130,4 +142,61 @@ fn html_that_hides_its_depth_from_the_tags_is_refused_when_the_tree_gets_deep() 
     );
     let output = claimdesk_within(&["sentences", &shallow], &[], HANG);
     assert!(output.status.success(), "{}", stderr(&output));
+}
+
+#[cfg(unix)]
+#[test]
+fn names_that_differ_only_in_bytes_that_are_not_utf8_keep_their_own_reviews_and_rows() {
+    use std::os::unix::ffi::OsStrExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let name =
+        |byte: u8| std::ffi::OsStr::from_bytes(&[b'x', byte, b'.', b't', b'x', b't']).to_owned();
+    std::fs::write(
+        dir.path().join(name(0xff)),
+        "Die Stadt investiert 12 Millionen Euro in neue Busse, sagte der Bürgermeister.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join(name(0xfe)),
+        "Der Flughafen zählte 2024 rund 4,2 Millionen Fluggäste, teilte die Betreibergesellschaft mit.\n",
+    )
+    .unwrap();
+    let extract = claimdesk_within(&["extract", dir.path().to_str().unwrap()], &[], HANG);
+    assert!(extract.status.success(), "{}", stderr(&extract));
+    let review = |byte: u8| {
+        let path = dir.path().join(std::ffi::OsStr::from_bytes(&[
+            b'x', byte, b'.', b'r', b'e', b'v', b'i', b'e', b'w', b'.', b'j', b's', b'o', b'n',
+        ]));
+        claimdesk::review::store::load(&path).unwrap()
+    };
+    assert!(review(0xff).claims[0].text.contains("Busse"));
+    assert!(review(0xfe).claims[0].text.contains("Fluggäste"));
+    let status = claimdesk_within(
+        &["status", "--json", dir.path().to_str().unwrap()],
+        &[],
+        HANG,
+    );
+    let json: serde_json::Value = serde_json::from_slice(&status.stdout).unwrap();
+    let paths: Vec<&str> = json["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["x\\xfe.txt", "x\\xff.txt"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn status_shows_escape_sequences_in_file_names_never_sends_them() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a\u{1b}[2Jb.txt"),
+        "Die Stadt investiert 12 Millionen Euro in neue Busse, sagte der Bürgermeister.\n",
+    )
+    .unwrap();
+    let status = claimdesk_within(&["status", dir.path().to_str().unwrap()], &[], HANG);
+    let table = String::from_utf8(status.stdout).unwrap();
+    assert!(!table.contains('\u{1b}'), "{table:?}");
+    assert!(table.contains("a\\u{1b}[2Jb.txt"), "{table}");
 }

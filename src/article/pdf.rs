@@ -78,7 +78,9 @@ pub fn read_pages(bytes: &[u8]) -> Result<Vec<String>, String> {
     }
     let pages = page_ids.len();
     if pages == 0 {
-        return Err("it has no pages that can be read (its page tree is empty or broken)".to_owned());
+        return Err(
+            "it has no pages that can be read (its page tree is empty or broken)".to_owned(),
+        );
     }
     if pages > MAX_PAGES {
         return Err(format!(
@@ -164,7 +166,12 @@ fn read_in_child(
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|error| format!("the PDF reader ({}) did not start: {error}", program.display()))?;
+        .map_err(|error| {
+            format!(
+                "the PDF reader ({}) did not start: {error}",
+                program.display()
+            )
+        })?;
     let (Some(mut stdin), Some(stdout), Some(stderr)) =
         (child.stdin.take(), child.stdout.take(), child.stderr.take())
     else {

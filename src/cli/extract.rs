@@ -103,7 +103,11 @@ impl ExtractArgs {
         bar.finish_and_clear();
         let summary = BatchSummary::of(&results);
         for (path, reason) in &summary.failed {
-            eprintln!("claimdesk: failed: {path}: {reason}");
+            eprintln!(
+                "claimdesk: failed: {}: {}",
+                crate::layout::printable(path),
+                crate::layout::printable(reason)
+            );
         }
         eprintln!(
             "claimdesk: {} articles: {} new reviews, {} re-anchored, {} unchanged, {} failed",

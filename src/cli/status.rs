@@ -8,6 +8,7 @@ use super::{CliError, Output};
 use crate::article::Language;
 use crate::desk;
 use crate::extract::ExtractOptions;
+use crate::layout::printable;
 
 /// Arguments of `claimdesk status`.
 #[derive(Debug, clap::Args)]
@@ -49,15 +50,17 @@ impl StatusArgs {
             );
             for article in &status.articles {
                 let language = article.language.map_or("-", Language::code);
+                // File names are the user's: escape sequences in them are shown, never sent.
+                let path = printable(&article.path);
                 match &article.error {
                     Some(error) => {
-                        let _ = writeln!(text, "{:<40} error: {error}", article.path);
+                        let _ = writeln!(text, "{path:<40} error: {}", printable(error));
                     }
                     None => {
                         let _ = writeln!(
                             text,
                             "{:<40} {:>3} {:>6} {:>9} {:>6} {:>10} {:>7}",
-                            article.path,
+                            path,
                             language,
                             article.claims,
                             article.confirmed,

@@ -7,7 +7,7 @@
 //! are unioned. This is what `claimdesk merge` and git's merge driver run, and what saving does when the
 //! file changed on disk since it was opened.
 
-use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use serde_json::{Value, json};
 
 use super::{Claim, Conflict, HistoryEntry, Review};

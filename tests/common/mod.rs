@@ -232,11 +232,7 @@ pub mod hostile;
 
 /// Runs claimdesk with `args` and extra environment, failing the test (instead of hanging it) when it has
 /// not ended after `limit`: the hang guard of the hostile-input tests, not a speed target.
-pub fn claimdesk_within(
-    args: &[&str],
-    env: &[(&str, &str)],
-    limit: std::time::Duration,
-) -> Output {
+pub fn claimdesk_within(args: &[&str], env: &[(&str, &str)], limit: std::time::Duration) -> Output {
     use std::io::Read as _;
     let mut child = Command::new(env!("CARGO_BIN_EXE_claimdesk"))
         .args(args)

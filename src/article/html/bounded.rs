@@ -177,7 +177,12 @@ mod tests {
 
     #[test]
     fn depth_hidden_from_the_tags_is_measured_on_the_tree() {
-        for pattern in ["<div/>", "<div></x>", "<div title=\"</div>\">", "<div><script></div></script>"] {
+        for pattern in [
+            "<div/>",
+            "<div></x>",
+            "<div title=\"</div>\">",
+            "<div><script></div></script>",
+        ] {
             let page = pattern.repeat(20_000);
             assert!(
                 matches!(parse_document(&page, 5_000, BUDGET), Err(Refused::TooDeep(depth)) if depth > 5_000),
