@@ -82,6 +82,10 @@ fn answer(request: tiny_http::Request) {
         "/artikel" => request.respond(page(ARTICLE_PAGE, "text/html; charset=utf-8")),
         "/feindlich" => request.respond(page(HOSTILE_PAGE, "text/html")),
         "/umleitung" => request.respond(redirect("/zwischen")),
+        "/geheim" => {
+            let with_password = base().replace("http://", "http://bob:hunter2@") + "/artikel";
+            request.respond(redirect(&with_password))
+        }
         "/zwischen" => request.respond(redirect("/artikel")),
         "/schleife" => request.respond(redirect("/schleife")),
         "/ftp" => request.respond(redirect("ftp://127.0.0.1/datei.txt")),
@@ -186,6 +190,31 @@ fn redirects_are_followed_and_the_final_address_recorded() {
         Some(format!("{}/artikel", base()).as_str())
     );
     assert_eq!(article.source, format!("{}/artikel", base()));
+}
+
+#[test]
+fn credentials_in_an_address_never_reach_the_review() {
+    let redirected = load("/geheim").unwrap().article;
+    let given = load_url(
+        &base().replace("http://", "http://alice:s3cret@"),
+        LoadOptions::default(),
+        &FetchOptions::default(),
+        None,
+    )
+    .map(|loaded| loaded.article);
+    for article in [Some(redirected), given.ok()].into_iter().flatten() {
+        let stored = serde_json::to_string(&article).unwrap();
+        assert!(
+            !stored.contains("hunter2") && !stored.contains("s3cret") && !stored.contains('@'),
+            "{stored}"
+        );
+        assert!(
+            article
+                .url
+                .as_deref()
+                .is_some_and(|u| u.starts_with(base()))
+        );
+    }
 }
 
 #[test]

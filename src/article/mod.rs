@@ -630,9 +630,12 @@ pub fn load_url(
         }
         .into());
     }
+    // A password in the address (given, or put there by a redirect) never reaches the review, its reports
+    // or a published ClaimReview.
+    let public_url = crate::web_url::without_credentials(&fetched.url);
     let mut loaded = load_cow(
         std::borrow::Cow::Owned(bytes),
-        &fetched.url,
+        &public_url,
         extension,
         options,
     )?;
@@ -640,8 +643,9 @@ pub fn load_url(
     article.canonical_url = article
         .canonical_url
         .take()
-        .and_then(|c| absolute_web_address(&fetched.url, &c));
-    article.url = Some(fetched.url);
+        .and_then(|c| absolute_web_address(&public_url, &c))
+        .map(|c| crate::web_url::without_credentials(&c));
+    article.url = Some(public_url);
     article.fetched = Some(fetched.fetched_at);
     Ok(loaded)
 }

@@ -540,7 +540,8 @@ fn apply_to(review: &mut Review, edit: Edit, stamp: &Stamp) -> Result<Edit, Edit
             index,
             url,
         } => {
-            let url = url.trim().to_owned();
+            // Credentials in a link would be published with the review: they are dropped.
+            let url = crate::web_url::without_credentials(url.trim());
             if !is_web_url(&url) {
                 return Err(EditError::BadUrl(url));
             }
@@ -829,5 +830,16 @@ mod tests {
         assert!(doc.review().claims[0].evidence.is_empty());
         doc.undo().unwrap();
         assert_eq!(doc.review().claims[0].evidence, ["https://example.org/a"]);
+        // A password in a link would be published with the review.
+        doc.apply(Edit::AddEvidence {
+            claim_id: "c1".into(),
+            index: 9,
+            url: "https://bob:hunter2@example.org/b".into(),
+        })
+        .unwrap();
+        assert_eq!(
+            doc.review().claims[0].evidence.last().map(String::as_str),
+            Some("https://example.org/b")
+        );
     }
 }
