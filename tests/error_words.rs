@@ -137,6 +137,14 @@ fn every_error(subject: &str) -> Vec<Box<dyn InWords>> {
             version: 9,
             supported: 3,
         }),
+        Box::new(StoreError::TooLarge {
+            path: buf(),
+            limit: 10,
+        }),
+        Box::new(MemoryError::TooLarge {
+            path: buf(),
+            limit: 10,
+        }),
         Box::new(StoreError::Invalid {
             path: buf(),
             reason: "claim c1 has a span outside the article text".to_owned(),

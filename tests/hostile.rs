@@ -200,3 +200,49 @@ fn status_shows_escape_sequences_in_file_names_never_sends_them() {
     assert!(!table.contains('\u{1b}'), "{table:?}");
     assert!(table.contains("a\\u{1b}[2Jb.txt"), "{table}");
 }
+
+#[cfg(unix)]
+#[test]
+fn endless_inputs_are_read_no_further_than_their_bound() {
+    let dir = tempfile::tempdir().unwrap();
+    let review = dir.path().join("a.review.json");
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Die Stadt investiert 12 Millionen Euro in neue Busse, sagte der Bürgermeister.\n",
+    )
+    .unwrap();
+    let made = claimdesk_within(
+        &[
+            "extract",
+            dir.path().join("a.txt").to_str().unwrap(),
+            "-o",
+            review.to_str().unwrap(),
+        ],
+        &[],
+        HANG,
+    );
+    assert!(made.status.success(), "{}", stderr(&made));
+    let agreement = claimdesk_within(
+        &["agreement", review.to_str().unwrap(), "/dev/zero"],
+        &[],
+        HANG,
+    );
+    assert_eq!(agreement.status.code(), Some(1));
+    assert!(
+        stderr(&agreement).contains("/dev/zero: is larger than"),
+        "{}",
+        stderr(&agreement)
+    );
+    let import = claimdesk_within(
+        &[
+            "memory",
+            "import",
+            "--desk",
+            dir.path().to_str().unwrap(),
+            "/dev/zero",
+        ],
+        &[],
+        HANG,
+    );
+    assert_eq!(import.status.code(), Some(1), "{}", stderr(&import));
+}

@@ -346,6 +346,39 @@ fn merge_takes_both_sides_changes_and_keeps_conflicts_inside_a_valid_review() {
     );
 }
 
+#[test]
+fn an_empty_base_as_git_gives_for_add_add_merges_both_sides_as_new() {
+    let base = fixture();
+    let ours = edited(&base, "Alice", vec![verdict("c3", Some(Verdict::Denied))]);
+    let theirs = edited(&base, "Bob", vec![verdict("c4", Some(Verdict::Confirmed))]);
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("base");
+    std::fs::write(&empty, b"").unwrap();
+    let (o, t) = (
+        write_review(dir.path(), "ours.review.json", &ours),
+        write_review(dir.path(), "theirs.review.json", &theirs),
+    );
+    let output = claimdesk_in(
+        dir.path(),
+        &[
+            "merge",
+            empty.to_str().unwrap(),
+            o.to_str().unwrap(),
+            t.to_str().unwrap(),
+            "-o",
+            o.to_str().unwrap(),
+        ],
+    );
+    // Each side's verdict on a claim the other left pending conflicts: without a base nobody knows which
+    // was there first. The merge is still a valid review holding both.
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let merged = store::load(&o).unwrap();
+    assert_eq!(merged.claims.len(), base.claims.len());
+    let c3 = merged.claim("c3").unwrap();
+    assert_eq!(c3.verdict, Some(Verdict::Denied));
+    assert_eq!(c3.conflicts.len(), 1);
+}
+
 fn git(dir: &Path, args: &[&str]) -> Output {
     Command::new("git")
         .current_dir(dir)

@@ -75,6 +75,7 @@ impl ExtractArgs {
     fn extract_desk(&self) -> Result<(), CliError> {
         use crate::desk::batch::{self, BatchOptions, BatchSummary};
         let dir = &self.file;
+        super::report_links_outside(dir);
         let total = crate::desk::scan(dir).len();
         let bar = indicatif::ProgressBar::with_draw_target(
             Some(total as u64),

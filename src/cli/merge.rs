@@ -29,11 +29,19 @@ impl MergeArgs {
         // `-o %A` replaces ours with the merge: that is what a merge driver is for, and ours is read first.
         let output = Output::of(self.output.as_deref());
         output.refuse_inputs([self.base.as_path(), self.theirs.as_path()])?;
-        let (base, ours, theirs) = (
-            store::load(&self.base)?,
-            store::load(&self.ours)?,
-            store::load(&self.theirs)?,
-        );
+        let (ours, theirs) = (store::load(&self.ours)?, store::load(&self.theirs)?);
+        // Both sides added the file (git's add/add): the base git hands over is empty, and every claim is
+        // new on both sides.
+        let base = if std::fs::metadata(&self.base).is_ok_and(|m| m.len() == 0) {
+            crate::review::Review {
+                claims: Vec::new(),
+                removed: Vec::new(),
+                orphaned: Vec::new(),
+                ..ours.clone()
+            }
+        } else {
+            store::load(&self.base)?
+        };
         let merged = crate::review::merge::merge(&base, &ours, &theirs)?;
         let bytes = store::to_bytes(&merged.review).map_err(|source| CliError::Io {
             what: "writing the merged review",

@@ -244,6 +244,17 @@ pub fn load_article(path: &Path, language: Option<Language>) -> Result<Loaded, C
     Ok(article::load_path(path, options)?)
 }
 
+/// Tells the user which links of a desk point outside it and are not read.
+fn report_links_outside(desk: &Path) {
+    for (link, target) in crate::desk::scan::links_outside(desk) {
+        eprintln!(
+            "claimdesk: note: {} links to {}, outside the desk; it is not read (copy the file into the desk to review it)",
+            crate::layout::printable(&link),
+            crate::layout::printable(&target.display().to_string())
+        );
+    }
+}
+
 /// Tells the user how an article was read (legacy encoding, unknown language).
 fn report_warnings(loaded: &Loaded) {
     for warning in &loaded.warnings {

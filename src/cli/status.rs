@@ -37,6 +37,7 @@ impl StatusArgs {
             model: desk::model::model_for(dir),
             ..ExtractOptions::default()
         };
+        super::report_links_outside(dir);
         let status = desk::status(dir, &options, &|| {});
         let mut text = String::new();
         if self.json {

@@ -35,18 +35,20 @@ pub fn is_article_path(path: &Path) -> bool {
 }
 
 /// The articles below `desk`, sorted by relative path. Hidden folders and files (`.git`, `.claimdesk`) are
-/// skipped; unreadable folders are skipped too, so one bad folder never stops a scan. Symbolic links are not
-/// followed, so a link loop cannot either.
+/// skipped; unreadable folders are skipped too, so one bad folder never stops a scan. A symbolic link to an
+/// article file inside the desk is an article like any other; links to folders are not followed (so a link
+/// loop cannot stop a scan), and links that leave the desk are not read ([`links_outside`] names them).
 #[must_use]
 pub fn scan(desk: &Path) -> Vec<ArticleFile> {
-    let mut articles: Vec<ArticleFile> = walkdir::WalkDir::new(desk)
-        .follow_links(false)
-        .into_iter()
-        .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()))
-        .filter_map(Result::ok)
-        .filter(|entry| entry.file_type().is_file() && is_article_path(entry.path()))
+    let root = desk.canonicalize().unwrap_or_else(|_| desk.to_owned());
+    let mut articles: Vec<ArticleFile> = entries(desk)
+        .filter(|entry| {
+            entry.file_type().is_file()
+                || (entry.path_is_symlink() && link_target(entry.path(), &root) == Some(true))
+        })
         .map(|entry| {
-            let metadata = entry.metadata().ok();
+            // The link's target's size and time: what a reader of the file gets.
+            let metadata = std::fs::metadata(entry.path()).ok();
             let path = entry.path().to_owned();
             ArticleFile {
                 relative: relative(desk, &path),
@@ -59,6 +61,39 @@ pub fn scan(desk: &Path) -> Vec<ArticleFile> {
         .collect();
     articles.sort_by(|a, b| a.relative.cmp(&b.relative));
     articles
+}
+
+/// Article-named links below `desk` whose file lies outside it, with where they point: the desk does not
+/// read them (a desk shared with colleagues must not read a reviewer's other files), and says so.
+#[must_use]
+pub fn links_outside(desk: &Path) -> Vec<(String, PathBuf)> {
+    let root = desk.canonicalize().unwrap_or_else(|_| desk.to_owned());
+    let mut links: Vec<(String, PathBuf)> = entries(desk)
+        .filter(|entry| entry.path_is_symlink() && link_target(entry.path(), &root) == Some(false))
+        .map(|entry| {
+            let target = std::fs::read_link(entry.path()).unwrap_or_default();
+            (relative(desk, entry.path()), target)
+        })
+        .collect();
+    links.sort();
+    links
+}
+
+/// The article-named entries below `desk`, hidden ones left out.
+fn entries(desk: &Path) -> impl Iterator<Item = walkdir::DirEntry> {
+    walkdir::WalkDir::new(desk)
+        .follow_links(false)
+        .into_iter()
+        .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()))
+        .filter_map(Result::ok)
+        .filter(|entry| entry.depth() > 0 && is_article_path(entry.path()))
+}
+
+/// For a link to a file: whether that file is inside `root` (canonical). `None` for dangling links and
+/// links to anything but a file.
+fn link_target(link: &Path, root: &Path) -> Option<bool> {
+    let target = link.canonicalize().ok()?;
+    target.is_file().then(|| target.starts_with(root))
 }
 
 #[cfg(test)]
@@ -87,6 +122,20 @@ mod tests {
         let found: Vec<String> = scan(root).into_iter().map(|a| a.relative).collect();
         assert_eq!(found, ["a.md", "b.txt", "sub/c.HTML"]);
         let c = scan(root).pop().unwrap();
+        #[cfg(unix)]
+        {
+            let outside = tempfile::tempdir().unwrap();
+            std::fs::write(outside.path().join("secret.txt"), "Privat.").unwrap();
+            std::os::unix::fs::symlink(root.join("b.txt"), root.join("inside.txt")).unwrap();
+            std::os::unix::fs::symlink(outside.path().join("secret.txt"), root.join("out.txt"))
+                .unwrap();
+            std::os::unix::fs::symlink(root.join("gone.txt"), root.join("dangling.txt")).unwrap();
+            let found: Vec<String> = scan(root).into_iter().map(|a| a.relative).collect();
+            assert_eq!(found, ["a.md", "b.txt", "inside.txt", "sub/c.HTML"]);
+            let skipped = links_outside(root);
+            assert_eq!(skipped.len(), 1);
+            assert_eq!(skipped[0].0, "out.txt");
+        }
         assert_eq!(c.review_path, root.join("sub/c.review.json"));
         assert_eq!(c.size, 5);
     }

@@ -122,19 +122,30 @@ fn text_field<'a>(value: &'a Value, field: &str) -> Result<Option<&'a str>, Stri
 }
 
 fn number_field(value: &Value, field: &str) -> Result<Option<f64>, String> {
-    match value.get(field) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::Number(number)) => Ok(number.as_f64()),
-        Some(Value::String(text)) if text.trim().is_empty() => Ok(None),
-        Some(Value::String(text)) => text
-            .trim()
-            .replace(',', ".")
-            .parse::<f64>()
-            .map(Some)
-            .map_err(|_| format!("field `reviewRating.{field}` is not a number: {text:?}")),
-        Some(_) => Err(format!("field `reviewRating.{field}` is not a number")),
+    let number = match value.get(field) {
+        None | Some(Value::Null) => return Ok(None),
+        Some(Value::Number(number)) => number.as_f64(),
+        Some(Value::String(text)) if text.trim().is_empty() => return Ok(None),
+        Some(Value::String(text)) => Some(
+            text.trim()
+                .replace(',', ".")
+                .parse::<f64>()
+                .map_err(|_| format!("field `reviewRating.{field}` is not a number: {text:?}"))?,
+        ),
+        Some(_) => return Err(format!("field `reviewRating.{field}` is not a number")),
+    };
+    // "NaN" and "Infinity" parse as numbers but rate nothing.
+    match number {
+        Some(number) if !number.is_finite() => Err(format!(
+            "field `reviewRating.{field}` is not a finite number ({number})"
+        )),
+        other => Ok(other),
     }
 }
+
+/// The longest claim a fact-check may hold: a published claim is a sentence or two; a longer one is a
+/// mistake or an attack on every later match.
+pub const MAX_CLAIM_CHARS: usize = 5_000;
 
 /// A name from a `Person`/`Organization` node, a plain string, or the first of an array of them.
 fn name_of(value: Option<&Value>) -> Option<String> {
@@ -151,6 +162,12 @@ fn entry_from(review: &Value) -> Result<Entry, String> {
         .ok_or("field `claimReviewed` is missing or empty")?
         .trim()
         .to_owned();
+    let length = text.chars().count();
+    if length > MAX_CLAIM_CHARS {
+        return Err(format!(
+            "field `claimReviewed` holds {length} characters; a claim holds at most {MAX_CLAIM_CHARS}"
+        ));
+    }
     let rating = match review.get("reviewRating") {
         Some(Value::Array(ratings)) => ratings.first().cloned(),
         Some(rating @ Value::Object(_)) => Some(rating.clone()),
@@ -166,12 +183,21 @@ fn entry_from(review: &Value) -> Result<Entry, String> {
             "field `reviewRating` has neither `alternateName` nor `ratingValue`".to_owned(),
         );
     }
-    let verdict = rating::verdict_for(
-        words.as_deref(),
-        value,
+    let (worst, best) = (
         number_field(&rating, "worstRating")?,
         number_field(&rating, "bestRating")?,
     );
+    let decided_by_words = words.as_deref().and_then(rating::verdict_for_words);
+    if let (None, Some(value)) = (decided_by_words, value)
+        && rating::verdict_for_value(value, worst, best).is_none()
+    {
+        return Err(format!(
+            "field `reviewRating.ratingValue` is {value}, outside its scale from {} to {}",
+            worst.unwrap_or(1.0),
+            best.unwrap_or(5.0)
+        ));
+    }
+    let verdict = rating::verdict_for(words.as_deref(), value, worst, best);
     let rating_text = words.or_else(|| {
         value.map(|v| {
             let best = number_field(&rating, "bestRating")
@@ -286,5 +312,50 @@ mod tests {
         assert_eq!(entries[0].url, None);
         assert_eq!(entries[0].source, "checks.json");
         assert_eq!(entries[0].language, Language::English);
+    }
+
+    #[test]
+    fn ratings_that_rate_nothing_and_claims_of_any_length_are_refused_naming_the_field() {
+        let with_rating = |rating: &str| {
+            format!(
+                r#"{{"@type":"ClaimReview","claimReviewed":"The rate rose to 5 percent.","reviewRating":{rating}}}"#
+            )
+        };
+        for (rating, says) in [
+            (r#"{"ratingValue":"NaN"}"#, "not a finite number"),
+            (r#"{"ratingValue":"Infinity"}"#, "not a finite number"),
+            (
+                r#"{"ratingValue":"-inf","bestRating":5}"#,
+                "not a finite number",
+            ),
+            (r#"{"ratingValue":7,"bestRating":5}"#, "outside its scale"),
+            (r#"{"ratingValue":3,"bestRating":"NaN"}"#, "bestRating"),
+        ] {
+            let error = parse(&with_rating(rating), Path::new("r.json"))
+                .unwrap_err()
+                .to_string();
+            assert!(
+                error.contains("reviewRating") && error.contains(says),
+                "{rating}: {error}"
+            );
+        }
+        // Words decide before a value on a wrong scale.
+        let entries = parse(
+            &with_rating(r#"{"alternateName":"False","ratingValue":9}"#),
+            Path::new("r.json"),
+        )
+        .unwrap();
+        assert_eq!(entries[0].verdict, Verdict::Denied);
+        let long = "Die Quote stieg. ".repeat(400);
+        let text = format!(
+            r#"{{"@type":"ClaimReview","claimReviewed":"{long}","reviewRating":{{"alternateName":"Falsch"}}}}"#
+        );
+        let error = parse(&text, Path::new("lang.json"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("claimReviewed") && error.contains("at most"),
+            "{error}"
+        );
     }
 }

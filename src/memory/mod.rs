@@ -118,6 +118,14 @@ pub enum MemoryError {
         /// The file.
         path: PathBuf,
     },
+    /// Larger than any feed of fact-checks.
+    #[error("{path}: is larger than {limit} bytes; split it and import the parts.")]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// The limit.
+        limit: u64,
+    },
     /// A review file could not be read.
     #[error(transparent)]
     Review(#[from] store::StoreError),
@@ -166,6 +174,10 @@ impl InWords for MemoryError {
             Self::NoClaimReviews { path } => {
                 m.format("error-memory-none", &[("path", value::path(path))])
             }
+            Self::TooLarge { path, limit } => m.format(
+                "error-memory-too-large",
+                &[("path", value::path(path)), ("limit", (*limit).into())],
+            ),
             Self::Review(error) => error.in_words(m),
             Self::Index { path, message } => m.format(
                 "error-memory-index",
@@ -296,15 +308,24 @@ pub struct ImportReport {
     pub added: usize,
 }
 
+/// ClaimReview files larger than this are refused (a feed of a million fact-checks is far smaller): split a
+/// larger one, or import it as several files.
+pub const MAX_IMPORT_BYTES: u64 = 1024 * 1024 * 1024;
+
 /// Reads a ClaimReview file whole.
 ///
 /// # Errors
 /// [`MemoryError`] naming the file, line and field.
 pub fn read_claim_reviews(path: &Path) -> Result<Vec<Entry>, MemoryError> {
-    let bytes = std::fs::read(path).map_err(|source| MemoryError::Read {
-        path: path.to_owned(),
-        source,
-    })?;
+    let bytes = store::read_at_most(path, MAX_IMPORT_BYTES)
+        .map_err(|source| MemoryError::Read {
+            path: path.to_owned(),
+            source,
+        })?
+        .ok_or_else(|| MemoryError::TooLarge {
+            path: path.to_owned(),
+            limit: MAX_IMPORT_BYTES,
+        })?;
     let text = String::from_utf8_lossy(&bytes);
     claimreview::parse(text.trim_start_matches('\u{feff}'), path)
 }

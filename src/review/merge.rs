@@ -275,14 +275,11 @@ fn union_by_id(a: &[Claim], b: &[Claim]) -> Vec<Claim> {
         position.entry(claim.id.clone()).or_insert(index);
     }
     for claim in b {
-        match position.get(&claim.id) {
-            Some(&index) => {
-                all[index].history = union_history(&all[index].history, &claim.history);
-            }
-            None => {
-                position.insert(claim.id.clone(), all.len());
-                all.push(claim.clone());
-            }
+        if let Some(&index) = position.get(&claim.id) {
+            all[index].history = union_history(&all[index].history, &claim.history);
+        } else {
+            position.insert(claim.id.clone(), all.len());
+            all.push(claim.clone());
         }
     }
     all

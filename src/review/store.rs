@@ -52,6 +52,16 @@ pub enum StoreError {
         /// The newest version this build reads.
         supported: u32,
     },
+    /// Larger than any review.
+    #[error(
+        "{path}: is larger than {limit} bytes, which no review is. Check that this is the review file you meant."
+    )]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// The limit.
+        limit: u64,
+    },
     /// Well-formed but inconsistent: spans or checksums that do not match the text.
     #[error(
         "{path}: {reason}. The file was edited or damaged outside claimdesk; open a backup or the article itself."
@@ -107,6 +117,10 @@ impl InWords for StoreError {
                     ("version", (*version).into()),
                     ("supported", (*supported).into()),
                 ],
+            ),
+            Self::TooLarge { path, limit } => m.format(
+                "error-store-too-large",
+                &[("path", value::path(path)), ("limit", (*limit).into())],
             ),
             Self::Invalid { path, reason } => m.format(
                 "error-store-invalid",
@@ -360,12 +374,39 @@ pub fn json_schema() -> String {
 /// # Errors
 /// A [`StoreError`] saying what is wrong with which file.
 pub fn load(path: &Path) -> Result<Review, StoreError> {
-    let bytes = std::fs::read(path).map_err(|source| StoreError::Io {
-        path: path.to_owned(),
-        action: "reading",
-        source,
-    })?;
+    let bytes = read_at_most(path, MAX_REVIEW_BYTES)
+        .map_err(|source| StoreError::Io {
+            path: path.to_owned(),
+            action: "reading",
+            source,
+        })?
+        .ok_or_else(|| StoreError::TooLarge {
+            path: path.to_owned(),
+            limit: MAX_REVIEW_BYTES,
+        })?;
     from_slice(&bytes, path)
+}
+
+/// Review files larger than this are refused: the review of the largest article claimdesk opens (32 MiB)
+/// stays well below it, and reading `/dev/zero` or a runaway file must not fill the memory.
+pub const MAX_REVIEW_BYTES: u64 = 512 * 1024 * 1024;
+
+/// The bytes of `path`, or `None` when it holds more than `limit` (read no further than that, so a device
+/// or an endless pipe never fills the memory).
+///
+/// # Errors
+/// When the file cannot be opened or read.
+pub fn read_at_most(path: &Path, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read as _;
+    let file = std::fs::File::open(path)?;
+    let capacity = file
+        .metadata()
+        .map_or(0, |m| m.len().min(limit))
+        .try_into()
+        .unwrap_or(0);
+    let mut bytes = Vec::with_capacity(capacity);
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= limit).then_some(bytes))
 }
 
 /// Parses and validates review bytes; `path` is only used in messages.

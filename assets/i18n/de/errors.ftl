@@ -42,6 +42,7 @@ error-store-write = { $path }: Schreiben fehlgeschlagen ({ $reason }). Prüfen S
 error-store-json = { $path }: ist keine gültige Prüfdatei ({ $reason }). Die Datei ist vielleicht abgeschnitten oder beschädigt; öffnen Sie eine Sicherung oder den Artikel selbst.
 error-store-format = { $path }: ist keine claimdesk-Prüfung (Format ist { $found }, erwartet "claimdesk-review"). Öffnen Sie den Artikel, um eine neue Prüfung zu beginnen.
 error-store-newer = { $path }: wurde von einer neueren claimdesk-Version geschrieben (Dateiversion { $version }, diese Version liest bis { $supported }). Aktualisieren Sie claimdesk, um sie zu öffnen.
+error-store-too-large = { $path }: ist größer als { $limit } Bytes – so groß ist keine Prüfung. Prüfen Sie, ob dies die gemeinte Datei ist.
 error-store-invalid = { $path }: { $reason }. Die Datei wurde außerhalb von claimdesk bearbeitet oder beschädigt; öffnen Sie eine Sicherung oder den Artikel selbst.
 
 error-export-json = der JSON-Export konnte nicht geschrieben werden ({ $reason }).
@@ -71,6 +72,7 @@ error-train-too-few = { $what }: { $positives } prüfwürdige und { $negatives }
 error-memory-read = { $path }: kann nicht gelesen werden ({ $reason }). Prüfen Sie Pfad und Berechtigungen.
 error-memory-json = { $path }: Zeile { $line }, Spalte { $column }: kein gültiges JSON ({ $reason }). Aus dieser Datei wurde nichts übernommen.
 error-memory-field = { $path }: Zeile { $line }: { $reason }. Aus dieser Datei wurde nichts übernommen.
+error-memory-too-large = { $path }: ist größer als { $limit } Bytes; teilen Sie sie und importieren Sie die Teile.
 error-memory-none = { $path }: keine ClaimReview gefunden (erwartet: schema.org-ClaimReview-Objekte – eines, ein Array, ein @graph, ein DataFeed oder JSON Lines).
 error-memory-index = Index des Prüfgedächtnisses { $path }: { $reason }
 

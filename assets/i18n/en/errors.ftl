@@ -42,6 +42,7 @@ error-store-write = { $path }: writing failed ({ $reason }). Check the path, fre
 error-store-json = { $path }: is not a valid review file ({ $reason }). The file may be truncated or damaged; open a backup or the article itself.
 error-store-format = { $path }: is not a claimdesk review (format is { $found }, expected "claimdesk-review"). Open the article to start a new review.
 error-store-newer = { $path }: was written by a newer claimdesk (file version { $version }, this build reads up to { $supported }). Update claimdesk to open it.
+error-store-too-large = { $path }: is larger than { $limit } bytes, which no review is. Check that this is the review file you meant.
 error-store-invalid = { $path }: { $reason }. The file was edited or damaged outside claimdesk; open a backup or the article itself.
 
 error-export-json = could not write the JSON export ({ $reason }).
@@ -71,6 +72,7 @@ error-train-too-few = { $what }: { $positives } check-worthy and { $negatives } 
 error-memory-read = { $path }: cannot be read ({ $reason }). Check the path and permissions.
 error-memory-json = { $path }: line { $line }, column { $column }: not valid JSON ({ $reason }). Nothing was imported from this file.
 error-memory-field = { $path }: line { $line }: { $reason }. Nothing was imported from this file.
+error-memory-too-large = { $path }: is larger than { $limit } bytes; split it and import the parts.
 error-memory-none = { $path }: no ClaimReview found (expected schema.org ClaimReview objects: one, an array, a @graph, a DataFeed or JSON Lines).
 error-memory-index = the claim memory's index { $path }: { $reason }
 
