@@ -11,6 +11,7 @@ pub mod app;
 pub mod article;
 pub mod cli;
 pub mod desk;
+pub mod encoder;
 pub mod export;
 pub mod extract;
 pub mod i18n;

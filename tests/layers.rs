@@ -33,7 +33,6 @@ const FORBIDDEN: &[(&str, &str)] = &[
     ("web_url", "layout"),
     ("article", "encoder"),
     ("encoder", "article"),
-    ("encoder", "i18n"),
     ("memory", "export"),
     ("export", "memory"),
     ("export", "extract"),

@@ -87,3 +87,9 @@ error-lookup-failed = die Suche im Prüfgedächtnis ist gescheitert (ein Fehler 
 # Trotzdem gelesen, aber wissenswert.
 warning-legacy-encoding = { $path }: kein UTF-8; gelesen als { $encoding }.
 warning-unknown-language = { $path }: die Sprache ist weder Deutsch noch Englisch; Aussagen werden mit allgemeinen Regeln gefunden. Starten Sie claimdesk mit --lang de oder --lang en, falls das falsch ist.
+
+# The sentence encoder (memory and extraction use it; without it they work with words only).
+error-encoder-not-found = Die Modelldatei { $file } des Satz-Encoders wurde nicht gefunden (gesucht in { $looked }); der Abgleich nutzt nur Wörter. Installieren Sie claimdesk neu oder setzen Sie CLAIMDESK_ENCODER_MODEL auf die Datei.
+error-encoder-read = { $path }: Das Modell des Satz-Encoders kann nicht gelesen werden ({ $reason }); der Abgleich nutzt nur Wörter.
+error-encoder-checksum = { $path }: Das Modell des Satz-Encoders ist beschädigt (SHA-256 { $found }, erwartet { $expected }); der Abgleich nutzt nur Wörter. Installieren Sie claimdesk neu oder erzeugen Sie die Datei mit scripts/encoder/build-model.py neu.
+error-encoder-damaged = Das Modell des Satz-Encoders ist beschädigt: { $reason }; der Abgleich nutzt nur Wörter.

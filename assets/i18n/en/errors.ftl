@@ -87,3 +87,9 @@ error-lookup-failed = the memory lookup failed (a bug); the review is unaffected
 # Read all the same, but worth knowing.
 warning-legacy-encoding = { $path }: not UTF-8; read as { $encoding }.
 warning-unknown-language = { $path }: the language is neither German nor English; claims are found with generic rules. Start claimdesk with --lang de or --lang en if that is wrong.
+
+# The sentence encoder (memory and extraction use it; without it they work with words only).
+error-encoder-not-found = the sentence encoder's model file { $file } was not found (looked in { $looked }); matching uses words only. Reinstall claimdesk, or set CLAIMDESK_ENCODER_MODEL to the file.
+error-encoder-read = { $path }: the sentence encoder's model cannot be read ({ $reason }); matching uses words only.
+error-encoder-checksum = { $path }: the sentence encoder's model is damaged (SHA-256 { $found }, expected { $expected }); matching uses words only. Reinstall claimdesk or rebuild the file with scripts/encoder/build-model.py.
+error-encoder-damaged = the sentence encoder's model is damaged: { $reason }; matching uses words only.
