@@ -358,3 +358,70 @@ fn the_desk_remembers_its_own_reviews_and_a_review_never_matches_itself() {
         stderr(&output)
     );
 }
+
+#[test]
+fn a_damaged_index_is_rebuilt_from_the_import_log_and_a_torn_vector_file_is_repaired() {
+    let desk = tempfile::tempdir().unwrap();
+    let root = desk.path();
+    std::fs::create_dir_all(root.join(".claimdesk")).unwrap();
+    let feed = claim_review(
+        "Die Arbeitslosenquote lag im Oktober bei 5,1 %.",
+        "Falsch",
+        "https://fakten.example/a",
+    );
+    write(root, "feed.json", &feed);
+    let output = claimdesk_in(root, &["memory", "import", "feed.json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let memory = root.join(".claimdesk/memory");
+    assert!(memory.join("imports.jsonl").is_file());
+    write(root, "new.txt", NEW_ARTICLE);
+
+    // Every file of the index overwritten with garbage.
+    for entry in std::fs::read_dir(memory.join("index")).unwrap() {
+        std::fs::write(entry.unwrap().path(), b"\x00garbage").unwrap();
+    }
+    // And the vector file cut inside its record.
+    let vectors = std::fs::read_dir(&memory)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("vectors-")
+        })
+        .unwrap();
+    let bytes = std::fs::read(&vectors).unwrap();
+    std::fs::write(&vectors, &bytes[..bytes.len() - 10]).unwrap();
+
+    let output = claimdesk_in(root, &["match", "new.txt"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let said = stderr(&output);
+    assert!(
+        said.contains("rebuilt from the import log (1 fact-checks)"),
+        "{said}"
+    );
+    assert!(said.contains("was damaged"), "{said}");
+    assert!(
+        memory.join("index.damaged").is_dir(),
+        "the old index is kept"
+    );
+    let lines = json_lines(&output);
+    let found = lines.iter().any(|claim| {
+        claim["matches"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["url"] == "https://fakten.example/a")
+    });
+    assert!(found, "the imported fact-check is found again: {lines:?}");
+
+    // `memory rebuild` on request.
+    let output = claimdesk_in(root, &["memory", "rebuild"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("1 imported fact-checks"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -58,6 +58,7 @@ fn same_claims_are_found_and_related_ones_are_never_called_same() {
                     reviewed_at: None,
                     rating: None,
                     note: None,
+                    title: None,
                 })
                 .collect(),
         )

@@ -28,6 +28,12 @@ impl<P> Progress<P> {
         self.done.store(done, Ordering::Relaxed);
     }
 
+    /// `count` more pieces done (none: only a repaint); the window is asked to draw again.
+    pub fn advance_by(&self, count: usize) {
+        self.done.fetch_add(count, Ordering::Relaxed);
+        self.repaint.request_repaint();
+    }
+
     /// One more piece done; the window is asked to draw again.
     pub fn advance(&self) {
         self.done.fetch_add(1, Ordering::Relaxed);

@@ -25,6 +25,9 @@ pub struct MatchArgs {
     /// The article's language (when FILE is an article).
     #[arg(long, value_enum, default_value_t = LangArg::Auto)]
     pub lang: LangArg,
+    /// Compare words only, not meaning (no sentence vectors are computed).
+    #[arg(long)]
+    pub words_only: bool,
     /// An article or a review file.
     pub file: PathBuf,
 }
@@ -44,7 +47,11 @@ impl MatchArgs {
                 layout::review_path_for(file),
             )
         };
-        let mut memory = memory::Memory::new();
+        let mut memory = if self.words_only {
+            memory::Memory::words_only()
+        } else {
+            memory::Memory::new()
+        };
         if self.memory.is_empty() {
             let desk = layout::desk_containing(file);
             memory.add_desk(&desk)?;
@@ -64,7 +71,9 @@ impl MatchArgs {
             top: self.top,
             min_similarity: self.min_similarity,
         };
-        let results = memory.match_claims(&review.claims, review.article.language, options)?;
+        super::memory::tell_notices(&memory);
+        super::memory::embed_with_progress(&mut memory)?;
+        let results = memory.match_review(&review, options)?;
         Output::Stdout.write_with(|out| {
             for claim in &results {
                 serde_json::to_writer(&mut *out, claim)?;

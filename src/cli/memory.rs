@@ -26,6 +26,25 @@ pub enum MemoryCommand {
         /// ClaimReview files.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Only make them searchable by words; their sentence vectors are computed later (by `claimdesk
+        /// memory embed`, the next `match`, or the window).
+        #[arg(long)]
+        no_embed: bool,
+    },
+    /// Rebuild the desk's memory index from its sources (the import log and the review files), keeping the
+    /// old index as .claimdesk/memory/index.damaged. The memory does this by itself when its index cannot
+    /// be opened.
+    Rebuild {
+        /// The desk (default: the desk containing the current folder).
+        #[arg(long, value_name = "DIR")]
+        desk: Option<PathBuf>,
+    },
+    /// Compute the sentence vectors the desk's memory still lacks (after an import that was stopped, or
+    /// with --no-embed). Safe to stop at any time: the next run goes on from there.
+    Embed {
+        /// The desk (default: the desk containing the current folder).
+        #[arg(long, value_name = "DIR")]
+        desk: Option<PathBuf>,
     },
 }
 
@@ -36,7 +55,36 @@ impl MemoryArgs {
     /// See [`CliError`].
     pub fn run(self) -> Result<ExitCode, CliError> {
         match self.action {
-            MemoryCommand::Import { desk, files } => import(desk.as_deref(), &files)?,
+            MemoryCommand::Import {
+                desk,
+                files,
+                no_embed,
+            } => {
+                import(desk.as_deref(), &files)?;
+                if !no_embed {
+                    embed_desk(&desk_of(desk.as_deref())?)?;
+                }
+            }
+            MemoryCommand::Embed { desk } => embed_desk(&desk_of(desk.as_deref())?)?,
+            MemoryCommand::Rebuild { desk } => {
+                let desk = desk_of(desk.as_deref())?;
+                let report = memory::rebuild(&desk)?;
+                eprintln!(
+                    "claimdesk: memory rebuilt: {} imported fact-checks from the import log{}, and the reviews",
+                    report.imports,
+                    if report.unreadable_lines > 0 {
+                        format!(" ({} unreadable lines left out)", report.unreadable_lines)
+                    } else {
+                        String::new()
+                    }
+                );
+                if report.log_missing {
+                    eprintln!(
+                        "claimdesk: this desk had no import log; import its ClaimReview files again"
+                    );
+                }
+                embed_desk(&desk)?;
+            }
         }
         Ok(ExitCode::SUCCESS)
     }
@@ -90,5 +138,62 @@ fn import(desk_dir: Option<&Path>, files: &[PathBuf]) -> Result<(), CliError> {
             total: files.len(),
         });
     }
+    Ok(())
+}
+
+/// Opens the desk's memory and computes the vectors it lacks, with a progress bar on the terminal.
+fn embed_desk(desk: &Path) -> Result<(), CliError> {
+    let mut memory = memory::Memory::new();
+    memory.add_desk(desk)?;
+    tell_notices(&memory);
+    if memory.semantic() {
+        embed_with_progress(&mut memory)?;
+    }
+    Ok(())
+}
+
+/// Says the memory's notices on standard error, each once.
+pub(super) fn tell_notices(memory: &memory::Memory) {
+    let m = crate::i18n::Locale::English.messages();
+    for notice in memory.notices() {
+        eprintln!(
+            "claimdesk: {}",
+            crate::layout::printable(&crate::i18n::InWords::in_words(notice, m))
+        );
+    }
+}
+
+/// Computes the memory's missing vectors with a progress bar (stopping with Ctrl+C keeps every batch
+/// written so far).
+pub(super) fn embed_with_progress(memory: &mut memory::Memory) -> Result<(), CliError> {
+    let pending = memory.pending();
+    if pending == 0 {
+        return Ok(());
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(pending as u64),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} {pos}/{len} claims embedded [{bar:30}] {elapsed_precise} (about {eta} left; stop any time, it goes on from there)",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+        .progress_chars("=> "),
+    );
+    let report = memory.embed_pending(&mut |done, _| {
+        bar.set_position(done as u64);
+        true
+    })?;
+    bar.finish_and_clear();
+    eprintln!(
+        "claimdesk: {} {} embedded for matching by meaning",
+        report.embedded,
+        if report.embedded == 1 {
+            "claim"
+        } else {
+            "claims"
+        }
+    );
     Ok(())
 }

@@ -221,6 +221,10 @@ fn entry_from(review: &Value) -> Result<Entry, String> {
         Some(code) if code.starts_with("en") => Language::English,
         _ => detect_language(&text),
     };
+    let title = text_field(review, "headline")?
+        .or(text_field(review, "name")?)
+        .map(|title| title.trim().to_owned())
+        .filter(|title| *title != text);
     Ok(Entry {
         text,
         verdict,
@@ -231,6 +235,7 @@ fn entry_from(review: &Value) -> Result<Entry, String> {
         reviewed_at: text_field(review, "datePublished")?.map(str::to_owned),
         rating: rating_text,
         note: text_field(review, "reviewBody")?.map(str::to_owned),
+        title,
     })
 }
 

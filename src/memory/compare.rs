@@ -40,16 +40,17 @@ pub struct Comparison {
     pub similarity: f64,
     /// Why, without words of any language: what they share, or what differs.
     pub why: Why,
+    /// The figures and dates that differ (also in `why` when it is related).
+    pub facts: Vec<Difference>,
+    /// The most telling word one claim has where the other has another, when there is one.
+    pub substitution: Option<Difference>,
 }
 
 impl Comparison {
     /// Same or related.
     #[must_use]
     pub fn relation(&self) -> Relation {
-        match self.why {
-            Why::Same { .. } => Relation::Same,
-            Why::Related(_) => Relation::Related,
-        }
+        self.why.relation()
     }
 
     /// Why, in English words (the command line's JSON): built only for the comparisons that are kept.
@@ -71,6 +72,15 @@ pub enum Why {
     },
     /// What differs.
     Related(Vec<Difference>),
+    /// They say the same by meaning (the sentence encoder's judgement; across languages there are no
+    /// shared words), sharing these figures.
+    SameMeaning {
+        /// Shared figures as the new claim writes them.
+        figures: Vec<String>,
+    },
+    /// Close in meaning, but not close enough to be the same statement; nothing that differs could be
+    /// named.
+    Similar,
 }
 
 impl InWords for Why {
@@ -93,9 +103,32 @@ impl InWords for Why {
                 }
                 text
             }
+            Self::SameMeaning { figures } => {
+                let mut text = m.text("match-same-meaning");
+                if !figures.is_empty() {
+                    text.push_str("; ");
+                    text.push_str(&m.format(
+                        "match-same-figure",
+                        &[("figures", figures.join(", ").into())],
+                    ));
+                }
+                text
+            }
+            Self::Similar => m.text("match-similar"),
             Self::Related(differences) => differences
                 .iter()
                 .map(|d| {
+                    if d.what == NEGATION {
+                        let earlier = if d.earlier.is_empty() {
+                            "none".to_owned()
+                        } else {
+                            d.earlier.clone()
+                        };
+                        return m.format(
+                            "match-negation",
+                            &[("earlier", earlier.into()), ("new", d.new.clone().into())],
+                        );
+                    }
                     m.format(
                         "match-other",
                         &[
@@ -111,7 +144,19 @@ impl InWords for Why {
     }
 }
 
+/// The `what` of a difference in negation: one claim negates, the other does not.
+pub const NEGATION: &str = "negation";
+
 impl Why {
+    /// Same or related.
+    #[must_use]
+    pub fn relation(&self) -> Relation {
+        match self {
+            Self::Same { .. } | Self::SameMeaning { .. } => Relation::Same,
+            Self::Related(_) | Self::Similar => Relation::Related,
+        }
+    }
+
     /// In English words, as the command line writes it.
     #[must_use]
     pub fn english(&self) -> String {
@@ -128,9 +173,35 @@ impl Why {
                 }
                 reason
             }
+            Self::SameMeaning { figures } => {
+                let mut reason = "same meaning".to_owned();
+                if !figures.is_empty() {
+                    reason.push_str("; same figure: ");
+                    reason.push_str(&figures.join(", "));
+                }
+                reason
+            }
+            Self::Similar => "similar, but not the same statement".to_owned(),
             Self::Related(differences) => differences
                 .iter()
-                .map(|d| format!("other {}: {} instead of {}", d.what, d.earlier, d.new))
+                .map(|d| {
+                    if d.what == NEGATION {
+                        let (negated, plain) = if d.earlier.is_empty() {
+                            ("the new claim", "the earlier one")
+                        } else {
+                            ("the earlier claim", "the new one")
+                        };
+                        let word = if d.earlier.is_empty() {
+                            &d.new
+                        } else {
+                            &d.earlier
+                        };
+                        return format!(
+                            "other negation: {negated} says “{word}”, {plain} does not"
+                        );
+                    }
+                    format!("other {}: {} instead of {}", d.what, d.earlier, d.new)
+                })
                 .collect::<Vec<_>>()
                 .join("; "),
         }
@@ -253,14 +324,16 @@ pub fn compare(
         similarity *= NO_SHARED_WORDS;
     }
 
-    if let Some(difference) = substituted_word(
+    let facts = differences.clone();
+    let substitution = substituted_word(
         &new.words,
         &matched_new,
         &earlier.words,
         &matched_earlier,
         language,
-    ) {
-        differences.push(difference);
+    );
+    if let Some(difference) = &substitution {
+        differences.push(difference.clone());
     }
     let shared_words: Vec<&str> = new
         .words
@@ -290,6 +363,8 @@ pub fn compare(
     Comparison {
         similarity: similarity.clamp(0.0, 1.0),
         why,
+        facts,
+        substitution,
     }
 }
 

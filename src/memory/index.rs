@@ -289,6 +289,68 @@ impl MemoryIndex {
         self.frequency(token).0 > 0
     }
 
+    /// The claim under `key`, when the index holds it.
+    ///
+    /// # Errors
+    /// [`MemoryError::Index`] when the index cannot be read.
+    pub fn entry_by_key(&self, key: &str) -> Result<Option<Entry>, MemoryError> {
+        let query = TermQuery::new(
+            Term::from_field_text(self.fields.key, key),
+            IndexRecordOption::Basic,
+        );
+        let searcher = self.reader.searcher();
+        let top = searcher
+            .search(&query, &TopDocs::with_limit(1).order_by_score())
+            .map_err(|e| index_error(self.location.as_deref(), e))?;
+        let Some((_, address)) = top.first() else {
+            return Ok(None);
+        };
+        let document: TantivyDocument = searcher
+            .doc(*address)
+            .map_err(|e| index_error(self.location.as_deref(), e))?;
+        Ok(document
+            .get_first(self.fields.entry)
+            .and_then(|value| value.as_str())
+            .and_then(|json| serde_json::from_str::<Entry>(json).ok()))
+    }
+
+    /// Every claim of one group (`import`), for writing the import log of a desk that predates it.
+    ///
+    /// # Errors
+    /// [`MemoryError::Index`] when the index cannot be read.
+    pub fn entries_of_group(&self, group: &str) -> Result<Vec<Entry>, MemoryError> {
+        let query = TermQuery::new(
+            Term::from_field_text(self.fields.group, group),
+            IndexRecordOption::Basic,
+        );
+        let searcher = self.reader.searcher();
+        let addresses = searcher
+            .search(&query, &tantivy::collector::DocSetCollector)
+            .map_err(|e| index_error(self.location.as_deref(), e))?;
+        let mut addresses: Vec<_> = addresses.into_iter().collect();
+        addresses.sort();
+        let mut entries = Vec::with_capacity(addresses.len());
+        for address in addresses {
+            let document: TantivyDocument = searcher
+                .doc(address)
+                .map_err(|e| index_error(self.location.as_deref(), e))?;
+            if let Some(entry) = document
+                .get_first(self.fields.entry)
+                .and_then(|value| value.as_str())
+                .and_then(|json| serde_json::from_str::<Entry>(json).ok())
+            {
+                entries.push(entry);
+            }
+        }
+        Ok(entries)
+    }
+
+    /// The folder the index lives in (none in RAM).
+    #[must_use]
+    pub fn location(&self) -> Option<&Path> {
+        self.location.as_deref()
+    }
+
     /// The best `limit` candidates for a claim's tokens, excluding claims of `excluded` groups.
     ///
     /// # Errors

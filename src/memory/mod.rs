@@ -12,7 +12,9 @@ pub mod claimreview;
 pub mod compare;
 pub mod index;
 pub mod rating;
+pub mod semantic;
 pub mod terms;
+pub mod vectors;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -26,9 +28,11 @@ use compare::{WordWeights, compare};
 pub use index::{Indexed, MemoryIndex};
 
 use crate::article::{Language, sha256_hex};
+use crate::encoder::{Encoder, Kind, Vector};
 use crate::i18n::{InWords, Messages, value};
 use crate::layout;
 use crate::review::{Claim, Review, Verdict, store};
+use vectors::{VectorStore, text_hash};
 
 /// An earlier claim with its verdict: from a review of the desk, or an imported fact-check.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -56,6 +60,10 @@ pub struct Entry {
     /// The analyst's note or the fact-check's summary.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The fact-check's headline (imports only): it often says the claim in other words, which helps
+    /// find it by meaning.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
 }
 
 impl Entry {
@@ -129,6 +137,9 @@ pub enum MemoryError {
     /// A review file could not be read.
     #[error(transparent)]
     Review(#[from] store::StoreError),
+    /// A vector file could not be read or written.
+    #[error(transparent)]
+    Vectors(#[from] vectors::VectorError),
     /// The index could not be opened, read or written.
     #[error("claim memory index {path}: {message}")]
     Index {
@@ -179,6 +190,13 @@ impl InWords for MemoryError {
                 &[("path", value::path(path)), ("limit", (*limit).into())],
             ),
             Self::Review(error) => error.in_words(m),
+            Self::Vectors(vectors::VectorError::Io { path, source }) => m.format(
+                "error-memory-vectors",
+                &[
+                    ("path", value::path(path)),
+                    ("reason", value::io_reason(source, m)),
+                ],
+            ),
             Self::Index { path, message } => m.format(
                 "error-memory-index",
                 &[
@@ -258,12 +276,122 @@ pub struct ClaimMatches {
     pub matches: Vec<Match>,
 }
 
-/// Earlier claims to match against: one or more indexes.
+/// Earlier claims to match against: one or more indexes, each with the sentence vectors of its claims.
 #[derive(Debug, Default)]
 pub struct Memory {
-    sources: Vec<MemoryIndex>,
+    sources: Vec<Source>,
     /// Groups left out of matching (the review being matched, when it is in the desk).
     excluded: Vec<String>,
+    /// The sentence encoder; `None` matches by words only.
+    encoder: Option<&'static Encoder>,
+    /// What the analyst should be told once: the encoder missing, a vector file repaired.
+    notices: Vec<Notice>,
+    /// Weights other than the shipped ones.
+    scoring: Option<semantic::Scoring>,
+}
+
+/// One index with its vectors and the claims still waiting for one.
+#[derive(Debug)]
+struct Source {
+    index: MemoryIndex,
+    vectors: VectorStore,
+    /// Claims without a vector of their present text: key and text, or key alone (its text is read from
+    /// the index when it is embedded).
+    pending: Vec<(String, Option<String>)>,
+    /// Where new vectors are also written for a source in RAM (the user's vector cache), so a file named
+    /// on the command line is embedded once, not on every run.
+    cache: Option<PathBuf>,
+}
+
+/// Something about the memory the analyst should hear once.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// The sentence encoder could not be loaded: matching uses words only.
+    WordsOnly(String),
+    /// The desk's index could not be opened and was rebuilt from the import log and the reviews.
+    IndexRebuilt {
+        /// Why it could not be opened.
+        reason: String,
+        /// Fact-checks put back from the log.
+        imports: usize,
+        /// There was no log (a desk from before it): earlier imports must be imported again.
+        log_missing: bool,
+    },
+    /// A vector file was damaged or cut short; its sound part was kept and the rest will be embedded again.
+    VectorsRepaired {
+        /// The file.
+        path: PathBuf,
+        /// What was wrong.
+        what: String,
+    },
+}
+
+impl InWords for Notice {
+    fn in_words(&self, m: &Messages) -> String {
+        match self {
+            Self::WordsOnly(reason) => {
+                m.format("memory-words-only", &[("reason", value::text(reason))])
+            }
+            Self::IndexRebuilt {
+                reason,
+                imports,
+                log_missing,
+            } => m.format(
+                if *log_missing {
+                    "memory-index-rebuilt-without-log"
+                } else {
+                    "memory-index-rebuilt"
+                },
+                &[
+                    ("reason", value::text(reason)),
+                    ("imports", (*imports).into()),
+                ],
+            ),
+            Self::VectorsRepaired { path, what } => m.format(
+                "memory-vectors-repaired",
+                &[("path", value::path(path)), ("reason", value::text(what))],
+            ),
+        }
+    }
+}
+
+/// Up to this many claims without a vector are embedded as the memory opens (a few seconds); more are
+/// left to [`Memory::embed_pending`], which reports progress and can be cancelled.
+pub const EMBED_WHEN_OPENING: usize = 500;
+/// Claims embedded and written per batch and thread: a killed build loses at most one batch.
+const EMBED_BATCH: usize = 64;
+
+/// Where vectors of claims from files named on the command line are kept: `CLAIMDESK_CACHE_DIR`, else
+/// the user's cache folder.
+#[must_use]
+pub fn vector_cache_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("CLAIMDESK_CACHE_DIR") {
+        return Some(PathBuf::from(dir));
+    }
+    std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cache")))
+        .map(|cache| cache.join("claimdesk"))
+}
+
+/// The vectors of one claim being matched: of the claim, and of its paragraph when it has one.
+#[derive(Debug, Clone)]
+struct QueryVectors {
+    claim: Vector,
+    context: Option<Vector>,
+    /// The paragraph itself, for its words.
+    context_text: Option<String>,
+}
+
+/// Progress of [`Memory::embed_pending`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct EmbedReport {
+    /// Claims embedded.
+    pub embedded: usize,
+    /// Claims that were waiting.
+    pub pending: usize,
+    /// Whether it stopped because it was asked to.
+    pub cancelled: bool,
 }
 
 /// The claims of a review that have a verdict, as memory entries.
@@ -287,6 +415,7 @@ pub fn entries_of_review(review: &Review, source: &str, group: &str) -> Vec<Inde
                     reviewed_at: Some(review.modified.clone()),
                     rating: None,
                     note: Some(claim.note.clone()).filter(|n| !n.trim().is_empty()),
+                    title: None,
                 },
             })
         })
@@ -336,7 +465,7 @@ pub fn read_claim_reviews(path: &Path) -> Result<Vec<Entry>, MemoryError> {
 /// # Errors
 /// The first file that cannot be read or is malformed; files before it are imported.
 pub fn import(desk: &Path, files: &[PathBuf]) -> Result<Vec<ImportReport>, MemoryError> {
-    let mut index = MemoryIndex::open_or_create(&memory_dir(desk).join("index"))?;
+    let (mut index, _) = open_desk_index(desk)?;
     let mut known = index.keys()?;
     let mut reports = Vec::new();
     for file in files {
@@ -353,6 +482,8 @@ pub fn import(desk: &Path, files: &[PathBuf]) -> Result<Vec<ImportReport>, Memor
                 })
             })
             .collect();
+        // The log first: it is what the index is rebuilt from, so an import the index lost is not lost.
+        append_import_log(desk, &fresh)?;
         index.add(&fresh)?;
         reports.push(ImportReport {
             found,
@@ -360,6 +491,135 @@ pub fn import(desk: &Path, files: &[PathBuf]) -> Result<Vec<ImportReport>, Memor
         });
     }
     Ok(reports)
+}
+
+const IMPORT_LOG: &str = "imports.jsonl";
+
+fn import_log(desk: &Path) -> PathBuf {
+    memory_dir(desk).join(IMPORT_LOG)
+}
+
+fn log_error(path: &Path, source: &std::io::Error) -> MemoryError {
+    MemoryError::Index {
+        path: path.to_owned(),
+        message: format!("the import log cannot be written ({source})"),
+    }
+}
+
+/// Appends imported fact-checks to the desk's import log (`.claimdesk/memory/imports.jsonl`), one JSON
+/// line each, and syncs it.
+fn append_import_log(desk: &Path, entries: &[Indexed]) -> Result<(), MemoryError> {
+    use std::io::Write as _;
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let path = import_log(desk);
+    let mut lines = Vec::new();
+    for indexed in entries {
+        serde_json::to_writer(&mut lines, &indexed.entry)
+            .map_err(|e| log_error(&path, &std::io::Error::other(e)))?;
+        lines.push(b'\n');
+    }
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+        .map_err(|e| log_error(&path, &e))?;
+    file.write_all(&lines).map_err(|e| log_error(&path, &e))?;
+    file.sync_data().map_err(|e| log_error(&path, &e))
+}
+
+/// Opens the desk's index. A desk from before the import log gets one written from its index; an index
+/// that cannot be opened (damaged, or of another version) is moved aside and rebuilt from the import log
+/// and the review files, and the answer says so.
+fn open_desk_index(desk: &Path) -> Result<(MemoryIndex, Option<Notice>), MemoryError> {
+    let folder = memory_dir(desk).join("index");
+    match MemoryIndex::open_or_create(&folder) {
+        Ok(index) => {
+            if !import_log(desk).exists() {
+                let imports = index.entries_of_group("import")?;
+                let indexed = imported(imports);
+                append_import_log(desk, &indexed)?;
+                if indexed.is_empty() {
+                    // An empty log says "nothing imported", so a later rebuild knows it lost nothing.
+                    std::fs::write(import_log(desk), b"")
+                        .map_err(|e| log_error(&import_log(desk), &e))?;
+                }
+            }
+            Ok((index, None))
+        }
+        Err(error) => match rebuild(desk) {
+            Ok(report) => {
+                let index = MemoryIndex::open_or_create(&folder)?;
+                Ok((
+                    index,
+                    Some(Notice::IndexRebuilt {
+                        reason: error.to_string(),
+                        imports: report.imports,
+                        log_missing: report.log_missing,
+                    }),
+                ))
+            }
+            Err(_) => Err(error),
+        },
+    }
+}
+
+/// What [`rebuild`] did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RebuildReport {
+    /// Imported fact-checks put back from the import log.
+    pub imports: usize,
+    /// Lines of the log that could not be read (left out).
+    pub unreadable_lines: usize,
+    /// The desk had no import log: fact-checks imported before it existed must be imported again.
+    pub log_missing: bool,
+}
+
+/// Rebuilds the desk's memory index from its sources: the import log and the review files. The old index
+/// folder is kept as `index.damaged` (the previous one of that name is removed), never deleted outright.
+/// Vectors stay: they are keyed by what they were computed from.
+///
+/// # Errors
+/// [`MemoryError::Index`] when the new index cannot be written.
+pub fn rebuild(desk: &Path) -> Result<RebuildReport, MemoryError> {
+    let dir = memory_dir(desk);
+    let folder = dir.join("index");
+    let aside = dir.join("index.damaged");
+    if folder.exists() {
+        let _ = std::fs::remove_dir_all(&aside);
+        std::fs::rename(&folder, &aside).map_err(|e| MemoryError::Index {
+            path: folder.clone(),
+            message: format!("it cannot be moved aside to be rebuilt ({e})"),
+        })?;
+    }
+    let _ = std::fs::remove_file(dir.join(MANIFEST));
+    let mut report = RebuildReport::default();
+    let mut entries = Vec::new();
+    match std::fs::read(import_log(desk)) {
+        Ok(bytes) => {
+            for line in bytes.split(|b| *b == b'\n').filter(|l| !l.is_empty()) {
+                match serde_json::from_slice::<Entry>(line) {
+                    Ok(entry) => entries.push(entry),
+                    Err(_) => report.unreadable_lines += 1,
+                }
+            }
+        }
+        Err(_) => report.log_missing = true,
+    }
+    let mut index = MemoryIndex::open_or_create(&folder)?;
+    let mut known = HashSet::new();
+    let fresh: Vec<Indexed> = imported(entries)
+        .into_iter()
+        .filter(|indexed| known.insert(indexed.key.clone()))
+        .collect();
+    report.imports = fresh.len();
+    index.add(&fresh)?;
+    if report.log_missing {
+        std::fs::write(import_log(desk), b"").map_err(|e| log_error(&import_log(desk), &e))?;
+    }
+    sync_reviews(desk, &mut index)?;
+    Ok(report)
 }
 
 fn stamp(path: &Path) -> Option<(u64, u128)> {
@@ -395,7 +655,7 @@ fn desk_reviews(desk: &Path) -> Vec<PathBuf> {
 
 /// Brings the desk index up to date with the desk's review files: changed files are re-read, removed ones
 /// dropped. A review that cannot be read is left out (the desk table reports it).
-fn sync_reviews(desk: &Path, index: &mut MemoryIndex) -> Result<(), MemoryError> {
+fn sync_reviews(desk: &Path, index: &mut MemoryIndex) -> Result<Vec<Indexed>, MemoryError> {
     let manifest_path = memory_dir(desk).join(MANIFEST);
     let mut manifest: Manifest = std::fs::read(&manifest_path)
         .ok()
@@ -433,14 +693,14 @@ fn sync_reviews(desk: &Path, index: &mut MemoryIndex) -> Result<(), MemoryError>
         stale_groups.push(format!("review:{relative}"));
     }
     if stale_groups.is_empty() {
-        return Ok(());
+        return Ok(fresh);
     }
     index.replace(&stale_groups, &fresh)?;
     if let Ok(bytes) = serde_json::to_vec(&manifest) {
         // The manifest only saves work: when it cannot be written, the next sync re-reads the reviews.
         let _ = store::write_atomic(&manifest_path, &bytes);
     }
-    Ok(())
+    Ok(fresh)
 }
 
 /// How a review's claims name their source: the article beside the review, relative to the desk (the
@@ -463,26 +723,166 @@ fn article_name(desk: &Path, review_path: &Path) -> String {
 }
 
 impl Memory {
-    /// An empty memory.
+    /// An empty memory that matches by meaning when the sentence encoder can be loaded, by words
+    /// otherwise (and says so once, see [`Memory::notices`]).
     #[must_use]
     pub fn new() -> Self {
+        match crate::encoder::shared() {
+            Ok(encoder) => Self {
+                encoder: Some(encoder),
+                ..Self::default()
+            },
+            Err(error) => Self {
+                notices: vec![Notice::WordsOnly(error.to_string())],
+                ..Self::default()
+            },
+        }
+    }
+
+    /// An empty memory that matches by words only.
+    #[must_use]
+    pub fn words_only() -> Self {
         Self::default()
     }
 
+    /// Whether claims are matched by meaning.
+    #[must_use]
+    pub fn semantic(&self) -> bool {
+        self.encoder.is_some()
+    }
+
+    /// What the analyst should be told about the memory (once): the encoder missing, a vector file
+    /// repaired.
+    #[must_use]
+    pub fn notices(&self) -> &[Notice] {
+        &self.notices
+    }
+
+    /// How many claims are still without a vector (they are matched by words until they have one).
+    #[must_use]
+    pub fn pending(&self) -> usize {
+        if self.encoder.is_none() {
+            return 0;
+        }
+        self.sources.iter().map(|s| s.pending.len()).sum()
+    }
+
+    /// Bytes the vectors take in RAM.
+    #[must_use]
+    pub fn vector_bytes(&self) -> usize {
+        self.sources
+            .iter()
+            .map(|s| s.vectors.vectors.ram_bytes())
+            .sum()
+    }
+
+    fn push_source(&mut self, source: Source) -> Result<(), MemoryError> {
+        if let Some(damage) = &source.vectors.damage {
+            self.notices.push(Notice::VectorsRepaired {
+                path: source
+                    .vectors
+                    .path()
+                    .map(Path::to_owned)
+                    .unwrap_or_default(),
+                what: damage.clone(),
+            });
+        }
+        let small = source.pending.len() <= EMBED_WHEN_OPENING;
+        self.sources.push(source);
+        if small && self.encoder.is_some() {
+            let last = self.sources.len() - 1;
+            self.embed_source(last, &mut |_, _| true)?;
+        }
+        Ok(())
+    }
+
+    /// A source in RAM for these claims, with the vectors the user's cache already has.
+    fn ram_source(&mut self, entries: &[Indexed], cached: bool) -> Result<Source, MemoryError> {
+        let mut index = MemoryIndex::in_ram();
+        index.add(entries)?;
+        let mut vectors = VectorStore::in_ram();
+        let mut pending = Vec::new();
+        let cache = match (self.encoder, vector_cache_dir().filter(|_| cached)) {
+            (Some(encoder), Some(dir)) if !entries.is_empty() => {
+                match VectorStore::open(&dir, encoder.identity()) {
+                    Ok(cache) => Some((dir, cache)),
+                    // The cache only saves time: without it, the claims are embedded in RAM.
+                    Err(_) => None,
+                }
+            }
+            _ => None,
+        };
+        for indexed in entries {
+            let text = semantic::passage_text(&indexed.entry);
+            let hash = text_hash(&text);
+            let cached = cache
+                .as_ref()
+                .and_then(|(_, store)| store.vectors.row_of_text(hash).map(|row| (store, row)));
+            match cached {
+                Some((store, row)) => {
+                    let (scale, codes) = store.vectors.quantized(row);
+                    vectors
+                        .vectors
+                        .insert_quantized(&indexed.key, hash, scale, codes);
+                }
+                None => pending.push((indexed.key.clone(), Some(text))),
+            }
+        }
+        Ok(Source {
+            index,
+            vectors,
+            pending,
+            cache: cache.map(|(dir, _)| dir),
+        })
+    }
+
     /// Adds the desk's memory: its imported fact-checks and its reviews. In a desk (a folder with
-    /// `.claimdesk/`) the index on disk is brought up to date first; in any other folder nothing is written
-    /// and the reviews are read into memory.
+    /// `.claimdesk/`) the index and vectors on disk are brought up to date first; in any other folder
+    /// nothing is written there and the reviews are read into memory.
     ///
     /// # Errors
     /// [`MemoryError::Index`] when the desk's index is damaged or cannot be written.
     pub fn add_desk(&mut self, desk: &Path) -> Result<(), MemoryError> {
         if layout::data_dir(desk).is_dir() {
-            let mut index = MemoryIndex::open_or_create(&memory_dir(desk).join("index"))?;
-            sync_reviews(desk, &mut index)?;
-            self.sources.push(index);
-            return Ok(());
+            let (mut index, notice) = open_desk_index(desk)?;
+            self.notices.extend(notice);
+            let fresh = sync_reviews(desk, &mut index)?;
+            let Some(encoder) = self.encoder else {
+                return self.push_source(Source {
+                    index,
+                    vectors: VectorStore::in_ram(),
+                    pending: Vec::new(),
+                    cache: None,
+                });
+            };
+            let vectors = VectorStore::open(&memory_dir(desk), encoder.identity())?;
+            let mut pending: Vec<(String, Option<String>)> = Vec::new();
+            let mut queued = HashSet::new();
+            for indexed in &fresh {
+                let text = semantic::passage_text(&indexed.entry);
+                if vectors
+                    .vectors
+                    .row_of(&indexed.key, text_hash(&text))
+                    .is_none()
+                {
+                    queued.insert(indexed.key.clone());
+                    pending.push((indexed.key.clone(), Some(text)));
+                }
+            }
+            let mut missing: Vec<String> = index
+                .keys()?
+                .into_iter()
+                .filter(|key| !vectors.vectors.has_key(key) && !queued.contains(key))
+                .collect();
+            missing.sort_unstable();
+            pending.extend(missing.into_iter().map(|key| (key, None)));
+            return self.push_source(Source {
+                index,
+                vectors,
+                pending,
+                cache: None,
+            });
         }
-        let mut index = MemoryIndex::in_ram();
         let mut entries = Vec::new();
         for path in desk_reviews(desk) {
             if let Ok(review) = store::load(&path) {
@@ -494,9 +894,8 @@ impl Memory {
                 ));
             }
         }
-        index.add(&entries)?;
-        self.sources.push(index);
-        Ok(())
+        let source = self.ram_source(&entries, true)?;
+        self.push_source(source)
     }
 
     /// Adds a memory path as the CLI takes it: a desk folder, a review file or a ClaimReview file.
@@ -507,40 +906,111 @@ impl Memory {
         if path.is_dir() {
             return self.add_desk(path);
         }
-        let mut index = MemoryIndex::in_ram();
         if layout::is_review_file(path) {
             let review = store::load(path)?;
             let group = format!("review:{}", path.display());
             let folder = path.parent().unwrap_or(Path::new(""));
-            index.add(&entries_of_review(
-                &review,
-                &article_name(folder, path),
-                &group,
-            ))?;
-        } else {
-            return self.add_entries(read_claim_reviews(path)?);
+            let entries = entries_of_review(&review, &article_name(folder, path), &group);
+            let source = self.ram_source(&entries, true)?;
+            return self.push_source(source);
         }
-        self.sources.push(index);
-        Ok(())
+        let indexed = imported(read_claim_reviews(path)?);
+        let source = self.ram_source(&indexed, true)?;
+        self.push_source(source)
     }
 
-    /// Adds earlier claims held in memory only (fact-checks read elsewhere, tests).
+    /// Adds earlier claims held in memory only (fact-checks read elsewhere, tests); their vectors are
+    /// not kept in the user's cache.
     ///
     /// # Errors
     /// [`MemoryError::Index`] when indexing fails.
     pub fn add_entries(&mut self, entries: Vec<Entry>) -> Result<(), MemoryError> {
-        let mut index = MemoryIndex::in_ram();
-        let indexed: Vec<Indexed> = entries
-            .into_iter()
-            .map(|entry| Indexed {
-                key: entry.import_key(),
-                group: "import".to_owned(),
-                entry,
-            })
-            .collect();
-        index.add(&indexed)?;
-        self.sources.push(index);
-        Ok(())
+        let source = self.ram_source(&imported(entries), false)?;
+        self.push_source(source)
+    }
+
+    /// Embeds the claims still without a vector, a batch at a time, writing each batch before the next.
+    /// `progress(done, total)` is called after each batch; when it returns `false` the work stops (what
+    /// is done is kept, and the next call goes on from there).
+    ///
+    /// # Errors
+    /// [`MemoryError`] when the index cannot be read or a vector file cannot be written.
+    pub fn embed_pending(
+        &mut self,
+        progress: &mut dyn FnMut(usize, usize) -> bool,
+    ) -> Result<EmbedReport, MemoryError> {
+        let total = self.pending();
+        let mut report = EmbedReport {
+            pending: total,
+            ..EmbedReport::default()
+        };
+        for source in 0..self.sources.len() {
+            let done_before = report.embedded;
+            let mut forward = |done: usize, _: usize| progress(done_before + done, total);
+            let (embedded, cancelled) = self.embed_source(source, &mut forward)?;
+            report.embedded += embedded;
+            if cancelled {
+                report.cancelled = true;
+                break;
+            }
+        }
+        Ok(report)
+    }
+
+    /// Embeds one source's pending claims; returns how many and whether it was cancelled.
+    fn embed_source(
+        &mut self,
+        source: usize,
+        progress: &mut dyn FnMut(usize, usize) -> bool,
+    ) -> Result<(usize, bool), MemoryError> {
+        let Some(encoder) = self.encoder else {
+            return Ok((0, false));
+        };
+        let threads = std::thread::available_parallelism().map_or(1, usize::from);
+        let source = &mut self.sources[source];
+        let total = source.pending.len();
+        let mut done = 0;
+        let mut cache = match &source.cache {
+            Some(dir) if total > 0 => VectorStore::open(dir, encoder.identity()).ok(),
+            _ => None,
+        };
+        while !source.pending.is_empty() {
+            let take = source.pending.len().min(EMBED_BATCH * threads);
+            let batch: Vec<(String, Option<String>)> = source.pending.drain(..take).collect();
+            let mut keyed = Vec::with_capacity(batch.len());
+            for (key, text) in batch {
+                let text = match text {
+                    Some(text) => text,
+                    None => match source.index.entry_by_key(&key)? {
+                        Some(entry) => semantic::passage_text(&entry),
+                        // Deleted since its key was listed.
+                        None => continue,
+                    },
+                };
+                keyed.push((key, text));
+            }
+            let texts: Vec<&str> = keyed.iter().map(|(_, text)| text.as_str()).collect();
+            let vectors = encoder.embed_parallel(&texts, Kind::Passage, threads);
+            let records: Vec<(String, u128, Vec<f32>)> = keyed
+                .iter()
+                .zip(vectors)
+                .map(|((key, text), vector)| (key.clone(), text_hash(text), vector))
+                .collect();
+            source.vectors.append(&records)?;
+            if let Some(cache) = &mut cache {
+                let unkeyed: Vec<(String, u128, Vec<f32>)> = records
+                    .into_iter()
+                    .map(|(_, hash, vector)| (String::new(), hash, vector))
+                    .collect();
+                // The cache only saves time; a cache that cannot be written is not the analyst's problem.
+                let _ = cache.append(&unkeyed);
+            }
+            done += take;
+            if !progress(done, total) {
+                return Ok((done, !source.pending.is_empty()));
+            }
+        }
+        Ok((done, false))
     }
 
     /// Leaves the claims of this review file (in `desk`) out of matching: a review never matches itself.
@@ -553,13 +1023,42 @@ impl Memory {
     /// How many earlier claims the memory holds.
     #[must_use]
     pub fn len(&self) -> u64 {
-        self.sources.iter().map(MemoryIndex::len).sum()
+        self.sources.iter().map(|s| s.index.len()).sum()
     }
 
     /// Whether the memory holds nothing.
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// The vectors of claims to match (all at once: batches are faster than single texts).
+    fn query_vectors(&self, claims: &[(&str, Option<&str>)]) -> Option<Vec<QueryVectors>> {
+        let encoder = self.encoder?;
+        if self.sources.iter().all(|s| s.vectors.vectors.is_empty()) {
+            return None;
+        }
+        let mut texts: Vec<&str> = Vec::new();
+        for (claim, context) in claims {
+            texts.push(claim);
+            if let Some(context) = context {
+                texts.push(context);
+            }
+        }
+        let threads = std::thread::available_parallelism().map_or(1, usize::from);
+        let mut vectors = encoder
+            .embed_parallel(&texts, Kind::Query, threads)
+            .into_iter();
+        Some(
+            claims
+                .iter()
+                .map(|(_, context)| QueryVectors {
+                    claim: vectors.next().unwrap_or_default(),
+                    context: context.and_then(|_| vectors.next()),
+                    context_text: context.map(str::to_owned),
+                })
+                .collect(),
+        )
     }
 
     /// The earlier claims that match each of `claims` (written in `language`), best first.
@@ -572,15 +1071,58 @@ impl Memory {
         language: Language,
         options: MatchOptions,
     ) -> Result<Vec<ClaimMatches>, MemoryError> {
+        self.match_claims_in(claims, None, language, options)
+    }
+
+    /// The earlier claims that match each claim of a review, each read with its paragraph of the article.
+    ///
+    /// # Errors
+    /// [`MemoryError::Index`] when an index cannot be read.
+    pub fn match_review(
+        &self,
+        review: &Review,
+        options: MatchOptions,
+    ) -> Result<Vec<ClaimMatches>, MemoryError> {
+        self.match_claims_in(
+            &review.claims,
+            Some(&review.article.text),
+            review.article.language,
+            options,
+        )
+    }
+
+    /// The earlier claims that match each of `claims`, read with their paragraphs of `article` when given.
+    ///
+    /// # Errors
+    /// [`MemoryError::Index`] when an index cannot be read.
+    pub fn match_claims_in(
+        &self,
+        claims: &[Claim],
+        article: Option<&str>,
+        language: Language,
+        options: MatchOptions,
+    ) -> Result<Vec<ClaimMatches>, MemoryError> {
+        let asked = asked_with_context(claims, article);
+        let queries = if options.top == 0 {
+            None
+        } else {
+            self.query_vectors(&asked)
+        };
         claims
             .iter()
-            .map(|claim| {
+            .enumerate()
+            .map(|(at, claim)| {
                 Ok(ClaimMatches {
                     claim_id: claim.id.clone(),
                     start: claim.start,
                     end: claim.end,
                     text: claim.text.clone(),
-                    matches: self.match_text(&claim.text, language, options)?,
+                    matches: self.match_one(
+                        &claim.text,
+                        language,
+                        queries.as_ref().map(|q| &q[at]),
+                        options,
+                    )?,
                 })
             })
             .collect()
@@ -596,54 +1138,297 @@ impl Memory {
         language: Language,
         options: MatchOptions,
     ) -> Result<Vec<Match>, MemoryError> {
-        let analysis = terms::analyse(text, language);
-        if analysis.is_empty() || options.top == 0 {
-            return Ok(Vec::new());
-        }
-        let mut matches: Vec<Match> = Vec::new();
+        let query = if options.top == 0 {
+            None
+        } else {
+            self.query_vectors(&[(text, None)])
+        };
+        self.match_one(
+            text,
+            language,
+            query.as_ref().and_then(|q| q.first()),
+            options,
+        )
+    }
+
+    fn is_excluded(&self, key: &str) -> bool {
+        self.excluded.iter().any(|group| {
+            key.strip_prefix(group.as_str())
+                .is_some_and(|rest| rest.starts_with('#'))
+        })
+    }
+
+    /// The candidates of one claim with what scores them: BM25's best and the vectors' nearest, each once.
+    fn candidates(
+        &self,
+        analysis: &terms::Analysis,
+        language: Language,
+        query: Option<&QueryVectors>,
+        top: usize,
+    ) -> Result<Vec<Candidate>, MemoryError> {
+        let scoring = self.scoring();
+        let mut found = Vec::new();
         let mut seen = HashSet::new();
         for source in &self.sources {
-            let mut tokens = analysis.tokens();
-            for word in &analysis.words {
-                if let Some(parts) = terms::known_parts(language, word, &|stem| source.knows(stem))
-                {
-                    tokens.extend(parts);
+            let mut hits: Vec<(Entry, f32)> = Vec::new();
+            if !analysis.is_empty() {
+                let mut tokens = analysis.tokens();
+                for word in &analysis.words {
+                    if let Some(parts) =
+                        terms::known_parts(language, word, &|stem| source.index.knows(stem))
+                    {
+                        tokens.extend(parts);
+                    }
+                }
+                let limit = if query.is_some() {
+                    scoring.word_candidates.max(top)
+                } else {
+                    (top * 3).max(15)
+                };
+                for hit in source.index.search(&tokens, limit, &self.excluded)? {
+                    hits.push((hit.entry, hit.score));
                 }
             }
-            let limit = (options.top * 3).max(15);
-            let weights = IndexWeights::new(source);
-            for hit in source.search(&tokens, limit, &self.excluded)? {
-                let identity = (
-                    hit.entry.text.clone(),
-                    hit.entry.source.clone(),
-                    hit.entry.claim_id.clone(),
-                    hit.entry.verdict,
-                );
-                if !seen.insert(identity) {
+            // The paragraph's words find what the claim alone does not name.
+            let mut context_hits: Vec<(Entry, f32)> = Vec::new();
+            if let Some(context) = query.and_then(|q| q.context_text.as_deref()) {
+                let tokens = terms::analyse(context, language).tokens();
+                context_hits = source
+                    .index
+                    .search(&tokens, scoring.word_candidates, &self.excluded)?
+                    .into_iter()
+                    .map(|hit| (hit.entry, hit.score))
+                    .collect();
+            }
+            let store = &source.vectors.vectors;
+            if let Some(q) = query {
+                let blended: Vec<f32> = match &q.context {
+                    #[expect(clippy::cast_possible_truncation, reason = "a weight in 0..1")]
+                    Some(context) => {
+                        let weight = scoring.context_weight as f32;
+                        q.claim
+                            .iter()
+                            .zip(context)
+                            .map(|(a, b)| (1.0 - weight) * a + weight * b)
+                            .collect()
+                    }
+                    None => q.claim.clone(),
+                };
+                let accept = |row: vectors::Row| !self.is_excluded(store.key(row));
+                for (row, _) in store.nearest(&blended, scoring.vector_candidates, &accept) {
+                    if let Some(entry) = source.index.entry_by_key(store.key(row))? {
+                        hits.push((entry, 0.0));
+                    }
+                }
+            }
+            let best_bm25 = hits.iter().map(|c| c.1).fold(0.0f32, f32::max);
+            let best_context_bm25 = context_hits.iter().map(|c| c.1).fold(0.0f32, f32::max);
+            let identity = |entry: &Entry| {
+                (
+                    entry.text.clone(),
+                    entry.source.clone(),
+                    entry.claim_id.clone(),
+                    entry.verdict,
+                )
+            };
+            let mut bm25_of = HashMap::new();
+            for (entry, score) in &hits {
+                let best: &mut f32 = bm25_of.entry(identity(entry)).or_insert(0.0);
+                *best = best.max(*score);
+            }
+            let mut context_bm25_of = HashMap::new();
+            for (entry, score) in &context_hits {
+                context_bm25_of.entry(identity(entry)).or_insert(*score);
+            }
+            hits.extend(context_hits.into_iter().map(|(entry, _)| (entry, 0.0)));
+            let weights = IndexWeights::new(&source.index);
+            for (entry, _) in hits {
+                let id = identity(&entry);
+                let bm25 = bm25_of.get(&id).copied().unwrap_or(0.0);
+                let context_bm25 = context_bm25_of.get(&id).copied().unwrap_or(0.0);
+                if !seen.insert(id) {
                     continue;
                 }
-                let earlier = terms::analyse(&hit.entry.text, hit.entry.language);
-                let comparison = compare(&analysis, &earlier, language, &weights);
-                if comparison.similarity < options.min_similarity {
-                    continue;
-                }
-                matches.push(Match {
-                    entry: hit.entry,
-                    similarity: (comparison.similarity * 1000.0).round() / 1000.0,
-                    relation: comparison.relation(),
-                    reason: comparison.reason(),
-                    why: comparison.why,
+                let earlier = terms::analyse(&entry.text, entry.language);
+                let comparison = compare(analysis, &earlier, language, &weights);
+                let row = store.row_of_text(text_hash(&semantic::passage_text(&entry)));
+                let features = match (query, row) {
+                    (Some(q), Some(row)) => Some(semantic::Features {
+                        claim_cosine: f64::from(store.cosine(row, &q.claim)),
+                        context_cosine: q.context.as_ref().map(|c| f64::from(store.cosine(row, c))),
+                        bm25: if best_bm25 > 0.0 {
+                            f64::from(bm25 / best_bm25)
+                        } else {
+                            0.0
+                        },
+                        context_bm25: q.context_text.as_ref().map(|_| {
+                            if best_context_bm25 > 0.0 {
+                                f64::from(context_bm25 / best_context_bm25)
+                            } else {
+                                0.0
+                            }
+                        }),
+                        lexical: comparison.similarity,
+                    }),
+                    _ => None,
+                };
+                found.push(Candidate {
+                    entry,
+                    earlier,
+                    comparison,
+                    features,
                 });
             }
         }
-        matches.sort_by(|a, b| {
-            b.similarity.total_cmp(&a.similarity).then_with(|| {
+        Ok(found)
+    }
+
+    fn scoring(&self) -> &semantic::Scoring {
+        self.scoring.as_ref().unwrap_or(&semantic::SCORING)
+    }
+
+    /// Uses other weights than the shipped ones (to fit and measure them).
+    pub fn set_scoring(&mut self, scoring: semantic::Scoring) {
+        self.scoring = Some(scoring);
+    }
+
+    /// Every candidate of each claim with the features that score it (`None`: matched by words only), for
+    /// fitting the weights and explaining a rank.
+    ///
+    /// # Errors
+    /// [`MemoryError::Index`] when an index cannot be read.
+    pub fn explain_claims(
+        &self,
+        claims: &[Claim],
+        article: Option<&str>,
+        language: Language,
+    ) -> Result<Vec<Explained>, MemoryError> {
+        let asked = asked_with_context(claims, article);
+        let queries = self.query_vectors(&asked);
+        claims
+            .iter()
+            .enumerate()
+            .map(|(at, claim)| {
+                let analysis = terms::analyse(&claim.text, language);
+                Ok(self
+                    .candidates(&analysis, language, queries.as_ref().map(|q| &q[at]), 5)?
+                    .into_iter()
+                    .map(|c| (c.entry, c.features))
+                    .collect())
+            })
+            .collect()
+    }
+
+    fn match_one(
+        &self,
+        text: &str,
+        language: Language,
+        query: Option<&QueryVectors>,
+        options: MatchOptions,
+    ) -> Result<Vec<Match>, MemoryError> {
+        let analysis = terms::analyse(text, language);
+        if (analysis.is_empty() && query.is_none()) || options.top == 0 {
+            return Ok(Vec::new());
+        }
+        let scoring = self.scoring();
+        let mut matches: Vec<(f64, Match)> = Vec::new();
+        for candidate in self.candidates(&analysis, language, query, options.top)? {
+            let Candidate {
+                entry,
+                earlier,
+                comparison,
+                features,
+            } = candidate;
+            let (rank, why) = match (features, self.encoder) {
+                (Some(features), Some(encoder)) => {
+                    let offset = if semantic::languages_differ(language, entry.language) {
+                        scoring.cross_language_offset
+                    } else {
+                        0.0
+                    };
+                    let rank = scoring.rank(scoring.score(&features) + offset);
+                    let why = semantic::decide(
+                        &comparison,
+                        &analysis,
+                        &earlier,
+                        semantic::languages_differ(language, entry.language),
+                        rank.clamp(0.0, 1.0),
+                        features.claim_cosine,
+                        encoder,
+                        scoring,
+                    );
+                    (rank, why)
+                }
+                _ => (comparison.similarity, comparison.why.clone()),
+            };
+            // 1 is kept for the same text: a restatement, however close, stays just below.
+            let identical = entry.text.trim().eq_ignore_ascii_case(text.trim());
+            let similarity = if identical {
+                rank.clamp(0.0, 1.0)
+            } else {
+                rank.clamp(0.0, 0.999)
+            };
+            if similarity < options.min_similarity {
+                continue;
+            }
+            matches.push((
+                rank,
+                Match {
+                    entry,
+                    similarity: (similarity * 1000.0).round() / 1000.0,
+                    relation: why.relation(),
+                    reason: why.english(),
+                    why,
+                },
+            ));
+        }
+        // By the unrounded, unclamped score: two matches that both show 1.0 still have an order.
+        matches.sort_by(|(a_rank, a), (b_rank, b)| {
+            b_rank.total_cmp(a_rank).then_with(|| {
                 (a.relation == Relation::Related).cmp(&(b.relation == Relation::Related))
             })
         });
         matches.truncate(options.top);
-        Ok(matches)
+        Ok(matches.into_iter().map(|(_, found)| found).collect())
     }
+}
+
+/// The candidates of one claim with their features (`None`: matched by words only).
+pub type Explained = Vec<(Entry, Option<semantic::Features>)>;
+
+/// Fact-checks as the index holds them.
+fn imported(entries: Vec<Entry>) -> Vec<Indexed> {
+    entries
+        .into_iter()
+        .map(|entry| Indexed {
+            key: entry.import_key(),
+            group: "import".to_owned(),
+            entry,
+        })
+        .collect()
+}
+
+/// A candidate of one claim.
+struct Candidate {
+    entry: Entry,
+    earlier: terms::Analysis,
+    comparison: Comparison,
+    features: Option<semantic::Features>,
+}
+
+/// Each claim's text with its paragraph of the article, when it has one.
+fn asked_with_context<'a>(
+    claims: &'a [Claim],
+    article: Option<&'a str>,
+) -> Vec<(&'a str, Option<&'a str>)> {
+    claims
+        .iter()
+        .map(|claim| {
+            let context =
+                article.and_then(|text| semantic::paragraph_around(text, claim.start, claim.end));
+            (claim.text.as_str(), context)
+        })
+        .collect()
 }
 
 /// Word weights from an index's document frequencies: rare words tell claims apart better than common ones.

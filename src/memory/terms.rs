@@ -43,6 +43,8 @@ pub struct Analysis {
     pub quantities: Vec<Quantity>,
     /// Dates in text order.
     pub dates: Vec<DateMark>,
+    /// Negating words as written (`nicht`, `never`), outside the attribution.
+    pub negations: Vec<String>,
 }
 
 impl Analysis {
@@ -73,6 +75,7 @@ struct Knowledge {
     /// stem → synonym group name.
     synonyms: HashMap<String, String>,
     ignored: HashSet<String>,
+    negations: HashSet<String>,
 }
 
 fn data_lines(list: &str) -> impl Iterator<Item = &str> {
@@ -90,7 +93,7 @@ fn list_words(list: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 impl Knowledge {
-    fn build(algorithm: Algorithm, synonyms: &str, ignored: &str) -> Self {
+    fn build(algorithm: Algorithm, synonyms: &str, ignored: &str, negations: &str) -> Self {
         let stemmer = Stemmer::create(algorithm);
         let mut groups = HashMap::new();
         for line in list_words(synonyms) {
@@ -114,6 +117,9 @@ impl Knowledge {
             stemmer,
             synonyms: groups,
             ignored,
+            negations: list_words(negations)
+                .map(|word| word.trim().to_owned())
+                .collect(),
         }
     }
 
@@ -123,6 +129,7 @@ impl Knowledge {
                 Algorithm::German,
                 include_str!("../../assets/memory/de/synonyms.txt"),
                 include_str!("../../assets/memory/de/ignore.txt"),
+                include_str!("../../assets/memory/de/negations.txt"),
             )
         });
         static ENGLISH: LazyLock<Knowledge> = LazyLock::new(|| {
@@ -130,6 +137,7 @@ impl Knowledge {
                 Algorithm::English,
                 include_str!("../../assets/memory/en/synonyms.txt"),
                 include_str!("../../assets/memory/en/ignore.txt"),
+                include_str!("../../assets/memory/en/negations.txt"),
             )
         });
         match language {
@@ -258,6 +266,9 @@ pub fn analyse(text: &str, language: Language) -> Analysis {
                 continue;
             }
             _ => {}
+        }
+        if knowledge.negations.contains(&word.replace('’', "'")) {
+            analysis.negations.push(token.text.to_owned());
         }
         index += 1;
         let categories = lexicon.categories(word);

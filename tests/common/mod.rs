@@ -20,6 +20,11 @@ pub fn claimdesk(args: &[&str]) -> Output {
 pub fn claimdesk_in(dir: &std::path::Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_claimdesk"))
         .current_dir(dir)
+        // Vectors of files named on the command line go to a cache of the tests', not the user's.
+        .env(
+            "CLAIMDESK_CACHE_DIR",
+            std::env::temp_dir().join("claimdesk-tests-vector-cache"),
+        )
         .args(args)
         .output()
         .expect("claimdesk runs")

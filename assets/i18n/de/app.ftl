@@ -216,6 +216,8 @@ button-take-theirs = Ihre übernehmen (T)
 checked-before-title = Schon geprüft ({ $count })
 checked-before-no-desk = Öffnen Sie einen Artikel aus einem Ordner, um ihn mit früheren Prüfungen zu vergleichen.
 checked-before-running = Suche im Gedächtnis des Desks…
+checked-before-embedding = Bedeutung der Aussagen im Gedächtnis wird berechnet…
+tooltip-cancel-embedding = Anhalten: Berechnetes bleibt erhalten, der Rest wird bis dahin nach Wörtern verglichen und später weiter berechnet
 checked-before-nothing = Nichts Vergleichbares unter { $size } früher geprüften Aussagen dieses Desks.
 checked-before-failed = Das Gedächtnis konnte nicht gelesen werden: { $message }
 checked-before-note = Bereits geprüft ({ $verdict }): { $source }
@@ -327,6 +329,18 @@ file-dialog-folder = Ordner mit Artikeln öffnen
 # Warum eine früher geprüfte Aussage passt (Feld „Bereits geprüft“).
 match-same-words = gleiche Wörter: { $words }
 match-same-figures-dates = gleiche Zahlen und Daten
+match-same-meaning = gleiche Bedeutung
+match-similar = ähnlich, aber nicht dieselbe Aussage
+# Hinweise des Prüfgedächtnisses, einmal gesagt.
+memory-words-only = Das Prüfgedächtnis vergleicht nur Wörter, nicht die Bedeutung: { $reason }
+memory-vectors-repaired = { $path } war beschädigt ({ $reason }); der intakte Teil bleibt, die übrigen Aussagen werden neu berechnet.
+memory-index-rebuilt = Der Index des Prüfgedächtnisses war nicht lesbar ({ $reason }); er wurde aus dem Importprotokoll ({ $imports } Faktenchecks) und den Reviews neu aufgebaut, der alte liegt unter .claimdesk/memory/index.damaged.
+memory-index-rebuilt-without-log = Der Index des Prüfgedächtnisses war nicht lesbar ({ $reason }); er wurde aus den Reviews neu aufgebaut. Importieren Sie Ihre ClaimReview-Dateien erneut (claimdesk memory import); der alte Index liegt unter .claimdesk/memory/index.damaged.
+# Eine der beiden Aussagen verneint, die andere nicht; genannt wird das verneinende Wort.
+match-negation = { $earlier ->
+    [none] andere Aussage: die neue verneint („{ $new }“), die frühere nicht
+   *[other] andere Aussage: die frühere verneint („{ $earlier }“), die neue nicht
+}
 match-same-figure = gleiche Zahl: { $figures }
 match-other = { $what ->
     [figure] andere Zahl

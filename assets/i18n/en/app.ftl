@@ -216,6 +216,8 @@ button-take-theirs = Take theirs (T)
 checked-before-title = Checked before ({ $count })
 checked-before-no-desk = Open an article from a folder to compare it with earlier checks.
 checked-before-running = Looking in the desk's memory…
+checked-before-embedding = Computing the meaning of the memory's claims…
+tooltip-cancel-embedding = Stop: what is computed is kept; the rest is compared by words meanwhile and computed later
 checked-before-nothing = Nothing like it among { $size } earlier checked claims of this desk.
 checked-before-failed = The memory could not be read: { $message }
 checked-before-note = Checked before ({ $verdict }): { $source }
@@ -327,6 +329,18 @@ file-dialog-folder = Open a folder of articles
 # Why an earlier checked claim matches (the checked-before panel).
 match-same-words = same words: { $words }
 match-same-figures-dates = same figures and dates
+match-same-meaning = same meaning
+match-similar = similar, but not the same statement
+# The claim memory's notices, said once.
+memory-words-only = The claim memory compares words only, not meaning: { $reason }
+memory-vectors-repaired = { $path } was damaged ({ $reason }); its sound part is kept and the other claims are embedded again.
+memory-index-rebuilt = The claim memory's index could not be read ({ $reason }); it was rebuilt from the import log ({ $imports } fact-checks) and the reviews, and the old one kept as .claimdesk/memory/index.damaged.
+memory-index-rebuilt-without-log = The claim memory's index could not be read ({ $reason }); it was rebuilt from the reviews. Import your ClaimReview files again (claimdesk memory import); the old index is kept as .claimdesk/memory/index.damaged.
+# One claim negates, the other does not; the negating word is named.
+match-negation = { $earlier ->
+    [none] other negation: the new claim says “{ $new }”, the earlier one does not
+   *[other] other negation: the earlier claim says “{ $earlier }”, the new one does not
+}
 match-same-figure = same figure: { $figures }
 match-other = other { $what ->
     [figure] figure

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 
 use foldhash::HashMap;
 
-use crate::app::jobs::{Job, JobFailure};
+use crate::app::jobs::{Job, JobFailure, Progress};
 use crate::article::Language;
 use crate::i18n::{InWords, Locale, Messages};
 use crate::layout;
@@ -39,7 +39,8 @@ pub enum LookupState {
     Failed(String),
 }
 
-type LookupResult = Result<(u64, HashMap<String, Vec<Match>>), String>;
+/// What a lookup found: the memory's size, each claim's matches, and the memory's notices in words.
+type LookupResult = Result<(u64, HashMap<String, Vec<Match>>, Vec<String>), String>;
 
 /// The matches of the open review's claims.
 #[derive(Default)]
@@ -56,6 +57,10 @@ pub struct CheckedBefore {
     pub state: LookupState,
     /// The window's language when the last lookup started: its failures are told in it.
     messages: Option<&'static Messages>,
+    /// What the memory said about itself (matching by words only, a vector file repaired).
+    pub notices: Vec<String>,
+    /// The analyst stopped the vectors' computation: later lookups of this session do not start it again.
+    embedding_stopped: bool,
 }
 
 fn fingerprint(claims: &[Claim]) -> u64 {
@@ -83,9 +88,12 @@ impl CheckedBefore {
             .find(|m| m.relation == Relation::Same)
     }
 
-    /// Forgets everything (another review is opening).
+    /// Forgets everything (another review is opening) but whether the analyst stopped the vectors.
     pub fn clear(&mut self) {
-        *self = Self::default();
+        *self = Self {
+            embedding_stopped: self.embedding_stopped,
+            ..Self::default()
+        };
     }
 
     /// Starts a lookup when the claims changed since the last one, and takes in finished ones.
@@ -135,8 +143,12 @@ impl CheckedBefore {
             return;
         };
         let claims = review.claims.clone();
+        let article = review.article.text.clone();
         let language = review.article.language;
-        let job = Job::spawn("memory", ctx, move |_| lookup(&path, &claims, language, m));
+        let embed = !self.embedding_stopped;
+        let job = Job::spawn("memory", ctx, move |progress| {
+            lookup(&path, &claims, &article, language, embed, m, progress)
+        });
         self.job = Some((key, job));
         if !matches!(self.state, LookupState::Ready(_)) {
             self.state = LookupState::Running;
@@ -165,8 +177,9 @@ impl CheckedBefore {
         }
         self.key = Some(key);
         match result {
-            Ok((size, matches)) => {
+            Ok((size, matches, notices)) => {
                 self.matches = matches;
+                self.notices = notices;
                 self.state = LookupState::Ready(size);
             }
             Err(message) => {
@@ -185,6 +198,24 @@ impl CheckedBefore {
         }
     }
 
+    /// While the memory computes the vectors of claims that lack one (after a large import): how many of
+    /// how many are done.
+    #[must_use]
+    pub fn embedding(&self) -> Option<(f32, bool)> {
+        let (_, job) = self.job.as_ref()?;
+        let fraction = job.fraction();
+        (fraction > 0.0).then(|| (fraction, job.is_cancelled()))
+    }
+
+    /// Stops computing vectors: what is done is kept, the lookup finishes with words for the rest, and
+    /// the next lookup goes on from there.
+    pub fn cancel_embedding(&mut self) {
+        self.embedding_stopped = true;
+        if let Some((_, job)) = &self.job {
+            job.cancel();
+        }
+    }
+
     /// Waits for a running lookup to finish (tests only: the window never waits).
     #[doc(hidden)]
     pub fn wait(&mut self) {
@@ -199,29 +230,46 @@ impl CheckedBefore {
 }
 
 /// Matches `claims` against the memory of the desk that holds `path`, leaving out the review's own claims.
+/// Claims without vectors (a large import) are embedded first, with progress, until cancelled; each claim
+/// is read with its paragraph of `article`.
 fn lookup(
     path: &std::path::Path,
     claims: &[Claim],
+    article: &str,
     language: Language,
+    embed: bool,
     m: &Messages,
+    progress: &Progress,
 ) -> LookupResult {
-    let work = || -> Result<(u64, HashMap<String, Vec<Match>>), crate::memory::MemoryError> {
+    type Found = (u64, HashMap<String, Vec<Match>>, Vec<String>);
+    let work = || -> Result<Found, crate::memory::MemoryError> {
         let desk = layout::desk_containing(path);
         let mut memory = Memory::new();
         memory.add_desk(&desk)?;
+        let pending = memory.pending();
+        if pending > 0 && embed {
+            progress.set_total(pending);
+            memory.embed_pending(&mut |done, _| {
+                progress.set_done(done);
+                progress.advance_by(0);
+                !progress.is_cancelled()
+            })?;
+        }
+        let notices = memory.notices().iter().map(|n| n.in_words(m)).collect();
         let review_path = if layout::is_review_file(path) {
             path.to_owned()
         } else {
             layout::review_path_for(path)
         };
         memory.exclude_review(&desk, &review_path);
-        let results = memory.match_claims(claims, language, MatchOptions::default())?;
+        let results =
+            memory.match_claims_in(claims, Some(article), language, MatchOptions::default())?;
         let matches = results
             .into_iter()
             .filter(|claim| !claim.matches.is_empty())
             .map(|claim| (claim.claim_id, claim.matches))
             .collect();
-        Ok((memory.len(), matches))
+        Ok((memory.len(), matches, notices))
     };
     work().map_err(|error| error.in_words(m))
 }

@@ -26,14 +26,34 @@ pub(super) fn evidence_id() -> egui::Id {
 impl Workbench {
     /// The earlier checks of the selected claim, best first, and the key that adopts the best "same" one.
     fn checked_before_ui(
-        &self,
+        &mut self,
         ui: &mut egui::Ui,
         m: &Messages,
         claim_id: &str,
         dark: bool,
         commands: &mut Vec<Command>,
     ) {
+        if let Some((fraction, cancelled)) = self.checked_before.embedding() {
+            ui.horizontal_wrapped(|ui| {
+                ui.add(
+                    egui::ProgressBar::new(fraction)
+                        .desired_width(160.0)
+                        .text(m.text("checked-before-embedding")),
+                );
+                if !cancelled
+                    && ui
+                        .button(m.text("button-cancel"))
+                        .on_hover_text(m.text("tooltip-cancel-embedding"))
+                        .clicked()
+                {
+                    self.checked_before.cancel_embedding();
+                }
+            });
+        }
         let lookup = &self.checked_before;
+        for notice in &lookup.notices {
+            ui.colored_label(ui.visuals().warn_fg_color, notice);
+        }
         let matches = lookup.matches(claim_id);
         ui.label(
             egui::RichText::new(
@@ -85,6 +105,8 @@ impl Workbench {
                 });
                 ui.add(egui::Label::new(&entry.text).wrap());
                 let mut origin = entry.source.clone();
+                origin.push_str(" · ");
+                origin.push_str(&entry.language.in_words(m));
                 if let Some(date) = &entry.reviewed_at {
                     origin.push_str(" · ");
                     origin.push_str(&m.date(date));
