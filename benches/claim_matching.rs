@@ -225,7 +225,7 @@ fn semantic_memory(entries: Vec<Entry>) -> Memory {
     assert!(memory.semantic(), "the encoder ships in assets/encoder");
     memory.add_entries(entries).expect("memory");
     let started = std::time::Instant::now();
-    let report = memory
+    let embedded = memory
         .embed_pending(&mut |done, total| {
             if done % 1024 < 128 {
                 eprint!("\rembedding fact-checks: {done}/{total}");
@@ -233,10 +233,9 @@ fn semantic_memory(entries: Vec<Entry>) -> Memory {
             true
         })
         .expect("embedding");
-    if report.embedded > 0 {
+    if embedded > 0 {
         eprintln!(
-            "\rembedded {} fact-checks in {:.1} s",
-            report.embedded,
+            "\rembedded {embedded} fact-checks in {:.1} s",
             started.elapsed().as_secs_f64()
         );
     }

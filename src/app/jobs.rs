@@ -23,14 +23,9 @@ impl<P> Progress<P> {
         self.total.store(total, Ordering::Relaxed);
     }
 
-    /// How much is done.
+    /// How much is done; the window is asked to draw again.
     pub fn set_done(&self, done: usize) {
         self.done.store(done, Ordering::Relaxed);
-    }
-
-    /// `count` more pieces done (none: only a repaint); the window is asked to draw again.
-    pub fn advance_by(&self, count: usize) {
-        self.done.fetch_add(count, Ordering::Relaxed);
         self.repaint.request_repaint();
     }
 

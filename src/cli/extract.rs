@@ -77,17 +77,7 @@ impl ExtractArgs {
         let dir = &self.file;
         super::report_links_outside(dir);
         let total = crate::desk::scan(dir).len();
-        let bar = indicatif::ProgressBar::with_draw_target(
-            Some(total as u64),
-            indicatif::ProgressDrawTarget::stderr(),
-        );
-        bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{spinner} {pos}/{len} articles [{bar:30}] {elapsed_precise} (about {eta} left)",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
-            .progress_chars("=> "),
-        );
+        let bar = super::progress_bar(total, "articles", "");
         let options = BatchOptions {
             jobs: self.jobs.unwrap_or(0),
             language: self.lang.language(),

@@ -146,10 +146,7 @@ fn embed_desk(desk: &Path) -> Result<(), CliError> {
     let mut memory = memory::Memory::new();
     memory.add_desk(desk)?;
     tell_notices(&memory);
-    if memory.semantic() {
-        embed_with_progress(&mut memory)?;
-    }
-    Ok(())
+    embed_with_progress(&mut memory)
 }
 
 /// Says the memory's notices on standard error, each once.
@@ -170,30 +167,20 @@ pub(super) fn embed_with_progress(memory: &mut memory::Memory) -> Result<(), Cli
     if pending == 0 {
         return Ok(());
     }
-    let bar = indicatif::ProgressBar::with_draw_target(
-        Some(pending as u64),
-        indicatif::ProgressDrawTarget::stderr(),
+    let bar = super::progress_bar(
+        pending,
+        "claims embedded",
+        "; stop any time, it goes on from there",
     );
-    bar.set_style(
-        indicatif::ProgressStyle::with_template(
-            "{spinner} {pos}/{len} claims embedded [{bar:30}] {elapsed_precise} (about {eta} left; stop any time, it goes on from there)",
-        )
-        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
-        .progress_chars("=> "),
-    );
-    let report = memory.embed_pending(&mut |done, _| {
+    let embedded = memory.embed_pending(&mut |done, _| {
         bar.set_position(done as u64);
         true
     })?;
     bar.finish_and_clear();
     eprintln!(
         "claimdesk: {} {} embedded for matching by meaning",
-        report.embedded,
-        if report.embedded == 1 {
-            "claim"
-        } else {
-            "claims"
-        }
+        embedded,
+        if embedded == 1 { "claim" } else { "claims" }
     );
     Ok(())
 }

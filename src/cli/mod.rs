@@ -245,6 +245,23 @@ pub fn load_article(path: &Path, language: Option<Language>) -> Result<Loaded, C
 }
 
 /// Tells the user which links of a desk point outside it and are not read.
+/// A progress bar on standard error (drawn only on a terminal) with the commands' one look; `what` names
+/// the items ("articles", "claims embedded") and `note` follows the time left.
+fn progress_bar(total: usize, what: &str, note: &str) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(total as u64),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(&format!(
+            "{{spinner}} {{pos}}/{{len}} {what} [{{bar:30}}] {{elapsed_precise}} (about {{eta}} left{note})"
+        ))
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+        .progress_chars("=> "),
+    );
+    bar
+}
+
 fn report_links_outside(desk: &Path) {
     for (link, target) in crate::desk::scan::links_outside(desk) {
         eprintln!(

@@ -87,60 +87,52 @@ impl InWords for Why {
     /// Why an earlier checked claim matches: "gleiche Wörter: Radwege; gleiche Zahl: 12 km", "anderes
     /// Jahr: 2023 statt 2024".
     fn in_words(&self, m: &Messages) -> String {
-        match self {
-            Self::Same { words, figures } => {
-                let mut text = if words.is_empty() {
-                    m.text("match-same-figures-dates")
-                } else {
-                    m.format("match-same-words", &[("words", words.join(", ").into())])
-                };
-                if !figures.is_empty() {
-                    text.push_str("; ");
-                    text.push_str(&m.format(
-                        "match-same-figure",
-                        &[("figures", figures.join(", ").into())],
-                    ));
-                }
-                text
+        let (mut text, figures) = match self {
+            Self::Same { words, figures } if words.is_empty() => {
+                (m.text("match-same-figures-dates"), figures)
             }
-            Self::SameMeaning { figures } => {
-                let mut text = m.text("match-same-meaning");
-                if !figures.is_empty() {
-                    text.push_str("; ");
-                    text.push_str(&m.format(
-                        "match-same-figure",
-                        &[("figures", figures.join(", ").into())],
-                    ));
-                }
-                text
+            Self::Same { words, figures } => (
+                m.format("match-same-words", &[("words", words.join(", ").into())]),
+                figures,
+            ),
+            Self::SameMeaning { figures } => (m.text("match-same-meaning"), figures),
+            Self::Similar => return m.text("match-similar"),
+            Self::Related(differences) => {
+                return differences
+                    .iter()
+                    .map(|d| {
+                        if d.what == NEGATION {
+                            let earlier = if d.earlier.is_empty() {
+                                "none".to_owned()
+                            } else {
+                                d.earlier.clone()
+                            };
+                            return m.format(
+                                "match-negation",
+                                &[("earlier", earlier.into()), ("new", d.new.clone().into())],
+                            );
+                        }
+                        m.format(
+                            "match-other",
+                            &[
+                                ("what", d.what.into()),
+                                ("earlier", d.earlier.clone().into()),
+                                ("new", d.new.clone().into()),
+                            ],
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ");
             }
-            Self::Similar => m.text("match-similar"),
-            Self::Related(differences) => differences
-                .iter()
-                .map(|d| {
-                    if d.what == NEGATION {
-                        let earlier = if d.earlier.is_empty() {
-                            "none".to_owned()
-                        } else {
-                            d.earlier.clone()
-                        };
-                        return m.format(
-                            "match-negation",
-                            &[("earlier", earlier.into()), ("new", d.new.clone().into())],
-                        );
-                    }
-                    m.format(
-                        "match-other",
-                        &[
-                            ("what", d.what.into()),
-                            ("earlier", d.earlier.clone().into()),
-                            ("new", d.new.clone().into()),
-                        ],
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("; "),
+        };
+        if !figures.is_empty() {
+            text.push_str("; ");
+            text.push_str(&m.format(
+                "match-same-figure",
+                &[("figures", figures.join(", ").into())],
+            ));
         }
+        text
     }
 }
 
@@ -157,54 +149,11 @@ impl Why {
         }
     }
 
-    /// In English words, as the command line writes it.
+    /// In English words, as the command line writes it: the English catalog's words, so the command line
+    /// and an English window say the same.
     #[must_use]
     pub fn english(&self) -> String {
-        match self {
-            Self::Same { words, figures } => {
-                let mut reason = if words.is_empty() {
-                    "same figures and dates".to_owned()
-                } else {
-                    format!("same words: {}", words.join(", "))
-                };
-                if !figures.is_empty() {
-                    reason.push_str("; same figure: ");
-                    reason.push_str(&figures.join(", "));
-                }
-                reason
-            }
-            Self::SameMeaning { figures } => {
-                let mut reason = "same meaning".to_owned();
-                if !figures.is_empty() {
-                    reason.push_str("; same figure: ");
-                    reason.push_str(&figures.join(", "));
-                }
-                reason
-            }
-            Self::Similar => "similar, but not the same statement".to_owned(),
-            Self::Related(differences) => differences
-                .iter()
-                .map(|d| {
-                    if d.what == NEGATION {
-                        let (negated, plain) = if d.earlier.is_empty() {
-                            ("the new claim", "the earlier one")
-                        } else {
-                            ("the earlier claim", "the new one")
-                        };
-                        let word = if d.earlier.is_empty() {
-                            &d.new
-                        } else {
-                            &d.earlier
-                        };
-                        return format!(
-                            "other negation: {negated} says “{word}”, {plain} does not"
-                        );
-                    }
-                    format!("other {}: {} instead of {}", d.what, d.earlier, d.new)
-                })
-                .collect::<Vec<_>>()
-                .join("; "),
-        }
+        self.in_words(crate::i18n::Locale::English.messages())
     }
 }
 

@@ -302,11 +302,20 @@ impl MemoryIndex {
         let top = searcher
             .search(&query, &TopDocs::with_limit(1).order_by_score())
             .map_err(|e| index_error(self.location.as_deref(), e))?;
-        let Some((_, address)) = top.first() else {
-            return Ok(None);
-        };
+        match top.first() {
+            Some((_, address)) => self.entry_at(&searcher, *address),
+            None => Ok(None),
+        }
+    }
+
+    /// The claim stored in a document (none when its stored JSON is not an entry).
+    fn entry_at(
+        &self,
+        searcher: &tantivy::Searcher,
+        address: tantivy::DocAddress,
+    ) -> Result<Option<Entry>, MemoryError> {
         let document: TantivyDocument = searcher
-            .doc(*address)
+            .doc(address)
             .map_err(|e| index_error(self.location.as_deref(), e))?;
         Ok(document
             .get_first(self.fields.entry)
@@ -331,24 +340,9 @@ impl MemoryIndex {
         addresses.sort();
         let mut entries = Vec::with_capacity(addresses.len());
         for address in addresses {
-            let document: TantivyDocument = searcher
-                .doc(address)
-                .map_err(|e| index_error(self.location.as_deref(), e))?;
-            if let Some(entry) = document
-                .get_first(self.fields.entry)
-                .and_then(|value| value.as_str())
-                .and_then(|json| serde_json::from_str::<Entry>(json).ok())
-            {
-                entries.push(entry);
-            }
+            entries.extend(self.entry_at(&searcher, address)?);
         }
         Ok(entries)
-    }
-
-    /// The folder the index lives in (none in RAM).
-    #[must_use]
-    pub fn location(&self) -> Option<&Path> {
-        self.location.as_deref()
     }
 
     /// The best `limit` candidates for a claim's tokens, excluding claims of `excluded` groups.
@@ -390,16 +384,7 @@ impl MemoryIndex {
             .map_err(|e| index_error(self.location.as_deref(), e))?;
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
-            let document: TantivyDocument = searcher
-                .doc(address)
-                .map_err(|e| index_error(self.location.as_deref(), e))?;
-            let Some(json) = document
-                .get_first(self.fields.entry)
-                .and_then(|value| value.as_str())
-            else {
-                continue;
-            };
-            if let Ok(entry) = serde_json::from_str::<Entry>(json) {
+            if let Some(entry) = self.entry_at(&searcher, address)? {
                 hits.push(Hit { entry, score });
             }
         }

@@ -298,16 +298,16 @@ struct Source {
     /// Claims without a vector of their present text: key and text, or key alone (its text is read from
     /// the index when it is embedded).
     pending: Vec<(String, Option<String>)>,
-    /// Where new vectors are also written for a source in RAM (the user's vector cache), so a file named
-    /// on the command line is embedded once, not on every run.
+    /// The vector file new vectors are also written to for a source in RAM (the user's vector cache), so
+    /// a file named on the command line is embedded once, not on every run.
     cache: Option<PathBuf>,
 }
 
 /// Something about the memory the analyst should hear once.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum Notice {
     /// The sentence encoder could not be loaded: matching uses words only.
-    WordsOnly(String),
+    WordsOnly(&'static crate::encoder::EncoderError),
     /// The desk's index could not be opened and was rebuilt from the import log and the reviews.
     IndexRebuilt {
         /// Why it could not be opened.
@@ -329,9 +329,10 @@ pub enum Notice {
 impl InWords for Notice {
     fn in_words(&self, m: &Messages) -> String {
         match self {
-            Self::WordsOnly(reason) => {
-                m.format("memory-words-only", &[("reason", value::text(reason))])
-            }
+            Self::WordsOnly(error) => m.format(
+                "memory-words-only",
+                &[("reason", value::text(&error.in_words(m)))],
+            ),
             Self::IndexRebuilt {
                 reason,
                 imports,
@@ -381,17 +382,6 @@ struct QueryVectors {
     context: Option<Vector>,
     /// The paragraph itself, for its words.
     context_text: Option<String>,
-}
-
-/// Progress of [`Memory::embed_pending`].
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct EmbedReport {
-    /// Claims embedded.
-    pub embedded: usize,
-    /// Claims that were waiting.
-    pub pending: usize,
-    /// Whether it stopped because it was asked to.
-    pub cancelled: bool,
 }
 
 /// The claims of a review that have a verdict, as memory entries.
@@ -471,17 +461,7 @@ pub fn import(desk: &Path, files: &[PathBuf]) -> Result<Vec<ImportReport>, Memor
     for file in files {
         let entries = read_claim_reviews(file)?;
         let found = entries.len();
-        let fresh: Vec<Indexed> = entries
-            .into_iter()
-            .filter_map(|entry| {
-                let key = entry.import_key();
-                known.insert(key.clone()).then(|| Indexed {
-                    key,
-                    group: "import".to_owned(),
-                    entry,
-                })
-            })
-            .collect();
+        let fresh = not_yet_known(entries, &mut known);
         // The log first: it is what the index is rebuilt from, so an import the index lost is not lost.
         append_import_log(desk, &fresh)?;
         index.add(&fresh)?;
@@ -507,12 +487,10 @@ fn log_error(path: &Path, source: &std::io::Error) -> MemoryError {
 }
 
 /// Appends imported fact-checks to the desk's import log (`.claimdesk/memory/imports.jsonl`), one JSON
-/// line each, and syncs it.
+/// line each, and syncs it. The log is created even for none: an empty log says "nothing imported", so a
+/// rebuild knows it lost nothing.
 fn append_import_log(desk: &Path, entries: &[Indexed]) -> Result<(), MemoryError> {
     use std::io::Write as _;
-    if entries.is_empty() {
-        return Ok(());
-    }
     let path = import_log(desk);
     let mut lines = Vec::new();
     for indexed in entries {
@@ -537,14 +515,7 @@ fn open_desk_index(desk: &Path) -> Result<(MemoryIndex, Option<Notice>), MemoryE
     match MemoryIndex::open_or_create(&folder) {
         Ok(index) => {
             if !import_log(desk).exists() {
-                let imports = index.entries_of_group("import")?;
-                let indexed = imported(imports);
-                append_import_log(desk, &indexed)?;
-                if indexed.is_empty() {
-                    // An empty log says "nothing imported", so a later rebuild knows it lost nothing.
-                    std::fs::write(import_log(desk), b"")
-                        .map_err(|e| log_error(&import_log(desk), &e))?;
-                }
+                append_import_log(desk, &imported(index.entries_of_group("import")?))?;
             }
             Ok((index, None))
         }
@@ -608,15 +579,11 @@ pub fn rebuild(desk: &Path) -> Result<RebuildReport, MemoryError> {
         Err(_) => report.log_missing = true,
     }
     let mut index = MemoryIndex::open_or_create(&folder)?;
-    let mut known = HashSet::new();
-    let fresh: Vec<Indexed> = imported(entries)
-        .into_iter()
-        .filter(|indexed| known.insert(indexed.key.clone()))
-        .collect();
+    let fresh = not_yet_known(entries, &mut HashSet::new());
     report.imports = fresh.len();
     index.add(&fresh)?;
     if report.log_missing {
-        std::fs::write(import_log(desk), b"").map_err(|e| log_error(&import_log(desk), &e))?;
+        append_import_log(desk, &[])?;
     }
     sync_reviews(desk, &mut index)?;
     Ok(report)
@@ -733,7 +700,7 @@ impl Memory {
                 ..Self::default()
             },
             Err(error) => Self {
-                notices: vec![Notice::WordsOnly(error.to_string())],
+                notices: vec![Notice::WordsOnly(error)],
                 ..Self::default()
             },
         }
@@ -761,19 +728,7 @@ impl Memory {
     /// How many claims are still without a vector (they are matched by words until they have one).
     #[must_use]
     pub fn pending(&self) -> usize {
-        if self.encoder.is_none() {
-            return 0;
-        }
         self.sources.iter().map(|s| s.pending.len()).sum()
-    }
-
-    /// Bytes the vectors take in RAM.
-    #[must_use]
-    pub fn vector_bytes(&self) -> usize {
-        self.sources
-            .iter()
-            .map(|s| s.vectors.vectors.ram_bytes())
-            .sum()
     }
 
     fn push_source(&mut self, source: Source) -> Result<(), MemoryError> {
@@ -802,14 +757,17 @@ impl Memory {
         index.add(entries)?;
         let mut vectors = VectorStore::in_ram();
         let mut pending = Vec::new();
-        let cache = match (self.encoder, vector_cache_dir().filter(|_| cached)) {
-            (Some(encoder), Some(dir)) if !entries.is_empty() => {
-                match VectorStore::open(&dir, encoder.identity()) {
-                    Ok(cache) => Some((dir, cache)),
-                    // The cache only saves time: without it, the claims are embedded in RAM.
-                    Err(_) => None,
-                }
-            }
+        let Some(encoder) = self.encoder else {
+            return Ok(Source {
+                index,
+                vectors,
+                pending,
+                cache: None,
+            });
+        };
+        let cache = match vector_cache_dir().filter(|_| cached) {
+            // The cache only saves time: without it, the claims are embedded in RAM.
+            Some(dir) if !entries.is_empty() => VectorStore::open(&dir, encoder.identity()).ok(),
             _ => None,
         };
         for indexed in entries {
@@ -817,7 +775,7 @@ impl Memory {
             let hash = text_hash(&text);
             let cached = cache
                 .as_ref()
-                .and_then(|(_, store)| store.vectors.row_of_text(hash).map(|row| (store, row)));
+                .and_then(|store| store.vectors.row_of_text(hash).map(|row| (store, row)));
             match cached {
                 Some((store, row)) => {
                     let (scale, codes) = store.vectors.quantized(row);
@@ -832,7 +790,7 @@ impl Memory {
             index,
             vectors,
             pending,
-            cache: cache.map(|(dir, _)| dir),
+            cache: cache.and_then(|store| store.path().map(Path::to_owned)),
         })
     }
 
@@ -931,30 +889,26 @@ impl Memory {
 
     /// Embeds the claims still without a vector, a batch at a time, writing each batch before the next.
     /// `progress(done, total)` is called after each batch; when it returns `false` the work stops (what
-    /// is done is kept, and the next call goes on from there).
+    /// is done is kept, and the next call goes on from there). Returns how many claims were embedded.
     ///
     /// # Errors
     /// [`MemoryError`] when the index cannot be read or a vector file cannot be written.
     pub fn embed_pending(
         &mut self,
         progress: &mut dyn FnMut(usize, usize) -> bool,
-    ) -> Result<EmbedReport, MemoryError> {
+    ) -> Result<usize, MemoryError> {
         let total = self.pending();
-        let mut report = EmbedReport {
-            pending: total,
-            ..EmbedReport::default()
-        };
+        let mut embedded = 0;
         for source in 0..self.sources.len() {
-            let done_before = report.embedded;
+            let done_before = embedded;
             let mut forward = |done: usize, _: usize| progress(done_before + done, total);
-            let (embedded, cancelled) = self.embed_source(source, &mut forward)?;
-            report.embedded += embedded;
+            let (done, cancelled) = self.embed_source(source, &mut forward)?;
+            embedded += done;
             if cancelled {
-                report.cancelled = true;
                 break;
             }
         }
-        Ok(report)
+        Ok(embedded)
     }
 
     /// Embeds one source's pending claims; returns how many and whether it was cancelled.
@@ -970,10 +924,6 @@ impl Memory {
         let source = &mut self.sources[source];
         let total = source.pending.len();
         let mut done = 0;
-        let mut cache = match &source.cache {
-            Some(dir) if total > 0 => VectorStore::open(dir, encoder.identity()).ok(),
-            _ => None,
-        };
         while !source.pending.is_empty() {
             let take = source.pending.len().min(EMBED_BATCH * threads);
             let batch: Vec<(String, Option<String>)> = source.pending.drain(..take).collect();
@@ -997,13 +947,13 @@ impl Memory {
                 .map(|((key, text), vector)| (key.clone(), text_hash(text), vector))
                 .collect();
             source.vectors.append(&records)?;
-            if let Some(cache) = &mut cache {
+            if let Some(cache) = &source.cache {
                 let unkeyed: Vec<(String, u128, Vec<f32>)> = records
                     .into_iter()
                     .map(|(_, hash, vector)| (String::new(), hash, vector))
                     .collect();
                 // The cache only saves time; a cache that cannot be written is not the analyst's problem.
-                let _ = cache.append(&unkeyed);
+                let _ = vectors::append_to_file(cache, &unkeyed);
             }
             done += take;
             if !progress(done, total) {
@@ -1202,18 +1152,7 @@ impl Memory {
             }
             let store = &source.vectors.vectors;
             if let Some(q) = query {
-                let blended: Vec<f32> = match &q.context {
-                    #[expect(clippy::cast_possible_truncation, reason = "a weight in 0..1")]
-                    Some(context) => {
-                        let weight = scoring.context_weight as f32;
-                        q.claim
-                            .iter()
-                            .zip(context)
-                            .map(|(a, b)| (1.0 - weight) * a + weight * b)
-                            .collect()
-                    }
-                    None => q.claim.clone(),
-                };
+                let blended = scoring.query_vector(&q.claim, q.context.as_deref());
                 let accept = |row: vectors::Row| !self.is_excluded(store.key(row));
                 for (row, _) in store.nearest(&blended, scoring.vector_candidates, &accept) {
                     if let Some(entry) = source.index.entry_by_key(store.key(row))? {
@@ -1222,7 +1161,6 @@ impl Memory {
                 }
             }
             let best_bm25 = hits.iter().map(|c| c.1).fold(0.0f32, f32::max);
-            let best_context_bm25 = context_hits.iter().map(|c| c.1).fold(0.0f32, f32::max);
             let identity = |entry: &Entry| {
                 (
                     entry.text.clone(),
@@ -1236,16 +1174,11 @@ impl Memory {
                 let best: &mut f32 = bm25_of.entry(identity(entry)).or_insert(0.0);
                 *best = best.max(*score);
             }
-            let mut context_bm25_of = HashMap::new();
-            for (entry, score) in &context_hits {
-                context_bm25_of.entry(identity(entry)).or_insert(*score);
-            }
             hits.extend(context_hits.into_iter().map(|(entry, _)| (entry, 0.0)));
             let weights = IndexWeights::new(&source.index);
             for (entry, _) in hits {
                 let id = identity(&entry);
                 let bm25 = bm25_of.get(&id).copied().unwrap_or(0.0);
-                let context_bm25 = context_bm25_of.get(&id).copied().unwrap_or(0.0);
                 if !seen.insert(id) {
                     continue;
                 }
@@ -1254,6 +1187,7 @@ impl Memory {
                 let row = store.row_of_text(text_hash(&semantic::passage_text(&entry)));
                 let features = match (query, row) {
                     (Some(q), Some(row)) => Some(semantic::Features {
+                        cross_language: semantic::languages_differ(language, entry.language),
                         claim_cosine: f64::from(store.cosine(row, &q.claim)),
                         context_cosine: q.context.as_ref().map(|c| f64::from(store.cosine(row, c))),
                         bm25: if best_bm25 > 0.0 {
@@ -1261,13 +1195,6 @@ impl Memory {
                         } else {
                             0.0
                         },
-                        context_bm25: q.context_text.as_ref().map(|_| {
-                            if best_context_bm25 > 0.0 {
-                                f64::from(context_bm25 / best_context_bm25)
-                            } else {
-                                0.0
-                            }
-                        }),
                         lexical: comparison.similarity,
                     }),
                     _ => None,
@@ -1341,17 +1268,12 @@ impl Memory {
             } = candidate;
             let (rank, why) = match (features, self.encoder) {
                 (Some(features), Some(encoder)) => {
-                    let offset = if semantic::languages_differ(language, entry.language) {
-                        scoring.cross_language_offset
-                    } else {
-                        0.0
-                    };
-                    let rank = scoring.rank(scoring.score(&features) + offset);
+                    let rank = scoring.rank(scoring.score(&features));
                     let why = semantic::decide(
                         &comparison,
                         &analysis,
                         &earlier,
-                        semantic::languages_differ(language, entry.language),
+                        features.cross_language,
                         rank.clamp(0.0, 1.0),
                         features.claim_cosine,
                         encoder,
@@ -1405,6 +1327,15 @@ fn imported(entries: Vec<Entry>) -> Vec<Indexed> {
             group: "import".to_owned(),
             entry,
         })
+        .collect()
+}
+
+/// The fact-checks whose key is not in `known` yet (each once), as the index holds them; their keys are
+/// added to `known`.
+fn not_yet_known(entries: Vec<Entry>, known: &mut HashSet<String>) -> Vec<Indexed> {
+    imported(entries)
+        .into_iter()
+        .filter(|indexed| known.insert(indexed.key.clone()))
         .collect()
 }
 

@@ -5,7 +5,9 @@
 //! claim-matching benchmark by `scripts/memory/fit-ranking.py` from features that `cargo bench --bench
 //! claim_matching` writes; see docs/memory.md.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, Mutex};
+
+use foldhash::{HashMap, HashMapExt};
 
 use serde::Deserialize;
 
@@ -13,7 +15,7 @@ use super::Entry;
 use super::compare::{Comparison, Difference, NEGATION, Why};
 use super::terms::Analysis;
 use crate::article::Language;
-use crate::encoder::{Encoder, Kind};
+use crate::encoder::{Encoder, Kind, Vector};
 
 /// How the parts of a match's score are weighed, and where its similarity starts and ends.
 #[derive(Debug, Clone, Deserialize)]
@@ -84,14 +86,14 @@ pub fn paragraph_around(text: &str, start: usize, end: usize) -> Option<&str> {
 /// What one candidate has for its score.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Features {
+    /// The candidate is written in the other language.
+    pub cross_language: bool,
     /// Cosine of the claim with the candidate.
     pub claim_cosine: f64,
     /// Cosine of the claim's paragraph with the candidate, when it has one.
     pub context_cosine: Option<f64>,
     /// BM25 as a share of the best candidate's (0 when BM25 did not find it).
     pub bm25: f64,
-    /// The same for the claim's paragraph, when it has one.
-    pub context_bm25: Option<f64>,
     /// Word overlap, 0..1.
     pub lexical: f64,
 }
@@ -110,9 +112,31 @@ impl Scoring {
     /// The candidate's score: what ranks it.
     #[must_use]
     pub fn score(&self, features: &Features) -> f64 {
+        let offset = if features.cross_language {
+            self.cross_language_offset
+        } else {
+            0.0
+        };
         self.cosine(features)
             + self.bm25_weight * features.bm25
             + self.lexical_weight * features.lexical
+            + offset
+    }
+
+    /// The vector to look up the nearest claims with: its dot product with a claim's vector is the
+    /// blended cosine of [`Scoring::cosine`].
+    #[must_use]
+    pub fn query_vector(&self, claim: &[f32], context: Option<&[f32]>) -> Vec<f32> {
+        #[expect(clippy::cast_possible_truncation, reason = "a weight in 0..1")]
+        let weight = self.context_weight as f32;
+        match context {
+            Some(context) => claim
+                .iter()
+                .zip(context)
+                .map(|(a, b)| (1.0 - weight) * a + weight * b)
+                .collect(),
+            None => claim.to_vec(),
+        }
     }
 
     /// The score on the similarity's scale, not yet clamped to 0..1 (what ranks matches).
@@ -142,8 +166,23 @@ fn one_place(
     if !languages_differ {
         return false;
     }
-    let vectors = encoder.embed_batch(&[a, b], Kind::Query);
-    f64::from(crate::encoder::cosine(&vectors[0], &vectors[1])) >= scoring.place_cosine
+    let (a, b) = (place_vector(a, encoder), place_vector(b, encoder));
+    f64::from(crate::encoder::cosine(&a, &b)) >= scoring.place_cosine
+}
+
+/// A place name's vector, computed once per process: the same few names meet in many comparisons.
+fn place_vector(name: &str, encoder: &Encoder) -> std::sync::Arc<Vector> {
+    static KNOWN: LazyLock<Mutex<HashMap<String, std::sync::Arc<Vector>>>> =
+        LazyLock::new(|| Mutex::new(HashMap::new()));
+    if let Some(vector) = KNOWN.lock().ok().and_then(|known| known.get(name).cloned()) {
+        return vector;
+    }
+    let vector = std::sync::Arc::new(encoder.embed(name, Kind::Query));
+    if let Ok(mut known) = KNOWN.lock() {
+        // Place names are a closed list: the map stays small.
+        known.insert(name.to_owned(), std::sync::Arc::clone(&vector));
+    }
+    vector
 }
 
 /// A German compound and another with the same head and another modifier (`Gaspreis`, `Strompreis`):

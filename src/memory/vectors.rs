@@ -112,13 +112,6 @@ impl Vectors {
         self.keys.is_empty()
     }
 
-    /// Bytes held in RAM, for the memory's statement of its size.
-    #[must_use]
-    pub fn ram_bytes(&self) -> usize {
-        let per_row = DIMENSIONS + 4 + 16 + SIGN_WORDS * 8 + 2 * 24 + 16;
-        self.keys.iter().map(String::len).sum::<usize>() + self.len() * per_row
-    }
-
     /// Adds a vector (replacing the one under the same key) and returns its row.
     pub fn insert(&mut self, key: &str, hash: u128, vector: &[f32]) -> Row {
         let (scale, codes) = quantize(vector);
@@ -227,13 +220,12 @@ impl Vectors {
             reason = "far fewer than 4 billion claims"
         )]
         let rows: Vec<Row> = if self.len() <= EXACT_LIMIT {
-            (0..self.len() as Row).collect()
+            (0..self.len() as Row).filter(|&row| accept(row)).collect()
         } else {
             self.by_signs(query, (k * RESCORE_FACTOR).max(MIN_RESCORED), accept)
         };
         let mut scored: Vec<(Row, f32)> = rows
             .into_iter()
-            .filter(|&row| accept(row))
             .map(|row| (row, self.cosine(row, query)))
             .collect();
         scored.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -410,34 +402,14 @@ impl VectorStore {
     /// # Errors
     /// [`VectorError::Io`] when the file cannot be written; the vectors stay in RAM.
     pub fn append(&mut self, batch: &[(String, u128, Vec<f32>)]) -> Result<(), VectorError> {
-        let mut bytes = Vec::with_capacity(batch.len() * record_len(40));
-        for (key, hash, vector) in batch {
-            let (scale, codes) = quantize(vector);
-            let key_bytes = &key.as_bytes()[..key.len().min(usize::from(u16::MAX))];
-            let start = bytes.len();
-            #[expect(clippy::cast_possible_truncation, reason = "cut to u16::MAX above")]
-            bytes.extend_from_slice(&(key_bytes.len() as u16).to_le_bytes());
-            bytes.extend_from_slice(key_bytes);
-            bytes.extend_from_slice(&hash.to_le_bytes());
-            bytes.extend_from_slice(&scale.to_le_bytes());
-            bytes.extend(codes.iter().map(|c| c.to_le_bytes()[0]));
-            let crc = crc32fast::hash(&bytes[start..]);
-            bytes.extend_from_slice(&crc.to_le_bytes());
-            self.vectors.insert_quantized(key, *hash, scale, &codes);
+        let quantized = quantize_batch(batch);
+        for (key, hash, scale, codes) in &quantized {
+            self.vectors.insert_quantized(key, *hash, *scale, codes);
         }
-        let Some(path) = &self.path else {
-            return Ok(());
-        };
-        let io = |source: std::io::Error| VectorError::Io {
-            path: path.clone(),
-            source,
-        };
-        let mut file = std::fs::OpenOptions::new()
-            .append(true)
-            .open(path)
-            .map_err(io)?;
-        file.write_all(&bytes).map_err(io)?;
-        file.sync_data().map_err(io)
+        match &self.path {
+            Some(path) => write_records(path, &quantized),
+            None => Ok(()),
+        }
     }
 
     /// The file, when there is one.
@@ -445,6 +417,54 @@ impl VectorStore {
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
     }
+}
+
+/// One record to be written: key, text hash, scale, bytes.
+type Quantized<'a> = (&'a str, u128, f32, Vec<i8>);
+
+fn quantize_batch(batch: &[(String, u128, Vec<f32>)]) -> Vec<Quantized<'_>> {
+    batch
+        .iter()
+        .map(|(key, hash, vector)| {
+            let (scale, codes) = quantize(vector);
+            (key.as_str(), *hash, scale, codes)
+        })
+        .collect()
+}
+
+/// Appends records to a vector file already opened by [`VectorStore::open`] (which wrote its header) in
+/// one write, without reading it: how vectors reach the user's cache.
+///
+/// # Errors
+/// [`VectorError::Io`] when the file cannot be written.
+pub fn append_to_file(path: &Path, batch: &[(String, u128, Vec<f32>)]) -> Result<(), VectorError> {
+    write_records(path, &quantize_batch(batch))
+}
+
+fn write_records(path: &Path, records: &[Quantized<'_>]) -> Result<(), VectorError> {
+    let mut bytes = Vec::with_capacity(records.len() * record_len(40));
+    for (key, hash, scale, codes) in records {
+        let key_bytes = &key.as_bytes()[..key.len().min(usize::from(u16::MAX))];
+        let start = bytes.len();
+        #[expect(clippy::cast_possible_truncation, reason = "cut to u16::MAX above")]
+        bytes.extend_from_slice(&(key_bytes.len() as u16).to_le_bytes());
+        bytes.extend_from_slice(key_bytes);
+        bytes.extend_from_slice(&hash.to_le_bytes());
+        bytes.extend_from_slice(&scale.to_le_bytes());
+        bytes.extend(codes.iter().map(|c| c.to_le_bytes()[0]));
+        let crc = crc32fast::hash(&bytes[start..]);
+        bytes.extend_from_slice(&crc.to_le_bytes());
+    }
+    let io = |source: std::io::Error| VectorError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(path)
+        .map_err(io)?;
+    file.write_all(&bytes).map_err(io)?;
+    file.sync_data().map_err(io)
 }
 
 /// Writes a whole vector file through a sibling temporary file, so a reader never sees half of it.

@@ -251,7 +251,6 @@ fn lookup(
             progress.set_total(pending);
             memory.embed_pending(&mut |done, _| {
                 progress.set_done(done);
-                progress.advance_by(0);
                 !progress.is_cancelled()
             })?;
         }
