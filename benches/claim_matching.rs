@@ -298,6 +298,9 @@ fn main() {
         dev.len(),
         train.len()
     );
+    // The weights fitted in this run score both passes: the shipped ones are compiled in, so a file
+    // written by the fit only counts from the next build.
+    let mut fitted: Option<Scoring> = None;
     for with_titles in [false, true] {
         let entries = fact_checks(with_titles);
         let label = if with_titles {
@@ -318,9 +321,12 @@ fn main() {
             map_of(&train, &explained_train, &cosine),
         );
         if fitting && !with_titles {
-            let fitted = fit(&train, &explained_train);
-            write_scoring(&fitted);
-            memory.set_scoring(fitted);
+            let scoring = fit(&train, &explained_train);
+            write_scoring(&scoring);
+            fitted = Some(scoring);
+        }
+        if let Some(scoring) = &fitted {
+            memory.set_scoring(scoring.clone());
         }
         let shipped = (
             map_of_matcher(&memory, &dev),
