@@ -15,6 +15,7 @@ pub mod encoder;
 pub mod export;
 pub mod extract;
 pub mod i18n;
+pub mod identity;
 pub mod layout;
 pub mod memory;
 pub mod review;

@@ -36,6 +36,7 @@ fn open_window(cli: Cli) -> anyhow::Result<()> {
         data_dir: None,
         reviewer: cli.reviewer_name,
         ask_reviewer: true,
+        suggested_reviewer: claimdesk::identity::system_reviewer_name(),
     })
 }
 

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[(&str, u8)] = &[
     ("i18n", 0),
     ("layout", 0),
+    ("identity", 0),
     ("web_url", 0),
     ("article", 1),
     ("encoder", 1),

@@ -248,9 +248,10 @@ fn retraining_reproduces_the_shipped_model() {
     assert!((retrained.threshold - shipped.threshold).abs() < 1e-12);
 }
 
-/// A desk whose analyst never checks sports results: every "…gewann … mit 3:1" claim is removed, every
-/// budget claim gets a verdict.
-fn sports_desk() -> tempfile::TempDir {
+/// A desk whose analyst never checks club news: every "Der Gesangverein … feierte … mit 300 Gästen" claim
+/// is removed, every budget claim gets a verdict. (Sport results no longer serve: the shipped model scores
+/// them down as routine before any desk teaches it.)
+fn club_news_desk() -> tempfile::TempDir {
     let desk = tempfile::tempdir().unwrap();
     std::fs::create_dir(desk.path().join(".claimdesk")).unwrap();
     let teams = [
@@ -266,10 +267,10 @@ fn sports_desk() -> tempfile::TempDir {
         let away = teams[(i + 1) % teams.len()];
         let text = format!(
             "Haushalt {i}\n\nDie Gemeinde Nordheim-{i} hat im Jahr {} rund {i},5 Millionen Euro für Schulen ausgegeben, sagte der Kämmerer. \
-             {home} gewann am Samstag das Heimspiel gegen {away} mit {}:1. \
+             Der Gesangverein {home} feierte am Samstag mit {} Gästen aus {away} sein Sommerfest. \
              Der Kreistag beschloss am Montag mit {} Stimmen einen Zuschuss von {} Euro.\n",
             2000 + i,
-            i % 4 + 2,
+            100 * (i % 4 + 2),
             20 + i,
             1000 * (i + 3)
         );
@@ -280,7 +281,7 @@ fn sports_desk() -> tempfile::TempDir {
         let mut review: claimdesk::review::Review = serde_json::from_slice(&output.stdout).unwrap();
         let mut document = claimdesk::review::edit::Document::new(review.clone(), true);
         for claim in review.claims.clone() {
-            let edit = if claim.text.contains("gewann") {
+            let edit = if claim.text.contains("Gesangverein") {
                 claimdesk::review::edit::Edit::RemoveClaim { claim_id: claim.id }
             } else {
                 claimdesk::review::edit::Edit::SetVerdict {
@@ -298,7 +299,7 @@ fn sports_desk() -> tempfile::TempDir {
 
 #[test]
 fn a_desk_learns_from_its_decisions_and_uses_its_model() {
-    let desk = sports_desk();
+    let desk = club_news_desk();
     let output = claimdesk(&["train", "--from-desk", desk.path().to_str().unwrap()]);
     assert!(output.status.success(), "{}", stderr(&output));
     let printed = String::from_utf8_lossy(&output.stdout);
@@ -307,12 +308,12 @@ fn a_desk_learns_from_its_decisions_and_uses_its_model() {
     let model_path = desk.path().join(".claimdesk/model/model.json");
     assert!(model_path.is_file());
 
-    // A new article of the desk: the sports result now scores below the budget claim, and lower than
-    // the shipped model scores it.
+    // A new article of the desk: the club news now scores below the budget claim, and lower than the
+    // shipped model scores it.
     let article = desk.path().join("neu.txt");
     std::fs::write(
         &article,
-        "Neu\n\nViktoria gewann am Sonntag das Auswärtsspiel gegen Hansa mit 4:1. \
+        "Neu\n\nDer Gesangverein Viktoria feierte am Sonntag mit 400 Gästen aus Hansa sein Sommerfest. \
          Die Gemeinde Südheim hat im Jahr 2024 rund 3,5 Millionen Euro für Schulen ausgegeben, sagte der Kämmerer.\n",
     )
     .unwrap();
@@ -336,13 +337,13 @@ fn a_desk_learns_from_its_decisions_and_uses_its_model() {
     let outside = elsewhere.path().join("neu.txt");
     std::fs::copy(&article, &outside).unwrap();
     let with_shipped = scores(&outside);
-    let sports_desk_score = score_of(&with_desk_model, "Viktoria gewann");
-    let sports_shipped = score_of(&with_shipped, "Viktoria gewann");
+    let club_desk_score = score_of(&with_desk_model, "Der Gesangverein Viktoria");
+    let club_shipped = score_of(&with_shipped, "Der Gesangverein Viktoria");
     assert!(
-        sports_desk_score < sports_shipped,
-        "desk {sports_desk_score} vs shipped {sports_shipped}"
+        club_desk_score < club_shipped,
+        "desk {club_desk_score} vs shipped {club_shipped}"
     );
-    assert!(sports_desk_score < score_of(&with_desk_model, "Die Gemeinde Südheim"));
+    assert!(club_desk_score < score_of(&with_desk_model, "Die Gemeinde Südheim"));
 }
 
 #[test]

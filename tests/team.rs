@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used, reason = "test helpers may panic")]
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -515,6 +516,7 @@ fn agreement_matches_kappa_computed_by_hand() {
         &[
             "agreement",
             "--json",
+            "--include-pending",
             pa.to_str().unwrap(),
             pb.to_str().unwrap(),
         ],
@@ -526,6 +528,26 @@ fn agreement_matches_kappa_computed_by_hand() {
         "{json}"
     );
     assert_eq!(json["claims"], 4);
+    assert_eq!(json["left_out_pending"], 0);
+
+    // By default c4, pending in both, is left out: observed 2/3; marginals A: C1 D2, B: C2 D1 → expected
+    // 4/9; kappa = (6/9 − 4/9) / (5/9) = 2/5.
+    let judged = claimdesk_in(
+        dir.path(),
+        &[
+            "agreement",
+            "--json",
+            pa.to_str().unwrap(),
+            pb.to_str().unwrap(),
+        ],
+    );
+    let judged: serde_json::Value = serde_json::from_slice(&judged.stdout).unwrap();
+    assert!(
+        (judged["kappa"].as_f64().unwrap() - 0.4).abs() < 1e-9,
+        "{judged}"
+    );
+    assert_eq!(judged["claims"], 3);
+    assert_eq!(judged["left_out_pending"], 1);
     assert_eq!(json["method"], "cohen");
     assert_eq!(json["reviewers"], serde_json::json!(["Alice", "Bob"]));
     assert_eq!(json["disagreements"].as_array().unwrap().len(), 1);
@@ -549,6 +571,7 @@ fn agreement_matches_kappa_computed_by_hand() {
         &[
             "agreement",
             "--json",
+            "--include-pending",
             pa.to_str().unwrap(),
             pb.to_str().unwrap(),
             pc.to_str().unwrap(),
@@ -566,5 +589,295 @@ fn agreement_matches_kappa_computed_by_hand() {
         &["agreement", pa.to_str().unwrap(), pb.to_str().unwrap()],
     );
     let text = String::from_utf8(output.stdout).unwrap();
-    assert!(text.contains("cohen kappa 0.636 over 4 claims"), "{text}");
+    assert!(text.contains("cohen kappa 0.400 over 3 claims"), "{text}");
+    assert!(text.contains("1 claim left out"), "{text}");
+}
+
+/// The case: two reviews of a 25-claim article, 12 claims judged by both and 13 left pending by
+/// both. Counting the 13 as agreement gave kappa 0.816; over the 12 judged claims it is 0.62.
+#[test]
+fn agreement_counts_only_what_both_reviewers_judged() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut article = String::new();
+    for n in 1..=25 {
+        writeln!(
+            article,
+            "Im Bezirk {n} stieg die Zahl der Arbeitslosen im Mai um {n},{n} Prozent."
+        )
+        .unwrap();
+    }
+    std::fs::write(dir.path().join("bezirke.txt"), &article).unwrap();
+    let extract = claimdesk_in(
+        dir.path(),
+        &["extract", "bezirke.txt", "-o", "base.review.json"],
+    );
+    assert!(extract.status.success(), "{}", stderr(&extract));
+    let base = store::load(&dir.path().join("base.review.json")).unwrap();
+    assert_eq!(base.claims.len(), 25, "every sentence is a claim");
+    let (c, d, u) = (Verdict::Confirmed, Verdict::Denied, Verdict::Unverified);
+    // Claims 1–12 judged by both: 5 C/C, 3 D/D, 1 U/U, then C/U, D/U, D/U; 13–25 pending in both.
+    let pairs = [
+        (c, c),
+        (c, c),
+        (c, c),
+        (c, c),
+        (c, c),
+        (d, d),
+        (d, d),
+        (d, d),
+        (u, u),
+        (c, u),
+        (d, u),
+        (d, u),
+    ];
+    let edits = |pick: fn(&(Verdict, Verdict)) -> Verdict| -> Vec<Edit> {
+        pairs
+            .iter()
+            .zip(&base.claims)
+            .map(|(pair, claim)| verdict(&claim.id, Some(pick(pair))))
+            .collect()
+    };
+    let alice = write_review(
+        dir.path(),
+        "alice.review.json",
+        &edited(&base, "Alice", edits(|p| p.0)),
+    );
+    let bob = write_review(
+        dir.path(),
+        "bob.review.json",
+        &edited(&base, "Bob", edits(|p| p.1)),
+    );
+    let paths = [alice.to_str().unwrap(), bob.to_str().unwrap()];
+
+    let output = claimdesk_in(dir.path(), &["agreement", paths[0], paths[1]]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("kappa 0.621 over 12 claims"), "{text}");
+    assert!(text.contains("13 claims left out"), "{text}");
+    assert!(
+        text.contains("agreement per verdict: confirmed 0.91"),
+        "{text}"
+    );
+    assert!(text.contains("Krippendorff's alpha"), "{text}");
+
+    let json = claimdesk_in(dir.path(), &["agreement", "--json", paths[0], paths[1]]);
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(json["left_out_pending"], 13);
+    assert_eq!(json["per_verdict"][0]["verdict"], "confirmed");
+    assert_eq!(
+        json["per_verdict"][3]["agreement"],
+        serde_json::Value::Null,
+        "nobody judged pending"
+    );
+
+    let old = claimdesk_in(
+        dir.path(),
+        &["agreement", "--include-pending", paths[0], paths[1]],
+    );
+    let old = String::from_utf8(old.stdout).unwrap();
+    assert!(old.contains("kappa 0.816 over 25 claims"), "{old}");
+}
+
+/// A desk in a shared folder: Bob's Nextcloud and Carol's Syncthing conflicted copies sit beside Alice's
+/// review, each with work on other claims and one true conflict. `merge-copies` leaves one review with
+/// everyone's work and the conflict kept, the copies moved aside; a copy of another text is refused.
+#[test]
+fn sync_clients_conflicted_copies_are_merged_claim_by_claim() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    // What all three had before they parted (c1 confirmed, c2 denied, c3 and c4 pending), and a note.
+    let shared = edited(
+        &fixture(),
+        "Dana",
+        vec![note("c1", "Ratsprotokoll geprüft, S. 2")],
+    );
+    let alice = edited(
+        &shared,
+        "Alice",
+        vec![
+            note("c1", "Protokoll S. 4"),
+            verdict("c2", Some(Verdict::Unverified)),
+        ],
+    );
+    let bob = edited(
+        &shared,
+        "Bob",
+        vec![
+            verdict("c3", Some(Verdict::Unverified)),
+            Edit::AddEvidence {
+                claim_id: "c3".into(),
+                index: 0,
+                url: "https://example.org/haushalt".into(),
+            },
+            // The true conflict: Alice made c2 unverified.
+            verdict("c2", Some(Verdict::Confirmed)),
+        ],
+    );
+    let carol = edited(&shared, "Carol", vec![note("c4", "Rückfrage beim Amt")]);
+    write_review(root, "haushalt.review.json", &alice);
+    let nextcloud = "haushalt.review (conflicted copy 2026-12-01 101502).json";
+    let syncthing = "haushalt.review.sync-conflict-20261201-101733-7QXJ4ZA.json";
+    write_review(root, nextcloud, &bob);
+    write_review(root, syncthing, &carol);
+    // A copy that reviews another text: never merged.
+    let mut other = fixture();
+    other.article.text.push_str(" Nachtrag.");
+    other.article.sha256 = claimdesk::article::sha256_hex(&other.article.text);
+    std::fs::write(root.join("haushalt.txt"), &alice.article.text).unwrap();
+    let dropbox = "haushalt.review (Dana's conflicted copy 2026-12-01).json";
+    std::fs::write(
+        root.join(dropbox),
+        serde_json::to_vec_pretty(&other).unwrap(),
+    )
+    .unwrap();
+
+    let status = claimdesk_in(root, &["status", "."]);
+    let listed = String::from_utf8(status.stdout).unwrap();
+    assert!(
+        listed.contains("conflicted copies not yet merged"),
+        "{listed}"
+    );
+    for (name, client) in [
+        (nextcloud, "Nextcloud"),
+        (syncthing, "Syncthing"),
+        (dropbox, "Dropbox"),
+    ] {
+        assert!(listed.contains(&format!("{name} ({client})")), "{listed}");
+    }
+
+    let output = claimdesk_in(root, &["merge-copies", "."]);
+    let said = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(output.status.code(), Some(1), "a conflict remains: {said}");
+    assert!(said.contains("1 conflicting field(s) kept"), "{said}");
+    assert!(
+        said.contains("reviews another text of the article"),
+        "{said}"
+    );
+
+    let merged = store::load(&root.join("haushalt.review.json")).unwrap();
+    let claim = |id: &str| merged.claim(id).unwrap().clone();
+    assert_eq!(claim("c1").verdict, Some(Verdict::Confirmed));
+    assert_eq!(claim("c1").note, "Protokoll S. 4", "Alice's note");
+    assert_eq!(
+        claim("c3").verdict,
+        Some(Verdict::Unverified),
+        "Bob's verdict"
+    );
+    assert_eq!(
+        claim("c3").evidence,
+        ["https://example.org/haushalt"],
+        "Bob's evidence"
+    );
+    assert_eq!(claim("c4").note, "Rückfrage beim Amt", "Carol's note");
+    let c2 = claim("c2");
+    assert_eq!(c2.conflicts.len(), 1, "the true conflict is kept");
+    assert_eq!(c2.conflicts[0].field, "verdict");
+    assert!(
+        merged
+            .claims
+            .iter()
+            .filter(|c| c.id != "c2")
+            .all(|c| c.conflicts.is_empty()),
+        "nothing else conflicts"
+    );
+
+    let aside = root.join(".claimdesk/merged-copies");
+    assert!(aside.join(nextcloud).is_file() && aside.join(syncthing).is_file());
+    assert!(!root.join(nextcloud).exists() && !root.join(syncthing).exists());
+    assert!(root.join(dropbox).is_file(), "the other text's copy stays");
+
+    // Merging again finds only the refused copy and changes nothing.
+    let again = claimdesk_in(root, &["merge-copies", "."]);
+    assert_eq!(
+        store::load(&root.join("haushalt.review.json")).unwrap(),
+        merged
+    );
+    assert!(String::from_utf8(again.stdout).unwrap().contains(dropbox));
+}
+
+/// `team init` in a git work tree sets up what the README used to ask for by hand, says what it did, changes
+/// nothing the second time, and `git merge` then merges reviews claim by claim; in a plain folder it
+/// explains the shared-folder mode.
+#[test]
+fn team_init_sets_up_git_merges_and_explains_shared_folders() {
+    let repo = tempfile::tempdir().unwrap();
+    let root = repo.path();
+    assert!(git(root, &["init", "-q", "-b", "main"]).status.success());
+    std::fs::write(root.join(".gitattributes"), "*.pdf binary").unwrap();
+    let first = claimdesk_in(root, &["team", "init"]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let said = String::from_utf8(first.stdout).unwrap();
+    assert!(
+        said.contains("added `*.review.json merge=claimdesk`"),
+        "{said}"
+    );
+    assert!(
+        said.contains("git config merge.claimdesk.driver = "),
+        "{said}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(root.join(".gitattributes")).unwrap(),
+        "*.pdf binary\n*.review.json merge=claimdesk\n",
+        "appended, the user's line kept"
+    );
+    let again = claimdesk_in(root, &["team", "init", "."]);
+    let said = String::from_utf8(again.stdout).unwrap();
+    assert!(
+        said.contains("already routes reviews to claimdesk"),
+        "{said}"
+    );
+    assert!(
+        said.contains("merge.claimdesk.driver: already set"),
+        "{said}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(root.join(".gitattributes"))
+            .unwrap()
+            .matches("merge=claimdesk")
+            .count(),
+        1
+    );
+
+    let base = fixture();
+    write_review(root, "haushalt.review.json", &base);
+    assert!(git(root, &["add", "."]).status.success());
+    assert!(git(root, &["commit", "-qm", "base"]).status.success());
+    assert!(git(root, &["checkout", "-qb", "bob"]).status.success());
+    write_review(
+        root,
+        "haushalt.review.json",
+        &edited(&base, "Bob", vec![verdict("c4", Some(Verdict::Denied))]),
+    );
+    assert!(git(root, &["commit", "-qam", "bob"]).status.success());
+    assert!(git(root, &["checkout", "-q", "main"]).status.success());
+    write_review(
+        root,
+        "haushalt.review.json",
+        &edited(
+            &base,
+            "Alice",
+            vec![verdict("c3", Some(Verdict::Confirmed))],
+        ),
+    );
+    assert!(git(root, &["commit", "-qam", "alice"]).status.success());
+    let merge = git(root, &["merge", "-q", "--no-edit", "bob"]);
+    assert!(
+        merge.status.success(),
+        "the driver merged: {}",
+        String::from_utf8_lossy(&merge.stderr)
+    );
+    let merged = store::load(&root.join("haushalt.review.json")).unwrap();
+    assert_eq!(
+        merged.claim("c3").unwrap().verdict,
+        Some(Verdict::Confirmed)
+    );
+    assert_eq!(merged.claim("c4").unwrap().verdict, Some(Verdict::Denied));
+
+    let plain = tempfile::tempdir().unwrap();
+    let output = claimdesk_in(plain.path(), &["team", "init"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let said = String::from_utf8(output.stdout).unwrap();
+    assert!(said.contains("is not in a git work tree"), "{said}");
+    assert!(said.contains("claimdesk merge-copies"), "{said}");
+    assert!(!plain.path().join(".gitattributes").exists());
 }

@@ -1917,3 +1917,74 @@ fn in_german_the_adopted_earlier_verdict_is_cited_in_german() {
     );
     assert!(adopted.note.contains("„"), "{}", adopted.note);
 }
+
+/// A first start offers the system's name for the reviewer; review keys typed at once are held, not typed
+/// into the name, and act on the review once Enter accepts it.
+#[test]
+fn the_first_start_offers_the_system_name_and_holds_review_keys() {
+    let data = tempfile::tempdir().unwrap();
+    let options = StartOptions {
+        data_dir: Some(data.path().to_owned()),
+        ask_reviewer: true,
+        suggested_reviewer: Some("Jana Novák".to_owned()),
+        ..StartOptions::default()
+    };
+    let app = ClaimDeskApp::new(&egui::Context::default(), english(), options);
+    let harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_ui_state(|ui, app: &mut ClaimDeskApp| app.root_ui(ui), app);
+    let mut bench = Bench {
+        harness,
+        _data: data,
+    };
+    bench.wait_for_load();
+    bench.harness.run_steps(2);
+    let Some(Dialog::ReviewerName { text, .. }) = &bench.app().dialog else {
+        panic!("the first start asks who is reviewing");
+    };
+    assert_eq!(text, "Jana Novák", "prefilled from the system");
+    let first = bench.selected();
+
+    for key in [Key::C, Key::D] {
+        bench.harness.key_press(key);
+        bench
+            .harness
+            .event(egui::Event::Text(format!("{key:?}").to_lowercase()));
+        bench.harness.run_steps(2);
+    }
+    let Some(Dialog::ReviewerName { text, .. }) = &bench.app().dialog else {
+        panic!("the dialog waits for Enter");
+    };
+    assert_eq!(
+        text, "Jana Novák",
+        "review keys are not typed into the name"
+    );
+    bench
+        .harness
+        .get_by_label_contains("2 keys you pressed wait for the review");
+    assert!(
+        bench.review().claims.iter().all(|c| c.verdict.is_none()),
+        "nothing acted yet"
+    );
+
+    bench.press(Key::Enter);
+    bench.harness.run_steps(3);
+    assert!(bench.app().dialog.is_none());
+    assert_eq!(bench.app().settings.analyst, "Jana Novák");
+    let judged: Vec<(Option<Verdict>, Option<String>)> = bench
+        .review()
+        .claims
+        .iter()
+        .filter(|c| c.verdict.is_some())
+        .map(|c| (c.verdict, c.verdict_by.clone()))
+        .collect();
+    assert_eq!(
+        judged,
+        [
+            (Some(Verdict::Confirmed), Some("Jana Novák".to_owned())),
+            (Some(Verdict::Denied), Some("Jana Novák".to_owned()))
+        ],
+        "C and D acted in order, under the accepted name"
+    );
+    assert_eq!(bench.claim(&first).verdict, Some(Verdict::Confirmed));
+}

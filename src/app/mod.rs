@@ -62,6 +62,8 @@ pub struct StartOptions {
     pub reviewer: Option<String>,
     /// Ask for the analyst's name when none is known (the real window; tests leave it off).
     pub ask_reviewer: bool,
+    /// The name the question offers (the account's full name, git's user.name, the login), if known.
+    pub suggested_reviewer: Option<String>,
 }
 
 /// The window icon (`assets/icon/claimdesk-128.png`; the desktop entry installs the 256 px and SVG ones).
@@ -179,6 +181,8 @@ pub struct ClaimDeskApp {
     window_title: String,
     /// The analyst's name is to be asked for as soon as no other dialog is open.
     ask_reviewer: bool,
+    /// What the question offers as the name.
+    suggested_reviewer: Option<String>,
 }
 
 impl ClaimDeskApp {
@@ -207,6 +211,7 @@ impl ClaimDeskApp {
             data_dir: options.data_dir.clone().or_else(files::default_data_dir),
             window_title: String::new(),
             ask_reviewer: false,
+            suggested_reviewer: options.suggested_reviewer.clone(),
         };
         settings::apply_theme(ctx, app.settings.theme);
         match options.file {
@@ -302,8 +307,13 @@ impl ClaimDeskApp {
         if self.ask_reviewer && self.dialog.is_none() && !self.is_loading() {
             // Asked once, after whatever the start had to say (recovery, a changed article).
             self.ask_reviewer = false;
+            let text = self.suggested_reviewer.clone().unwrap_or_default();
             self.dialog = Some(Dialog::ReviewerName {
-                text: std::env::var("USER").unwrap_or_default(),
+                // A name offered by the system is confirmed with Enter; the keys typed meanwhile are
+                // review keys, held for the review. Without one the field takes the keyboard.
+                editing: text.is_empty(),
+                text,
+                held: Vec::new(),
             });
         }
         self.dialog_ui(&ctx);

@@ -108,15 +108,39 @@ impl ClaimDeskApp {
 
     /// Opens `folder` as the desk and shows it; the open review stays open behind it.
     pub fn open_desk(&mut self, folder: PathBuf, ctx: &egui::Context) {
+        // Colleagues' work in sync clients' conflicted copies joins the reviews before the desk is read.
+        let copies = crate::desk::copies::merge_all(&folder);
         let desk = desk_view::DeskView::open(folder, ctx);
-        let message = self.tf(
+        let mut message = self.tf(
             "status-desk-opened",
             &[
                 ("path", desk.root.display().to_string().into()),
                 ("articles", desk.rows.len().into()),
             ],
         );
-        self.post(message, false);
+        let mut trouble = false;
+        if !copies.is_empty() {
+            let (merged, conflicts, refused) = copies.iter().fold(
+                (0usize, 0usize, 0usize),
+                |(merged, conflicts, refused), (_, outcome)| match outcome {
+                    Ok(crate::desk::copies::CopyOutcome::Merged { conflicts: c, .. }) => {
+                        (merged + 1, conflicts + c, refused)
+                    }
+                    _ => (merged, conflicts, refused + 1),
+                },
+            );
+            trouble = refused > 0;
+            message.push(' ');
+            message.push_str(&self.tf(
+                "status-copies-merged",
+                &[
+                    ("merged", merged.into()),
+                    ("conflicts", conflicts.into()),
+                    ("refused", refused.into()),
+                ],
+            ));
+        }
+        self.post(message, trouble);
         self.settings.remember_recent(&desk.root);
         self.desk = Some(desk);
         self.view = View::Desk;

@@ -116,6 +116,8 @@ impl ClaimDeskApp {
             Command::SetReviewerName => {
                 self.dialog = Some(Dialog::ReviewerName {
                     text: self.settings.analyst.clone(),
+                    editing: true,
+                    held: Vec::new(),
                 });
             }
             Command::ToggleAdvance => {

@@ -9,10 +9,15 @@ use crate::review::store;
 /// Arguments of `claimdesk agreement`.
 #[derive(Debug, clap::Args)]
 pub struct AgreementArgs {
-    /// Print JSON: {"kappa", "method", "reviewers", "claims", "observed", "expected", "categories",
-    /// "confusion"?, "disagreements"}.
+    /// Print JSON: {"kappa", "method", "reviewers", "claims", "left_out_pending", "include_pending",
+    /// "per_verdict", "krippendorff_alpha", "observed", "expected", "categories", "confusion"?,
+    /// "disagreements"}.
     #[arg(long)]
     pub json: bool,
+    /// Count "pending" as a verdict of its own, so that claims nobody judged count as agreement (the
+    /// behaviour before round 3). By default the kappa is over the claims every reviewer judged.
+    #[arg(long)]
+    pub include_pending: bool,
     /// Two or more review files.
     #[arg(required = true, num_args = 2..)]
     pub reviews: Vec<PathBuf>,
@@ -41,7 +46,7 @@ impl AgreementArgs {
             let name = most.unwrap_or_else(|| path.display().to_string());
             reviews.push((name, review));
         }
-        let result = crate::review::agreement::agreement(&reviews)?;
+        let result = crate::review::agreement::agreement(&reviews, self.include_pending)?;
         let json = self.json;
         Output::Stdout.write_with(|out| {
             if json {
@@ -57,11 +62,35 @@ impl AgreementArgs {
                 result.reviewers.len(),
                 result.reviewers.join(", ")
             )?;
+            if result.left_out_pending > 0 {
+                let (count, them) = match result.left_out_pending {
+                    1 => ("1 claim".to_owned(), "it"),
+                    n => (format!("{n} claims"), "them"),
+                };
+                writeln!(
+                    out,
+                    "{count} left out: some reviewer left {them} pending (--include-pending counts {them})"
+                )?;
+            }
             writeln!(
                 out,
                 "observed agreement {:.3}, expected by chance {:.3}",
                 result.observed, result.expected
             )?;
+            if let Some(alpha) = result.krippendorff_alpha {
+                writeln!(
+                    out,
+                    "Krippendorff's alpha {alpha:.3} (pending taken as not judged)"
+                )?;
+            }
+            let per_verdict: Vec<String> = result
+                .per_verdict
+                .iter()
+                .filter_map(|v| v.agreement.map(|a| format!("{} {a:.2}", v.verdict)))
+                .collect();
+            if !per_verdict.is_empty() {
+                writeln!(out, "agreement per verdict: {}", per_verdict.join(", "))?;
+            }
             if let Some(table) = result.confusion {
                 writeln!(
                     out,

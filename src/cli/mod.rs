@@ -11,11 +11,13 @@ mod extract;
 mod matches;
 mod memory;
 mod merge;
+mod merge_copies;
 mod output;
 mod read_pdf;
 mod schema;
 mod sentences;
 mod status;
+mod team;
 mod train;
 
 use std::io::Read as _;
@@ -30,11 +32,13 @@ pub use extract::ExtractArgs;
 pub use matches::MatchArgs;
 pub use memory::{MemoryArgs, MemoryCommand};
 pub use merge::MergeArgs;
+pub use merge_copies::MergeCopiesArgs;
 pub use output::Output;
 pub use read_pdf::ReadPdfArgs;
 pub use schema::SchemaArgs;
 pub use sentences::SentencesArgs;
 pub use status::StatusArgs;
+pub use team::TeamArgs;
 pub use train::TrainArgs;
 
 use crate::article::{self, Language, LoadError, LoadOptions, Loaded, MAX_ARTICLE_BYTES};
@@ -80,6 +84,13 @@ pub enum Command {
     /// Exit code 0 when it merged cleanly, 1 when some fields conflict: the output is still a valid review,
     /// with each conflicting claim holding both values for the window to resolve.
     Merge(MergeArgs),
+    /// Merge the conflicted copies that sync clients (Nextcloud, ownCloud, Dropbox, OneDrive, Syncthing)
+    /// left beside a desk's reviews, claim by claim, into their reviews; each merged copy moves to
+    /// `.claimdesk/merged-copies/`. Exit code 1 when conflicts remain for the window's O/T.
+    MergeCopies(MergeCopiesArgs),
+    /// A desk for a team: `team init [DIR]` sets up git's merge driver in a git work tree, or explains the
+    /// shared-folder mode.
+    Team(TeamArgs),
     /// How far independent reviews of the same article agree: Cohen's kappa for two reviewers, Fleiss'
     /// kappa for more, the confusion table and the claims judged differently.
     Agreement(AgreementArgs),
@@ -112,6 +123,8 @@ impl Command {
             Self::Status(args) => args.run(),
             Self::Export(args) => args.run(),
             Self::Merge(args) => args.run(),
+            Self::MergeCopies(args) => args.run(),
+            Self::Team(args) => args.run(),
             Self::Agreement(args) => args.run(),
             Self::Match(args) => args.run(),
             Self::Memory(args) => args.run(),

@@ -85,6 +85,22 @@ impl StatusArgs {
                 t.pending
             );
         }
+        if !self.json && !status.conflicted_copies.is_empty() {
+            let _ = writeln!(
+                text,
+                "\nconflicted copies not yet merged (claimdesk merge-copies {}):",
+                printable(&dir.display().to_string())
+            );
+            for copy in &status.conflicted_copies {
+                let _ = writeln!(
+                    text,
+                    "  {} ({}) of {}",
+                    printable(&desk::relative(dir, &copy.path)),
+                    copy.client.name(),
+                    printable(&desk::relative(dir, &copy.review))
+                );
+            }
+        }
         Output::Stdout.write(text.as_bytes())?;
         Ok(ExitCode::SUCCESS)
     }

@@ -10,6 +10,7 @@
 
 pub mod batch;
 pub mod cache;
+pub mod copies;
 pub mod model;
 pub mod pipeline;
 pub mod scan;

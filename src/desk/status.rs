@@ -135,6 +135,8 @@ pub struct DeskStatus {
     pub articles: Vec<ArticleStatus>,
     /// The sums.
     pub totals: Totals,
+    /// Sync clients' conflicted copies of reviews, not yet merged (`claimdesk merge-copies`).
+    pub conflicted_copies: Vec<super::copies::ConflictedCopy>,
 }
 
 /// What extracting an article without a review produced, to be kept in the cache.
@@ -273,7 +275,11 @@ pub fn status(desk: &Path, options: &ExtractOptions, on_article: &(dyn Fn() + Sy
     cache.retain(&files);
     let _ = cache.save();
     let totals = Totals::of(&articles);
-    DeskStatus { articles, totals }
+    DeskStatus {
+        articles,
+        totals,
+        conflicted_copies: super::copies::find(desk),
+    }
 }
 
 #[cfg(test)]

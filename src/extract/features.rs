@@ -191,6 +191,29 @@ fn closing_quotes_for(open: char) -> &'static [char] {
     }
 }
 
+/// "Everton gab Bournemouth das Nachsehen": a verb that reports only with a particle ("gab bekannt",
+/// "gab an") is no reporting verb when none of its particles follows it in the same clause.
+fn drop_reporting_verbs_without_particle(text: &str, words: &mut [Word<'_>], lexicon: &Lexicon) {
+    for index in 0..words.len() {
+        if !words[index].is(Category::ReportingVerb) {
+            continue;
+        }
+        let Some(particles) = lexicon.reporting_particles(&words[index].lower) else {
+            continue;
+        };
+        let clause_ends_before = |next: usize| {
+            text[words[next - 1].end..words[next].start]
+                .contains([',', ';', ':', '–', '"', '„', '“'])
+        };
+        let has_particle = (index + 1..words.len())
+            .take_while(|&next| !clause_ends_before(next))
+            .any(|next| particles.iter().any(|p| *p == words[next].lower));
+        if !has_particle {
+            words[index].categories.remove(Category::ReportingVerb);
+        }
+    }
+}
+
 /// Analyzes the segment `span` of `text`.
 pub fn analyze<'a>(text: &'a str, span: Span, lexicon: &Lexicon) -> Analysis<'a> {
     let segment = &text[span.start..span.end];
@@ -218,6 +241,7 @@ pub fn analyze<'a>(text: &'a str, span: Span, lexicon: &Lexicon) -> Analysis<'a>
             quoted: false,
         }
     }));
+    drop_reporting_verbs_without_particle(text, &mut words, lexicon);
     let phrases = find_phrases(&words, lexicon);
     let mut present = words.iter().fold(Categories::default(), |all, word| {
         all.union(word.categories)

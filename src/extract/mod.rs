@@ -704,6 +704,9 @@ fn explain(analysis: &Analysis<'_>, description: &Description, feature: Feature)
         "tense.past" => reason.with_words(analysis.matches(Category::PastTense), 2),
         "person.first_fact" => reason.with_words(first_person(analysis), 2),
         "prediction" => reason.with_words(analysis.matches(Category::Prediction), 2),
+        "rumour" => reason.with_words(analysis.matches(Category::Rumour), 2),
+        "routine.sport" => reason.with_words(analysis.matches(Category::RoutineSport), 2),
+        "routine.schedule" => reason.with_words(analysis.matches(Category::RoutineSchedule), 2),
         // Shape features: nothing to quote.
         _ => reason,
     }
@@ -885,8 +888,23 @@ pub fn describe(
         features.insert(0, named!("headline.statement"));
     }
 
+    let rumour = analysis.has(Category::Rumour);
+    if rumour {
+        // Circulating claims are what verification desks check most, whoever "reports" them.
+        features.push(named!("rumour"));
+        if speaker.is_none() {
+            let lower: Vec<&str> = analysis.words.iter().map(|w| w.lower.as_ref()).collect();
+            speaker = Some((lexicon.rumour_source(&lower).to_owned(), None));
+        }
+    }
+    if !rumour && let Some(routine) = routine(analysis) {
+        features.push(routine);
+    }
+
     let kind = if analysis.is_heading {
         ClaimKind::Headline
+    } else if rumour {
+        ClaimKind::Rumour
     } else if has_quote && reported {
         ClaimKind::Quote
     } else if reported {
@@ -916,6 +934,70 @@ pub fn describe(
         kind,
         speaker,
         marker,
+    })
+}
+
+/// A routine item a desk does not check: a sport result or play-by-play ("gewannen mit 3:0 (2:0)",
+/// "Welbeck (60.) traf zum Tor des Tages") or a schedule ("Der Anpfiff erfolgt um 15.05 Uhr"), unless
+/// something in it is news (debt, doping, a ban, money).
+fn routine(analysis: &Analysis<'_>) -> Option<Feature> {
+    if analysis.has(Category::NewsInRoutine)
+        || analysis
+            .numbers
+            .iter()
+            .any(|n| matches!(n.kind, NumberKind::Money | NumberKind::Percentage))
+    {
+        return None;
+    }
+    let sport_words = analysis.has(Category::RoutineSport);
+    let minute_mark = has_minute_mark(analysis.text);
+    if minute_mark || (sport_words && has_score(analysis)) {
+        return Some(named!("routine.sport"));
+    }
+    let timed = has_clock_time(analysis)
+        || analysis.numbers.iter().any(|n| n.kind == NumberKind::Date)
+        || analysis.has(Category::TimeWord);
+    (analysis.has(Category::RoutineSchedule) && timed).then_some(named!("routine.schedule"))
+}
+
+/// "3:0", "2:1 (0:0)", "won 3-0": a score, not a clock time ("15:30 Uhr") or a ratio of thousands.
+fn has_score(analysis: &Analysis<'_>) -> bool {
+    let words = &analysis.words;
+    words.iter().enumerate().any(|(index, word)| {
+        let Some((home, away)) = word.text.split_once([':', '-', '–']) else {
+            return false;
+        };
+        let goals = |s: &str| (1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+        let clock = words.get(index + 1).is_some_and(|next| {
+            matches!(
+                next.lower.as_ref(),
+                "uhr" | "h" | "a.m" | "p.m" | "am" | "pm"
+            )
+        });
+        goals(home) && goals(away) && !clock
+    })
+}
+
+/// "Welbeck (60.) traf": a minute of play in parentheses, as match reports write it.
+fn has_minute_mark(text: &str) -> bool {
+    text.match_indices('(').any(|(at, _)| {
+        let rest = &text[at + 1..];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=3).contains(&digits) && rest[digits..].starts_with(".)")
+    })
+}
+
+/// "um 15.05 Uhr", "at 3 p.m.", "20:15": a time of day.
+fn has_clock_time(analysis: &Analysis<'_>) -> bool {
+    analysis.words.iter().enumerate().any(|(index, word)| {
+        let time_unit = matches!(word.lower.as_ref(), "uhr" | "p.m" | "a.m" | "pm" | "am");
+        let after_number = index > 0 && analysis.words[index - 1].has_digit();
+        (time_unit && after_number)
+            || word.text.split_once(':').is_some_and(|(h, m)| {
+                (1..=2).contains(&h.len())
+                    && m.len() == 2
+                    && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+            })
     })
 }
 

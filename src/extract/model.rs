@@ -106,6 +106,12 @@ pub const NAMED_FEATURES: &[(&str, &str)] = &[
     ("shape.exclamation", "exclamation"),
     ("headline.statement", "headline that states something"),
     ("prediction", "prediction"),
+    (
+        "rumour",
+        "circulating claim (social media, viral posts, kursiert)",
+    ),
+    ("routine.sport", "routine sport result or play-by-play"),
+    ("routine.schedule", "schedule or broadcast note"),
     ("person.first", "first person"),
     ("person.first_fact", "first-person statement of fact"),
     ("tense.past", "past tense"),

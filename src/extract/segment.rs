@@ -583,7 +583,11 @@ impl LineSegmenter<'_> {
                     next: run_start + 1,
                 };
             }
-            return if word_attached || dots >= 4 {
+            // "sehen …“ Dann": an ellipsis that closes a quotation ends its sentence too.
+            let closes_quote = run
+                .trim_start_matches(['.', ' ', '…'])
+                .starts_with(|c: char| is_closer(c) && !matches!(c, ')' | ']' | '}'));
+            return if word_attached || dots >= 4 || closes_quote {
                 boundary
             } else {
                 Decision::Continue
@@ -625,7 +629,12 @@ impl LineSegmenter<'_> {
             .take_while(|c| c.is_alphabetic())
             .flat_map(char::to_lowercase)
             .collect();
-        let normalized = normalize_abbreviation(token);
+        // "Wien/St. Pölten": the abbreviation is the part after the slash.
+        let after_slash = token
+            .rsplit_once('/')
+            .map(|(_, after)| after)
+            .filter(|after| after.starts_with(char::is_uppercase));
+        let normalized = normalize_abbreviation(after_slash.unwrap_or(token));
         let previous_span = self.token_before(segment_start, token_span.start);
         let previous = self.text[previous_span.start..previous_span.end].trim_end_matches('.');
         let single_letter = token.chars().count() == 1 && token.chars().all(char::is_alphabetic);
@@ -640,9 +649,9 @@ impl LineSegmenter<'_> {
                 .is_some_and(|c| lexicon.is_terminal_abbreviation(c))
             || is_dotted_initials(token);
         if is_terminal {
-            return if lexicon.is_sentence_starter(&next_word)
-                || self.sentence_after_clock_time(previous, next, &next_word)
-            {
+            let closes_clause = lexicon.is_final_abbreviation(&normalized)
+                && self.sentence_follows(next, &next_word);
+            return if lexicon.is_sentence_starter(&next_word) || closes_clause {
                 boundary
             } else {
                 Decision::Continue
@@ -675,8 +684,10 @@ impl LineSegmenter<'_> {
             let previous_lower = previous.to_lowercase();
             let ordinal = digits.len() <= 3
                 && (lexicon.is_ordinal_marker(&previous_lower)
-                    || lexicon.is_ordinal_follower(&next_word));
-            if ordinal {
+                    || lexicon.is_ordinal_follower(&next_word)
+                    || (digits.len() == token.len()
+                        && self.after_inflected_adjective(previous, &next_word)));
+            if ordinal || self.inside_numeric_date(digits, previous, next) {
                 return Decision::Continue;
             }
         }
@@ -689,11 +700,11 @@ impl LineSegmenter<'_> {
     /// Invariant: `end` is a char boundary (every caller passes the offset of a terminator or the start
     /// of an earlier word). The returned span's ends then are too: both come from `char_indices` of a
     /// slice whose own ends are boundaries, and the trims only remove whole chars.
-    /// "at 6 p.m. Travelers who …": after a clock time ("6 p.m."), a capitalized word followed by a
-    /// lower-case one opens a sentence, unless it is a date or time word ("6 p.m. Sunday") or an
-    /// abbreviation ("6 p.m. Mr. …").
-    fn sentence_after_clock_time(&self, previous: &str, next: usize, next_lower: &str) -> bool {
-        if !previous.chars().next().is_some_and(|c| c.is_ascii_digit()) || next_lower.is_empty() {
+    /// "at 6 p.m. Travelers who …", "pears, etc. Prices are …": after an abbreviation that closes a
+    /// clause, a capitalized word followed by a lower-case one opens a sentence, unless it is a date or
+    /// time word ("6 p.m. Sunday") or an abbreviation ("6 p.m. Mr. …").
+    fn sentence_follows(&self, next: usize, next_lower: &str) -> bool {
+        if next_lower.is_empty() {
             return false;
         }
         let rest = &self.text[next..self.line_end];
@@ -713,6 +724,44 @@ impl LineSegmenter<'_> {
             && !self.lexicon.is_abbreviation(next_lower)
             && !categories.has(Category::Month)
             && !categories.has(Category::TimeWord)
+    }
+
+    /// "ab dem vollendeten 16. Lebensjahr", "das stattfindende 63. Treffen": in German an ordinal stands between an inflected adjective
+    /// and its noun. A number that ends a sentence rarely follows such a word ("stieg auf 16.", "waren
+    /// es 16."), and the next sentence then mostly opens with a usual starter ("16. Die …").
+    fn after_inflected_adjective(&self, previous: &str, next_lower: &str) -> bool {
+        const ADJECTIVE_ENDINGS: [&str; 5] = ["e", "en", "em", "er", "es"];
+        self.lexicon.language == Language::German
+            && previous.chars().count() >= 5
+            && previous.chars().all(char::is_lowercase)
+            && ADJECTIVE_ENDINGS.iter().any(|e| previous.ends_with(e))
+            && !next_lower.is_empty()
+            && !self.lexicon.is_sentence_starter(next_lower)
+    }
+
+    /// "am 11. 4. 2002", "11. 4. 2002": the day and month of a date written with spaces.
+    fn inside_numeric_date(&self, digits: &str, previous: &str, next: usize) -> bool {
+        let is_day_or_month =
+            |s: &str| (1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+        if !is_day_or_month(digits) {
+            return false;
+        }
+        let rest = &self.text[next..self.line_end];
+        let next_token = rest.split(char::is_whitespace).next().unwrap_or_default();
+        let is_year = |s: &str| {
+            let s = s.trim_end_matches(['.', ',', ';', ':', ')']);
+            (2..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+        };
+        let day_of = previous.is_empty() || is_day_or_month(previous);
+        match next_token.strip_suffix('.') {
+            // The day: the month follows as "4." and then the year.
+            Some(month) if is_day_or_month(month) => rest[next_token.len()..]
+                .split_whitespace()
+                .next()
+                .is_some_and(is_year),
+            // The month: the day came before it and the year follows.
+            _ => day_of && !previous.is_empty() && is_year(next_token),
+        }
     }
 
     fn token_before(&self, segment_start: usize, end: usize) -> Span {

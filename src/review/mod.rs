@@ -5,6 +5,7 @@
 
 pub mod agreement;
 pub mod anchor;
+pub mod base;
 pub mod edit;
 pub mod merge;
 pub mod store;
@@ -71,6 +72,8 @@ pub enum ClaimKind {
     Fact,
     /// A headline or heading that itself states a checkable fact.
     Headline,
+    /// A claim circulating on social media or by word of mouth, without a source that vouches for it.
+    Rumour,
 }
 
 impl ClaimKind {
@@ -86,6 +89,7 @@ impl ClaimKind {
             Self::Event => "event",
             Self::Fact => "fact",
             Self::Headline => "headline",
+            Self::Rumour => "rumour",
         }
     }
 }

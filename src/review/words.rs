@@ -46,6 +46,7 @@ impl InWords for ClaimKind {
             Self::Event => "kind-event",
             Self::Fact => "kind-fact",
             Self::Headline => "kind-headline",
+            Self::Rumour => "kind-rumour",
         })
     }
 }

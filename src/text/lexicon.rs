@@ -58,6 +58,14 @@ pub enum Category {
     FirstPerson,
     /// Past-tense forms (`war`, `stieg`, `was`, `rose`): what happened can be checked.
     PastTense,
+    /// Circulating claims: social media, viral posts, "kursiert", "it is being claimed".
+    Rumour,
+    /// Routine sport: results, play-by-play, tables ("Tor des Tages", "standings").
+    RoutineSport,
+    /// Schedules and broadcast notes ("Anpfiff", "live on", "tickets").
+    RoutineSchedule,
+    /// What makes a routine item news after all: debt, doping, bans, violence.
+    NewsInRoutine,
     /// Countries, capitals and international bodies.
     Place,
     /// The first word of some multi-word entry (not a list of its own).
@@ -84,6 +92,10 @@ impl Categories {
 
     pub(crate) fn insert(&mut self, category: Category) {
         self.0 |= 1 << category as u32;
+    }
+
+    pub(crate) fn remove(&mut self, category: Category) {
+        self.0 &= !(1 << category as u32);
     }
 
     /// Both sets together.
@@ -113,9 +125,16 @@ pub struct Lexicon {
     pub language: Language,
     abbreviations: HashSet<String>,
     terminal_abbreviations: HashSet<String>,
+    final_abbreviations: HashSet<String>,
     sentence_starters: HashSet<String>,
     ordinal_markers: HashSet<String>,
     ordinal_followers: HashSet<String>,
+    /// Reporting verbs that report only with one of their particles later in the clause.
+    reporting_particles: HashMap<String, Vec<String>>,
+    /// Who spreads a circulating claim: the words that name it and the speaker shown, in file order.
+    rumour_sources: Vec<(Vec<String>, String)>,
+    /// The speaker of a circulating claim that names no platform ("Nutzer", "users").
+    rumour_default_source: String,
     words: HashMap<String, Categories>,
     phrases: HashMap<String, Vec<Phrase>>,
     boilerplate_prefixes: Vec<String>,
@@ -159,9 +178,12 @@ fn entry_words(entry: &str) -> Vec<String> {
 struct Sources {
     abbreviations: &'static str,
     terminal_abbreviations: &'static str,
+    final_abbreviations: &'static str,
     sentence_starters: &'static str,
     ordinal_markers: &'static str,
     ordinal_followers: &'static str,
+    reporting_particles: &'static str,
+    rumour_spreaders: &'static str,
     boilerplate: &'static str,
     demonyms: &'static str,
     categorized: [(Category, &'static str); CATEGORY_COUNT - 1],
@@ -180,6 +202,11 @@ macro_rules! sources {
                 $lang,
                 "/terminal_abbreviations.txt"
             )),
+            final_abbreviations: include_str!(concat!(
+                "../../assets/lexicon/",
+                $lang,
+                "/final_abbreviations.txt"
+            )),
             sentence_starters: include_str!(concat!(
                 "../../assets/lexicon/",
                 $lang,
@@ -194,6 +221,16 @@ macro_rules! sources {
                 "../../assets/lexicon/",
                 $lang,
                 "/ordinal_followers.txt"
+            )),
+            reporting_particles: include_str!(concat!(
+                "../../assets/lexicon/",
+                $lang,
+                "/reporting_particles.txt"
+            )),
+            rumour_spreaders: include_str!(concat!(
+                "../../assets/lexicon/",
+                $lang,
+                "/rumour_sources.txt"
             )),
             boilerplate: include_str!(concat!("../../assets/lexicon/", $lang, "/boilerplate.txt")),
             demonyms: include_str!(concat!("../../assets/lexicon/", $lang, "/demonyms.txt")),
@@ -283,6 +320,34 @@ macro_rules! sources {
                     include_str!(concat!("../../assets/lexicon/", $lang, "/opinion.txt")),
                 ),
                 (
+                    Category::Rumour,
+                    include_str!(concat!("../../assets/lexicon/", $lang, "/rumour.txt")),
+                ),
+                (
+                    Category::RoutineSport,
+                    include_str!(concat!(
+                        "../../assets/lexicon/",
+                        $lang,
+                        "/routine_sport.txt"
+                    )),
+                ),
+                (
+                    Category::RoutineSchedule,
+                    include_str!(concat!(
+                        "../../assets/lexicon/",
+                        $lang,
+                        "/routine_schedule.txt"
+                    )),
+                ),
+                (
+                    Category::NewsInRoutine,
+                    include_str!(concat!(
+                        "../../assets/lexicon/",
+                        $lang,
+                        "/news_in_routine.txt"
+                    )),
+                ),
+                (
                     Category::Function,
                     include_str!(concat!(
                         "../../assets/lexicon/",
@@ -331,15 +396,42 @@ impl Lexicon {
             terminal_abbreviations: entries(sources.terminal_abbreviations)
                 .map(|e| normalize_abbreviation(&e))
                 .collect(),
+            final_abbreviations: entries(sources.final_abbreviations)
+                .map(|e| normalize_abbreviation(&e))
+                .collect(),
             sentence_starters: entries(sources.sentence_starters).collect(),
             ordinal_markers: entries(sources.ordinal_markers).collect(),
             ordinal_followers: entries(sources.ordinal_followers).collect(),
+            reporting_particles: entries(sources.reporting_particles)
+                .filter_map(|entry| {
+                    let (verb, particles) = entry.split_once(':')?;
+                    Some((
+                        verb.trim().to_owned(),
+                        particles.split_whitespace().map(str::to_owned).collect(),
+                    ))
+                })
+                .collect(),
+            rumour_sources: Vec::new(),
+            rumour_default_source: String::new(),
             words: HashMap::new(),
             phrases: HashMap::new(),
             boilerplate_prefixes: Vec::new(),
             boilerplate_anywhere: Vec::new(),
             demonym_stems: entries(sources.demonyms).collect(),
         };
+        // Read as written, not lower-cased: the right-hand side is what the analyst sees.
+        for line in sources.rumour_spreaders.lines() {
+            let line = line.split_once('#').map_or(line, |(before, _)| before);
+            let Some((words, speaker)) = line.split_once('=') else {
+                continue;
+            };
+            let (words, speaker) = (words.trim(), speaker.trim().to_owned());
+            if words == "*" {
+                lexicon.rumour_default_source = speaker;
+            } else {
+                lexicon.rumour_sources.push((entry_words(words), speaker));
+            }
+        }
         for entry in entries(sources.boilerplate) {
             // "*" marks a note that may stand anywhere in a segment; the others open it.
             let (category, note, notes) = match entry.strip_prefix('*') {
@@ -415,6 +507,7 @@ impl Lexicon {
         let mut lexicon = Self::from_sources(Language::Other, &sources!("en"));
         lexicon.abbreviations.clear();
         lexicon.terminal_abbreviations.clear();
+        lexicon.final_abbreviations.clear();
         lexicon.sentence_starters.clear();
         lexicon.words.retain(|word, categories| {
             categories.has(Category::Place) || word.chars().all(|c| !c.is_alphabetic())
@@ -436,6 +529,13 @@ impl Lexicon {
         self.terminal_abbreviations.contains(normalized)
     }
 
+    /// Whether `normalized` mostly closes a clause (`p.m.`, `etc.`): after it, a capitalized word
+    /// followed by a lower-case one opens a sentence even when it is not a usual sentence starter.
+    #[must_use]
+    pub fn is_final_abbreviation(&self, normalized: &str) -> bool {
+        self.final_abbreviations.contains(normalized)
+    }
+
     /// Whether the lower-cased `word` typically opens a sentence.
     #[must_use]
     pub fn is_sentence_starter(&self, word: &str) -> bool {
@@ -446,6 +546,28 @@ impl Lexicon {
     #[must_use]
     pub fn is_ordinal_marker(&self, word: &str) -> bool {
         self.ordinal_markers.contains(word)
+    }
+
+    /// The particles without which the lower-cased reporting verb `word` does not report ("gab" needs
+    /// "an", "bekannt", "zu" …), or `None` when it reports alone.
+    #[must_use]
+    pub fn reporting_particles(&self, word: &str) -> Option<&[String]> {
+        self.reporting_particles.get(word).map(Vec::as_slice)
+    }
+
+    /// Who spreads a circulating claim whose lower-cased words are `words`: the first platform or group
+    /// of users they name ("Telegram", "soziale Netzwerke"), else the users in general.
+    #[must_use]
+    pub fn rumour_source(&self, words: &[&str]) -> &str {
+        self.rumour_sources
+            .iter()
+            .find(|(source, _)| {
+                !source.is_empty()
+                    && words
+                        .windows(source.len())
+                        .any(|window| window.iter().zip(source).all(|(w, s)| *w == s))
+            })
+            .map_or(&self.rumour_default_source, |(_, speaker)| speaker)
     }
 
     /// Whether the lower-cased `word` after `3.` makes it an ordinal.

@@ -166,6 +166,11 @@ dialog-replace-text = { $path } gibt es bereits. Speichern ersetzt sie durch die
 button-replace = Ersetzen
 dialog-reviewer-title = Wer prüft?
 dialog-reviewer-text = Ihr Name wird bei jedem Urteil, jeder Notiz und jeder Freigabe vermerkt, damit der Desk zeigen kann, wer was entschieden hat. Eine zweite Prüferin oder ein zweiter Prüfer gibt Urteile unter eigenem Namen frei.
+dialog-reviewer-offered = Der Name stammt vom Benutzerkonto dieses Computers. Eingabe übernimmt ihn, ein Klick ins Feld ändert ihn.
+dialog-reviewer-held = { $count ->
+    [one] Eine gedrückte Taste wartet auf die Prüfung und wirkt, sobald dieser Dialog schließt.
+   *[other] { $count } gedrückte Tasten warten auf die Prüfung und wirken, sobald dieser Dialog schließt.
+}
 field-your-name = Ihr Name
 button-later = Später
 status-recovered = Ungespeicherte Arbeit wiederhergestellt. Speichern mit Strg+S.
@@ -265,6 +270,17 @@ status-learning = Lerne aus den Entscheidungen des Desks…
 status-download-cancelled = Download von { $address } abgebrochen; nichts wurde geladen.
 status-opening = Öffne { $path }…
 status-desk-opened = Desk { $path }: { $articles } Artikel. Die Eingabetaste öffnet den ausgewählten; Strg+D wechselt zwischen Desk und Artikel.
+status-copies-merged = { $merged ->
+    [0] {""}
+    [one] Eine Konfliktkopie eines Sync-Programms wurde in ihre Prüfung übernommen (die Kopie liegt in .claimdesk/merged-copies).
+   *[other] { $merged } Konfliktkopien von Sync-Programmen wurden in ihre Prüfungen übernommen (die Kopien liegen in .claimdesk/merged-copies).
+}{ $conflicts ->
+    [0] {""}
+   *[other] {" "}{ $conflicts } widersprüchliche Felder warten auf Ihre Entscheidung (O unsere, T deren).
+}{ $refused ->
+    [0] {""}
+   *[other] {" "}{ $refused } Kopien wurden nicht übernommen: siehe claimdesk status.
+}
 status-navigation-needs-desk = Öffnen Sie zuerst einen Ordner (Datei → Ordner öffnen): Das Blättern zwischen Artikeln braucht einen Desk.
 status-no-further-pending-article = Kein weiterer Artikel mit offenen Aussagen in diesem Desk.
 status-no-further-article = Kein weiterer Artikel in diesem Desk.

@@ -41,3 +41,4 @@ kind-comparison = Vergleich
 kind-event = Ereignis
 kind-fact = Tatsachenbehauptung
 kind-headline = Schlagzeile
+kind-rumour = Gerücht

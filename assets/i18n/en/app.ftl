@@ -166,6 +166,11 @@ dialog-replace-text = { $path } exists already. Saving replaces it with this rev
 button-replace = Replace
 dialog-reviewer-title = Who is reviewing?
 dialog-reviewer-text = Your name is recorded with every verdict, note and approval, so the desk can say who decided what. A second reviewer approves verdicts under their own name.
+dialog-reviewer-offered = The name comes from this computer’s account. Press Enter to use it, or click the field to change it.
+dialog-reviewer-held = { $count ->
+    [one] One key you pressed waits for the review and acts when this dialog closes.
+   *[other] { $count } keys you pressed wait for the review and act when this dialog closes.
+}
 field-your-name = Your name
 button-later = Later
 status-recovered = Recovered unsaved work. Save it with Ctrl+S.
@@ -265,6 +270,17 @@ status-learning = Learning from the desk's decisions…
 status-download-cancelled = Download of { $address } cancelled; nothing was loaded.
 status-opening = Opening { $path }…
 status-desk-opened = Desk { $path }: { $articles } articles. Enter opens the selected one; Ctrl+D switches between desk and article.
+status-copies-merged = { $merged ->
+    [0] {""}
+    [one] Merged one conflicted copy from a sync client into its review (the copy is in .claimdesk/merged-copies).
+   *[other] Merged { $merged } conflicted copies from sync clients into their reviews (the copies are in .claimdesk/merged-copies).
+}{ $conflicts ->
+    [0] {""}
+   *[other] {" "}{ $conflicts } conflicting fields wait for you (O ours, T theirs).
+}{ $refused ->
+    [0] {""}
+   *[other] {" "}{ $refused } copies were not merged: see claimdesk status.
+}
 status-navigation-needs-desk = Open a folder first (File → Open folder): article navigation needs a desk.
 status-no-further-pending-article = No further article with pending claims on this desk.
 status-no-further-article = No further article on this desk.

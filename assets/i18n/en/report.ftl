@@ -41,3 +41,4 @@ kind-comparison = comparison
 kind-event = event
 kind-fact = fact
 kind-headline = headline
+kind-rumour = rumour

@@ -70,8 +70,12 @@ pub enum Dialog {
     },
     /// Who is reviewing: the name recorded with every change.
     ReviewerName {
-        /// The name as typed.
+        /// The name as typed, or as the system offered it.
         text: String,
+        /// Whether the field has the keyboard; while not, keys are held for the review.
+        editing: bool,
+        /// Keys typed while the offered name waits for Enter, replayed when the dialog closes.
+        held: Vec<egui::Event>,
     },
     /// A failure worth more than a status line.
     Error {
@@ -145,10 +149,20 @@ pub fn dialog_ui(
             Dialog::Recover { copies } => recover::recover_ui(ui, copies, cx.messages, escape),
             Dialog::Export { format, path } => export::export_ui(ui, format, path, cx, escape),
             Dialog::ConfirmOverwrite { path } => overwrite_ui(ui, path, cx.messages, escape),
-            Dialog::ReviewerName { text } => reviewer::reviewer_ui(ui, text, cx.messages, escape),
+            Dialog::ReviewerName {
+                text,
+                editing,
+                held,
+            } => reviewer::reviewer_ui(ui, text, editing, held, cx.messages, escape),
             Dialog::Error { title, message } => error_ui(ui, title, message, cx.messages, escape),
         };
     });
+    if choice.is_some()
+        && let Dialog::ReviewerName { held, .. } = dialog
+    {
+        // The review keys typed while the name was offered act now, in the order typed.
+        super::input::InputPacer::defer(ctx, std::mem::take(held));
+    }
     choice
 }
 
