@@ -1988,3 +1988,46 @@ fn the_first_start_offers_the_system_name_and_holds_review_keys() {
     );
     assert_eq!(bench.claim(&first).verdict, Some(Verdict::Confirmed));
 }
+
+/// A shared folder's conflicted copy is merged as the desk opens, and the status line says so.
+#[test]
+fn opening_a_desk_merges_a_sync_clients_conflicted_copy_and_says_so() {
+    use claimdesk::review::edit::{Document, Edit};
+    let folder = tempfile::tempdir().unwrap();
+    let root = folder.path().canonicalize().unwrap();
+    let article = root.join("haushalt.txt");
+    std::fs::write(
+        &article,
+        "Der Stadtrat hat am Dienstag einen Haushalt von 412 Millionen Euro beschlossen.\n\
+         Die Verschuldung steigt laut Kämmerer auf 95 Millionen Euro.\n",
+    )
+    .unwrap();
+    let (review, _) = claimdesk::extract::review_of_path(
+        &article,
+        None,
+        &claimdesk::extract::ExtractOptions::default(),
+    )
+    .unwrap();
+    let first = review.claims[0].id.clone();
+    store::save(&review, &root.join("haushalt.review.json")).unwrap();
+    let mut bobs = Document::new(review, true);
+    bobs.set_reviewer("Bob");
+    bobs.apply(Edit::SetVerdict {
+        claim_id: first.clone(),
+        verdict: Some(Verdict::Denied),
+    })
+    .unwrap();
+    let copy = "haushalt.review (conflicted copy 2026-12-01 101502).json";
+    store::save(bobs.review(), &root.join(copy)).unwrap();
+
+    let bench = open(Some(root.clone()));
+    let status = bench.app().status.as_ref().unwrap().text.clone();
+    assert!(
+        status.contains("Merged one conflicted copy from a sync client into its review"),
+        "{status}"
+    );
+    let merged = store::load(&root.join("haushalt.review.json")).unwrap();
+    assert_eq!(merged.claim(&first).unwrap().verdict, Some(Verdict::Denied));
+    assert!(!root.join(copy).exists());
+    assert!(root.join(".claimdesk/merged-copies").join(copy).is_file());
+}

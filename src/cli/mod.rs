@@ -6,6 +6,7 @@
 //! argument).
 
 mod agreement;
+mod embed;
 mod export;
 mod extract;
 mod matches;
@@ -27,6 +28,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 pub use agreement::AgreementArgs;
+pub use embed::EmbedArgs;
 pub use export::ExportArgs;
 pub use extract::ExtractArgs;
 pub use matches::MatchArgs;
@@ -109,6 +111,9 @@ pub enum Command {
     /// The isolated PDF reader (started by claimdesk itself, with limits).
     #[command(hide = true)]
     ReadPdf(ReadPdfArgs),
+    /// Sentence vectors of standard input's lines (for the meaning scorer's training script).
+    #[command(hide = true)]
+    Embed(EmbedArgs),
 }
 
 impl Command {
@@ -131,6 +136,7 @@ impl Command {
             Self::Train(args) => args.run(),
             Self::Schema(args) => args.run(),
             Self::ReadPdf(args) => args.run(),
+            Self::Embed(args) => args.run(),
         }
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod attribution;
 pub mod features;
+pub mod meaning;
 pub mod model;
 pub mod segment;
 pub use crate::text::{lexicon, tokens};
@@ -31,6 +32,20 @@ pub struct ExtractOptions {
     pub min_score: f64,
     /// The check-worthiness model: a desk's own, or `None` for the shipped one.
     pub model: Option<std::sync::Arc<Model>>,
+    /// What makes the score: the words model alone, or the sentence encoder's meaning.
+    pub scorer: Scorer,
+}
+
+/// What scores check-worthiness.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scorer {
+    /// Named features and word weights: fast (tens of MB/s), and what desks train.
+    #[default]
+    Words,
+    /// The sentence encoder's vector ([`meaning::MeaningScorer`]); the named features still give the
+    /// reasons. Falls back to words when the encoder cannot be loaded.
+    Meaning,
 }
 
 impl Default for ExtractOptions {
@@ -38,6 +53,7 @@ impl Default for ExtractOptions {
         Self {
             min_score: DEFAULT_MIN_SCORE,
             model: None,
+            scorer: Scorer::Words,
         }
     }
 }
@@ -97,7 +113,30 @@ pub fn extract_text_with_progress(
     options: &ExtractOptions,
     progress: &mut dyn FnMut(usize),
 ) -> Vec<Claim> {
-    extract_in_pieces(text, language, options, PIECE_BYTES, progress)
+    let meaning = (options.scorer == Scorer::Meaning)
+        .then(meaning::MeaningScorer::shipped)
+        .flatten()
+        .zip(crate::encoder::shared().ok());
+    let Some((scorer, encoder)) = meaning else {
+        return extract_in_pieces(text, language, options, PIECE_BYTES, progress);
+    };
+    // Every candidate the words model would consider, scored again by meaning, then the threshold.
+    let candidates = ExtractOptions {
+        min_score: 0.0,
+        ..options.clone()
+    };
+    let mut claims = extract_in_pieces(text, language, &candidates, PIECE_BYTES, progress);
+    let texts: Vec<&str> = claims.iter().map(|c| c.text.as_str()).collect();
+    let scores = scorer.score_texts(encoder, &texts);
+    for (claim, score) in claims.iter_mut().zip(scores) {
+        // Two decimals, as the words model's scores are written.
+        claim.score = (score * 100.0).round() / 100.0;
+    }
+    claims.retain(|c| c.score >= options.min_score);
+    for (index, claim) in claims.iter_mut().enumerate() {
+        claim.id = format!("c{}", index + 1);
+    }
+    claims
 }
 
 /// Bytes of text per unit of parallel work: large enough that handing work to a thread costs nothing next
@@ -412,7 +451,14 @@ pub fn new_review(
         article.published = publication_date(&article.text, article.language);
     }
     let claims = extract_with_progress(&article, options, progress);
-    crate::review::Review::new(article, claims)
+    let mut review = crate::review::Review::new(article, claims);
+    if options.scorer == Scorer::Meaning && crate::encoder::shared().is_ok() {
+        // Which scorer made the scores, for whoever compares reviews later.
+        review
+            .generator
+            .push_str("; scores by meaning (multilingual-e5-small)");
+    }
+    review
 }
 
 /// A new review of the article file at `path`, with how it was read (legacy encoding, unknown language).
@@ -704,8 +750,22 @@ fn explain(analysis: &Analysis<'_>, description: &Description, feature: Feature)
         "tense.past" => reason.with_words(analysis.matches(Category::PastTense), 2),
         "person.first_fact" => reason.with_words(first_person(analysis), 2),
         "prediction" => reason.with_words(analysis.matches(Category::Prediction), 2),
-        "rumour" => reason.with_words(analysis.matches(Category::Rumour), 2),
-        "routine.sport" => reason.with_words(analysis.matches(Category::RoutineSport), 2),
+        "rumour" => reason.with_words(
+            analysis
+                .matches(Category::Rumour)
+                .into_iter()
+                .chain(analysis.matches(Category::Platform)),
+            2,
+        ),
+        "routine.sport" => {
+            let score = score_in(analysis.text).map(|(_, score)| score.to_owned());
+            reason.with_words(
+                score
+                    .into_iter()
+                    .chain(analysis.matches(Category::RoutineSport)),
+                2,
+            )
+        }
         "routine.schedule" => reason.with_words(analysis.matches(Category::RoutineSchedule), 2),
         // Shape features: nothing to quote.
         _ => reason,
@@ -888,11 +948,36 @@ pub fn describe(
         features.insert(0, named!("headline.statement"));
     }
 
-    let rumour = analysis.has(Category::Rumour);
+    // A platform with an unnamed source, a second-hand hedge or reported speech: "In sozialen Netzwerken
+    // heißt es, …", "Auf Facebook wird verbreitet, die Regierung plane …".
+    // A named source that writes on a platform is that source's statement ("Die Ministerin schrieb auf
+    // Facebook, …").
+    let named_source = features.contains(&named!("attribution.named"));
+    let rumour = analysis.has(Category::Rumour)
+        || (analysis.has(Category::Platform)
+            && !named_source
+            && (analysis.has(Category::AnonymousAttribution)
+                || analysis.has(Category::SecondHand)
+                || analysis
+                    .words
+                    .iter()
+                    .any(|w| w.is(Category::ReportedSpeech) && !w.quoted)));
     if rumour {
         // Circulating claims are what verification desks check most, whoever "reports" them.
         features.push(named!("rumour"));
-        if speaker.is_none() {
+        // "Users shared a video said to show …": a "speaker" made of the rumour's own words is the users.
+        let spreader_words = |span: Span| {
+            analysis.words.iter().any(|w| {
+                (w.is(Category::Rumour) || w.is(Category::Platform) || w.is(Category::PhraseStart))
+                    && span.start <= w.start
+                    && w.end <= span.end
+            })
+        };
+        let unnamed = match &speaker {
+            None => true,
+            Some((_, span)) => span.is_some_and(spreader_words),
+        };
+        if unnamed {
             let lower: Vec<&str> = analysis.words.iter().map(|w| w.lower.as_ref()).collect();
             speaker = Some((lexicon.rumour_source(&lower).to_owned(), None));
         }
@@ -951,7 +1036,12 @@ fn routine(analysis: &Analysis<'_>) -> Option<Feature> {
     }
     let sport_words = analysis.has(Category::RoutineSport);
     let minute_mark = has_minute_mark(analysis.text);
-    if minute_mark || (sport_words && has_score(analysis)) {
+    let score = match score_in(analysis.text) {
+        Some((Score::Colon, _)) => true,
+        Some((Score::Hyphen, _)) => sport_words,
+        None => false,
+    };
+    if minute_mark || score {
         return Some(named!("routine.sport"));
     }
     let timed = has_clock_time(analysis)
@@ -960,22 +1050,78 @@ fn routine(analysis: &Analysis<'_>) -> Option<Feature> {
     (analysis.has(Category::RoutineSchedule) && timed).then_some(named!("routine.schedule"))
 }
 
-/// "3:0", "2:1 (0:0)", "won 3-0": a score, not a clock time ("15:30 Uhr") or a ratio of thousands.
-fn has_score(analysis: &Analysis<'_>) -> bool {
-    let words = &analysis.words;
-    words.iter().enumerate().any(|(index, word)| {
-        let Some((home, away)) = word.text.split_once([':', '-', '–']) else {
-            return false;
+/// How a sentence writes a score, if it does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Score {
+    /// "3:0", "2:1 (0:0)", "2:0-Sieg", "6:3,7:5": German and tennis results; nothing else writes two small
+    /// numbers around a colon except clock times, which are told apart.
+    Colon,
+    /// "won 3-0": a result only beside a result word (a "5-4 ruling" is not sport).
+    Hyphen,
+}
+
+/// The score in `text`: one or two digits, a colon or a hyphen, one or two digits, not part of a longer
+/// number, a time ("15:30 Uhr", "3:35:49") or a date.
+fn score_in(text: &str) -> Option<(Score, &str)> {
+    let bytes = text.as_bytes();
+    let digits_at = |from: usize| {
+        bytes[from..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    };
+    let mut found = None;
+    for (at, &byte) in bytes.iter().enumerate() {
+        let separator = match byte {
+            b':' => Score::Colon,
+            b'-' => Score::Hyphen,
+            _ => continue,
         };
-        let goals = |s: &str| (1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
-        let clock = words.get(index + 1).is_some_and(|next| {
-            matches!(
-                next.lower.as_ref(),
-                "uhr" | "h" | "a.m" | "p.m" | "am" | "pm"
-            )
-        });
-        goals(home) && goals(away) && !clock
-    })
+        let before = bytes[..at]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let after = digits_at(at + 1);
+        if !(1..=2).contains(&before) || !(1..=2).contains(&after) {
+            continue;
+        }
+        let start = at - before;
+        let end = at + 1 + after;
+        let glued_before =
+            start > 0 && matches!(bytes[start - 1], b'.' | b',' | b':' | b'/' | b'-');
+        let glued_after = bytes
+            .get(end)
+            .is_some_and(|b| matches!(b, b':' | b'.' | b'/'))
+            && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+        let clock = text[end..]
+            .trim_start()
+            .split(|c: char| !c.is_alphanumeric() && c != '.')
+            .next()
+            .is_some_and(|word| {
+                matches!(
+                    word.to_lowercase().as_str(),
+                    "uhr"
+                        | "h"
+                        | "a.m."
+                        | "p.m."
+                        | "am"
+                        | "pm"
+                        | "a.m"
+                        | "p.m"
+                        | "stunden"
+                        | "minuten"
+                )
+            });
+        if glued_before || glued_after || clock {
+            continue;
+        }
+        if separator == Score::Colon {
+            return Some((Score::Colon, &text[start..end]));
+        }
+        found = found.or(Some((Score::Hyphen, &text[start..end])));
+    }
+    found
 }
 
 /// "Welbeck (60.) traf": a minute of play in parentheses, as match reports write it.
@@ -1038,6 +1184,122 @@ mod tests {
                 claim
             })
             .collect()
+    }
+
+    #[test]
+    fn circulating_claims_are_rumours_with_the_platform_or_the_users_as_source() {
+        let cases = [
+            (
+                "In sozialen Netzwerken heißt es erneut, die Impfung verändere das Erbgut.",
+                Language::German,
+                "soziale Netzwerke",
+            ),
+            (
+                "Auf Telegram kursiert ein Video, das angeblich brennende Wahlzettel zeigt.",
+                Language::German,
+                "Telegram",
+            ),
+            (
+                "Seit Tagen kursiert die Behauptung, das Leitungswasser in Linz sei vergiftet.",
+                Language::German,
+                "Nutzer",
+            ),
+            (
+                "Users shared a video said to show ballots being burned in Ohio.",
+                Language::English,
+                "users",
+            ),
+            (
+                "It is being claimed on TikTok that cash will be abolished in January.",
+                Language::English,
+                "TikTok",
+            ),
+        ];
+        for (text, language, source) in cases {
+            let found = claims(text, language);
+            assert_eq!(found.len(), 1, "{text}: a claim");
+            assert_eq!(found[0].kind, ClaimKind::Rumour, "{text}");
+            assert_eq!(found[0].speaker.as_deref(), Some(source), "{text}");
+            assert!(found[0].score > 0.7, "{text}: {}", found[0].score);
+            assert!(
+                reasons(&found[0])
+                    .iter()
+                    .any(|r| r.starts_with("circulating claim")),
+                "{text}: {:?}",
+                reasons(&found[0])
+            );
+        }
+        // A platform is where someone wrote something, not a rumour by itself.
+        let written = claims(
+            "Die Ministerin schrieb am Montag auf Facebook, die Schule werde 2027 eröffnet.",
+            Language::German,
+        );
+        assert!(
+            written.iter().all(|c| c.kind != ClaimKind::Rumour),
+            "{written:?}"
+        );
+    }
+
+    #[test]
+    fn routine_results_and_schedules_score_low_unless_something_in_them_is_news() {
+        let options = ExtractOptions {
+            min_score: 0.0,
+            ..ExtractOptions::default()
+        };
+        let score = |text: &str, language: Language| {
+            let found = extract_text(text, language, &options);
+            assert_eq!(found.len(), 1, "{text}");
+            (found[0].score, reasons(&found[0]))
+        };
+        for (text, language) in [
+            (
+                "Die Londoner gewannen bei West Bromwich Albion mit 3:0 (2:0).",
+                Language::German,
+            ),
+            (
+                "Danny Welbeck (60.) traf zum Tor des Tages.",
+                Language::German,
+            ),
+            ("Der Anpfiff erfolgt um 15.05 Uhr.", Language::German),
+            (
+                "Newcastle setzte sich mit 1:0 (0:0) gegen Crystal Palace durch.",
+                Language::German,
+            ),
+            (
+                "Arsenal won 3-0 at West Bromwich Albion on Saturday.",
+                Language::English,
+            ),
+            ("Kick-off is at 3 p.m. on Saturday.", Language::English),
+        ] {
+            let (score, reasons) = score(text, language);
+            assert!(score < 0.2, "{text}: {score} {reasons:?}");
+            assert!(
+                reasons.iter().any(|r| r.starts_with("routine sport result")
+                    || r.starts_with("schedule or broadcast note")),
+                "{text}: {reasons:?}"
+            );
+        }
+        for (text, language) in [
+            (
+                "Der Verein hat Schulden von 30 Millionen Euro und beantragte nach dem 0:3 die Insolvenz.",
+                Language::German,
+            ),
+            (
+                "Der Radprofi wurde nach einem positiven Dopingtest für vier Jahre gesperrt.",
+                Language::German,
+            ),
+            (
+                "The court ruled 5-4 that the law was unconstitutional.",
+                Language::English,
+            ),
+            (
+                "Die Sitzung beginnt um 9.30 Uhr mit einem Bericht über 40 Millionen Euro Schulden.",
+                Language::German,
+            ),
+        ] {
+            let (score, reasons) = score(text, language);
+            assert!(score > 0.5, "{text}: {score} {reasons:?}");
+        }
     }
 
     #[test]

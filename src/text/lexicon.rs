@@ -58,8 +58,10 @@ pub enum Category {
     FirstPerson,
     /// Past-tense forms (`war`, `stieg`, `was`, `rose`): what happened can be checked.
     PastTense,
-    /// Circulating claims: social media, viral posts, "kursiert", "it is being claimed".
+    /// Circulating claims: viral posts, "kursiert", "it is being claimed".
     Rumour,
+    /// Platforms where claims circulate ("auf Telegram", "on social media"): a rumour with an unnamed source.
+    Platform,
     /// Routine sport: results, play-by-play, tables ("Tor des Tages", "standings").
     RoutineSport,
     /// Schedules and broadcast notes ("Anpfiff", "live on", "tickets").
@@ -322,6 +324,10 @@ macro_rules! sources {
                 (
                     Category::Rumour,
                     include_str!(concat!("../../assets/lexicon/", $lang, "/rumour.txt")),
+                ),
+                (
+                    Category::Platform,
+                    include_str!(concat!("../../assets/lexicon/", $lang, "/platforms.txt")),
                 ),
                 (
                     Category::RoutineSport,
