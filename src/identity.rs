@@ -9,12 +9,35 @@ use std::process::{Command, Stdio};
 /// the login name; `None` when none is known.
 #[must_use]
 pub fn system_reviewer_name() -> Option<String> {
-    let login = login_name();
+    let passwd = Path::new("/etc/passwd");
+    // Without $USER (a service, `env -i`, some containers) the account is found by this process's user id.
+    let login = login_name().or_else(|| own_uid().and_then(|uid| login_of_uid(passwd, uid)));
     login
         .as_deref()
-        .and_then(|login| full_name_from_passwd(Path::new("/etc/passwd"), login))
+        .and_then(|login| full_name_from_passwd(passwd, login))
         .or_else(git_user_name)
         .or(login)
+}
+
+#[cfg(unix)]
+fn own_uid() -> Option<u32> {
+    use std::os::unix::fs::MetadataExt as _;
+    std::fs::metadata("/proc/self").ok().map(|m| m.uid())
+}
+
+#[cfg(not(unix))]
+fn own_uid() -> Option<u32> {
+    None
+}
+
+/// The login name of the account with user id `uid`.
+fn login_of_uid(passwd: &Path, uid: u32) -> Option<String> {
+    let text = std::fs::read_to_string(passwd).ok()?;
+    text.lines().take(100_000).find_map(|line| {
+        let mut fields = line.split(':');
+        let login = fields.next()?;
+        (fields.nth(1)?.parse::<u32>().ok()? == uid).then(|| login.to_owned())
+    })
 }
 
 fn login_name() -> Option<String> {
@@ -74,5 +97,7 @@ mod tests {
             full_name_from_passwd(&dir.path().join("missing"), "root"),
             None
         );
+        assert_eq!(login_of_uid(&passwd, 1000).as_deref(), Some("jnovak"));
+        assert_eq!(login_of_uid(&passwd, 4242), None);
     }
 }
