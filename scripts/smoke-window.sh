@@ -33,11 +33,25 @@ if [ -z "$window" ]; then
     cat "$data_dir/app.log" >&2
     exit 1
 fi
-sleep 2
+# The title names the article once it is open: type only then (a first start in a debug build on a busy
+# machine can take seconds to draw its first frame, and keys sent before are lost).
+for _ in $(seq 1 60); do
+    case "$(xdotool getwindowname "$window" 2>/dev/null || true)" in
+        *.txt*) break ;;
+    esac
+    sleep 0.5
+done
+sleep 1
 xdotool windowfocus --sync "$window" 2>/dev/null || true
 xdotool key j c d
-sleep 1
-title=$(xdotool getwindowname "$window")
+title=""
+for _ in $(seq 1 20); do
+    title=$(xdotool getwindowname "$window")
+    case "$title" in
+        *"●"*) break ;;
+    esac
+    sleep 0.5
+done
 import -window root "$shot"
 colors=$(identify -format '%k' "$shot")
 echo "smoke: window title '$title', screenshot $shot with $colors colours"
