@@ -112,24 +112,12 @@ fn base_claim(ours: &Claim, theirs: &Claim) -> Claim {
     base
 }
 
+/// The merge's own copy of a field, under the history's names for the fields ("approved", "evidence").
 fn copy_field(base: &mut Claim, from: &Claim, field: &str) {
     match field {
-        "verdict" => {
-            base.verdict = from.verdict;
-            base.verdict_by.clone_from(&from.verdict_by);
-        }
-        "note" => base.note.clone_from(&from.note),
-        "speaker" => {
-            base.speaker.clone_from(&from.speaker);
-            base.speaker_kind = from.speaker_kind;
-        }
-        "span" => {
-            base.start = from.start;
-            base.end = from.end;
-            base.text.clone_from(&from.text);
-        }
         "evidence" => base.evidence.clone_from(&from.evidence),
-        _ => base.approval.clone_from(&from.approval),
+        "approved" => super::merge::set_value(base, from, "approval"),
+        other => super::merge::set_value(base, from, other),
     }
 }
 

@@ -111,7 +111,7 @@ fn field_value(claim: &Claim, field: &str) -> Value {
     }
 }
 
-fn set_value(claim: &mut Claim, from: &Claim, field: &str) {
+pub(super) fn set_value(claim: &mut Claim, from: &Claim, field: &str) {
     match field {
         "verdict" => {
             claim.verdict = from.verdict;
