@@ -16,6 +16,7 @@ pub mod export;
 pub mod extract;
 pub mod i18n;
 pub mod identity;
+pub mod json_lines;
 pub mod layout;
 pub mod memory;
 pub mod review;

@@ -425,3 +425,179 @@ fn a_damaged_index_is_rebuilt_from_the_import_log_and_a_torn_vector_file_is_repa
         stderr(&output)
     );
 }
+
+#[test]
+fn vectors_embedded_as_a_map_step_are_imported_as_they_are_and_match_as_a_desk_that_embedded_them()
+{
+    let work = tempfile::tempdir().unwrap();
+    let root = work.path();
+    let records = [
+        claim_review(
+            "Die Arbeitslosenquote lag im Oktober bei 5,1 %.",
+            "Falsch",
+            "https://fakten.example/a",
+        ),
+        "not a ClaimReview".to_owned(),
+        claim_review(
+            "In Kiel wurden am Sonntag 14 Autos gestohlen.",
+            "Richtig",
+            "https://fakten.example/b",
+        ),
+        format!(
+            "[{}, {}]",
+            claim_review(
+                "Der Bürgermeister eröffnete das Hallenbad.",
+                "Richtig",
+                "https://fakten.example/c"
+            ),
+            claim_review(
+                "The harbour handled 4.2 million containers in 2024.",
+                "False",
+                "https://facts.example/d"
+            )
+        ),
+    ];
+    let feed = write(root, "feed.jsonl", &(records.join("\n") + "\n"));
+    let output = claimdesk_in(
+        root,
+        &[
+            "memory",
+            "embed",
+            "--jsonl",
+            "--jobs",
+            "1",
+            feed.to_str().unwrap(),
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let lines = json_lines(&output);
+    assert_eq!(lines.len(), 4, "one line per record, in place");
+    assert_eq!(lines[1]["start"], "not a ClaimReview");
+    assert_eq!(
+        lines[1]["sha256"],
+        claimdesk::article::sha256_hex("not a ClaimReview")
+    );
+    for (line, claims) in [(0, 1), (2, 1), (3, 2)] {
+        let carried = &lines[line]["claimdesk:vectors"];
+        assert!(
+            carried["model"].as_str().unwrap().contains("e5"),
+            "{carried}"
+        );
+        assert_eq!(carried["vectors"].as_array().unwrap().len(), claims);
+    }
+    assert_eq!(
+        lines[0]["claimReviewed"],
+        "Die Arbeitslosenquote lag im Oktober bei 5,1 %."
+    );
+    assert!(stderr(&output).contains("1 errors"), "{}", stderr(&output));
+    let good: Vec<String> = [0, 2, 3].iter().map(|&i| lines[i].to_string()).collect();
+    let embedded = write(root, "embedded.jsonl", &(good.join("\n") + "\n"));
+
+    // One desk takes the carried vectors, the other embeds the plain feed itself.
+    let carried_desk = root.join("carried");
+    let own_desk = root.join("own");
+    for desk in [&carried_desk, &own_desk] {
+        std::fs::create_dir_all(desk.join(".claimdesk")).unwrap();
+    }
+    let import = |desk: &Path, file: &Path, extra: &[&str]| {
+        let mut args = vec!["memory", "import", "--desk", desk.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        args.push(file.to_str().unwrap());
+        claimdesk_in(root, &args)
+    };
+    // --no-embed: whatever vectors the desk has after this import, the import took from the records.
+    let taken = import(&carried_desk, &embedded, &["--no-embed"]);
+    assert!(taken.status.success(), "{}", stderr(&taken));
+    let plain = write(
+        root,
+        "plain.jsonl",
+        &[0, 2, 3].map(|i| records[i].clone()).join("\n"),
+    );
+    let computed = import(&own_desk, &plain, &[]);
+    assert!(computed.status.success(), "{}", stderr(&computed));
+    let vectors = |desk: &Path| {
+        std::fs::read_dir(desk.join(".claimdesk/memory"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| {
+                p.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with("vectors-")
+            })
+            .map(|p| std::fs::metadata(p).unwrap().len())
+    };
+    let header_only = {
+        let empty = root.join("empty");
+        std::fs::create_dir_all(empty.join(".claimdesk")).unwrap();
+        let output = import(&empty, &embedded, &["--no-embed", "--recompute-vectors"]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        vectors(&empty)
+    };
+    assert!(vectors(&own_desk).is_some());
+    assert_eq!(
+        vectors(&carried_desk),
+        vectors(&own_desk),
+        "the four claims' records"
+    );
+    assert!(
+        header_only.unwrap_or(0) < vectors(&own_desk).unwrap(),
+        "--recompute-vectors takes none"
+    );
+
+    let article = write(root, "herbst.txt", NEW_ARTICLE);
+    let matched = |desk: &Path| {
+        let output = claimdesk_in(
+            root,
+            &[
+                "match",
+                "--memory",
+                desk.to_str().unwrap(),
+                article.to_str().unwrap(),
+            ],
+        );
+        assert!(output.status.success(), "{}", stderr(&output));
+        json_lines(&output)
+    };
+    let by_carried = matched(&carried_desk);
+    assert!(
+        by_carried
+            .iter()
+            .any(|claim| claim["matches"].as_array().is_some_and(|m| !m.is_empty())),
+        "{by_carried:?}"
+    );
+    assert_eq!(
+        by_carried,
+        matched(&own_desk),
+        "the same matches and scores"
+    );
+
+    // Vectors of another model are refused, naming both, and computed here on request.
+    let other = embedded_with_model(&good, "another-model");
+    let other = write(root, "other.jsonl", &other);
+    let third = root.join("third");
+    std::fs::create_dir_all(third.join(".claimdesk")).unwrap();
+    let refused = import(&third, &other, &[]);
+    assert!(!refused.status.success());
+    let message = stderr(&refused);
+    assert!(
+        message.contains("other.jsonl")
+            && message.contains("another-model")
+            && message.contains("--recompute-vectors"),
+        "{message}"
+    );
+    let recomputed = import(&third, &other, &["--recompute-vectors"]);
+    assert!(recomputed.status.success(), "{}", stderr(&recomputed));
+    assert_eq!(vectors(&third), vectors(&own_desk), "computed here");
+}
+
+fn embedded_with_model(lines: &[String], model: &str) -> String {
+    lines
+        .iter()
+        .map(|line| {
+            let mut record: Value = serde_json::from_str(line).unwrap();
+            record["claimdesk:vectors"]["model"] = model.into();
+            record.to_string() + "\n"
+        })
+        .collect()
+}

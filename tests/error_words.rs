@@ -204,6 +204,11 @@ fn every_error(subject: &str) -> Vec<Box<dyn InWords>> {
             what: "no claimReviewed".to_owned(),
         }),
         Box::new(MemoryError::NoClaimReviews { path: buf() }),
+        Box::new(MemoryError::OtherModel {
+            path: buf(),
+            theirs: "other-model".to_owned(),
+            ours: "multilingual-e5-small".to_owned(),
+        }),
         Box::new(MemoryError::Index {
             path: buf(),
             message: "locked".to_owned(),

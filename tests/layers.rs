@@ -11,6 +11,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("layout", 0),
     ("identity", 0),
     ("web_url", 0),
+    ("json_lines", 0),
     ("article", 1),
     ("encoder", 1),
     ("text", 2),

@@ -670,14 +670,7 @@ fn looks_binary(bytes: &[u8]) -> bool {
 /// SHA-256 of a text as lower-case hex.
 #[must_use]
 pub fn sha256_hex(text: &str) -> String {
-    let digest = Sha256::digest(text.as_bytes());
-    digest
-        .iter()
-        .fold(String::with_capacity(64), |mut hex, byte| {
-            use std::fmt::Write as _;
-            let _ = write!(hex, "{byte:02x}");
-            hex
-        })
+    crate::json_lines::lower_hex(&Sha256::digest(text.as_bytes()))
 }
 
 /// Decides the markup from the extension, unless the content clearly says otherwise.

@@ -30,6 +30,10 @@ pub enum MemoryCommand {
         /// memory embed`, the next `match`, or the window).
         #[arg(long)]
         no_embed: bool,
+        /// Leave out the vectors the records carry (`claimdesk memory embed --jsonl`) and compute them
+        /// here: for vectors of another model.
+        #[arg(long)]
+        recompute_vectors: bool,
     },
     /// Rebuild the desk's memory index from its sources (the import log and the review files), keeping the
     /// old index as .claimdesk/memory/index.damaged. The memory does this by itself when its index cannot
@@ -41,10 +45,24 @@ pub enum MemoryCommand {
     },
     /// Compute the sentence vectors the desk's memory still lacks (after an import that was stopped, or
     /// with --no-embed). Safe to stop at any time: the next run goes on from there.
+    ///
+    /// With --jsonl it is a map step instead: ClaimReview records in (one per line, any shape `memory
+    /// import` reads), each written out with its claims' vectors and the model's identity added under
+    /// "claimdesk:vectors"; `memory import` takes them without computing them again.
     Embed {
         /// The desk (default: the desk containing the current folder).
-        #[arg(long, value_name = "DIR")]
+        #[arg(long, value_name = "DIR", conflicts_with = "jsonl")]
         desk: Option<PathBuf>,
+        /// Read ClaimReview records from FILE (`-`: standard input) and write them with their vectors to
+        /// standard output, one per line, bad lines answered in place.
+        #[arg(long)]
+        jsonl: bool,
+        /// The JSON Lines input of --jsonl (`-`: standard input).
+        #[arg(requires = "jsonl", value_name = "FILE|-")]
+        input: Option<PathBuf>,
+        /// Encoder threads for --jsonl (default: one per core).
+        #[arg(long, value_name = "N", requires = "jsonl")]
+        jobs: Option<usize>,
     },
 }
 
@@ -59,13 +77,25 @@ impl MemoryArgs {
                 desk,
                 files,
                 no_embed,
+                recompute_vectors,
             } => {
-                import(desk.as_deref(), &files)?;
+                let carried = if recompute_vectors {
+                    memory::CarriedVectors::Recompute
+                } else {
+                    memory::CarriedVectors::Take
+                };
+                import(desk.as_deref(), &files, carried)?;
                 if !no_embed {
                     embed_desk(&desk_of(desk.as_deref())?)?;
                 }
             }
-            MemoryCommand::Embed { desk } => embed_desk(&desk_of(desk.as_deref())?)?,
+            MemoryCommand::Embed {
+                jsonl: true,
+                input,
+                jobs,
+                ..
+            } => embed_jsonl(input.as_deref().unwrap_or(Path::new("-")), jobs)?,
+            MemoryCommand::Embed { desk, .. } => embed_desk(&desk_of(desk.as_deref())?)?,
             MemoryCommand::Rebuild { desk } => {
                 let desk = desk_of(desk.as_deref())?;
                 let report = memory::rebuild(&desk)?;
@@ -104,11 +134,15 @@ fn desk_of(desk_dir: Option<&Path>) -> Result<PathBuf, CliError> {
 }
 
 /// `claimdesk memory import`: a malformed file is reported and skipped whole, the others are imported.
-fn import(desk_dir: Option<&Path>, files: &[PathBuf]) -> Result<(), CliError> {
+fn import(
+    desk_dir: Option<&Path>,
+    files: &[PathBuf],
+    carried: memory::CarriedVectors,
+) -> Result<(), CliError> {
     let desk = desk_of(desk_dir)?;
     let mut failed = 0;
     for file in files {
-        match memory::import(&desk, std::slice::from_ref(file)) {
+        match memory::import_with(&desk, std::slice::from_ref(file), carried) {
             Ok(reports) => {
                 for report in reports {
                     eprintln!(
@@ -183,4 +217,40 @@ pub(super) fn embed_with_progress(memory: &mut memory::Memory) -> Result<(), Cli
         if embedded == 1 { "claim" } else { "claims" }
     );
     Ok(())
+}
+
+/// `claimdesk memory embed --jsonl FILE|-`: records with their vectors on standard output.
+fn embed_jsonl(input: &Path, jobs: Option<usize>) -> Result<(), CliError> {
+    let encoder = crate::encoder::shared().map_err(|error| CliError::Usage(error.to_string()))?;
+    let threads = jobs
+        .filter(|&jobs| jobs > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+    let stdout = std::io::stdout();
+    let out = std::io::BufWriter::with_capacity(1 << 20, stdout.lock());
+    let result = if input == Path::new("-") {
+        memory::feed::embed_jsonl(std::io::stdin().lock(), out, encoder, threads)
+    } else {
+        let file = std::fs::File::open(input).map_err(|source| {
+            CliError::Memory(memory::MemoryError::Read {
+                path: input.to_owned(),
+                source,
+            })
+        })?;
+        memory::feed::embed_jsonl(std::io::BufReader::new(file), out, encoder, threads)
+    };
+    match result {
+        Ok(summary) => {
+            if summary.errors > 0 {
+                eprintln!(
+                    "claimdesk: {} records: {} with vectors ({} claims), {} errors (in place of their lines)",
+                    summary.records + summary.errors,
+                    summary.records,
+                    summary.vectors,
+                    summary.errors
+                );
+            }
+            Ok(())
+        }
+        Err(error) => super::output::ignore_broken_pipe(Err(error)),
+    }
 }

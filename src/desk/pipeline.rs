@@ -11,6 +11,7 @@ use serde::Deserialize;
 
 use crate::article::{self, Language, LoadOptions};
 use crate::extract::{self, ExtractOptions};
+use crate::json_lines::{self, RawLine};
 
 /// One input line.
 #[derive(Debug, Deserialize)]
@@ -46,17 +47,17 @@ pub struct PipelineSummary {
 /// Lines per batch and worker: enough to keep every core busy, few enough to bound memory.
 const LINES_PER_WORKER: usize = 32;
 
-fn error_line(id: Option<&serde_json::Value>, line: usize, error: &str) -> String {
-    serde_json::json!({ "id": id, "line": line, "error": error }).to_string()
-}
-
-/// The output line for input line number `number` (1-based).
-fn process_line(line: &str, number: usize, options: &PipelineOptions) -> (String, bool) {
-    let record: Record = match serde_json::from_str(line) {
+/// The output line for one input line.
+fn process_line(line: &RawLine, options: &PipelineOptions) -> (String, bool) {
+    let (bytes, text) = match line.text() {
+        Ok(read) => read,
+        Err(answer) => return (answer, false),
+    };
+    let record: Record = match serde_json::from_str(text) {
         Ok(record) => record,
         Err(error) => {
             return (
-                error_line(None, number, &format!("not a JSON object: {error}")),
+                json_lines::answer(None, bytes, &format!("not a JSON object: {error}")),
                 false,
             );
         }
@@ -66,9 +67,9 @@ fn process_line(line: &str, number: usize, options: &PipelineOptions) -> (String
         Some(serde_json::Value::Number(id)) => id.to_string(),
         other => {
             return (
-                error_line(
+                json_lines::answer(
                     other.as_ref(),
-                    number,
+                    bytes,
                     "missing \"id\": give each record a string id",
                 ),
                 false,
@@ -78,7 +79,7 @@ fn process_line(line: &str, number: usize, options: &PipelineOptions) -> (String
     let id_value = serde_json::Value::String(id.clone());
     let Some(text) = record.text.filter(|t| !t.trim().is_empty()) else {
         return (
-            error_line(Some(&id_value), number, "empty or missing \"text\""),
+            json_lines::answer(Some(&id_value), bytes, "empty or missing \"text\""),
             false,
         );
     };
@@ -88,9 +89,9 @@ fn process_line(line: &str, number: usize, options: &PipelineOptions) -> (String
         Some("en") => Some(Language::English),
         Some(other) => {
             return (
-                error_line(
+                json_lines::answer(
                     Some(&id_value),
-                    number,
+                    bytes,
                     &format!("\"lang\" is {other:?}: use \"de\" or \"en\", or leave it out"),
                 ),
                 false,
@@ -102,7 +103,7 @@ fn process_line(line: &str, number: usize, options: &PipelineOptions) -> (String
             Ok(loaded) => loaded,
             Err(error) => {
                 return (
-                    error_line(Some(&id_value), number, &error.to_string()),
+                    json_lines::answer(Some(&id_value), bytes, &error.to_string()),
                     false,
                 );
             }
@@ -116,20 +117,22 @@ fn process_line(line: &str, number: usize, options: &PipelineOptions) -> (String
     match serde_json::to_string(&review) {
         Ok(json) => (json, true),
         Err(error) => (
-            error_line(Some(&id_value), number, &error.to_string()),
+            json_lines::answer(Some(&id_value), bytes, &error.to_string()),
             false,
         ),
     }
 }
 
-/// Reads records from `input` and writes one line per record to `output`, in input order. A bad line is
-/// answered with `{"id", "line", "error"}` in its place and the stream goes on.
+/// Reads records from `input` and writes one line per record to `output`, in input order. A bad line (not
+/// UTF-8, not JSON, no id, no text, longer than [`json_lines::MAX_LINE_BYTES`]) is answered in its place with
+/// `{"id", "error"}`, or `{"id": null, "start", "sha256", "error"}` when its id cannot be read
+/// ([`json_lines::answer`]), and the stream goes on. Blank lines are no records and get no answer.
 ///
 /// # Errors
 /// When reading the input or writing the output fails (a closed output pipe included), or the worker
 /// threads cannot be started.
 pub fn run(
-    input: impl BufRead,
+    mut input: impl BufRead,
     mut output: impl Write,
     options: &PipelineOptions,
 ) -> std::io::Result<PipelineSummary> {
@@ -139,25 +142,18 @@ pub fn run(
         .map_err(std::io::Error::other)?;
     let batch_size = pool.current_num_threads() * LINES_PER_WORKER;
     let mut summary = PipelineSummary::default();
-    let mut lines = input.lines();
-    let mut number = 0;
     loop {
-        let mut batch = Vec::with_capacity(batch_size);
-        for line in lines.by_ref().take(batch_size) {
-            number += 1;
-            batch.push((number, line?));
-        }
+        let batch = json_lines::read_batch(&mut input, batch_size)?;
         if batch.is_empty() {
             break;
         }
         let answers: Vec<Option<(String, bool)>> = pool.install(|| {
             batch
                 .par_iter()
-                .map(|(number, line)| {
-                    (!line.trim().is_empty()).then(|| process_line(line, *number, options))
-                })
+                .map(|line| (!line.is_blank()).then(|| process_line(line, options)))
                 .collect()
         });
+        drop(batch);
         for (json, ok) in answers.into_iter().flatten() {
             output.write_all(json.as_bytes())?;
             output.write_all(b"\n")?;
@@ -209,11 +205,14 @@ mod tests {
         assert_eq!(lines.len(), 5, "the blank line is skipped");
         assert_eq!(lines[0]["article"]["source"], "a");
         assert_eq!(lines[0]["article"]["language"], "de");
+        assert_eq!(lines[1]["id"], serde_json::Value::Null);
+        assert_eq!(lines[1]["start"], "not json");
         assert_eq!(
-            (lines[1]["id"].clone(), lines[1]["line"].clone()),
-            (serde_json::Value::Null, 2.into())
+            lines[1]["sha256"],
+            "7ccfa1fbf3940e6f0c0375d87c0f9235a50514e14cb427bdfaf5077987b26ccf"
         );
-        assert_eq!(lines[2]["line"], 3);
+        assert_eq!(lines[2]["start"], r#"{"text": "no id"}"#);
+        assert!(lines[2].get("line").is_none(), "no line number");
         assert_eq!(lines[3]["id"], "b");
         assert!(lines[3]["error"].as_str().unwrap().contains("text"));
         assert_eq!(lines[4]["article"]["source"], "7");

@@ -18,7 +18,20 @@ use crate::web_url::safe_url;
 /// [`MemoryError::Json`] for text that is not JSON or JSON Lines, [`MemoryError::Field`] for a ClaimReview
 /// without a claim text or rating, [`MemoryError::NoClaimReviews`] when no ClaimReview is found at all.
 pub fn parse(text: &str, path: &Path) -> Result<Vec<Entry>, MemoryError> {
+    parse_carrying(text, path).map(|(entries, _)| entries)
+}
+
+/// The fact-checks in `text`, and the vectors its documents carry (`claimdesk:vectors`, written by
+/// `claimdesk memory embed --jsonl`).
+///
+/// # Errors
+/// As [`parse`].
+pub fn parse_carrying(
+    text: &str,
+    path: &Path,
+) -> Result<(Vec<Entry>, Vec<super::feed::Carried>), MemoryError> {
     let mut entries = Vec::new();
+    let mut carried = Vec::new();
     let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Value>();
     let mut document_start = 0;
     // Lines are counted as the stream moves on: counting from the top for every document would make a
@@ -36,6 +49,15 @@ pub fn parse(text: &str, path: &Path) -> Result<Vec<Entry>, MemoryError> {
             column: error.column(),
             message: error.to_string(),
         })?;
+        if let Some(vectors) = document.get(super::feed::VECTORS_FIELD) {
+            carried.push(super::feed::Carried::from_value(vectors).map_err(|what| {
+                MemoryError::Field {
+                    path: path.to_owned(),
+                    line,
+                    what: format!("{}: {what}", super::feed::VECTORS_FIELD),
+                }
+            })?);
+        }
         let mut found = Vec::new();
         collect_claim_reviews(&document, &mut found);
         for (number, review) in found.into_iter().enumerate() {
@@ -61,7 +83,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Vec<Entry>, MemoryError> {
             entry.source.clone_from(&publisher_fallback);
         }
     }
-    Ok(entries)
+    Ok((entries, carried))
 }
 
 fn skip_space(text: &str, from: usize) -> usize {

@@ -10,6 +10,7 @@
 
 pub mod claimreview;
 pub mod compare;
+pub mod feed;
 pub mod index;
 pub mod rating;
 pub mod semantic;
@@ -140,6 +141,18 @@ pub enum MemoryError {
     /// A vector file could not be read or written.
     #[error(transparent)]
     Vectors(#[from] vectors::VectorError),
+    /// The records carry vectors of another model than this claimdesk's.
+    #[error(
+        "{path}: its vectors come from the model {theirs}, this claimdesk's is {ours}. Nothing was imported from this file; import it with --recompute-vectors to compute them here."
+    )]
+    OtherModel {
+        /// The file.
+        path: PathBuf,
+        /// The model the vectors come from.
+        theirs: String,
+        /// This claimdesk's model.
+        ours: String,
+    },
     /// The index could not be opened, read or written.
     #[error("claim memory index {path}: {message}")]
     Index {
@@ -195,6 +208,14 @@ impl InWords for MemoryError {
                 &[
                     ("path", value::path(path)),
                     ("reason", value::io_reason(source, m)),
+                ],
+            ),
+            Self::OtherModel { path, theirs, ours } => m.format(
+                "error-memory-other-model",
+                &[
+                    ("path", value::path(path)),
+                    ("theirs", value::text(theirs)),
+                    ("ours", value::text(ours)),
                 ],
             ),
             Self::Index { path, message } => m.format(
@@ -436,6 +457,16 @@ pub const MAX_IMPORT_BYTES: u64 = 1024 * 1024 * 1024;
 /// # Errors
 /// [`MemoryError`] naming the file, line and field.
 pub fn read_claim_reviews(path: &Path) -> Result<Vec<Entry>, MemoryError> {
+    read_claim_reviews_carrying(path).map(|(entries, _)| entries)
+}
+
+/// Reads a ClaimReview file whole, with the vectors its records carry.
+///
+/// # Errors
+/// [`MemoryError`] naming the file, line and field.
+pub fn read_claim_reviews_carrying(
+    path: &Path,
+) -> Result<(Vec<Entry>, Vec<feed::Carried>), MemoryError> {
     let bytes = store::read_at_most(path, MAX_IMPORT_BYTES)
         .map_err(|source| MemoryError::Read {
             path: path.to_owned(),
@@ -446,7 +477,7 @@ pub fn read_claim_reviews(path: &Path) -> Result<Vec<Entry>, MemoryError> {
             limit: MAX_IMPORT_BYTES,
         })?;
     let text = String::from_utf8_lossy(&bytes);
-    claimreview::parse(text.trim_start_matches('\u{feff}'), path)
+    claimreview::parse_carrying(text.trim_start_matches('\u{feff}'), path)
 }
 
 /// Imports ClaimReview files into the desk's memory. Each file is read whole before anything is written; a
@@ -455,16 +486,69 @@ pub fn read_claim_reviews(path: &Path) -> Result<Vec<Entry>, MemoryError> {
 /// # Errors
 /// The first file that cannot be read or is malformed; files before it are imported.
 pub fn import(desk: &Path, files: &[PathBuf]) -> Result<Vec<ImportReport>, MemoryError> {
+    import_with(desk, files, CarriedVectors::Take)
+}
+
+/// What an import does with the vectors records carry (`claimdesk memory embed --jsonl`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CarriedVectors {
+    /// Take them when they come from this claimdesk's model; refuse the file when they do not.
+    Take,
+    /// Leave them out: the claims are embedded here.
+    Recompute,
+}
+
+/// [`import`], choosing what happens to carried vectors.
+///
+/// # Errors
+/// As [`import`]; [`MemoryError::OtherModel`] for a file whose vectors come from another model (with
+/// [`CarriedVectors::Take`]).
+pub fn import_with(
+    desk: &Path,
+    files: &[PathBuf],
+    carried_vectors: CarriedVectors,
+) -> Result<Vec<ImportReport>, MemoryError> {
     let (mut index, _) = open_desk_index(desk)?;
     let mut known = index.keys()?;
+    let encoder = crate::encoder::shared().ok();
+    let mut store = None;
     let mut reports = Vec::new();
     for file in files {
-        let entries = read_claim_reviews(file)?;
+        let (entries, carried) = read_claim_reviews_carrying(file)?;
+        let carried = match (encoder, carried_vectors) {
+            (Some(encoder), CarriedVectors::Take) if !carried.is_empty() => {
+                feed::CarriedByText::of(carried, encoder.identity()).map_err(|theirs| {
+                    MemoryError::OtherModel {
+                        path: file.clone(),
+                        theirs,
+                        ours: encoder.identity().to_owned(),
+                    }
+                })?
+            }
+            _ => feed::CarriedByText::default(),
+        };
         let found = entries.len();
         let fresh = not_yet_known(entries, &mut known);
         // The log first: it is what the index is rebuilt from, so an import the index lost is not lost.
         append_import_log(desk, &fresh)?;
         index.add(&fresh)?;
+        if let (Some(encoder), false) = (encoder, carried.is_empty()) {
+            let taken: Vec<(String, u128, f32, Vec<i8>)> = fresh
+                .iter()
+                .filter_map(|indexed| {
+                    let hash = text_hash(&semantic::passage_text(&indexed.entry));
+                    carried
+                        .get(hash)
+                        .map(|(scale, codes)| (indexed.key.clone(), hash, *scale, codes.clone()))
+                })
+                .collect();
+            if store.is_none() {
+                store = Some(VectorStore::open(&memory_dir(desk), encoder.identity())?);
+            }
+            if let Some(store) = store.as_mut() {
+                store.append_quantized(&taken)?;
+            }
+        }
         reports.push(ImportReport {
             found,
             added: fresh.len(),

@@ -65,7 +65,9 @@ pub struct Vectors {
 /// One vector row, as found in a [`Vectors`].
 pub type Row = u32;
 
-fn quantize(vector: &[f32]) -> (f32, Vec<i8>) {
+/// A vector as 384 signed bytes and their scale: how the memory keeps it and how a feed carries it.
+#[must_use]
+pub fn quantize(vector: &[f32]) -> (f32, Vec<i8>) {
     let largest = vector.iter().fold(0.0f32, |m, x| m.max(x.abs()));
     let scale = if largest > 0.0 { largest / 127.0 } else { 1.0 };
     #[expect(
@@ -408,6 +410,27 @@ impl VectorStore {
         }
         match &self.path {
             Some(path) => write_records(path, &quantized),
+            None => Ok(()),
+        }
+    }
+
+    /// Adds vectors already quantized (carried by an imported feed), and appends them in one write.
+    ///
+    /// # Errors
+    /// [`VectorError::Io`] when the file cannot be written; the vectors stay in RAM.
+    pub fn append_quantized(
+        &mut self,
+        batch: &[(String, u128, f32, Vec<i8>)],
+    ) -> Result<(), VectorError> {
+        for (key, hash, scale, codes) in batch {
+            self.vectors.insert_quantized(key, *hash, *scale, codes);
+        }
+        let records: Vec<Quantized<'_>> = batch
+            .iter()
+            .map(|(key, hash, scale, codes)| (key.as_str(), *hash, *scale, codes.clone()))
+            .collect();
+        match &self.path {
+            Some(path) => write_records(path, &records),
             None => Ok(()),
         }
     }

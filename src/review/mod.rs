@@ -371,11 +371,24 @@ pub fn now_rfc3339() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
+/// When a new review is made: `SOURCE_DATE_EPOCH` (seconds since 1970, the reproducible-builds
+/// convention) when it is set, so a re-run — or an engine re-running a task — writes the same bytes; else now.
+#[must_use]
+pub fn creation_time() -> String {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|seconds| seconds.trim().parse::<i64>().ok())
+        .and_then(|seconds| chrono::DateTime::from_timestamp(seconds, 0))
+        .map_or_else(now_rfc3339, |time| {
+            time.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+        })
+}
+
 impl Review {
-    /// A new review of `article` with `claims`, created now.
+    /// A new review of `article` with `claims`, created now (or at `SOURCE_DATE_EPOCH`).
     #[must_use]
     pub fn new(article: Article, claims: Vec<Claim>) -> Self {
-        let now = now_rfc3339();
+        let now = creation_time();
         Self {
             format: FORMAT_NAME.to_owned(),
             version: FORMAT_VERSION,

@@ -93,4 +93,5 @@ error-encoder-not-found = Die Modelldatei { $file } des Satz-Encoders wurde nich
 error-encoder-read = { $path }: Das Modell des Satz-Encoders kann nicht gelesen werden ({ $reason }); der Abgleich nutzt nur Wörter.
 error-encoder-checksum = { $path }: Das Modell des Satz-Encoders ist beschädigt (SHA-256 { $found }, erwartet { $expected }); der Abgleich nutzt nur Wörter. Installieren Sie claimdesk neu oder erzeugen Sie die Datei mit scripts/encoder/build-model.py neu.
 error-encoder-damaged = Das Modell des Satz-Encoders ist beschädigt: { $reason }; der Abgleich nutzt nur Wörter.
+error-memory-other-model = { $path }: die Vektoren stammen vom Modell { $theirs }, dieses claimdesk rechnet mit { $ours }. Aus dieser Datei wurde nichts importiert; importieren Sie sie mit --recompute-vectors, dann werden sie hier berechnet.
 error-memory-vectors = Vektoren des Prüfgedächtnisses { $path }: { $reason }. Sie werden aus den Aussagen neu berechnet; prüfen Sie Schreibrechte und freien Platz des Ordners.

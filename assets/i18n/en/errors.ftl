@@ -93,4 +93,5 @@ error-encoder-not-found = the sentence encoder's model file { $file } was not fo
 error-encoder-read = { $path }: the sentence encoder's model cannot be read ({ $reason }); matching uses words only.
 error-encoder-checksum = { $path }: the sentence encoder's model is damaged (SHA-256 { $found }, expected { $expected }); matching uses words only. Reinstall claimdesk or rebuild the file with scripts/encoder/build-model.py.
 error-encoder-damaged = the sentence encoder's model is damaged: { $reason }; matching uses words only.
+error-memory-other-model = { $path }: its vectors come from the model { $theirs }, this claimdesk's is { $ours }. Nothing was imported from this file; import it with --recompute-vectors to compute them here.
 error-memory-vectors = the claim memory's vectors { $path }: { $reason }. They are computed again from the claims; check the folder's permissions and free space.
