@@ -2,7 +2,9 @@
 //! bundled sample articles (German and English). Run: `cargo bench --bench extract`.
 
 use claimdesk::article::Language;
-use claimdesk::extract::{ExtractOptions, extract_text, lexicon::Lexicon, segment::segment};
+use claimdesk::extract::{
+    ExtractOptions, Scorer, extract_text, lexicon::Lexicon, segment::segment,
+};
 use divan::Bencher;
 use divan::counter::BytesCount;
 
@@ -73,4 +75,32 @@ fn extract_german_mb(bencher: Bencher, megabytes: usize) {
     bencher
         .counter(BytesCount::new(text.len()))
         .bench(|| extract_text(divan::black_box(&text), Language::German, &options));
+}
+
+/// The window's article: 30 sentences (the German sample, then its first eleven sentences again with other
+/// figures), scored by words and by meaning. The target for meaning is under 300 ms on two cores.
+#[divan::bench(args = ["words", "meaning"], sample_count = 10)]
+fn article_of_30_sentences(bencher: Bencher, scorer: &str) {
+    let scorer = if scorer == "meaning" {
+        Scorer::Meaning
+    } else {
+        Scorer::Words
+    };
+    let lexicon = Lexicon::for_language(Language::German);
+    let mut again = String::new();
+    for span in segment(GERMAN, lexicon).iter().take(11) {
+        again.push_str(&GERMAN[span.start..span.end].replace("18", "23"));
+        again.push_str("\n\n");
+    }
+    let text = format!("{GERMAN}\n{again}");
+    assert_eq!(segment(&text, lexicon).len(), 30, "thirty sentences");
+    if scorer == Scorer::Meaning {
+        // Loading the model is a start-up cost, not the article's.
+        claimdesk::encoder::shared().expect("the encoder's model file");
+    }
+    let options = ExtractOptions {
+        scorer,
+        ..ExtractOptions::default()
+    };
+    bencher.bench(|| extract_text(divan::black_box(&text), Language::German, &options));
 }

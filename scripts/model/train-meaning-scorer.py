@@ -1,11 +1,16 @@
 #!/usr/bin/env python3
-"""Rebuilds assets/model/meaning-scorer.json: check-worthiness from the sentence encoder's vectors.
+"""Rebuilds assets/model/meaning-scorer.json (check-worthiness from the sentence encoder's vectors) and
+assets/model/meaning-examples.json (claimdesk's own labelled sentences with their vectors: what a claim's
+"like: '…'" reason names).
 
 A logistic regression (scikit-learn, L2, C=1, classes weighted alike, lbfgs: deterministic) over the
 vectors `claimdesk embed` computes, trained on ClaimBuster's training split (CC BY 4.0; credited in the
 README) and claimdesk's own sentences (assets/model/train/). Each sentence goes by a hash of its text into
 training (85 %) or validation (15 %, ClaimBuster sentences only, so the numbers compare with the held-out
-figures of the words model); the file records the validation numbers and the encoder it was trained for.
+figures of the words model; claimdesk's own sentences of each language calibrate that language); the file
+records the validation numbers and the encoder it was trained for. The bias is calibrated per language: it
+moves so that the threshold with the best F1 (classes weighted alike) on that language's validation
+sentences lands on claimdesk's default threshold 0.35.
 
     pip install numpy scikit-learn
     cargo build --release
@@ -30,12 +35,13 @@ CLAIMBUSTER = ROOT.parent / "shared/external/claimbuster/train.json"
 
 
 def sentences():
-    rows = [(d["text"], int(d["label"]), "claimbuster") for d in json.loads(CLAIMBUSTER.read_text())]
+    """(text, label, source, language) of every training sentence, ClaimBuster's first."""
+    rows = [(d["text"], int(d["label"]), "claimbuster", "en") for d in json.loads(CLAIMBUSTER.read_text())]
     for name in ("de-news-and-speech", "en-news-and-speech"):
         for line in (ROOT / "assets/model/train" / f"{name}.jsonl").read_text().splitlines():
             record = json.loads(line)
-            rows.append((record["text"], int(record["label"]), "own"))
-    return [(" ".join(text.split()), label, source) for text, label, source in rows]
+            rows.append((record["text"], int(record["label"]), "own", record["lang"]))
+    return [(" ".join(text.split()), label, source, lang) for text, label, source, lang in rows]
 
 
 def embed(binary, texts):
@@ -60,49 +66,92 @@ def balanced_f1(truth, flagged):
     return f1_score(truth, flagged, sample_weight=weights)
 
 
-def main():
-    binary = sys.argv[1] if len(sys.argv) > 1 else str(ROOT / "target/release/claimdesk")
-    rows = sentences()
-    vectors = embed(binary, [t for t, _, _ in rows])
-    labels = np.array([label for _, label, _ in rows])
-    bucket = np.array([int(hashlib.sha256(t.encode()).hexdigest()[:8], 16) % 100 for t, _, _ in rows])
-    claimbuster = np.array([source == "claimbuster" for _, _, source in rows])
-    train = bucket < 85
-    validation = ~train & claimbuster
-    model = LogisticRegression(C=1.0, max_iter=5000, class_weight="balanced").fit(vectors[train], labels[train])
-    truth = labels[validation]
-    # Calibrated to claimdesk's default threshold (0.35): the bias moves so that the validation threshold
-    # with the best F1 (classes weighted alike) lands there.
-    logits = vectors[validation] @ model.coef_[0] + model.intercept_[0]
+def calibrated_bias(model, vectors, truth, threshold):
+    """The intercept that puts the best balanced-F1 threshold of these sentences on `threshold`."""
+    logits = vectors @ model.coef_[0] + model.intercept_[0]
     candidates = np.quantile(logits, np.linspace(0.05, 0.95, 181))
     best = max(candidates, key=lambda t: balanced_f1(truth, logits >= t))
-    default_threshold = 0.35
-    bias = float(model.intercept_[0]) + float(np.log(default_threshold / (1 - default_threshold))) - float(best)
-    probability = 1 / (1 + np.exp(-(vectors[validation] @ model.coef_[0] + bias)))
-    flagged = probability >= default_threshold
-    evaluation = {
-        "claimbuster_validation_sentences": int(validation.sum()),
-        "claimbuster_validation_check_worthy": int(truth.sum()),
+    return float(model.intercept_[0]) + float(np.log(threshold / (1 - threshold))) - float(best)
+
+
+def scores(truth, probability, threshold):
+    flagged = probability >= threshold
+    return {
+        "sentences": int(len(truth)),
+        "check_worthy": int(truth.sum()),
         "precision": round(float(precision_score(truth, flagged)), 4),
         "recall": round(float(recall_score(truth, flagged)), 4),
         "f1": round(float(f1_score(truth, flagged)), 4),
         "roc_auc": round(float(roc_auc_score(truth, probability)), 4),
+    }
+
+
+def quantized(vector):
+    """As the memory keeps a vector (src/memory/vectors.rs): 384 signed bytes and their scale."""
+    largest = float(np.abs(vector).max())
+    scale = largest / 127.0 if largest > 0 else 1.0
+    codes = np.clip(np.round(vector / scale), -127, 127).astype(np.int8)
+    return float(np.float32(scale)), codes.astype(np.uint8).tobytes().hex()
+
+
+def main():
+    binary = sys.argv[1] if len(sys.argv) > 1 else str(ROOT / "target/release/claimdesk")
+    rows = sentences()
+    vectors = embed(binary, [row[0] for row in rows])
+    labels = np.array([row[1] for row in rows])
+    bucket = np.array([int(hashlib.sha256(row[0].encode()).hexdigest()[:8], 16) % 100 for row in rows])
+    claimbuster = np.array([row[2] == "claimbuster" for row in rows])
+    own = ~claimbuster
+    language = np.array([row[3] for row in rows])
+    train = bucket < 85
+    model = LogisticRegression(C=1.0, max_iter=5000, class_weight="balanced").fit(vectors[train], labels[train])
+    default_threshold = 0.35
+    # English is calibrated on ClaimBuster's validation part (so its numbers compare with the words model's)
+    # and German on claimdesk's own German sentences set aside by the same hash.
+    calibration = {"en": ~train & claimbuster, "de": ~train & own & (language == "de")}
+    biases = {
+        lang: round(calibrated_bias(model, vectors[part], labels[part], default_threshold), 6)
+        for lang, part in calibration.items()
+    }
+
+    def probability(part, lang):
+        return 1 / (1 + np.exp(-(vectors[part] @ model.coef_[0] + biases[lang])))
+
+    validation = calibration["en"]
+    evaluation = {
+        "claimbuster_validation": scores(labels[validation], probability(validation, "en"), default_threshold),
+        "own_german_validation": scores(
+            labels[calibration["de"]], probability(calibration["de"], "de"), default_threshold
+        ),
         "training_sentences": int(train.sum()),
     }
     encoder = subprocess.run([binary, "--version"], capture_output=True, text=True).stdout.strip()
     out = {
-        "format": "claimdesk-meaning-scorer/1",
+        "format": "claimdesk-meaning-scorer/2",
         "description": "Check-worthiness from multilingual-e5-small sentence vectors ('query: ' prefix): "
         "logistic regression, rebuilt by scripts/model/train-meaning-scorer.py.",
         "trained_with": encoder,
-        "bias": round(bias, 6),
+        "bias": biases["en"],
+        "bias_by_language": biases,
         "weights": [round(float(w), 6) for w in model.coef_[0]],
         "evaluation": evaluation,
     }
-    text = json.dumps(out, indent=1) + "\n"
-    path = ROOT / "assets/model/meaning-scorer.json"
-    path.write_text(text)
+    write(ROOT / "assets/model/meaning-scorer.json", json.dumps(out, indent=1) + "\n")
+    examples = []
+    for index in np.flatnonzero(own):
+        scale, codes = quantized(vectors[index])
+        text, label, _, lang = rows[index]
+        examples.append({"text": text, "label": int(label), "lang": lang, "scale": scale, "codes": codes})
+    write(
+        ROOT / "assets/model/meaning-examples.json",
+        json.dumps({"format": "claimdesk-meaning-examples/1", "trained_with": encoder, "examples": examples},
+                   ensure_ascii=False, separators=(",", ":")) + "\n",
+    )
     print(json.dumps(evaluation))
+
+
+def write(path, text):
+    path.write_text(text)
     print(f"{path}: sha256 {hashlib.sha256(text.encode()).hexdigest()}")
 
 

@@ -254,13 +254,7 @@ fn extract_loaded(
     progress.set_total(loaded.article.text.len());
     let review = guarded(Work::Extract, path, m, || {
         fail_if_injected(inject_panic, Work::Extract);
-        // An article of a desk with its own model is scored by that model.
-        let options = ExtractOptions {
-            model: article_path
-                .as_deref()
-                .and_then(crate::desk::model::model_for),
-            ..ExtractOptions::default()
-        };
+        let options = window_options(article_path.as_deref());
         Ok(extract::new_review(loaded.article, &options, &mut |done| {
             progress.set_done(done);
         }))
@@ -315,7 +309,23 @@ pub fn review_of_text(name: &str, text: &str) -> Review {
             author: None,
         },
     };
-    extract::new_review(article, &ExtractOptions::default(), &mut |_| {})
+    extract::new_review(article, &window_options(None), &mut |_| {})
+}
+
+/// How the window finds claims: by meaning (the sentence encoder beside the named features), or by the
+/// desk's own model when the article's desk has one — what the analysts taught it wins.
+#[must_use]
+pub fn window_options(article_path: Option<&Path>) -> ExtractOptions {
+    match article_path.and_then(crate::desk::model::model_for) {
+        Some(model) => ExtractOptions {
+            model: Some(model),
+            ..ExtractOptions::default()
+        },
+        None => ExtractOptions {
+            scorer: extract::Scorer::Meaning,
+            ..ExtractOptions::default()
+        },
+    }
 }
 
 /// Which file dialog is open.

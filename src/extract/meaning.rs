@@ -4,22 +4,31 @@
 //!
 //! Why beside the words model: words alone rank real German news barely above chance, while the same
 //! vectors that make the memory semantic carry what a sentence is about in either language. The named
-//! features and their reasons still explain each claim; this scorer only replaces the score.
+//! features and their reasons still explain each claim; this scorer replaces the score, and the meaning part
+//! is shown as what it resembles: the nearest of claimdesk's own labelled sentences
+//! (`assets/model/meaning-examples.json`, "like a check-worthy sentence: '…'").
 
 use std::sync::LazyLock;
 
-use crate::encoder::{Encoder, Kind};
+use crate::article::Language;
+use crate::encoder::{DIMENSIONS, Encoder, Kind, Vector};
 
 /// The shipped weights.
 const SHIPPED: &str = include_str!("../../assets/model/meaning-scorer.json");
+
+/// The shipped labelled sentences with their vectors.
+const EXAMPLES: &str = include_str!("../../assets/model/meaning-examples.json");
 
 /// A logistic regression over sentence vectors.
 #[derive(Debug, serde::Deserialize)]
 pub struct MeaningScorer {
     /// One weight per vector dimension.
     pub weights: Vec<f32>,
-    /// The intercept.
+    /// The intercept, calibrated on English.
     pub bias: f32,
+    /// The intercept calibrated on each language's own validation sentences (`de`, `en`).
+    #[serde(default)]
+    pub bias_by_language: std::collections::BTreeMap<String, f32>,
     /// What it was measured at when trained (shown by the README and `claimdesk extract --help`).
     #[serde(default)]
     pub evaluation: serde_json::Map<String, serde_json::Value>,
@@ -37,10 +46,15 @@ impl MeaningScorer {
         SCORER.as_ref()
     }
 
-    /// The probability that the sentence whose vector is `vector` is check-worthy.
+    /// The probability that the sentence of this language whose vector is `vector` is check-worthy.
     #[must_use]
-    pub fn probability(&self, vector: &[f32]) -> f64 {
-        let logit: f32 = self.bias
+    pub fn probability(&self, vector: &[f32], language: Language) -> f64 {
+        let bias = self
+            .bias_by_language
+            .get(language.code())
+            .copied()
+            .unwrap_or(self.bias);
+        let logit: f32 = bias
             + self
                 .weights
                 .iter()
@@ -50,14 +64,122 @@ impl MeaningScorer {
         1.0 / (1.0 + (-f64::from(logit)).exp())
     }
 
-    /// The probabilities of `texts`, embedded on all cores.
+    /// The vectors of `texts`, embedded on all cores.
     #[must_use]
-    pub fn score_texts(&self, encoder: &Encoder, texts: &[&str]) -> Vec<f64> {
+    pub fn vectors(encoder: &Encoder, texts: &[&str]) -> Vec<Vector> {
         let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-        encoder
-            .embed_parallel(texts, Kind::Query, threads)
-            .iter()
-            .map(|vector| self.probability(vector))
-            .collect()
+        encoder.embed_parallel(texts, Kind::Query, threads)
+    }
+}
+
+/// One of claimdesk's own labelled sentences.
+#[derive(Debug, serde::Deserialize)]
+pub struct Example {
+    /// The sentence.
+    pub text: String,
+    /// 1: check-worthy, 0: not.
+    pub label: u8,
+    /// Its language code.
+    pub lang: String,
+    scale: f32,
+    codes: String,
+    #[serde(skip)]
+    vector: Vec<f32>,
+}
+
+impl Example {
+    /// Whether the rubric called it check-worthy.
+    #[must_use]
+    pub fn check_worthy(&self) -> bool {
+        self.label == 1
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct ExampleFile {
+    examples: Vec<Example>,
+}
+
+/// The labelled sentences a claim's meaning is compared with.
+#[derive(Debug)]
+pub struct Examples {
+    examples: Vec<Example>,
+}
+
+impl Examples {
+    /// The shipped examples with their vectors; `None` if the file is damaged (a build defect the tests
+    /// catch).
+    #[must_use]
+    pub fn shipped() -> Option<&'static Self> {
+        static EXAMPLES_READ: LazyLock<Option<Examples>> = LazyLock::new(|| {
+            let file: ExampleFile = serde_json::from_str(EXAMPLES).ok()?;
+            let mut examples = file.examples;
+            for example in &mut examples {
+                example.vector = decode(&example.codes, example.scale)?;
+            }
+            Some(Examples { examples })
+        });
+        EXAMPLES_READ.as_ref()
+    }
+
+    /// The most similar example, preferring the claim's own language (a reason the analyst can read).
+    #[must_use]
+    pub fn nearest(&self, vector: &[f32], language: Language) -> Option<&Example> {
+        let similarity = |example: &Example| -> f32 {
+            example.vector.iter().zip(vector).map(|(a, b)| a * b).sum()
+        };
+        let best_of = |same_language: bool| {
+            self.examples
+                .iter()
+                .filter(|e| !same_language || e.lang == language.code())
+                .max_by(|a, b| similarity(a).total_cmp(&similarity(b)))
+        };
+        best_of(true).or_else(|| best_of(false))
+    }
+}
+
+/// Hex-coded int8 codes and their scale as a unit vector.
+fn decode(codes: &str, scale: f32) -> Option<Vec<f32>> {
+    if codes.len() != DIMENSIONS * 2 {
+        return None;
+    }
+    let mut vector = (0..DIMENSIONS)
+        .map(|i| {
+            let byte = u8::from_str_radix(codes.get(2 * i..2 * i + 2)?, 16).ok()?;
+            Some(f32::from(i8::from_le_bytes([byte])) * scale)
+        })
+        .collect::<Option<Vec<f32>>>()?;
+    let norm = vector.iter().map(|x| x * x).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        for x in &mut vector {
+            *x /= norm;
+        }
+    }
+    Some(vector)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_scorer_and_examples_fit_the_encoder_and_every_language_is_calibrated() {
+        let scorer = MeaningScorer::shipped().expect("the scorer's file fits the encoder");
+        assert!(scorer.bias_by_language.contains_key("de"));
+        assert!(scorer.bias_by_language.contains_key("en"));
+        let examples = Examples::shipped().expect("the examples' file reads");
+        assert!(examples.examples.len() >= 600);
+        for language in [Language::German, Language::English] {
+            let own: Vec<&Example> = examples
+                .examples
+                .iter()
+                .filter(|e| e.lang == language.code())
+                .collect();
+            assert!(own.iter().any(|e| e.check_worthy()) && own.iter().any(|e| !e.check_worthy()));
+            // An example's own vector finds itself.
+            let first = own[0];
+            let nearest = examples.nearest(&first.vector, language).unwrap();
+            assert_eq!(nearest.text, first.text);
+        }
     }
 }

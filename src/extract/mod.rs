@@ -16,7 +16,7 @@ use model::{Feature, Model};
 use segment::{Span, segment};
 
 use crate::article::{Article, Language};
-use crate::review::{Claim, ClaimKind, FoundReason, Origin, Reason};
+use crate::review::{Claim, ClaimKind, FoundReason, Origin, Reason, Sign};
 
 /// Segments longer than this are not sentences but unpunctuated runs (tables, lists, data): they are never
 /// claims, and skipping them keeps extraction linear on any input.
@@ -127,10 +127,26 @@ pub fn extract_text_with_progress(
     };
     let mut claims = extract_in_pieces(text, language, &candidates, PIECE_BYTES, progress);
     let texts: Vec<&str> = claims.iter().map(|c| c.text.as_str()).collect();
-    let scores = scorer.score_texts(encoder, &texts);
-    for (claim, score) in claims.iter_mut().zip(scores) {
+    let vectors = meaning::MeaningScorer::vectors(encoder, &texts);
+    let examples = meaning::Examples::shipped();
+    for (claim, vector) in claims.iter_mut().zip(vectors) {
         // Two decimals, as the words model's scores are written.
-        claim.score = (score * 100.0).round() / 100.0;
+        claim.score = (scorer.probability(&vector, language) * 100.0).round() / 100.0;
+        if let Some(example) = examples.and_then(|e| e.nearest(&vector, language)) {
+            let (feature, sign) = if example.check_worthy() {
+                ("meaning.like_check_worthy", Sign::For)
+            } else {
+                ("meaning.like_not_check_worthy", Sign::Against)
+            };
+            // First: the meaning is what made the score.
+            claim.reasons.insert(
+                0,
+                Reason::Found(FoundReason {
+                    sign: Some(sign),
+                    ..FoundReason::new(feature).with_words([example.text.as_str()], 1)
+                }),
+            );
+        }
     }
     claims.retain(|c| c.score >= options.min_score);
     for (index, claim) in claims.iter_mut().enumerate() {

@@ -635,7 +635,12 @@ mod tests {
         let features: Vec<&str> = NAMED_FEATURES
             .iter()
             .map(|(name, _)| *name)
-            .chain(["words", "by_hand"])
+            .chain([
+                "words",
+                "by_hand",
+                "meaning.like_check_worthy",
+                "meaning.like_not_check_worthy",
+            ])
             .collect();
         let mut expected: BTreeSet<String> =
             features.iter().map(|f| reason_message_id(f)).collect();
