@@ -1192,14 +1192,26 @@ fn desk_search_opens_the_article_at_the_claim_and_new_files_appear() {
     let mut bench = open(Some(root.clone()));
     bench.wait_until("the rows", |app| !app.desk.as_ref().unwrap().is_busy());
 
+    let ctx = bench.harness.ctx.clone();
     let desk = bench.harness.state_mut().desk.as_mut().unwrap();
     desk.search = "Kröger".to_owned();
-    desk.run_search();
+    desk.run_search(&ctx);
     let hits = desk.hits.clone();
-    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits.len(), 1, "the hit by words, at once: {hits:?}");
     assert_eq!(hits[0].article, "sub/c-preis.txt");
-    bench.harness.run_steps(2);
-    bench.harness.get_by_label_contains("Eva Kröger").click();
+    bench.wait_until("the search by meaning", |app| {
+        app.desk
+            .as_ref()
+            .unwrap()
+            .meaning_search_progress()
+            .is_none()
+    });
+    bench
+        .harness
+        .query_all_by_label_contains("Eva Kröger")
+        .next()
+        .expect("the hit is listed")
+        .click();
     bench.harness.run_steps(2);
     bench.wait_for_load();
     assert_eq!(bench.app().view, View::Workbench);
@@ -1242,6 +1254,44 @@ fn desk_search_opens_the_article_at_the_claim_and_new_files_appear() {
             .iter()
             .any(|r| r.file.relative == "a-rat.txt")
     });
+}
+
+#[test]
+fn desk_search_finds_claims_by_meaning_in_the_other_language_too() {
+    let folder = desk_folder();
+    let root = folder.path().canonicalize().unwrap();
+    let mut bench = open(Some(root));
+    bench.wait_until("the rows", |app| !app.desk.as_ref().unwrap().is_busy());
+    let ctx = bench.harness.ctx.clone();
+    let desk = bench.harness.state_mut().desk.as_mut().unwrap();
+    desk.search = "electricity becomes more expensive".to_owned();
+    desk.run_search(&ctx);
+    assert!(desk.hits.is_empty(), "no claim has these words");
+    bench.wait_until("the search by meaning", |app| {
+        app.desk
+            .as_ref()
+            .unwrap()
+            .meaning_search_progress()
+            .is_none()
+    });
+    let hits = bench.desk().hits.clone();
+    let price = hits
+        .iter()
+        .find(|h| h.article == "sub/c-preis.txt" && h.text.contains("Strompreis"))
+        .expect("the German price rise is found by meaning");
+    assert!(price.similarity.is_some());
+    assert!(
+        hits.iter().all(|h| h.article != "a-rat.txt"),
+        "the council's cycle lanes are another subject: {hits:?}"
+    );
+    assert!(
+        bench
+            .harness
+            .query_all_by_label_contains("by meaning")
+            .next()
+            .is_some(),
+        "the list says how it was found"
+    );
 }
 
 #[test]

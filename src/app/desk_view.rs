@@ -10,12 +10,12 @@ use rayon::prelude::*;
 use super::jobs::Job;
 use crate::article::Language;
 use crate::desk::cache::Cache;
+use crate::desk::search::{self, SearchHit};
 use crate::desk::status::{ArticleStatus, Extracted, article_status, remember};
 use crate::desk::watch::DeskWatcher;
 use crate::desk::{ArticleFile, scan};
 use crate::extract::ExtractOptions;
 use crate::i18n::{InWords, Messages};
-use crate::review::store;
 
 /// A column of the desk table, also the sort key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,68 +150,18 @@ fn start_status_job(
     })
 }
 
-/// A claim found by the desk search.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SearchHit {
-    /// The article's path relative to the desk.
-    pub article: String,
-    /// The claim id.
-    pub claim_id: String,
-    /// The claim text.
-    pub text: String,
-    /// Its verdict.
-    pub verdict: Option<Verdict>,
-    /// Its speaker.
-    pub speaker: Option<String>,
-}
+/// Finds the claims closest in meaning to a query in the background: the desk's claims, embedded where the
+/// user's vector cache lacks them.
+type MeaningJob = Job<Vec<SearchHit>>;
 
-/// At most this many search hits are listed.
-const MAX_HITS: usize = 500;
-
-/// Whether a claim matches the query: words of the text or speaker, or a verdict name.
-fn matches(query: &str, text: &str, speaker: Option<&str>, verdict: Option<Verdict>) -> bool {
-    let verdict_name = verdict.map_or("pending", Verdict::label);
-    if query.eq_ignore_ascii_case(verdict_name) {
-        return true;
-    }
-    let query = query.to_lowercase();
-    text.to_lowercase().contains(&query)
-        || speaker.is_some_and(|s| s.to_lowercase().contains(&query))
-}
-
-/// Searches the claims of every article: the review's where there is one, else the extraction cache's.
-#[must_use]
-pub fn search_desk(root: &Path, rows: &[DeskRow], query: &str, min_score: f64) -> Vec<SearchHit> {
-    let query = query.trim();
-    if query.is_empty() {
-        return Vec::new();
-    }
-    let cache = Cache::open(root, min_score);
-    let per_article: Vec<Vec<SearchHit>> = rows
-        .par_iter()
-        .map(|row| {
-            let claims = if row.file.review_path.is_file() {
-                store::load(&row.file.review_path).map(|r| r.claims).ok()
-            } else {
-                cache
-                    .get(&row.file)
-                    .and_then(|summary| cache.claims(&summary.sha256))
-            };
-            claims
-                .unwrap_or_default()
-                .into_iter()
-                .filter(|c| matches(query, &c.text, c.speaker.as_deref(), c.verdict))
-                .map(|c| SearchHit {
-                    article: row.file.relative.clone(),
-                    claim_id: c.id,
-                    text: c.text,
-                    verdict: c.verdict,
-                    speaker: c.speaker,
-                })
-                .collect()
+fn start_meaning_job(claims: Vec<SearchHit>, query: String, repaint: &egui::Context) -> MeaningJob {
+    Job::spawn("desk-search", repaint, move |progress| {
+        search::by_meaning(&claims, &query, &mut |done, total| {
+            progress.set_total(total);
+            progress.set_done(done);
+            !progress.is_cancelled()
         })
-        .collect();
-    per_article.into_iter().flatten().take(MAX_HITS).collect()
+    })
 }
 
 /// What the desk view asks the app to do.
@@ -244,8 +194,9 @@ pub struct DeskView {
     pub selected: Option<String>,
     /// The desk search query.
     pub search: String,
-    /// Its results.
+    /// Its results: by words at once, by meaning below them when they are found.
     pub hits: Vec<SearchHit>,
+    meaning_job: Option<MeaningJob>,
     job: Option<StatusJob>,
     queued: Vec<ArticleFile>,
     watcher: Option<DeskWatcher>,
@@ -312,6 +263,7 @@ impl DeskView {
             selected: None,
             search: String::new(),
             hits: Vec::new(),
+            meaning_job: None,
             job: None,
             queued: Vec::new(),
             watcher: None,
@@ -346,6 +298,7 @@ impl DeskView {
 
     /// Takes finished rows and folder changes; call once per frame.
     pub fn poll(&mut self, ctx: &egui::Context) {
+        self.poll_meaning();
         if let Some(job) = &mut self.job {
             // Whether it ended, read before the rows: every row was sent before the job ended.
             let cancelled = job.is_cancelled();
@@ -544,9 +497,48 @@ impl DeskView {
             .map(|r| r.file.relative.clone())
     }
 
-    /// Runs the desk search for the current query.
-    pub fn run_search(&mut self) {
-        self.hits = search_desk(&self.root, &self.rows, &self.search, self.options.min_score);
+    /// Runs the desk search for the current query: the hits by words at once, the hits by meaning from a
+    /// background job (a search started before it ends replaces it).
+    pub fn run_search(&mut self, ctx: &egui::Context) {
+        if let Some(job) = self.meaning_job.take() {
+            job.cancel();
+        }
+        let query = self.search.trim().to_owned();
+        if query.is_empty() {
+            self.hits.clear();
+            return;
+        }
+        let files: Vec<&ArticleFile> = self.rows.iter().map(|r| &r.file).collect();
+        let claims = search::desk_claims(&self.root, &files, self.options.min_score);
+        self.hits = search::by_words(&claims, &query);
+        self.meaning_job = Some(start_meaning_job(claims, query, ctx));
+    }
+
+    /// Whether hits by meaning are still being looked for, and how far that is (done, total).
+    #[must_use]
+    pub fn meaning_search_progress(&self) -> Option<(usize, usize)> {
+        self.meaning_job.as_ref().map(Job::progress)
+    }
+
+    /// Adds the hits by meaning once they are found, below the word hits and without repeating them.
+    fn poll_meaning(&mut self) {
+        let Some(job) = &mut self.meaning_job else {
+            return;
+        };
+        let Some(outcome) = job.poll() else {
+            return;
+        };
+        self.meaning_job = None;
+        // A failed meaning search leaves the word hits; the words are what the analyst asked for.
+        for hit in outcome.unwrap_or_default() {
+            let known = self
+                .hits
+                .iter()
+                .any(|h| h.article == hit.article && h.claim_id == hit.claim_id);
+            if !known {
+                self.hits.push(hit);
+            }
+        }
     }
 
     /// The sums over the rows read so far.
@@ -646,7 +638,14 @@ impl DeskView {
             if (search.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)))
                 || ui.button(m.text("desk-search-button")).clicked()
             {
-                self.run_search();
+                self.run_search(ui.ctx());
+            }
+            if let Some((done, total)) = self.meaning_search_progress() {
+                ui.spinner();
+                ui.label(m.format(
+                    "desk-search-meaning-running",
+                    &[("done", done.into()), ("total", total.into())],
+                ));
             }
         });
         ui.separator();
@@ -658,12 +657,22 @@ impl DeskView {
                 .show(ui, |ui| {
                     for hit in &self.hits {
                         let verdict = Verdict::words(Vocabulary::Window, m, hit.verdict);
-                        let label = format!(
+                        let mut label = format!(
                             "{} · {} · {verdict} · {}",
                             hit.article,
                             hit.speaker.as_deref().unwrap_or("—"),
                             hit.text
                         );
+                        if let Some(similarity) = hit.similarity {
+                            label.push_str(" · ");
+                            label.push_str(&m.format(
+                                "desk-search-by-meaning",
+                                &[(
+                                    "percent",
+                                    crate::i18n::value::text(&format!("{:.0}", similarity * 100.0)),
+                                )],
+                            ));
+                        }
                         if ui.selectable_label(false, label).clicked() {
                             open = self.open_request(&hit.article, Some(hit.claim_id.clone()));
                         }
@@ -851,19 +860,5 @@ impl InWords for RowTrouble {
             Self::Crashed(path) => m.format("desk-row-crashed", &[("path", path.clone().into())]),
             Self::NotRead(path) => m.format("desk-row-not-read", &[("path", path.clone().into())]),
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn verdict_names_and_words_match_claims() {
-        assert!(matches("denied", "x", None, Some(Verdict::Denied)));
-        assert!(matches("Pending", "x", None, None));
-        assert!(!matches("pending", "x", None, Some(Verdict::Confirmed)));
-        assert!(matches("kämmerer", "Der Kämmerer sagte", None, None));
-        assert!(matches("weber", "x", Some("Anna Weber"), None));
     }
 }

@@ -150,6 +150,15 @@ impl<T: Send + 'static, P: Send + 'static> Job<T, P> {
         self.progress.is_cancelled()
     }
 
+    /// How much is done of how much (0 of 0 while the total is unknown).
+    #[must_use]
+    pub fn progress(&self) -> (usize, usize) {
+        (
+            self.progress.done.load(Ordering::Relaxed),
+            self.progress.total.load(Ordering::Relaxed),
+        )
+    }
+
     /// How far it got, 0 to 1 (0 while the total is unknown).
     #[must_use]
     pub fn fraction(&self) -> f32 {

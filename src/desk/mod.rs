@@ -14,6 +14,7 @@ pub mod copies;
 pub mod model;
 pub mod pipeline;
 pub mod scan;
+pub mod search;
 pub mod status;
 pub mod watch;
 

@@ -1,0 +1,180 @@
+//! The desk search (Ctrl+F over every claim of a desk): the claims of each article — its review's where it
+//! has one, else the extraction cache's — found by the words of their text or speaker, or by a verdict's
+//! name, at once; and by meaning, in either language, a moment later: the query and each claim get a
+//! sentence vector (kept in the user's vector cache by the text's hash, beside the vectors `match` keeps,
+//! so each claim is embedded once), and the claims closest to the query are added below the word hits.
+
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use super::ArticleFile;
+use super::cache::Cache;
+use crate::encoder::Kind;
+use crate::memory::vectors::{VectorStore, text_hash};
+use crate::review::{Verdict, store};
+
+/// A claim found by the desk search.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchHit {
+    /// The article's path relative to the desk.
+    pub article: String,
+    /// The claim id.
+    pub claim_id: String,
+    /// The claim text.
+    pub text: String,
+    /// Its verdict.
+    pub verdict: Option<Verdict>,
+    /// Its speaker.
+    pub speaker: Option<String>,
+    /// For a hit by meaning, the cosine of its vector with the query's.
+    pub similarity: Option<f32>,
+}
+
+/// At most this many hits by words are listed.
+pub const MAX_HITS: usize = 500;
+
+/// At most this many hits by meaning are added.
+pub const MAX_MEANING_HITS: usize = 30;
+
+/// A claim this close to the query (cosine of the encoder's query and passage vectors) is a hit by meaning:
+/// restatements and the same subject in the other language lie above, other subjects below.
+pub const MIN_MEANING_SIMILARITY: f32 = 0.82;
+
+/// Whether a claim matches the query: words of the text or speaker, or a verdict name.
+fn matches(query: &str, text: &str, speaker: Option<&str>, verdict: Option<Verdict>) -> bool {
+    let verdict_name = verdict.map_or("pending", Verdict::label);
+    if query.eq_ignore_ascii_case(verdict_name) {
+        return true;
+    }
+    let query = query.to_lowercase();
+    text.to_lowercase().contains(&query)
+        || speaker.is_some_and(|s| s.to_lowercase().contains(&query))
+}
+
+/// Every claim of these articles of the desk at `root`: the review's where there is one, else the
+/// extraction cache's (articles the cache does not know yet have none).
+#[must_use]
+pub fn desk_claims(root: &Path, files: &[&ArticleFile], min_score: f64) -> Vec<SearchHit> {
+    let cache = Cache::open(root, min_score);
+    let per_article: Vec<Vec<SearchHit>> = files
+        .par_iter()
+        .map(|file| {
+            let claims = if file.review_path.is_file() {
+                store::load(&file.review_path).map(|r| r.claims).ok()
+            } else {
+                cache
+                    .get(file)
+                    .and_then(|summary| cache.claims(&summary.sha256))
+            };
+            claims
+                .unwrap_or_default()
+                .into_iter()
+                .map(|c| SearchHit {
+                    article: file.relative.clone(),
+                    claim_id: c.id,
+                    text: c.text,
+                    verdict: c.verdict,
+                    speaker: c.speaker,
+                    similarity: None,
+                })
+                .collect()
+        })
+        .collect();
+    per_article.into_iter().flatten().collect()
+}
+
+/// The claims whose words match the query, at most [`MAX_HITS`].
+#[must_use]
+pub fn by_words(claims: &[SearchHit], query: &str) -> Vec<SearchHit> {
+    let query = query.trim();
+    if query.is_empty() {
+        return Vec::new();
+    }
+    claims
+        .iter()
+        .filter(|c| matches(query, &c.text, c.speaker.as_deref(), c.verdict))
+        .take(MAX_HITS)
+        .cloned()
+        .collect()
+}
+
+/// The claims closest in meaning to the query, best first, at most [`MAX_MEANING_HITS`], each at least
+/// [`MIN_MEANING_SIMILARITY`]. Claims without a vector are embedded first (a batch at a time;
+/// `progress(done, total)` after each, stopping when it returns `false`). Without the encoder: none.
+#[must_use]
+pub fn by_meaning(
+    claims: &[SearchHit],
+    query: &str,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Vec<SearchHit> {
+    let query = query.trim();
+    let Ok(encoder) = crate::encoder::shared() else {
+        return Vec::new();
+    };
+    if query.is_empty() || claims.is_empty() {
+        return Vec::new();
+    }
+    let mut store = crate::memory::vector_cache_dir()
+        .and_then(|dir| VectorStore::open(&dir, encoder.identity()).ok())
+        .unwrap_or_else(VectorStore::in_ram);
+    let hashes: Vec<u128> = claims.iter().map(|c| text_hash(&c.text)).collect();
+    let mut missing: Vec<(u128, &str)> = Vec::new();
+    let mut queued = std::collections::HashSet::new();
+    for (claim, hash) in claims.iter().zip(&hashes) {
+        if store.vectors.row_of_text(*hash).is_none() && queued.insert(*hash) {
+            missing.push((*hash, claim.text.as_str()));
+        }
+    }
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let total = missing.len();
+    let mut done = 0;
+    for batch in missing.chunks(32 * threads) {
+        if !progress(done, total) {
+            return Vec::new();
+        }
+        let texts: Vec<&str> = batch.iter().map(|(_, text)| *text).collect();
+        let records: Vec<(String, u128, Vec<f32>)> = batch
+            .iter()
+            .zip(encoder.embed_parallel(&texts, Kind::Passage, threads))
+            .map(|((hash, _), vector)| (String::new(), *hash, vector))
+            .collect();
+        // The cache only saves time: vectors that cannot be written are still searched in RAM.
+        let _ = store.append(&records);
+        done += batch.len();
+    }
+    progress(total, total);
+    let query_vector = encoder.embed(query, Kind::Query);
+    let mut scored: Vec<(f32, &SearchHit)> = claims
+        .iter()
+        .zip(&hashes)
+        .filter_map(|(claim, hash)| {
+            let row = store.vectors.row_of_text(*hash)?;
+            Some((store.vectors.cosine(row, &query_vector), claim))
+        })
+        .filter(|(similarity, _)| *similarity >= MIN_MEANING_SIMILARITY)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    scored
+        .into_iter()
+        .take(MAX_MEANING_HITS)
+        .map(|(similarity, claim)| SearchHit {
+            similarity: Some(similarity),
+            ..claim.clone()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verdict_names_and_words_match_claims() {
+        assert!(matches("denied", "x", None, Some(Verdict::Denied)));
+        assert!(matches("Pending", "x", None, None));
+        assert!(!matches("pending", "x", None, Some(Verdict::Confirmed)));
+        assert!(matches("kämmerer", "Der Kämmerer sagte", None, None));
+        assert!(matches("weber", "x", Some("Anna Weber"), None));
+    }
+}
