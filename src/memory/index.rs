@@ -345,6 +345,36 @@ impl MemoryIndex {
         Ok(entries)
     }
 
+    /// At most `limit` claims spread evenly over the index (all of them when it holds fewer), in the
+    /// index's order.
+    ///
+    /// # Errors
+    /// [`MemoryError::Index`] when the index cannot be read.
+    pub fn sample(&self, limit: usize) -> Result<Vec<Entry>, MemoryError> {
+        let searcher = self.reader.searcher();
+        let total = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
+        let stride = total.div_ceil(limit.max(1)).max(1);
+        let mut entries = Vec::with_capacity(total.min(limit));
+        let mut seen = 0usize;
+        for (ordinal, segment) in searcher.segment_readers().iter().enumerate() {
+            let alive = segment.alive_bitset();
+            for doc in 0..segment.max_doc() {
+                if alive.is_some_and(|alive| !alive.is_alive(doc)) {
+                    continue;
+                }
+                let taken = seen.is_multiple_of(stride) && entries.len() < limit;
+                seen += 1;
+                if !taken {
+                    continue;
+                }
+                let address =
+                    tantivy::DocAddress::new(u32::try_from(ordinal).unwrap_or(u32::MAX), doc);
+                entries.extend(self.entry_at(&searcher, address)?);
+            }
+        }
+        Ok(entries)
+    }
+
     /// The best `limit` candidates for a claim's tokens, excluding claims of `excluded` groups.
     ///
     /// # Errors

@@ -11,6 +11,7 @@
 pub mod claimreview;
 pub mod compare;
 pub mod feed;
+pub mod grams;
 pub mod index;
 pub mod rating;
 pub mod semantic;
@@ -322,6 +323,41 @@ struct Source {
     /// The vector file new vectors are also written to for a source in RAM (the user's vector cache), so
     /// a file named on the command line is embedded once, not on every run.
     cache: Option<PathBuf>,
+    /// How common each character n-gram is among the claims, read when first matched.
+    grams: std::sync::OnceLock<grams::Frequencies>,
+}
+
+impl Source {
+    fn new(
+        index: MemoryIndex,
+        vectors: VectorStore,
+        pending: Vec<(String, Option<String>)>,
+        cache: Option<PathBuf>,
+    ) -> Self {
+        Self {
+            index,
+            vectors,
+            pending,
+            cache,
+            grams: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The n-gram frequencies of (a sample of) the claims this source holds.
+    fn frequencies(&self) -> Result<&grams::Frequencies, MemoryError> {
+        if let Some(frequencies) = self.grams.get() {
+            return Ok(frequencies);
+        }
+        let texts: Vec<String> = self
+            .index
+            .sample(grams::SAMPLE)?
+            .iter()
+            .map(semantic::passage_text)
+            .collect();
+        Ok(self
+            .grams
+            .get_or_init(|| grams::Frequencies::of(texts.iter().map(String::as_str))))
+    }
 }
 
 /// Something about the memory the analyst should hear once.
@@ -403,6 +439,8 @@ struct QueryVectors {
     context: Option<Vector>,
     /// The paragraph itself, for its words.
     context_text: Option<String>,
+    /// The paragraph is a post: it weighs more (see [`semantic::Scoring::post_context_weight`]).
+    post: bool,
 }
 
 /// The claims of a review that have a verdict, as memory entries.
@@ -842,12 +880,7 @@ impl Memory {
         let mut vectors = VectorStore::in_ram();
         let mut pending = Vec::new();
         let Some(encoder) = self.encoder else {
-            return Ok(Source {
-                index,
-                vectors,
-                pending,
-                cache: None,
-            });
+            return Ok(Source::new(index, vectors, pending, None));
         };
         let cache = match vector_cache_dir().filter(|_| cached) {
             // The cache only saves time: without it, the claims are embedded in RAM.
@@ -870,12 +903,12 @@ impl Memory {
                 None => pending.push((indexed.key.clone(), Some(text))),
             }
         }
-        Ok(Source {
+        Ok(Source::new(
             index,
             vectors,
             pending,
-            cache: cache.and_then(|store| store.path().map(Path::to_owned)),
-        })
+            cache.and_then(|store| store.path().map(Path::to_owned)),
+        ))
     }
 
     /// Adds the desk's memory: its imported fact-checks and its reviews. In a desk (a folder with
@@ -890,12 +923,12 @@ impl Memory {
             self.notices.extend(notice);
             let fresh = sync_reviews(desk, &mut index)?;
             let Some(encoder) = self.encoder else {
-                return self.push_source(Source {
+                return self.push_source(Source::new(
                     index,
-                    vectors: VectorStore::in_ram(),
-                    pending: Vec::new(),
-                    cache: None,
-                });
+                    VectorStore::in_ram(),
+                    Vec::new(),
+                    None,
+                ));
             };
             let vectors = VectorStore::open(&memory_dir(desk), encoder.identity())?;
             let mut pending: Vec<(String, Option<String>)> = Vec::new();
@@ -918,12 +951,7 @@ impl Memory {
                 .collect();
             missing.sort_unstable();
             pending.extend(missing.into_iter().map(|key| (key, None)));
-            return self.push_source(Source {
-                index,
-                vectors,
-                pending,
-                cache: None,
-            });
+            return self.push_source(Source::new(index, vectors, pending, None));
         }
         let mut entries = Vec::new();
         for path in desk_reviews(desk) {
@@ -1067,15 +1095,15 @@ impl Memory {
     }
 
     /// The vectors of claims to match (all at once: batches are faster than single texts).
-    fn query_vectors(&self, claims: &[(&str, Option<&str>)]) -> Option<Vec<QueryVectors>> {
+    fn query_vectors(&self, claims: &[Asked<'_>]) -> Option<Vec<QueryVectors>> {
         let encoder = self.encoder?;
         if self.sources.iter().all(|s| s.vectors.vectors.is_empty()) {
             return None;
         }
         let mut texts: Vec<&str> = Vec::new();
-        for (claim, context) in claims {
-            texts.push(claim);
-            if let Some(context) = context {
+        for asked in claims {
+            texts.push(asked.claim);
+            if let Some(context) = asked.context {
                 texts.push(context);
             }
         }
@@ -1086,10 +1114,11 @@ impl Memory {
         Some(
             claims
                 .iter()
-                .map(|(_, context)| QueryVectors {
+                .map(|asked| QueryVectors {
                     claim: vectors.next().unwrap_or_default(),
-                    context: context.and_then(|_| vectors.next()),
-                    context_text: context.map(str::to_owned),
+                    context: asked.context.and_then(|_| vectors.next()),
+                    context_text: asked.context.map(str::to_owned),
+                    post: asked.post,
                 })
                 .collect(),
         )
@@ -1136,7 +1165,7 @@ impl Memory {
         language: Language,
         options: MatchOptions,
     ) -> Result<Vec<ClaimMatches>, MemoryError> {
-        let asked = asked_with_context(claims, article);
+        let asked = asked_with_context(claims, article, self.scoring());
         let queries = if options.top == 0 {
             None
         } else {
@@ -1175,7 +1204,11 @@ impl Memory {
         let query = if options.top == 0 {
             None
         } else {
-            self.query_vectors(&[(text, None)])
+            self.query_vectors(&[Asked {
+                claim: text,
+                context: None,
+                post: false,
+            }])
         };
         self.match_one(
             text,
@@ -1195,6 +1228,7 @@ impl Memory {
     /// The candidates of one claim with what scores them: BM25's best and the vectors' nearest, each once.
     fn candidates(
         &self,
+        text: &str,
         analysis: &terms::Analysis,
         language: Language,
         query: Option<&QueryVectors>,
@@ -1236,7 +1270,7 @@ impl Memory {
             }
             let store = &source.vectors.vectors;
             if let Some(q) = query {
-                let blended = scoring.query_vector(&q.claim, q.context.as_deref());
+                let blended = scoring.query_vector(&q.claim, q.context.as_deref(), q.post);
                 let accept = |row: vectors::Row| !self.is_excluded(store.key(row));
                 for (row, _) in store.nearest(&blended, scoring.vector_candidates, &accept) {
                     if let Some(entry) = source.index.entry_by_key(store.key(row))? {
@@ -1258,29 +1292,59 @@ impl Memory {
                 let best: &mut f32 = bm25_of.entry(identity(entry)).or_insert(0.0);
                 *best = best.max(*score);
             }
+            let best_context_bm25 = context_hits.iter().map(|c| c.1).fold(0.0f32, f32::max);
+            let mut context_bm25_of = HashMap::new();
+            for (entry, score) in &context_hits {
+                let best: &mut f32 = context_bm25_of.entry(identity(entry)).or_insert(0.0);
+                *best = best.max(*score);
+            }
             hits.extend(context_hits.into_iter().map(|(entry, _)| (entry, 0.0)));
             let weights = IndexWeights::new(&source.index);
+            // N-grams only score what the encoder scores too: without vectors a match is by words alone.
+            let gram_queries = match query {
+                Some(q) => {
+                    let frequencies = source.frequencies()?;
+                    Some((
+                        frequencies,
+                        frequencies.weights(text),
+                        q.context_text.as_deref().map(|c| frequencies.weights(c)),
+                    ))
+                }
+                None => None,
+            };
             for (entry, _) in hits {
                 let id = identity(&entry);
                 let bm25 = bm25_of.get(&id).copied().unwrap_or(0.0);
+                let context_bm25 = context_bm25_of.get(&id).copied();
                 if !seen.insert(id) {
                     continue;
                 }
                 let earlier = terms::analyse(&entry.text, entry.language);
                 let comparison = compare(analysis, &earlier, language, &weights);
                 let row = store.row_of_text(text_hash(&semantic::passage_text(&entry)));
-                let features = match (query, row) {
-                    (Some(q), Some(row)) => Some(semantic::Features {
-                        cross_language: semantic::languages_differ(language, entry.language),
-                        claim_cosine: f64::from(store.cosine(row, &q.claim)),
-                        context_cosine: q.context.as_ref().map(|c| f64::from(store.cosine(row, c))),
-                        bm25: if best_bm25 > 0.0 {
-                            f64::from(bm25 / best_bm25)
-                        } else {
-                            0.0
-                        },
-                        lexical: comparison.similarity,
-                    }),
+                let features = match (query, row, &gram_queries) {
+                    (Some(q), Some(row), Some((frequencies, claim_grams, context_grams))) => {
+                        let earlier_grams = frequencies.weights(&semantic::passage_text(&entry));
+                        Some(semantic::Features {
+                            cross_language: semantic::languages_differ(language, entry.language),
+                            claim_cosine: f64::from(store.cosine(row, &q.claim)),
+                            context_cosine: q
+                                .context
+                                .as_ref()
+                                .map(|c| f64::from(store.cosine(row, c))),
+                            post: q.post,
+                            claim_grams: claim_grams.similarity(&earlier_grams),
+                            context_grams: context_grams
+                                .as_ref()
+                                .map(|c| c.similarity(&earlier_grams)),
+                            bm25: share(bm25, best_bm25),
+                            context_bm25: q
+                                .context_text
+                                .as_ref()
+                                .map(|_| share(context_bm25.unwrap_or(0.0), best_context_bm25)),
+                            lexical: comparison.similarity,
+                        })
+                    }
                     _ => None,
                 };
                 found.push(Candidate {
@@ -1314,7 +1378,7 @@ impl Memory {
         article: Option<&str>,
         language: Language,
     ) -> Result<Vec<Explained>, MemoryError> {
-        let asked = asked_with_context(claims, article);
+        let asked = asked_with_context(claims, article, self.scoring());
         let queries = self.query_vectors(&asked);
         claims
             .iter()
@@ -1322,7 +1386,13 @@ impl Memory {
             .map(|(at, claim)| {
                 let analysis = terms::analyse(&claim.text, language);
                 Ok(self
-                    .candidates(&analysis, language, queries.as_ref().map(|q| &q[at]), 5)?
+                    .candidates(
+                        &claim.text,
+                        &analysis,
+                        language,
+                        queries.as_ref().map(|q| &q[at]),
+                        5,
+                    )?
                     .into_iter()
                     .map(|c| (c.entry, c.features))
                     .collect())
@@ -1343,7 +1413,7 @@ impl Memory {
         }
         let scoring = self.scoring();
         let mut matches: Vec<(f64, Match)> = Vec::new();
-        for candidate in self.candidates(&analysis, language, query, options.top)? {
+        for candidate in self.candidates(text, &analysis, language, query, options.top)? {
             let Candidate {
                 entry,
                 earlier,
@@ -1423,6 +1493,15 @@ fn not_yet_known(entries: Vec<Entry>, known: &mut HashSet<String>) -> Vec<Indexe
         .collect()
 }
 
+/// A BM25 score as a share of the best candidate's (0 when nothing scored).
+fn share(score: f32, best: f32) -> f64 {
+    if best > 0.0 {
+        f64::from(score / best)
+    } else {
+        0.0
+    }
+}
+
 /// A candidate of one claim.
 struct Candidate {
     entry: Entry,
@@ -1431,17 +1510,32 @@ struct Candidate {
     features: Option<semantic::Features>,
 }
 
+/// A claim to match, with its paragraph of the article when it has one.
+struct Asked<'a> {
+    claim: &'a str,
+    context: Option<&'a str>,
+    /// The paragraph is a post (the whole text, short).
+    post: bool,
+}
+
 /// Each claim's text with its paragraph of the article, when it has one.
 fn asked_with_context<'a>(
     claims: &'a [Claim],
     article: Option<&'a str>,
-) -> Vec<(&'a str, Option<&'a str>)> {
+    scoring: &semantic::Scoring,
+) -> Vec<Asked<'a>> {
     claims
         .iter()
         .map(|claim| {
             let context =
                 article.and_then(|text| semantic::paragraph_around(text, claim.start, claim.end));
-            (claim.text.as_str(), context)
+            Asked {
+                claim: claim.text.as_str(),
+                context,
+                post: context
+                    .zip(article)
+                    .is_some_and(|(paragraph, text)| scoring.is_post(paragraph, text)),
+            }
         })
         .collect()
 }

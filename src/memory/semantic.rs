@@ -2,8 +2,7 @@
 //! the word scores make one score, and how meaning and hard facts decide "same" or "related".
 //!
 //! The weights are data (`assets/memory/ranking.json`), fitted on the training part of a public
-//! claim-matching benchmark by `scripts/memory/fit-ranking.py` from features that `cargo bench --bench
-//! claim_matching` writes; see docs/memory.md.
+//! claim-matching benchmark by `cargo bench --bench claim_matching -- --fit`; see docs/memory.md.
 
 use std::sync::{LazyLock, Mutex};
 
@@ -20,9 +19,20 @@ use crate::encoder::{Encoder, Kind, Vector};
 /// How the parts of a match's score are weighed, and where its similarity starts and ends.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Scoring {
-    /// Share of the claim's paragraph in the query's cosine (a post or paragraph says more than one of
-    /// its sentences).
+    /// Share of the claim's paragraph in the query's cosine, n-gram similarity and BM25 (a paragraph says
+    /// more than one of its sentences; capped so that the claims of one paragraph of an article keep their
+    /// own matches).
     pub context_weight: f64,
+    /// The paragraph's share when it is a post: the whole text, one short paragraph (at most
+    /// [`Scoring::post_chars`]). A post states one thing over its sentences, which lean on each other.
+    pub post_context_weight: f64,
+    /// Up to this many characters a text of one paragraph is a post.
+    pub post_chars: usize,
+    /// Weight of the character n-gram similarity (see [`super::grams`]).
+    pub grams_weight: f64,
+    /// The n-gram similarity a claim in the other language is credited with: what a right match in one
+    /// language shares on average (two languages share few n-grams beyond names and figures).
+    pub cross_language_grams: f64,
     /// Weight of the BM25 score, as a share of the best candidate's.
     pub bm25_weight: f64,
     /// Weight of the word overlap (figures, dates, stems; see [`super::compare`]).
@@ -92,21 +102,65 @@ pub struct Features {
     pub claim_cosine: f64,
     /// Cosine of the claim's paragraph with the candidate, when it has one.
     pub context_cosine: Option<f64>,
+    /// The claim's paragraph is a post (see [`Scoring::post_context_weight`]).
+    pub post: bool,
+    /// Character n-gram similarity of the claim with the candidate, 0..1.
+    pub claim_grams: f64,
+    /// The same for the claim's paragraph, when it has one.
+    pub context_grams: Option<f64>,
     /// BM25 as a share of the best candidate's (0 when BM25 did not find it).
     pub bm25: f64,
+    /// The same for the claim's paragraph, when it has one.
+    pub context_bm25: Option<f64>,
     /// Word overlap, 0..1.
     pub lexical: f64,
 }
 
 impl Scoring {
+    /// The share of a claim's paragraph, in a post or in an article.
+    #[must_use]
+    pub fn context_share(&self, post: bool) -> f64 {
+        if post {
+            self.post_context_weight
+        } else {
+            self.context_weight
+        }
+    }
+
+    /// Whether `paragraph`, a paragraph of `text`, makes a post: the whole text, and short.
+    #[must_use]
+    pub fn is_post(&self, paragraph: &str, text: &str) -> bool {
+        paragraph.len() == text.trim().len() && paragraph.chars().count() <= self.post_chars
+    }
+
     /// The cosine the query has with a candidate, the paragraph's share included.
     #[must_use]
     pub fn cosine(&self, features: &Features) -> f64 {
-        features
-            .context_cosine
-            .map_or(features.claim_cosine, |context| {
-                (1.0 - self.context_weight) * features.claim_cosine + self.context_weight * context
-            })
+        self.blend(features, features.claim_cosine, features.context_cosine)
+    }
+
+    /// The n-gram similarity, the paragraph's share included; across languages at least what a right
+    /// match shares on average.
+    #[must_use]
+    pub fn grams(&self, features: &Features) -> f64 {
+        let grams = self.blend(features, features.claim_grams, features.context_grams);
+        if features.cross_language {
+            grams.max(self.cross_language_grams)
+        } else {
+            grams
+        }
+    }
+
+    /// The BM25 share, the paragraph's share included.
+    #[must_use]
+    pub fn bm25(&self, features: &Features) -> f64 {
+        self.blend(features, features.bm25, features.context_bm25)
+    }
+
+    /// A claim's value blended with its paragraph's, by the paragraph's share.
+    fn blend(&self, features: &Features, claim: f64, context: Option<f64>) -> f64 {
+        let share = self.context_share(features.post);
+        context.map_or(claim, |context| (1.0 - share) * claim + share * context)
     }
 
     /// The candidate's score: what ranks it.
@@ -118,17 +172,18 @@ impl Scoring {
             0.0
         };
         self.cosine(features)
-            + self.bm25_weight * features.bm25
+            + self.bm25_weight * self.bm25(features)
             + self.lexical_weight * features.lexical
+            + self.grams_weight * self.grams(features)
             + offset
     }
 
     /// The vector to look up the nearest claims with: its dot product with a claim's vector is the
     /// blended cosine of [`Scoring::cosine`].
     #[must_use]
-    pub fn query_vector(&self, claim: &[f32], context: Option<&[f32]>) -> Vec<f32> {
+    pub fn query_vector(&self, claim: &[f32], context: Option<&[f32]>, post: bool) -> Vec<f32> {
         #[expect(clippy::cast_possible_truncation, reason = "a weight in 0..1")]
-        let weight = self.context_weight as f32;
+        let weight = self.context_share(post) as f32;
         match context {
             Some(context) => claim
                 .iter()
@@ -139,10 +194,18 @@ impl Scoring {
         }
     }
 
-    /// The score on the similarity's scale, not yet clamped to 0..1 (what ranks matches).
+    /// The score on the similarity's scale, not yet clamped at 0 (what ranks matches): linear up to 0.9,
+    /// then bending towards 1 without reaching it, so that strong matches of several claims keep their
+    /// order when written with three decimals instead of all showing 1.0.
     #[must_use]
     pub fn rank(&self, score: f64) -> f64 {
-        (score - self.score_at_zero) / (self.score_at_one - self.score_at_zero)
+        const BEND: f64 = 0.9;
+        let linear = (score - self.score_at_zero) / (self.score_at_one - self.score_at_zero);
+        if linear <= BEND {
+            linear
+        } else {
+            BEND + (1.0 - BEND) * (1.0 - (-(linear - BEND) / (1.0 - BEND)).exp())
+        }
     }
 
     /// The score as a similarity in 0..1 (monotone, so the order stays).
@@ -325,8 +388,20 @@ mod tests {
         let scoring = &*SCORING;
         assert!(scoring.score_at_one > scoring.score_at_zero);
         assert!((0.0..=1.0).contains(&scoring.context_weight));
+        assert!((0.0..=1.0).contains(&scoring.post_context_weight));
+        assert!(scoring.grams_weight >= 0.0);
         let low = scoring.similarity(scoring.score_at_zero - 1.0);
         let high = scoring.similarity(scoring.score_at_one + 1.0);
-        assert!((low - 0.0).abs() < f64::EPSILON && (high - 1.0).abs() < f64::EPSILON);
+        assert!((low - 0.0).abs() < f64::EPSILON && high <= 1.0 && high > 0.99);
+        let at_one = scoring.rank(scoring.score_at_one);
+        assert!(at_one > 0.95 && at_one < 1.0, "{at_one}");
+        // Monotone and continuous where the scale bends.
+        let span = scoring.score_at_one - scoring.score_at_zero;
+        let mut last = scoring.rank(scoring.score_at_zero - span / 200.0);
+        for step in 0..400 {
+            let rank = scoring.rank(scoring.score_at_zero + span * f64::from(step) / 200.0);
+            assert!(rank > last && rank - last < 0.006, "{rank} after {last}");
+            last = rank;
+        }
     }
 }
