@@ -312,19 +312,15 @@ pub fn review_of_text(name: &str, text: &str) -> Review {
     extract::new_review(article, &window_options(None), &mut |_| {})
 }
 
-/// How the window finds claims: by meaning (the sentence encoder beside the named features), or by the
-/// desk's own model when the article's desk has one — what the analysts taught it wins.
+/// How the window finds claims: by meaning and words in one score (the sentence encoder beside the named
+/// features and word weights), the words part from the desk's own model when the article's desk has one —
+/// what the analysts taught it counts.
 #[must_use]
 pub fn window_options(article_path: Option<&Path>) -> ExtractOptions {
-    match article_path.and_then(crate::desk::model::model_for) {
-        Some(model) => ExtractOptions {
-            model: Some(model),
-            ..ExtractOptions::default()
-        },
-        None => ExtractOptions {
-            scorer: extract::Scorer::Meaning,
-            ..ExtractOptions::default()
-        },
+    ExtractOptions {
+        model: article_path.and_then(crate::desk::model::model_for),
+        scorer: extract::Scorer::Meaning,
+        ..ExtractOptions::default()
     }
 }
 

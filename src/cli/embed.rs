@@ -9,7 +9,12 @@ use super::CliError;
 
 /// Arguments of `claimdesk embed`.
 #[derive(Debug, clap::Args)]
-pub struct EmbedArgs {}
+pub struct EmbedArgs {
+    /// Also give each line's score by the words model (the lines read as sentences of this language):
+    /// the first number of the output line, or `-` when extraction would never make the line a claim.
+    #[arg(long, value_name = "LANG")]
+    pub words: Option<super::LangArg>,
+}
 
 impl EmbedArgs {
     /// Writes one line of space-separated numbers per input line.
@@ -29,11 +34,25 @@ impl EmbedArgs {
         let texts: Vec<&str> = lines.iter().map(String::as_str).collect();
         let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
         let vectors = encoder.embed_parallel(&texts, crate::encoder::Kind::Query, threads);
+        let language = self.words.and_then(super::LangArg::language);
+        let words_options = crate::extract::ExtractOptions::with_min_score(0.0);
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-        let written: std::io::Result<()> = vectors.iter().try_for_each(|vector| {
-            let numbers: Vec<String> = vector.iter().map(|x| format!("{x:.6}")).collect();
-            writeln!(out, "{}", numbers.join(" "))
-        });
+        let written: std::io::Result<()> =
+            lines.iter().zip(&vectors).try_for_each(|(line, vector)| {
+                if let Some(language) = language {
+                    let score = crate::extract::extract_text(line, language, &words_options)
+                        .iter()
+                        .filter(|claim| 2 * (claim.end - claim.start) > line.trim().len())
+                        .map(|claim| claim.score)
+                        .reduce(f64::max);
+                    match score {
+                        Some(score) => write!(out, "{score:.2} ")?,
+                        None => write!(out, "- ")?,
+                    }
+                }
+                let numbers: Vec<String> = vector.iter().map(|x| format!("{x:.6}")).collect();
+                writeln!(out, "{}", numbers.join(" "))
+            });
         written
             .and_then(|()| out.flush())
             .map_err(|source| CliError::Io {

@@ -10,6 +10,7 @@
 
 use std::sync::LazyLock;
 
+use super::model::Model;
 use crate::article::Language;
 use crate::encoder::{DIMENSIONS, Encoder, Kind, Vector};
 
@@ -29,6 +30,10 @@ pub struct MeaningScorer {
     /// The intercept calibrated on each language's own validation sentences (`de`, `en`).
     #[serde(default)]
     pub bias_by_language: std::collections::BTreeMap<String, f32>,
+    /// Weight of the words model's logit (named features and word weights, the shipped model or a
+    /// desk's own): meaning and words in one score. 0 in files of the first format.
+    #[serde(default)]
+    pub words_weight: f32,
     /// What it was measured at when trained (shown by the README and `claimdesk extract --help`).
     #[serde(default)]
     pub evaluation: serde_json::Map<String, serde_json::Value>,
@@ -46,22 +51,23 @@ impl MeaningScorer {
         SCORER.as_ref()
     }
 
-    /// The probability that the sentence of this language whose vector is `vector` is check-worthy.
+    /// The probability that the sentence of this language whose vector is `vector` is check-worthy, with
+    /// the words model's logit for it.
     #[must_use]
-    pub fn probability(&self, vector: &[f32], language: Language) -> f64 {
+    pub fn probability(&self, vector: &[f32], language: Language, words_logit: f64) -> f64 {
         let bias = self
             .bias_by_language
             .get(language.code())
             .copied()
             .unwrap_or(self.bias);
-        let logit: f32 = bias
-            + self
-                .weights
-                .iter()
-                .zip(vector)
-                .map(|(w, x)| w * x)
-                .sum::<f32>();
-        1.0 / (1.0 + (-f64::from(logit)).exp())
+        let meaning: f32 = self
+            .weights
+            .iter()
+            .zip(vector)
+            .map(|(w, x)| w * x)
+            .sum::<f32>();
+        let logit = f64::from(bias + meaning) + f64::from(self.words_weight) * words_logit;
+        1.0 / (1.0 + (-logit).exp())
     }
 
     /// The vectors of `texts`, embedded on all cores.
@@ -70,6 +76,21 @@ impl MeaningScorer {
         let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
         encoder.embed_parallel(texts, Kind::Query, threads)
     }
+}
+
+/// The words model's logit behind a claim's score: [`Model::calibrate`] undone (scores are written with two
+/// decimals, so the ends are held a little inside 0 and 1).
+#[must_use]
+pub fn words_logit(score: f64, model: &Model) -> f64 {
+    let target = super::DEFAULT_MIN_SCORE;
+    let score = score.clamp(0.005, 0.995);
+    let probability = if score < target {
+        score * model.threshold / target
+    } else {
+        model.threshold + (score - target) * (1.0 - model.threshold) / (1.0 - target)
+    }
+    .clamp(1e-4, 1.0 - 1e-4);
+    (probability / (1.0 - probability)).ln()
 }
 
 /// One of claimdesk's own labelled sentences.
@@ -161,6 +182,20 @@ fn decode(codes: &str, scale: f32) -> Option<Vec<f32>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_words_score_gives_back_the_logit_it_was_calibrated_from() {
+        let model = Model::shipped();
+        for logit in [-3.0f64, -1.0, -0.2, 0.0, 0.4, 1.5, 3.0] {
+            let probability = 1.0 / (1.0 + (-logit).exp());
+            let score = model.calibrate(probability);
+            let back = words_logit(score, model);
+            // Two decimals of score: the logit comes back to within a few hundredths in the middle.
+            assert!((back - logit).abs() < 0.2, "{logit} → {score} → {back}");
+        }
+        assert!(words_logit(0.0, model) < words_logit(0.01, model));
+        assert!(words_logit(1.0, model).is_finite());
+    }
 
     #[test]
     fn the_shipped_scorer_and_examples_fit_the_encoder_and_every_language_is_calibrated() {

@@ -129,9 +129,11 @@ pub fn extract_text_with_progress(
     let texts: Vec<&str> = claims.iter().map(|c| c.text.as_str()).collect();
     let vectors = meaning::MeaningScorer::vectors(encoder, &texts);
     let examples = meaning::Examples::shipped();
+    let words_model = options.model();
     for (claim, vector) in claims.iter_mut().zip(vectors) {
+        let words_logit = meaning::words_logit(claim.score, words_model);
         // Two decimals, as the words model's scores are written.
-        claim.score = (scorer.probability(&vector, language) * 100.0).round() / 100.0;
+        claim.score = (scorer.probability(&vector, language, words_logit) * 100.0).round() / 100.0;
         if let Some(example) = examples.and_then(|e| e.nearest(&vector, language)) {
             let (feature, sign) = if example.check_worthy() {
                 ("meaning.like_check_worthy", Sign::For)
