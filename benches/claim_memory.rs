@@ -311,3 +311,18 @@ fn match_process_with_warm_index(bencher: Bencher) {
     run();
     bencher.bench_local(run);
 }
+
+/// What matching by meaning reads once per memory before its first match: the character n-gram
+/// frequencies of a sample of 20 000 of the 100 000 claims (`src/memory/grams.rs`). Target: well under the
+/// 1 s a match may take.
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn gram_frequencies_of_100k(bencher: Bencher) {
+    let (desk, _) = &*DESK;
+    let index = memory::MemoryIndex::open_or_create(&memory::memory_dir(desk.path()).join("index"))
+        .expect("index");
+    bencher.bench_local(|| {
+        let sample = index.sample(memory::grams::SAMPLE).expect("sample");
+        assert_eq!(sample.len(), memory::grams::SAMPLE);
+        memory::grams::Frequencies::of(sample.iter().map(|entry| entry.text.as_str()))
+    });
+}

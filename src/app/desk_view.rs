@@ -122,7 +122,7 @@ fn start_status_job(
 ) -> StatusJob {
     Job::spawn("desk", repaint, move |progress| {
         progress.set_total(files.len());
-        let cache = Cache::open(&root, options.min_score);
+        let cache = Cache::open(&root, options.min_score, options.scorer);
         let extracted: Vec<(ArticleFile, Extracted)> = files
             .into_par_iter()
             .filter_map(|file| {
@@ -226,10 +226,9 @@ impl DeskView {
         // Absolute, so the watcher's paths and the scan's compare equal.
         let root = root.canonicalize().unwrap_or(root);
         let files = scan(&root);
-        let options = ExtractOptions {
-            model: crate::desk::model::model_for(&root),
-            ..ExtractOptions::default()
-        };
+        // As the workbench reads an article (meaning and words), so the table's counts are the ones the
+        // analyst finds on opening it; a desk of hundreds is read in the background, row by row.
+        let options = crate::app::files::window_options(Some(&root));
         let repaint = ctx.clone();
         let watcher = DeskWatcher::start(&root, move || repaint.request_repaint()).ok();
         let rows = files
@@ -509,7 +508,7 @@ impl DeskView {
             return;
         }
         let files: Vec<&ArticleFile> = self.rows.iter().map(|r| &r.file).collect();
-        let claims = search::desk_claims(&self.root, &files, self.options.min_score);
+        let claims = search::desk_claims(&self.root, &files, &self.options);
         self.hits = search::by_words(&claims, &query);
         self.meaning_job = Some(start_meaning_job(claims, query, ctx));
     }

@@ -142,7 +142,7 @@ pub fn extract_desk(
     for directory in written {
         store::sync_directory(directory);
     }
-    let mut cache = Cache::open(desk, options.extract.min_score);
+    let mut cache = Cache::open(desk, options.extract.min_score, options.extract.scorer);
     for (file, (_, summary)) in files.iter().zip(&results) {
         if let Some(summary) = summary {
             cache.put(file, summary.clone());

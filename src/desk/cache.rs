@@ -1,6 +1,7 @@
 //! What extraction found in articles that have no review yet, kept in `<desk>/.claimdesk/cache/` so a desk
 //! of thousands reopens at once.
 //!
+//! Extraction by words (`cache/`) and by meaning (`cache-meaning/`, the window's) are kept apart.
 //! `summaries.json` holds one line of the desk table per article, valid while the file's size and
 //! modification time are what they were. The claims themselves are stored by the SHA-256 of the article
 //! text (`claims/<sha256>.json`), so a renamed or copied article is not extracted again. The cache is only
@@ -82,10 +83,16 @@ fn generator() -> String {
 }
 
 impl Cache {
-    /// The cache of `desk` for extraction at `min_score`; empty when there is none or it is unusable.
+    /// The cache of `desk` for extraction at `min_score` by `scorer`; empty when there is none or it is
+    /// unusable. Each scorer has a folder of its own (`cache/` for words, `cache-meaning/`): the command
+    /// line's bulk reading and the window's reading by meaning find other claims.
     #[must_use]
-    pub fn open(desk: &Path, min_score: f64) -> Self {
-        let dir = super::data_dir(desk).join("cache");
+    pub fn open(desk: &Path, min_score: f64, scorer: crate::extract::Scorer) -> Self {
+        let folder = match scorer {
+            crate::extract::Scorer::Words => "cache",
+            crate::extract::Scorer::Meaning => "cache-meaning",
+        };
+        let dir = super::data_dir(desk).join(folder);
         let entries = std::fs::read(dir.join("summaries.json"))
             .ok()
             .and_then(|bytes| serde_json::from_slice::<CacheFile>(&bytes).ok())
@@ -195,6 +202,7 @@ impl Cache {
 mod tests {
     use super::*;
     use crate::desk::scan;
+    use crate::extract::Scorer;
 
     #[test]
     fn summaries_survive_a_reopen_and_expire_when_the_file_changes() {
@@ -209,7 +217,7 @@ mod tests {
             &crate::extract::ExtractOptions::default(),
             &mut |_| {},
         );
-        let mut cache = Cache::open(desk.path(), 0.35);
+        let mut cache = Cache::open(desk.path(), 0.35, Scorer::Words);
         assert!(cache.get(&file).is_none());
         cache.put(&file, Summary::of(&file, &review));
         cache
@@ -217,14 +225,16 @@ mod tests {
             .unwrap();
         cache.save().unwrap();
 
-        let reopened = Cache::open(desk.path(), 0.35);
+        let reopened = Cache::open(desk.path(), 0.35, Scorer::Words);
         assert_eq!(reopened.get(&file).unwrap().claims, review.claims.len());
         assert_eq!(
             reopened.claims(&review.article.sha256).unwrap(),
             review.claims
         );
         assert!(
-            Cache::open(desk.path(), 0.5).get(&file).is_none(),
+            Cache::open(desk.path(), 0.5, Scorer::Words)
+                .get(&file)
+                .is_none(),
             "another threshold, other claims"
         );
 
@@ -240,7 +250,7 @@ mod tests {
         let dir = desk.path().join(".claimdesk/cache");
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("summaries.json"), b"{not json").unwrap();
-        let cache = Cache::open(desk.path(), 0.35);
+        let cache = Cache::open(desk.path(), 0.35, Scorer::Words);
         assert!(cache.entries.is_empty());
     }
 }

@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use super::ArticleFile;
 use super::cache::Cache;
 use crate::encoder::Kind;
+use crate::extract::ExtractOptions;
 use crate::memory::vectors::{VectorStore, text_hash};
 use crate::review::{Verdict, store};
 
@@ -55,8 +56,12 @@ fn matches(query: &str, text: &str, speaker: Option<&str>, verdict: Option<Verdi
 /// Every claim of these articles of the desk at `root`: the review's where there is one, else the
 /// extraction cache's (articles the cache does not know yet have none).
 #[must_use]
-pub fn desk_claims(root: &Path, files: &[&ArticleFile], min_score: f64) -> Vec<SearchHit> {
-    let cache = Cache::open(root, min_score);
+pub fn desk_claims(
+    root: &Path,
+    files: &[&ArticleFile],
+    options: &ExtractOptions,
+) -> Vec<SearchHit> {
+    let cache = Cache::open(root, options.min_score, options.scorer);
     let per_article: Vec<Vec<SearchHit>> = files
         .par_iter()
         .map(|file| {

@@ -256,7 +256,7 @@ pub fn remember(cache: &mut Cache, file: &ArticleFile, extracted: Extracted) {
 #[must_use]
 pub fn status(desk: &Path, options: &ExtractOptions, on_article: &(dyn Fn() + Sync)) -> DeskStatus {
     let files = scan(desk);
-    let mut cache = Cache::open(desk, options.min_score);
+    let mut cache = Cache::open(desk, options.min_score, options.scorer);
     let results: Vec<(ArticleStatus, Option<Extracted>)> = files
         .par_iter()
         .map(|file| {
@@ -285,6 +285,7 @@ pub fn status(desk: &Path, options: &ExtractOptions, on_article: &(dyn Fn() + Sy
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::Scorer;
     use crate::review::Verdict;
 
     #[test]
@@ -332,7 +333,7 @@ mod tests {
             "status writes no review"
         );
         // The second look comes from the cache.
-        let cache = Cache::open(root, ExtractOptions::default().min_score);
+        let cache = Cache::open(root, ExtractOptions::default().min_score, Scorer::Words);
         let a_file = scan(root).remove(0);
         assert_eq!(cache.get(&a_file).unwrap().claims, 2);
         assert_eq!(
