@@ -52,9 +52,16 @@ impl MeaningScorer {
     }
 
     /// The probability that the sentence of this language whose vector is `vector` is check-worthy, with
-    /// the words model's logit for it.
+    /// the words model's logit for it; `in_full` is what of that logit counts in full rather than at the
+    /// words' share (routine items: see [`routine_weight`]).
     #[must_use]
-    pub fn probability(&self, vector: &[f32], language: Language, words_logit: f64) -> f64 {
+    pub fn probability(
+        &self,
+        vector: &[f32],
+        language: Language,
+        words_logit: f64,
+        in_full: f64,
+    ) -> f64 {
         let bias = self
             .bias_by_language
             .get(language.code())
@@ -66,7 +73,9 @@ impl MeaningScorer {
             .zip(vector)
             .map(|(w, x)| w * x)
             .sum::<f32>();
-        let logit = f64::from(bias + meaning) + f64::from(self.words_weight) * words_logit;
+        let words_weight = f64::from(self.words_weight);
+        let logit =
+            f64::from(bias + meaning) + words_weight * words_logit + (1.0 - words_weight) * in_full;
         1.0 / (1.0 + (-logit).exp())
     }
 
@@ -91,6 +100,22 @@ pub fn words_logit(score: f64, model: &Model) -> f64 {
     }
     .clamp(1e-4, 1.0 - 1e-4);
     (probability / (1.0 - probability)).ln()
+}
+
+/// The words model's weight of the routine features a claim shows (a sport result, a schedule): routine
+/// items are scored down by data whatever reads the meaning — to the encoder a result reads like any other
+/// fact, and a desk does not want it among its claims.
+#[must_use]
+pub fn routine_weight(reasons: &[crate::review::Reason], model: &Model) -> f64 {
+    reasons
+        .iter()
+        .filter_map(|reason| match reason {
+            crate::review::Reason::Found(found) if found.feature.starts_with("routine.") => {
+                model.named.get(found.feature.as_ref()).copied()
+            }
+            _ => None,
+        })
+        .sum()
 }
 
 /// One of claimdesk's own labelled sentences.

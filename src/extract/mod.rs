@@ -132,8 +132,10 @@ pub fn extract_text_with_progress(
     let words_model = options.model();
     for (claim, vector) in claims.iter_mut().zip(vectors) {
         let words_logit = meaning::words_logit(claim.score, words_model);
+        let routine = meaning::routine_weight(&claim.reasons, words_model);
+        let probability = scorer.probability(&vector, language, words_logit, routine);
         // Two decimals, as the words model's scores are written.
-        claim.score = (scorer.probability(&vector, language, words_logit) * 100.0).round() / 100.0;
+        claim.score = (probability * 100.0).round() / 100.0;
         if let Some(example) = examples.and_then(|e| e.nearest(&vector, language)) {
             let (feature, sign) = if example.check_worthy() {
                 ("meaning.like_check_worthy", Sign::For)
@@ -1147,7 +1149,30 @@ fn has_minute_mark(text: &str) -> bool {
     text.match_indices('(').any(|(at, _)| {
         let rest = &text[at + 1..];
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        (1..=3).contains(&digits) && rest[digits..].starts_with(".)")
+        if !(1..=3).contains(&digits) {
+            return false;
+        }
+        let mut after = &rest[digits..];
+        // Stoppage time: "(90.+2)", "(45+1)".
+        let stoppage = after.strip_prefix(".+").or_else(|| after.strip_prefix('+'));
+        if let Some(plus) = stoppage {
+            after = &plus[plus.bytes().take_while(u8::is_ascii_digit).count()..];
+        }
+        // English ordinals: "(60th)", "(34th minute)".
+        let ordinal = ["st", "nd", "rd", "th"]
+            .iter()
+            .find_map(|suffix| after.strip_prefix(suffix));
+        if let Some(ordinal) = ordinal {
+            after = ordinal
+                .strip_prefix(" minute")
+                .or_else(|| ordinal.strip_prefix(" min"))
+                .unwrap_or(ordinal);
+        }
+        // "(60.)", "(60')"; a bare number in brackets only after a mark ("(34)" is an age).
+        after.starts_with(".)")
+            || after.starts_with("')")
+            || after.starts_with("’)")
+            || ((stoppage.is_some() || ordinal.is_some()) && after.starts_with(')'))
     })
 }
 
@@ -1259,6 +1284,28 @@ mod tests {
     }
 
     #[test]
+    fn minutes_of_play_are_told_from_ages_and_years() {
+        for marked in [
+            "Welbeck (60.) traf.",
+            "Saka (34th minute) scored.",
+            "Havertz (71st) scored.",
+            "Kane (90+2) scored.",
+            "Kane (90.+2) traf.",
+            "Salah (12') scored.",
+        ] {
+            assert!(has_minute_mark(marked), "{marked}");
+        }
+        for unmarked in [
+            "Max Müller (34) wurde verletzt.",
+            "The law (2019) was changed.",
+            "Der Verein (gegründet 1902) feiert.",
+            "(",
+        ] {
+            assert!(!has_minute_mark(unmarked), "{unmarked}");
+        }
+    }
+
+    #[test]
     fn routine_results_and_schedules_score_low_unless_something_in_them_is_news() {
         let options = ExtractOptions {
             min_score: 0.0,
@@ -1287,10 +1334,23 @@ mod tests {
                 "Arsenal won 3-0 at West Bromwich Albion on Saturday.",
                 Language::English,
             ),
+            (
+                "Saka (34th minute) and Havertz (71st) scored for the hosts.",
+                Language::English,
+            ),
             ("Kick-off is at 3 p.m. on Saturday.", Language::English),
         ] {
             let (score, reasons) = score(text, language);
             assert!(score < 0.2, "{text}: {score} {reasons:?}");
+            let by_meaning = ExtractOptions {
+                scorer: Scorer::Meaning,
+                ..options.clone()
+            };
+            let found = extract_text(text, language, &by_meaning);
+            assert!(
+                found.iter().all(|c| c.score < DEFAULT_MIN_SCORE),
+                "by meaning: {text}: {found:?}"
+            );
             assert!(
                 reasons.iter().any(|r| r.starts_with("routine sport result")
                     || r.starts_with("schedule or broadcast note")),
