@@ -18,7 +18,15 @@ fn main() -> ExitCode {
     };
     outcome.unwrap_or_else(|error| {
         // A file name may carry terminal escape sequences: shown, never sent.
-        let message = format!("{error:#}");
+        // Each cause once: library errors often name their cause in their own sentence already.
+        let mut message = error.to_string();
+        for cause in error.chain().skip(1) {
+            let cause = cause.to_string();
+            if !message.contains(&cause) {
+                message.push_str(": ");
+                message.push_str(&cause);
+            }
+        }
         eprintln!(
             "claimdesk: error: {}",
             claimdesk::layout::printable(&message)

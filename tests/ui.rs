@@ -652,6 +652,27 @@ fn unsaved_work_is_recovered_after_a_crash() {
 }
 
 #[test]
+fn a_first_save_under_a_name_leaves_no_recovery_copy_behind() {
+    let directory = tempfile::tempdir().unwrap();
+    let path = directory.path().join("sample.review.json");
+    let mut bench = open(None);
+    bench.harness.state_mut().autosave_every = Duration::ZERO;
+    bench.press(Key::C);
+    let recovery = bench._data.path().join("recovery");
+    assert!(
+        std::fs::read_dir(&recovery).unwrap().count() >= 2,
+        "the unsaved work was autosaved"
+    );
+    save_with_typed_path(&mut bench, &path);
+    assert!(!bench.is_dirty());
+    assert_eq!(
+        std::fs::read_dir(&recovery).unwrap().count(),
+        0,
+        "saved work leaves no recovery copy to be offered at the next start"
+    );
+}
+
+#[test]
 fn saving_over_an_existing_file_asks_first() {
     let directory = tempfile::tempdir().unwrap();
     let existing = directory.path().join("earlier.review.json");

@@ -561,10 +561,23 @@ impl ClaimDeskApp {
 
     /// Makes `path` the review's file and saves there.
     pub fn save_as(&mut self, path: PathBuf) {
+        let mut earlier_path = None;
         if let Some(workspace) = &mut self.workbench.workspace {
-            workspace.review_path = Some(path);
+            earlier_path = Some(workspace.review_path.replace(path));
         }
-        self.save();
+        // The recovery copy was kept under the document's earlier identity (no file yet, or another
+        // one): once saved under the new name, that copy must not come back at the next start.
+        if self.save()
+            && let Some(earlier_path) = earlier_path
+            && let Some(workspace) = &self.workbench.workspace
+            && earlier_path != workspace.review_path
+        {
+            files::remove_recovery(
+                self.data_dir.as_deref(),
+                workspace.review(),
+                earlier_path.as_deref(),
+            );
+        }
     }
 
     /// Saves to the review path; asks for one when there is none. Returns whether the review is saved.
