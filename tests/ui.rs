@@ -16,7 +16,7 @@ use egui_kittest::kittest::Queryable as _;
 
 struct Bench {
     harness: Harness<'static, ClaimDeskApp>,
-    _data: tempfile::TempDir,
+    data: tempfile::TempDir,
 }
 
 /// The window in English whatever the machine's language, so that tests find their labels.
@@ -43,10 +43,7 @@ fn open_with(file: Option<PathBuf>, settings: Settings) -> Bench {
         .with_size([1400.0, 900.0])
         .build_ui_state(|ui, app: &mut ClaimDeskApp| app.root_ui(ui), app);
     harness.run_steps(2);
-    let mut bench = Bench {
-        harness,
-        _data: data,
-    };
+    let mut bench = Bench { harness, data };
     bench.wait_for_load();
     bench
 }
@@ -658,7 +655,7 @@ fn a_first_save_under_a_name_leaves_no_recovery_copy_behind() {
     let mut bench = open(None);
     bench.harness.state_mut().autosave_every = Duration::ZERO;
     bench.press(Key::C);
-    let recovery = bench._data.path().join("recovery");
+    let recovery = bench.data.path().join("recovery");
     assert!(
         std::fs::read_dir(&recovery).unwrap().count() >= 2,
         "the unsaved work was autosaved"
@@ -2114,10 +2111,7 @@ fn the_first_start_offers_the_system_name_and_holds_review_keys() {
     let harness = Harness::builder()
         .with_size([1400.0, 900.0])
         .build_ui_state(|ui, app: &mut ClaimDeskApp| app.root_ui(ui), app);
-    let mut bench = Bench {
-        harness,
-        _data: data,
-    };
+    let mut bench = Bench { harness, data };
     bench.wait_for_load();
     bench.harness.run_steps(2);
     let Some(Dialog::ReviewerName { text, .. }) = &bench.app().dialog else {
