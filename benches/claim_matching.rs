@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 
 use claimdesk::article::Language;
 use claimdesk::extract::{manual_claim, sentences};
-use claimdesk::memory::semantic::{Features, SCORING, Scoring};
+use claimdesk::memory::semantic::{Features, SCORING, Scoring, encoder_text};
 use claimdesk::memory::{Entry, MatchOptions, Memory, MemoryIndex, terms};
 use claimdesk::review::{Claim, Verdict};
 
@@ -121,13 +121,59 @@ fn id_of(entry: &Entry) -> String {
         .to_owned()
 }
 
-/// Average precision within the first five of a ranking with one right answer.
-fn average_precision(ranking: &[String], gold: &str) -> f64 {
-    ranking
+/// The fact-checks the benchmark holds twice: the same claim and headline under two ids, differing only
+/// in quotation marks or a trailing space (47 of the 198 dev answers have such a copy). Which copy
+/// is "right" is not in the text, so a ranking is also scored with either copy counting.
+struct Copies(HashMap<String, String>);
+
+impl Copies {
+    fn read() -> Self {
+        let mut first_of: HashMap<(String, String), String> = HashMap::new();
+        let mut copies = HashMap::new();
+        for row in read_tsv(&data_dir().join("verified_claims.docs.tsv")) {
+            let (Some(id), Some(claim)) = (row.first(), row.get(1)) else {
+                continue;
+            };
+            let title = row.get(2).map_or("", String::as_str);
+            let key = (
+                encoder_text(claim).trim().to_lowercase(),
+                encoder_text(title).trim().to_lowercase(),
+            );
+            let first = first_of.entry(key).or_insert_with(|| id.clone()).clone();
+            copies.insert(id.clone(), first);
+        }
+        Self(copies)
+    }
+
+    fn canonical<'a>(&'a self, id: &'a str) -> &'a str {
+        self.0.get(id).map_or(id, String::as_str)
+    }
+}
+
+/// Average precision within the first five of a ranking with one right answer: as the benchmark counts
+/// it, and with either copy of a fact-check held twice counting (each fact-check once in the ranking).
+fn average_precision(ranking: &[String], gold: &str, copies: &Copies) -> (f64, f64) {
+    let strict = ranking
         .iter()
         .take(5)
         .position(|id| id == gold)
-        .map_or(0.0, |at| 1.0 / (at as f64 + 1.0))
+        .map_or(0.0, |at| 1.0 / (at as f64 + 1.0));
+    let mut seen = std::collections::HashSet::new();
+    let gold = copies.canonical(gold);
+    let either = ranking
+        .iter()
+        .map(|id| copies.canonical(id))
+        .filter(|id| seen.insert(*id))
+        .take(5)
+        .position(|id| id == gold)
+        .map_or(0.0, |at| 1.0 / (at as f64 + 1.0));
+    (strict, either)
+}
+
+/// Mean of (strict, either-copy) average precisions.
+fn mean(pairs: impl Iterator<Item = (f64, f64)>, count: usize) -> (f64, f64) {
+    let (strict, either) = pairs.fold((0.0, 0.0), |(s, e), (a, b)| (s + a, e + b));
+    (strict / count as f64, either / count as f64)
 }
 
 /// A post's ranking from its sentences' scored candidates: each fact-check's best score.
@@ -151,46 +197,45 @@ fn rank_by(scored: impl Iterator<Item = (String, f64)>) -> Vec<String> {
 
 type Explained = Vec<claimdesk::memory::Explained>;
 
-fn map_of(posts: &[Post], explained: &[Explained], score: &dyn Fn(&Features) -> f64) -> f64 {
-    let total: f64 = posts
-        .iter()
-        .zip(explained)
-        .map(|(post, sentences)| {
-            let ranking = rank_by(sentences.iter().flatten().filter_map(|(entry, features)| {
+fn map_of(
+    posts: &[Post],
+    explained: &[Explained],
+    score: &dyn Fn(&Features) -> f64,
+    copies: &Copies,
+) -> (f64, f64) {
+    let each = posts.iter().zip(explained).map(|(post, sentences)| {
+        let ranking =
+            rank_by(sentences.iter().flatten().filter_map(|(entry, features)| {
                 features.as_ref().map(|f| (id_of(entry), score(f)))
             }));
-            average_precision(&ranking, &post.gold)
-        })
-        .sum();
-    total / posts.len() as f64
+        average_precision(&ranking, &post.gold, copies)
+    });
+    mean(each, posts.len())
 }
 
-fn map_of_matcher(memory: &Memory, posts: &[Post]) -> f64 {
+fn map_of_matcher(memory: &Memory, posts: &[Post], copies: &Copies) -> (f64, f64) {
     let options = MatchOptions {
         top: 5,
         min_similarity: 0.0,
     };
-    let total: f64 = posts
-        .iter()
-        .map(|post| {
-            let results = memory
-                .match_claims_in(&post.claims, Some(&post.text), Language::English, options)
-                .expect("match");
-            let ranking = rank_by(results.iter().flat_map(|claim| {
-                claim
-                    .matches
-                    .iter()
-                    .enumerate()
-                    // Equal similarities keep each claim's own order.
-                    .map(|(at, m)| (id_of(&m.entry), m.similarity - at as f64 * 1e-6))
-            }));
-            average_precision(&ranking, &post.gold)
-        })
-        .sum();
-    total / posts.len() as f64
+    let each = posts.iter().map(|post| {
+        let results = memory
+            .match_claims_in(&post.claims, Some(&post.text), Language::English, options)
+            .expect("match");
+        let ranking = rank_by(results.iter().flat_map(|claim| {
+            claim
+                .matches
+                .iter()
+                .enumerate()
+                // Equal similarities keep each claim's own order.
+                .map(|(at, m)| (id_of(&m.entry), m.similarity - at as f64 * 1e-6))
+        }));
+        average_precision(&ranking, &post.gold, copies)
+    });
+    mean(each, posts.len())
 }
 
-fn map_of_bm25(entries: &[Entry], posts: &[Post]) -> f64 {
+fn map_of_bm25(entries: &[Entry], posts: &[Post], copies: &Copies) -> (f64, f64) {
     let mut index = MemoryIndex::in_ram();
     let indexed: Vec<_> = entries
         .iter()
@@ -201,20 +246,17 @@ fn map_of_bm25(entries: &[Entry], posts: &[Post]) -> f64 {
         })
         .collect();
     index.add(&indexed).expect("index");
-    let total: f64 = posts
-        .iter()
-        .map(|post| {
-            let tokens = terms::analyse(&post.text, Language::English).tokens();
-            let ranking: Vec<String> = index
-                .search(&tokens, 5, &[])
-                .expect("search")
-                .iter()
-                .map(|hit| id_of(&hit.entry))
-                .collect();
-            average_precision(&ranking, &post.gold)
-        })
-        .sum();
-    total / posts.len() as f64
+    let each = posts.iter().map(|post| {
+        let tokens = terms::analyse(&post.text, Language::English).tokens();
+        let ranking: Vec<String> = index
+            .search(&tokens, 5, &[])
+            .expect("search")
+            .iter()
+            .map(|hit| id_of(&hit.entry))
+            .collect();
+        average_precision(&ranking, &post.gold, copies)
+    });
+    mean(each, posts.len())
 }
 
 fn explain(memory: &Memory, posts: &[Post]) -> Vec<Explained> {
@@ -277,7 +319,35 @@ fn semantic_memory(entries: &[Entry]) -> Memory {
     memory
 }
 
-fn fit(posts: &[Post], explained: &[Explained]) -> Scoring {
+/// Every candidate with its features as JSON Lines, to study other combinations outside.
+fn dump(path: &Path, part: &str, posts: &[Post], explained: &[Explained]) {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .expect("dump"),
+    );
+    for (at, (post, sentences)) in posts.iter().zip(explained).enumerate() {
+        for (sentence, candidates) in sentences.iter().enumerate() {
+            for (entry, features) in candidates {
+                let Some(f) = features else { continue };
+                let line = serde_json::json!({
+                    "part": part, "post": at, "gold": post.gold, "text": post.text,
+                    "sentence": sentence, "claim": post.claims[sentence].text,
+                    "id": id_of(entry), "candidate": entry.text,
+                    "claim_cosine": f.claim_cosine, "context_cosine": f.context_cosine,
+                    "claim_grams": f.claim_grams, "context_grams": f.context_grams,
+                    "bm25": f.bm25, "context_bm25": f.context_bm25, "lexical": f.lexical,
+                });
+                writeln!(out, "{line}").expect("dump");
+            }
+        }
+    }
+}
+
+fn fit(posts: &[Post], explained: &[Explained], copies: &Copies) -> Scoring {
     let mut best = (f64::NEG_INFINITY, SCORING.clone());
     // The share of an article's paragraph stays capped at its shipped value; a post's share is fitted
     // (the benchmark's posts are posts).
@@ -293,7 +363,9 @@ fn fit(posts: &[Post], explained: &[Explained]) -> Scoring {
                             grams_weight: grams,
                             ..SCORING.clone()
                         };
-                        let map = map_of(posts, explained, &|f| scoring.score(f));
+                        // Either copy counts: which of two identical fact-checks the benchmark named
+                        // is noise the weights must not learn.
+                        let (_, map) = map_of(posts, explained, &|f| scoring.score(f), copies);
                         if map > best.0 {
                             best = (map, scoring);
                         }
@@ -303,7 +375,7 @@ fn fit(posts: &[Post], explained: &[Explained]) -> Scoring {
         }
     }
     println!(
-        "fitted on train: MAP@5 {:.3} with a post's share {:.2}, BM25 {:.2}, words {:.2}, n-grams {:.2}",
+        "fitted on train: MAP@5 (either copy) {:.3} with a post's share {:.2}, BM25 {:.2}, words {:.2}, n-grams {:.2}",
         best.0,
         best.1.post_context_weight,
         best.1.bm25_weight,
@@ -417,6 +489,7 @@ fn main() {
     // The weights fitted in this run score both passes: the shipped ones are compiled in, so a file
     // written by the fit only counts from the next build.
     let mut fitted: Option<Scoring> = None;
+    let copies = Copies::read();
     for with_titles in [false, true] {
         let entries = fact_checks(with_titles);
         let label = if with_titles {
@@ -424,20 +497,32 @@ fn main() {
         } else {
             "claim text only"
         };
-        let bm25 = (map_of_bm25(&entries, &dev), map_of_bm25(&entries, &train));
+        let bm25 = (
+            map_of_bm25(&entries, &dev, &copies),
+            map_of_bm25(&entries, &train, &copies),
+        );
         let mut words = Memory::words_only();
         words.add_entries(entries.clone()).expect("memory");
-        let round2 = (map_of_matcher(&words, &dev), map_of_matcher(&words, &train));
+        let round2 = (
+            map_of_matcher(&words, &dev, &copies),
+            map_of_matcher(&words, &train, &copies),
+        );
         let mut memory = semantic_memory(&entries);
         let explained_dev = explain(&memory, &dev);
         let explained_train = explain(&memory, &train);
+        if let Ok(path) = std::env::var("CLAIM_MATCHING_DUMP")
+            && !with_titles
+        {
+            dump(Path::new(&path), "dev", &dev, &explained_dev);
+            dump(Path::new(&path), "train", &train, &explained_train);
+        }
         let cosine = |f: &Features| f.claim_cosine;
         let cosine_alone = (
-            map_of(&dev, &explained_dev, &cosine),
-            map_of(&train, &explained_train, &cosine),
+            map_of(&dev, &explained_dev, &cosine, &copies),
+            map_of(&train, &explained_train, &cosine, &copies),
         );
         if fitting && !with_titles {
-            let scoring = fit(&train, &explained_train);
+            let scoring = fit(&train, &explained_train, &copies);
             let scoring = calibrate(&train, &explained_train, &scoring);
             write_scoring(&scoring);
             fitted = Some(scoring);
@@ -446,19 +531,22 @@ fn main() {
             memory.set_scoring(scoring.clone());
         }
         let shipped = (
-            map_of_matcher(&memory, &dev),
-            map_of_matcher(&memory, &train),
+            map_of_matcher(&memory, &dev, &copies),
+            map_of_matcher(&memory, &train, &copies),
         );
         println!("{label}:");
-        println!("  | system | dev | train |");
-        println!("  |---|---|---|");
+        println!("  | system | dev | dev, either copy | train | train, either copy |");
+        println!("  |---|---|---|---|---|");
         for (name, (d, t)) in [
             ("BM25 over the claim texts", bm25),
             ("round-2 matcher (words only)", round2),
             ("multilingual-e5-small cosine alone", cosine_alone),
             ("claimdesk (hybrid, shipped)", shipped),
         ] {
-            println!("  | {name} | {d:.3} | {t:.3} |");
+            println!(
+                "  | {name} | {:.3} | {:.3} | {:.3} | {:.3} |",
+                d.0, d.1, t.0, t.1
+            );
         }
     }
 }

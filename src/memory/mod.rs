@@ -1100,13 +1100,14 @@ impl Memory {
         if self.sources.iter().all(|s| s.vectors.vectors.is_empty()) {
             return None;
         }
-        let mut texts: Vec<&str> = Vec::new();
+        let mut folded: Vec<String> = Vec::new();
         for asked in claims {
-            texts.push(asked.claim);
+            folded.push(semantic::encoder_text(asked.claim));
             if let Some(context) = asked.context {
-                texts.push(context);
+                folded.push(semantic::encoder_text(context));
             }
         }
+        let texts: Vec<&str> = folded.iter().map(String::as_str).collect();
         let threads = std::thread::available_parallelism().map_or(1, usize::from);
         let mut vectors = encoder
             .embed_parallel(&texts, Kind::Query, threads)
@@ -1458,11 +1459,18 @@ impl Memory {
                 },
             ));
         }
-        // By the unrounded, unclamped score: two matches that both show 1.0 still have an order.
+        // By the unrounded, unclamped score: two matches that both show 1.0 still have an order. Equal
+        // scores (one fact-check published twice, by two sites or in two quote styles) put the newer
+        // check first, then go by a hash of the fact-check: never by where it stands in its file, which
+        // says nothing about it (and a benchmark's file lists its answers first).
         matches.sort_by(|(a_rank, a), (b_rank, b)| {
-            b_rank.total_cmp(a_rank).then_with(|| {
-                (a.relation == Relation::Related).cmp(&(b.relation == Relation::Related))
-            })
+            b_rank
+                .total_cmp(a_rank)
+                .then_with(|| {
+                    (a.relation == Relation::Related).cmp(&(b.relation == Relation::Related))
+                })
+                .then_with(|| b.entry.reviewed_at.cmp(&a.entry.reviewed_at))
+                .then_with(|| a.entry.import_key().cmp(&b.entry.import_key()))
         });
         matches.truncate(options.top);
         Ok(matches.into_iter().map(|(_, found)| found).collect())

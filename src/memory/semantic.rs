@@ -64,13 +64,46 @@ pub static SCORING: LazyLock<Scoring> = LazyLock::new(|| {
         .unwrap_or_else(|error| panic!("assets/memory/ranking.json is not valid: {error}"))
 });
 
-/// What the encoder reads of an earlier claim: the claim, and the fact-check's headline when it has one.
+/// What the encoder reads of an earlier claim: the claim, and the fact-check's headline when it has one,
+/// its quotation marks folded (see [`encoder_text`]).
 #[must_use]
 pub fn passage_text(entry: &Entry) -> String {
     match &entry.title {
-        Some(title) if !title.trim().is_empty() => format!("{} {}", entry.text, title.trim()),
-        _ => entry.text.clone(),
+        Some(title) if !title.trim().is_empty() => {
+            encoder_text(&format!("{} {}", entry.text, title.trim()))
+        }
+        _ => encoder_text(&entry.text),
     }
+}
+
+/// A text as the encoder reads it for matching: every quotation mark written as `"` (typographic,
+/// German, single or double), apostrophes inside words as `'`. Quote style says nothing about a claim,
+/// yet the encoder reads `'Broomstick One'` and `"Broomstick One"` differently, so the same fact-check
+/// stored twice by two sites' conventions ranked by its quotes, and a post with „…“ drifted from one with
+/// “…”.
+#[must_use]
+pub fn encoder_text(text: &str) -> String {
+    const QUOTES: &[char] = &[
+        '"', '\'', '`', '´', '“', '”', '„', '‟', '‘', '’', '‚', '‛', '«', '»', '‹', '›', '″', '′',
+    ];
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(at, &c)| {
+            if !QUOTES.contains(&c) {
+                return c;
+            }
+            let letter_before = at > 0 && chars[at - 1].is_alphanumeric();
+            let letter_after = chars.get(at + 1).is_some_and(|next| next.is_alphanumeric());
+            // Trump's, don't, rock'n'roll: an apostrophe, not a quotation mark.
+            if letter_before && letter_after && matches!(c, '\'' | '’' | '´' | '`' | '′') {
+                '\''
+            } else {
+                '"'
+            }
+        })
+        .collect()
 }
 
 /// The paragraph of `text` around the span `start..end`, when it holds more than the span: a claim is read
@@ -373,6 +406,24 @@ mod tests {
         assert_eq!(paragraph_around(&long, 0, 9), None);
         assert_eq!(paragraph_around(text, 3, 2), None);
         assert_eq!(paragraph_around(text, 0, 999), None);
+    }
+
+    #[test]
+    fn quotation_marks_are_read_alike_and_apostrophes_stay() {
+        let double = "Agents called it \"Broomstick One\" on board.";
+        for text in [
+            "Agents called it 'Broomstick One' on board.",
+            "Agents called it “Broomstick One” on board.",
+            "Agents called it „Broomstick One“ on board.",
+            "Agents called it «Broomstick One» on board.",
+            double,
+        ] {
+            assert_eq!(encoder_text(text), double);
+        }
+        assert_eq!(
+            encoder_text("Trump’s ‘plan’ isn't new"),
+            "Trump's \"plan\" isn't new"
+        );
     }
 
     #[test]
