@@ -81,6 +81,28 @@ pub fn quantize(vector: &[f32]) -> (f32, Vec<i8>) {
     (scale, codes)
 }
 
+/// The dot product of int8 codes with a float query, summed in sixteen independent lanes: a single running
+/// sum is one long chain of dependent additions the compiler may not reorder, which made exact search over
+/// 10,000 claims slower than the sign-bit search over 100,000.
+fn dot(codes: &[i8], query: &[f32]) -> f32 {
+    const LANES: usize = 16;
+    let mut lanes = [0.0f32; LANES];
+    let code_chunks = codes.chunks_exact(LANES);
+    let query_chunks = query.chunks_exact(LANES);
+    let tail: f32 = code_chunks
+        .remainder()
+        .iter()
+        .zip(query_chunks.remainder())
+        .map(|(c, q)| f32::from(*c) * q)
+        .sum();
+    for (c, q) in code_chunks.zip(query_chunks) {
+        for lane in 0..LANES {
+            lanes[lane] += f32::from(c[lane]) * q[lane];
+        }
+    }
+    lanes.iter().sum::<f32>() + tail
+}
+
 fn signs_of(codes: &[i8]) -> [u64; SIGN_WORDS] {
     let mut signs = [0u64; SIGN_WORDS];
     for (i, code) in codes.iter().enumerate() {
@@ -198,12 +220,7 @@ impl Vectors {
     pub fn cosine(&self, row: Row, query: &[f32]) -> f32 {
         let at = row as usize;
         let codes = &self.codes[at * DIMENSIONS..(at + 1) * DIMENSIONS];
-        let dot: f32 = codes
-            .iter()
-            .zip(query)
-            .map(|(c, q)| f32::from(*c) * q)
-            .sum();
-        dot * self.scales[at]
+        dot(codes, query) * self.scales[at]
     }
 
     /// The `k` rows closest to a unit-length query among those `accept` lets through, closest first, with
@@ -537,6 +554,27 @@ mod tests {
                 .iter()
                 .all(|(r, _)| *r != 7)
         );
+    }
+
+    #[test]
+    #[expect(clippy::cast_precision_loss, reason = "lengths under 400")]
+    fn the_lane_sum_is_the_plain_dot_product_at_any_length() {
+        for length in [0, 1, 15, 16, 17, 100, 384] {
+            let codes: Vec<i8> = (0..length)
+                .map(|i| i8::try_from(i % 255 - 127).unwrap_or(0))
+                .collect();
+            let query: Vec<f32> = (0..length).map(|i| (i as f32 * 0.37).sin()).collect();
+            let plain: f32 = codes
+                .iter()
+                .zip(&query)
+                .map(|(c, q)| f32::from(*c) * q)
+                .sum();
+            let lanes = dot(&codes, &query);
+            assert!(
+                (lanes - plain).abs() <= 1e-3 * plain.abs().max(1.0),
+                "{length}: {lanes} vs {plain}"
+            );
+        }
     }
 
     #[test]
