@@ -32,6 +32,8 @@ pub struct Listing {
     pub entries: Vec<Entry>,
     /// Whether more entries matched than are listed.
     pub truncated: bool,
+    /// The start of a name the entries were filtered by (empty: the whole folder).
+    pub filtered_by: String,
 }
 
 /// Splits what was typed into the folder and the start of a name: `/home/a/Art` → (`/home/a`, `Art`),
@@ -70,6 +72,7 @@ pub fn list(typed: &str, working_dir: &Path, folders_only: bool) -> Listing {
     let (folder, prefix) = split_typed(typed, working_dir);
     let mut listing = Listing {
         folder: folder.clone(),
+        filtered_by: prefix.clone(),
         ..Listing::default()
     };
     let Ok(read) = std::fs::read_dir(&folder) else {
@@ -201,6 +204,15 @@ mod tests {
         assert_eq!(folders, ["archiv"]);
         let hidden = list(&format!("{typed}.v"), Path::new("/"), false);
         assert_eq!(hidden.entries.len(), 1);
+        assert!(list(&typed, Path::new("/"), false).filtered_by.is_empty());
+        // A new name to save under: nothing matches, and the listing says by what it filtered.
+        let new_name = list(
+            &format!("{typed}artikel-eins.review.json"),
+            Path::new("/"),
+            false,
+        );
+        assert!(new_name.entries.is_empty());
+        assert_eq!(new_name.filtered_by, "artikel-eins.review.json");
     }
 
     #[test]

@@ -183,6 +183,7 @@ button-up = ⬆ Nach oben
 tooltip-up = Der übergeordnete Ordner
 listing-no-folders = Hier gibt es keine Ordner.
 listing-no-entries = Hier gibt es keine Ordner oder Artikel (.txt, .md, .html, .pdf, .review.json).
+listing-no-match = Hier beginnt kein Ordner und kein Artikel mit „{ $name }“.
 listing-truncated = Nur die ersten { $count } Einträge sind aufgeführt: Tippen Sie mehr vom Namen.
 listing-tab-hint = Tab ergänzt den Namen; ein Ordner öffnet sich in der Liste.
 

@@ -183,6 +183,7 @@ button-up = ⬆ Up
 tooltip-up = The folder above
 listing-no-folders = No folders here.
 listing-no-entries = No folders or articles here (.txt, .md, .html, .pdf, .review.json).
+listing-no-match = No folder or article here starts with “{ $name }”.
 listing-truncated = Only the first { $count } entries are listed: type more of the name.
 listing-tab-hint = Tab completes the name; a folder opens in the list.
 

@@ -142,7 +142,13 @@ fn folder_listing_ui(
         .max_height(220.0)
         .auto_shrink([false, true])
         .show(ui, |ui| {
-            if listing.entries.is_empty() {
+            // A name typed to save under is new, so nothing matching it is no sign of an empty folder.
+            if listing.entries.is_empty() && !listing.filtered_by.is_empty() {
+                ui.weak(m.format(
+                    "listing-no-match",
+                    &[("name", listing.filtered_by.clone().into())],
+                ));
+            } else if listing.entries.is_empty() {
                 ui.weak(if folders_only {
                     m.text("listing-no-folders")
                 } else {
