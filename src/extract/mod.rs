@@ -782,6 +782,8 @@ fn explain(analysis: &Analysis<'_>, description: &Description, feature: Feature)
             reason.with_words(
                 score
                     .into_iter()
+                    .chain(analysis.matches(Category::RoutineMargin))
+                    .chain(analysis.matches(Category::RoutineRace))
                     .chain(analysis.matches(Category::RoutineSport)),
                 2,
             )
@@ -1061,7 +1063,13 @@ fn routine(analysis: &Analysis<'_>) -> Option<Feature> {
         Some((Score::Hyphen, _)) => sport_words,
         None => false,
     };
-    if minute_mark || score {
+    // A race or a table: "0,30 Sekunden vor Jansrud" in a slalom, "93 Punkte Vorsprung" in the overall
+    // standings. The race is needed: "drei Punkte Vorsprung" in a poll, "auf Platz 20" in a ranking of
+    // schools are news, and so is an election a party "gewann".
+    let margin = analysis.has(Category::RoutineRace)
+        && analysis.has(Category::RoutineMargin)
+        && (!analysis.numbers.is_empty() || analysis.has(Category::NumberWord));
+    if minute_mark || score || margin {
         return Some(named!("routine.sport"));
     }
     let timed = has_clock_time(analysis)
@@ -1316,7 +1324,7 @@ mod tests {
             assert_eq!(found.len(), 1, "{text}");
             (found[0].score, reasons(&found[0]))
         };
-        for (text, language) in [
+        for (text, language, below) in [
             (
                 "Die Londoner gewannen bei West Bromwich Albion mit 3:0 (2:0).",
                 Language::German,
@@ -1339,9 +1347,34 @@ mod tests {
                 Language::English,
             ),
             ("Kick-off is at 3 p.m. on Saturday.", Language::English),
-        ] {
+        ]
+        .into_iter()
+        .map(|(text, language)| (text, language, 0.2))
+        // Races and tables: scored down below the threshold (a figure and a name still count for them).
+        .chain(
+            [
+            (
+                "Die Schweizerin fuhr im Riesentorlauf auf Rang drei, 0,45 Sekunden hinter der Siegerin.",
+                Language::German,
+            ),
+            (
+                "Der Norweger setzte sich im Slalom 0,28 Sekunden vor seinem Teamkollegen durch.",
+                Language::German,
+            ),
+            (
+                "In der Gesamtwertung hat die Kanadierin nun 85 Punkte Vorsprung auf die Zweite.",
+                Language::German,
+            ),
+            (
+                "The Austrian finished third in the giant slalom, 0.45 seconds behind the winner.",
+                Language::English,
+            ),
+            ]
+            .into_iter()
+            .map(|(text, language)| (text, language, DEFAULT_MIN_SCORE)),
+        ) {
             let (score, reasons) = score(text, language);
-            assert!(score < 0.2, "{text}: {score} {reasons:?}");
+            assert!(score < below, "{text}: {score} {reasons:?}");
             let by_meaning = ExtractOptions {
                 scorer: Scorer::Meaning,
                 ..options.clone()
@@ -1377,6 +1410,27 @@ mod tests {
         ] {
             let (score, reasons) = score(text, language);
             assert!(score > 0.5, "{text}: {score} {reasons:?}");
+        }
+        // Margins and places outside a race: a poll, a ranking, an election.
+        for (text, language) in [
+            (
+                "Laut der jüngsten Umfrage liegt die Partei mit drei Punkten Vorsprung vorn.",
+                Language::German,
+            ),
+            (
+                "Österreich fiel im Bildungsvergleich auf Platz 20 zurück.",
+                Language::German,
+            ),
+            (
+                "The Conservatives won 12 seats and came in second place, four points behind.",
+                Language::English,
+            ),
+        ] {
+            let (_, reasons) = score(text, language);
+            assert!(
+                !reasons.iter().any(|r| r.starts_with("routine")),
+                "{text}: {reasons:?}"
+            );
         }
     }
 

@@ -68,6 +68,11 @@ pub enum Category {
     RoutineSchedule,
     /// What makes a routine item news after all: debt, doping, bans, violence.
     NewsInRoutine,
+    /// Margins and places in a race or a table ("Sekunden", "Hundertstel", "Vorsprung", "Rang"): with a
+    /// figure and a [`Category::RoutineRace`] word, a routine result.
+    RoutineMargin,
+    /// Races and tables ("Riesentorlauf", "Gesamtwertung", "Spitzenreiter", "overall standings").
+    RoutineRace,
     /// Countries, capitals and international bodies.
     Place,
     /// The first word of some multi-word entry (not a list of its own).
@@ -83,21 +88,21 @@ const CATEGORY_COUNT: usize = Category::Place as usize + 1;
 
 /// A set of categories, one bit each.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Categories(u32);
+pub struct Categories(u64);
 
 impl Categories {
     /// Whether `category` is in the set.
     #[must_use]
     pub fn has(self, category: Category) -> bool {
-        self.0 & (1 << category as u32) != 0
+        self.0 & (1 << category as u64) != 0
     }
 
     pub(crate) fn insert(&mut self, category: Category) {
-        self.0 |= 1 << category as u32;
+        self.0 |= 1 << category as u64;
     }
 
     pub(crate) fn remove(&mut self, category: Category) {
-        self.0 &= !(1 << category as u32);
+        self.0 &= !(1 << category as u64);
     }
 
     /// Both sets together.
@@ -351,6 +356,22 @@ macro_rules! sources {
                         "../../assets/lexicon/",
                         $lang,
                         "/news_in_routine.txt"
+                    )),
+                ),
+                (
+                    Category::RoutineMargin,
+                    include_str!(concat!(
+                        "../../assets/lexicon/",
+                        $lang,
+                        "/routine_margins.txt"
+                    )),
+                ),
+                (
+                    Category::RoutineRace,
+                    include_str!(concat!(
+                        "../../assets/lexicon/",
+                        $lang,
+                        "/routine_races.txt"
                     )),
                 ),
                 (
