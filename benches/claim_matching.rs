@@ -4,12 +4,14 @@
 //! matcher (words only), the sentence encoder's cosine alone, and the shipped hybrid — with and without the
 //! fact-checks' headlines. The protocol is the benchmark's as measured from outside: each post's links and
 //! "— Name (@handle) date" signature removed, every sentence a claim, a post's ranking the best similarity
-//! any of its sentences gives a fact-check.
+//! any of its sentences gives a fact-check. Each figure is printed twice: as the benchmark counts, and with
+//! either copy of a fact-check it holds twice (same claim and headline, other quotation marks) counting.
 //!
 //! `cargo bench --bench claim_matching` measures; `cargo bench --bench claim_matching -- --fit` also
-//! searches the weights of `assets/memory/ranking.json` on the train part (never dev) and writes them
-//! there. The first run embeds the fact-checks (about 2 minutes on 2 cores; kept in the user's vector
-//! cache, `CLAIMDESK_CACHE_DIR` or the system's cache folder).
+//! searches the weights of `assets/memory/ranking.json` on the train part (never dev; either copy counting)
+//! and writes them there. `CLAIM_MATCHING_DUMP=path` also writes every candidate's features as JSON Lines,
+//! to study other combinations outside. The first run embeds the fact-checks (about 2 minutes on 2 cores;
+//! kept in the user's vector cache, `CLAIMDESK_CACHE_DIR` or the system's cache folder).
 
 #![expect(
     clippy::cast_precision_loss,
