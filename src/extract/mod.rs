@@ -1068,7 +1068,7 @@ fn routine(analysis: &Analysis<'_>) -> Option<Feature> {
     // schools are news, and so is an election a party "gewann".
     let margin = analysis.has(Category::RoutineRace)
         && analysis.has(Category::RoutineMargin)
-        && (!analysis.numbers.is_empty() || analysis.has(Category::NumberWord));
+        && !analysis.numbers.is_empty();
     if minute_mark || score || margin {
         return Some(named!("routine.sport"));
     }

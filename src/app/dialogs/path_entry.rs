@@ -142,14 +142,15 @@ fn folder_listing_ui(
         .max_height(220.0)
         .auto_shrink([false, true])
         .show(ui, |ui| {
-            // A name typed to save under is new, so nothing matching it is no sign of an empty folder.
-            if listing.entries.is_empty() && !listing.filtered_by.is_empty() {
-                ui.weak(m.format(
-                    "listing-no-match",
-                    &[("name", listing.filtered_by.clone().into())],
-                ));
-            } else if listing.entries.is_empty() {
-                ui.weak(if folders_only {
+            if listing.entries.is_empty() {
+                // A name typed to save under is new, so nothing matching it is no sign of an empty
+                // folder.
+                ui.weak(if !listing.filtered_by.is_empty() {
+                    m.format(
+                        "listing-no-match",
+                        &[("name", listing.filtered_by.clone().into())],
+                    )
+                } else if folders_only {
                     m.text("listing-no-folders")
                 } else {
                     m.text("listing-no-entries")
