@@ -9,6 +9,12 @@ venv=${CLAIMDESK_SPARK_VENV:-$here/../../target/spark-venv}
 # Spark 3.5 runs on Java 8, 11 and 17; Debian 12 packages 17.
 pyspark_version=3.5.8
 
+# Callers may run at once (the Spark tests run in parallel): one sets up, the others wait for it and then
+# find the environment ready, instead of creating the same virtual environment side by side.
+mkdir -p "$(dirname "$venv")"
+exec 9>"$venv.lock"
+flock 9
+
 if ! command -v java >/dev/null; then
     sudo=""
     [ "$(id -u)" -eq 0 ] || sudo=sudo
