@@ -881,3 +881,201 @@ fn team_init_sets_up_git_merges_and_explains_shared_folders() {
     assert!(said.contains("claimdesk merge-copies"), "{said}");
     assert!(!plain.path().join(".gitattributes").exists());
 }
+
+/// Two articles with one name stem (`x.txt`, `x.html`, `X.md`) each get a review of their own on the
+/// command line; a review written before (`x.review.json`, naming `x.txt`) stays `x.txt`'s; a report
+/// claimdesk wrote is never listed as an article; and neither the merge driver nor the sync-copy merge
+/// ever merges one article's review into the other's.
+#[test]
+fn articles_sharing_a_name_stem_never_share_a_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let txt = "Haushalt Lindenau\n\nDie Stadt Lindenau nimmt 2025 rund 12,4 Millionen Euro an Gewerbesteuer ein, sagte Kämmerin Ute Brandt.\n";
+    let html = "<html><head><title>Hallenbad</title></head><body><p>Das Hallenbad in Lindenau bleibt nach Angaben der Stadtwerke bis Oktober geschlossen, weil die Sanierung 3,1 Millionen Euro kostet.</p></body></html>";
+    let md = "# Radwege\n\nDer Kreis baut bis 2027 insgesamt 48 Kilometer neue Radwege, teilte das Landratsamt mit.\n";
+    std::fs::write(root.join("x.txt"), txt).unwrap();
+    std::fs::write(root.join("x.html"), html).unwrap();
+    std::fs::write(root.join("X.md"), md).unwrap();
+
+    let output = claimdesk_in(root, &["extract", "."]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let said = String::from_utf8_lossy(&output.stdout).into_owned() + &stderr(&output);
+    assert!(said.contains("3 new"), "{said}");
+    for (article, review) in [
+        ("x.txt", "x.txt.review.json"),
+        ("x.html", "x.html.review.json"),
+        ("X.md", "X.md.review.json"),
+    ] {
+        let loaded = store::load(&root.join(review)).unwrap();
+        assert_eq!(loaded.article.source, article, "{review}");
+    }
+    assert!(!root.join("x.review.json").exists());
+
+    let status = claimdesk_in(root, &["status", "--json", "."]);
+    let rows: serde_json::Value = serde_json::from_slice(&status.stdout).unwrap();
+    let reviews: Vec<&str> = rows["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| row["review"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        reviews,
+        [
+            "X.md.review.json",
+            "x.html.review.json",
+            "x.txt.review.json"
+        ]
+    );
+
+    // A report claimdesk wrote beside them is not an article, whatever its name.
+    let report = claimdesk_in(
+        root,
+        &[
+            "export",
+            "--format",
+            "html",
+            "x.txt.review.json",
+            "-o",
+            "x-bericht.html",
+        ],
+    );
+    assert!(report.status.success(), "{}", stderr(&report));
+    let markdown = claimdesk_in(
+        root,
+        &[
+            "export",
+            "--format",
+            "markdown",
+            "x.txt.review.json",
+            "-o",
+            "notes.md",
+        ],
+    );
+    assert!(markdown.status.success(), "{}", stderr(&markdown));
+    let again = claimdesk_in(root, &["extract", "."]);
+    let said = String::from_utf8_lossy(&again.stdout).into_owned() + &stderr(&again);
+    assert!(
+        said.contains("3 articles: 0 new"),
+        "reports are not articles: {said}"
+    );
+    assert!(
+        !root.join("x-bericht.review.json").exists() && !root.join("notes.review.json").exists()
+    );
+
+    // The merge driver refuses the review of another article file, even of the same text.
+    let txt_review = store::load(&root.join("x.txt.review.json")).unwrap();
+    let mut renamed = txt_review.clone();
+    renamed.article.source = "x.html".into();
+    write_review(root, "theirs.json", &renamed);
+    let merge = claimdesk_in(
+        root,
+        &[
+            "merge",
+            "x.txt.review.json",
+            "x.txt.review.json",
+            "theirs.json",
+        ],
+    );
+    assert!(!merge.status.success(), "{}", stderr(&merge));
+    assert!(
+        stderr(&merge).contains("reviews the article file x.html"),
+        "{}",
+        stderr(&merge)
+    );
+    std::fs::remove_file(root.join("theirs.json")).unwrap();
+
+    // A sync client's copy of the other article's review is left where it is.
+    let copy = "x.txt.review (conflicted copy 2026-12-08 101500).json";
+    write_review(root, copy, &renamed);
+    let merged = claimdesk_in(root, &["merge-copies", "."]);
+    let said = String::from_utf8_lossy(&merged.stdout).into_owned();
+    assert!(
+        said.contains("reviews another text of the article"),
+        "{said}"
+    );
+    assert_eq!(
+        store::load(&root.join("x.txt.review.json")).unwrap(),
+        txt_review
+    );
+    assert!(root.join(copy).is_file());
+    std::fs::remove_file(root.join(copy)).unwrap();
+
+    // A review written before the rule, `x.review.json` naming `x.txt`, stays `x.txt`'s.
+    let legacy = dir.path().join("legacy");
+    std::fs::create_dir(&legacy).unwrap();
+    std::fs::write(legacy.join("x.txt"), txt).unwrap();
+    let first = claimdesk_in(&legacy, &["extract", "."]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(legacy.join("x.review.json").is_file());
+    std::fs::write(legacy.join("x.html"), html).unwrap();
+    let second = claimdesk_in(&legacy, &["extract", "."]);
+    let said = String::from_utf8_lossy(&second.stdout).into_owned() + &stderr(&second);
+    assert!(said.contains("1 new"), "{said}");
+    assert_eq!(
+        store::load(&legacy.join("x.review.json"))
+            .unwrap()
+            .article
+            .source,
+        "x.txt"
+    );
+    assert_eq!(
+        store::load(&legacy.join("x.html.review.json"))
+            .unwrap()
+            .article
+            .source,
+        "x.html"
+    );
+}
+
+/// A review of a desk that is a link to a file outside the desk is never written through: not by
+/// `merge-copies`, not by `extract DIR`; the link is named.
+#[cfg(unix)]
+#[test]
+fn reviews_that_link_outside_the_desk_are_never_written_through() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = dir.path().join("desk");
+    let outside = dir.path().join("outside");
+    std::fs::create_dir_all(desk.join(".claimdesk")).unwrap();
+    std::fs::create_dir_all(&outside).unwrap();
+    let shared = edited(&fixture(), "Dana", vec![note("c1", "geprüft")]);
+    write_review(&outside, "haushalt.review.json", &shared);
+    let before = std::fs::read(outside.join("haushalt.review.json")).unwrap();
+    std::os::unix::fs::symlink(
+        outside.join("haushalt.review.json"),
+        desk.join("haushalt.review.json"),
+    )
+    .unwrap();
+    std::fs::write(desk.join("haushalt.txt"), &shared.article.text).unwrap();
+    let theirs = edited(&shared, "Bob", vec![note("c2", "Rückfrage")]);
+    write_review(
+        &desk,
+        "haushalt.review (conflicted copy 2026-12-08 101500).json",
+        &theirs,
+    );
+
+    let output = claimdesk_in(&desk, &["merge-copies", "."]);
+    assert_ne!(output.status.code(), Some(0));
+    let said = String::from_utf8_lossy(&output.stdout).into_owned() + &stderr(&output);
+    assert!(said.contains("outside the desk"), "{said}");
+    assert_eq!(
+        std::fs::read(outside.join("haushalt.review.json")).unwrap(),
+        before
+    );
+
+    // A dangling link to outside: extract DIR does not create the file there.
+    std::fs::write(
+        desk.join("neu.txt"),
+        "Die Stadt zahlte 2024 rund 3 Millionen Euro.\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        outside.join("neu.review.json"),
+        desk.join("neu.review.json"),
+    )
+    .unwrap();
+    let output = claimdesk_in(&desk, &["extract", "."]);
+    let said = String::from_utf8_lossy(&output.stdout).into_owned() + &stderr(&output);
+    assert!(said.contains("outside the desk"), "{said}");
+    assert!(!outside.join("neu.review.json").exists());
+}

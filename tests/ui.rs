@@ -2206,3 +2206,136 @@ fn opening_a_desk_merges_a_sync_clients_conflicted_copy_and_says_so() {
     assert!(!root.join(copy).exists());
     assert!(root.join(".claimdesk/merged-copies").join(copy).is_file());
 }
+
+/// A report exported from a desk article goes by default where no article is (`x.report.html`), is never
+/// listed as a second article, and `x.txt` and `x.html` in one desk each keep a review of their own.
+#[test]
+fn an_export_is_never_a_second_article_and_each_article_keeps_its_own_review() {
+    use claimdesk::app::View;
+    let folder = tempfile::tempdir().unwrap();
+    let root = folder.path().canonicalize().unwrap();
+    write_desk_article(
+        &root,
+        "haushalt-lindenau.txt",
+        "Haushalt Lindenau\n\nDie Stadt Lindenau nimmt 2025 rund 12,4 Millionen Euro an Gewerbesteuer ein, sagte Kämmerin Ute Brandt.\n",
+    );
+    let mut bench = open(Some(root.clone()));
+    bench.wait_until("the rows", |app| !app.desk.as_ref().unwrap().is_busy());
+    bench.press(Key::J);
+    bench.press(Key::Enter);
+    bench.wait_for_load();
+    bench.press(Key::D);
+    bench.press_with(Modifiers::COMMAND, Key::S);
+    assert!(bench.app().dialog.is_none(), "{:?}", bench.app().dialog);
+    let review_path = root.join("haushalt-lindenau.review.json");
+    let saved = std::fs::read(&review_path).unwrap();
+
+    bench.press_with(Modifiers::COMMAND, Key::E);
+    let Some(Dialog::Export { path, .. }) = bench.app().dialog.clone() else {
+        panic!("the export dialog: {:?}", bench.app().dialog);
+    };
+    assert!(
+        path.ends_with("haushalt-lindenau.claimreview.json") || path.ends_with(".report.html"),
+        "{path}"
+    );
+    bench.harness.state_mut().dialog = Some(Dialog::Export {
+        format: claimdesk::export::Format::Html,
+        path: root
+            .join("haushalt-lindenau.report.html")
+            .display()
+            .to_string(),
+    });
+    bench.harness.run_steps(2);
+    bench.harness.get_by_label("Export").click();
+    bench.harness.run_steps(3);
+    assert!(root.join("haushalt-lindenau.report.html").is_file());
+    // Exported by hand under an article's name, the report is still not an article.
+    bench.press_with(Modifiers::COMMAND, Key::E);
+    bench.harness.state_mut().dialog = Some(Dialog::Export {
+        format: claimdesk::export::Format::Html,
+        path: root.join("haushalt-lindenau.html").display().to_string(),
+    });
+    bench.harness.run_steps(2);
+    bench.harness.get_by_label("Export").click();
+    bench.harness.run_steps(3);
+    assert!(root.join("haushalt-lindenau.html").is_file());
+
+    bench.press_with(Modifiers::COMMAND, Key::D);
+    assert_eq!(bench.app().view, View::Desk);
+    bench
+        .harness
+        .state_mut()
+        .desk
+        .as_mut()
+        .unwrap()
+        .refresh(&[]);
+    bench.wait_until("the rows", |app| !app.desk.as_ref().unwrap().is_busy());
+    let paths: Vec<String> = bench
+        .desk()
+        .rows
+        .iter()
+        .map(|r| r.file.relative.clone())
+        .collect();
+    assert_eq!(paths, ["haushalt-lindenau.txt"], "reports are not articles");
+    assert_eq!(
+        std::fs::read(&review_path).unwrap(),
+        saved,
+        "the review is untouched"
+    );
+
+    // A real second article with the same stem gets its own review, and the first keeps its own.
+    write_desk_article(
+        &root,
+        "haushalt-lindenau.md",
+        "# Hallenbad\n\nDas Hallenbad bleibt nach Angaben der Stadtwerke bis Oktober geschlossen.\n",
+    );
+    bench
+        .harness
+        .state_mut()
+        .desk
+        .as_mut()
+        .unwrap()
+        .refresh(&[]);
+    bench.wait_until("two rows", |app| {
+        let desk = app.desk.as_ref().unwrap();
+        !desk.is_busy() && desk.rows.len() == 2
+    });
+    let rows: Vec<(String, PathBuf)> = bench
+        .desk()
+        .rows
+        .iter()
+        .map(|r| (r.file.relative.clone(), r.file.review_path.clone()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                "haushalt-lindenau.md".to_owned(),
+                root.join("haushalt-lindenau.md.review.json")
+            ),
+            ("haushalt-lindenau.txt".to_owned(), review_path.clone()),
+        ]
+    );
+    bench.press(Key::K);
+    bench.press(Key::Enter);
+    bench.wait_for_load();
+    assert_eq!(
+        bench.open_article_relative().as_deref(),
+        Some("haushalt-lindenau.md")
+    );
+    bench.press(Key::C);
+    bench.press_with(Modifiers::COMMAND, Key::S);
+    assert!(bench.app().dialog.is_none(), "{:?}", bench.app().dialog);
+    assert_eq!(
+        std::fs::read(&review_path).unwrap(),
+        saved,
+        "the other article's review is untouched"
+    );
+    assert_eq!(
+        store::load(&root.join("haushalt-lindenau.md.review.json"))
+            .unwrap()
+            .article
+            .source,
+        "haushalt-lindenau.md"
+    );
+}

@@ -600,6 +600,20 @@ impl ClaimDeskApp {
             });
             return false;
         };
+        // A review of a desk is never written through a link that leaves the desk.
+        let desk = self
+            .desk
+            .as_ref()
+            .map(|desk| desk.root.clone())
+            .filter(|root| path.starts_with(root))
+            .or_else(|| crate::layout::enclosing_desk(&path));
+        if let Some(desk) = desk
+            && let Err(error) = store::check_inside_desk(&path, &desk)
+        {
+            let title = m.text("error-save");
+            self.show_job_error(&title, error.in_words(m));
+            return false;
+        }
         // Someone saved the file since this window read or wrote it (a colleague, `git pull`, a second
         // window): merge with what was read as the base instead of overwriting their work.
         let mut merge_note = None;

@@ -80,7 +80,10 @@ pub struct BatchOptions {
 
 /// Brings one article's sidecar review up to date. An existing review is never overwritten with a new
 /// extraction: if it cannot be read, the article fails and the file stays as it is.
-fn process(file: &ArticleFile, options: &BatchOptions) -> (Outcome, Option<Summary>) {
+fn process(desk: &Path, file: &ArticleFile, options: &BatchOptions) -> (Outcome, Option<Summary>) {
+    if let Err(error) = store::check_inside_desk(&file.review_path, desk) {
+        return (Outcome::Failed(error.to_string()), None);
+    }
     if file.review_path.exists() {
         let review = match store::load(&file.review_path) {
             Ok(review) => review,
@@ -123,7 +126,7 @@ pub fn extract_desk(
         files
             .par_iter()
             .map(|file| {
-                let (outcome, summary) = process(file, options);
+                let (outcome, summary) = process(desk, file, options);
                 let result = ArticleResult {
                     path: file.relative.clone(),
                     outcome,

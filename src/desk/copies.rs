@@ -202,9 +202,12 @@ pub fn find(desk: &Path) -> Vec<ConflictedCopy> {
 /// # Errors
 /// When a file cannot be read or written, or the copy cannot be moved (the review is merged then).
 pub fn merge_copy(desk: &Path, copy: &ConflictedCopy) -> Result<CopyOutcome, CopyError> {
+    store::check_inside_desk(&copy.review, desk)?;
     let ours = store::load(&copy.review)?;
     let theirs = store::load(&copy.path)?;
-    if ours.article.sha256 != theirs.article.sha256 {
+    if ours.article.sha256 != theirs.article.sha256
+        || crate::review::merge::name_different_articles(&ours, &theirs)
+    {
         return Ok(CopyOutcome::OtherArticleText);
     }
     let base = crate::review::base::common_base(&ours, &theirs);

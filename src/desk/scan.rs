@@ -3,7 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use super::{ARTICLE_EXTENSIONS, is_review_file, relative, review_path_for};
+use super::{ARTICLE_EXTENSIONS, is_review_file, relative};
+use crate::layout::{review_path_among, stem_key};
 
 /// An article file of a desk, as found on disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,18 +42,36 @@ pub fn is_article_path(path: &Path) -> bool {
 #[must_use]
 pub fn scan(desk: &Path) -> Vec<ArticleFile> {
     let root = desk.canonicalize().unwrap_or_else(|_| desk.to_owned());
-    let mut articles: Vec<ArticleFile> = entries(desk)
+    let paths: Vec<PathBuf> = entries(desk)
         .filter(|entry| {
             entry.file_type().is_file()
                 || (entry.path_is_symlink() && link_target(entry.path(), &root) == Some(true))
         })
-        .map(|entry| {
+        .map(|entry| entry.path().to_owned())
+        .filter(|path| !crate::export::is_claimdesk_report(path))
+        .collect();
+    // Articles that share a folder and a name stem (`x.txt`, `x.html`) each get a review of their own.
+    let mut stems: std::collections::HashMap<(PathBuf, String), usize> =
+        std::collections::HashMap::new();
+    for path in &paths {
+        if let (Some(parent), Some(stem)) = (path.parent(), stem_key(path)) {
+            *stems.entry((parent.to_owned(), stem)).or_default() += 1;
+        }
+    }
+    let mut articles: Vec<ArticleFile> = paths
+        .into_iter()
+        .map(|path| {
             // The link's target's size and time: what a reader of the file gets.
-            let metadata = std::fs::metadata(entry.path()).ok();
-            let path = entry.path().to_owned();
+            let metadata = std::fs::metadata(&path).ok();
+            let shared_stem = || {
+                path.parent()
+                    .zip(stem_key(&path))
+                    .and_then(|(parent, stem)| stems.get(&(parent.to_owned(), stem)))
+                    .is_some_and(|&count| count > 1)
+            };
             ArticleFile {
                 relative: relative(desk, &path),
-                review_path: review_path_for(&path),
+                review_path: review_path_among(&path, shared_stem),
                 size: metadata.as_ref().map_or(0, std::fs::Metadata::len),
                 modified: metadata.and_then(|m| m.modified().ok()),
                 path,

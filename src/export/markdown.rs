@@ -39,6 +39,7 @@ pub(super) fn render(review: &Review, options: &ExportOptions) -> String {
         .unwrap_or_else(|| public_source(review, options));
     let title = title.as_str();
     let mut out = String::new();
+    let _ = writeln!(out, "{}", super::MARKDOWN_MARK);
     let _ = writeln!(
         out,
         "# {}\n",

@@ -29,14 +29,15 @@ impl Format {
     /// All formats, in menu order.
     pub const ALL: [Self; 4] = [Self::Claimreview, Self::Csv, Self::Markdown, Self::Html];
 
-    /// The usual file name ending, without the dot.
+    /// The file name ending of an export, without the leading dot: never an article's own name (a report
+    /// `x.html` beside `x.txt` would be read as a second article of the desk).
     #[must_use]
     pub fn extension(self) -> &'static str {
         match self {
             Self::Claimreview => "claimreview.json",
-            Self::Csv => "csv",
-            Self::Markdown => "md",
-            Self::Html => "html",
+            Self::Csv => "claims.csv",
+            Self::Markdown => "report.md",
+            Self::Html => "report.html",
         }
     }
 
@@ -50,6 +51,30 @@ impl Format {
             Self::Html => "HTML report",
         }
     }
+}
+
+/// The mark at the head of every Markdown report claimdesk writes, so a desk never lists it as an article.
+pub const MARKDOWN_MARK: &str = "<!-- claimdesk report: written from a review, not an article -->";
+/// The same in an HTML report's head.
+pub const HTML_MARK: &str = "<meta name=\"generator\" content=\"claimdesk report\">";
+
+/// Whether `path` is a Markdown or HTML report that claimdesk wrote (its head carries the mark), which a
+/// desk must never list as an article. Reads at most the first kilobytes.
+#[must_use]
+pub fn is_claimdesk_report(path: &std::path::Path) -> bool {
+    use std::io::Read as _;
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let mark = match extension.as_deref() {
+        Some("md" | "markdown") => MARKDOWN_MARK,
+        Some("html" | "htm") => HTML_MARK,
+        _ => return false,
+    };
+    let mut head = Vec::with_capacity(2048);
+    let read = std::fs::File::open(path).and_then(|file| file.take(2048).read_to_end(&mut head));
+    read.is_ok() && memchr::memmem::find(&head, mark.as_bytes()).is_some()
 }
 
 /// Who publishes the review, and where.

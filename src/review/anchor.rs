@@ -136,7 +136,9 @@ pub fn reanchor(mut review: Review, article: Article) -> (Review, AnchorReport) 
     (review, report)
 }
 
-/// Where a review's article file is: its `source` as written, or relative to the review's folder.
+/// Where a review's article file is: relative to the review's folder first (a desk's reviews name their
+/// article by its file name, and a file of that name in the current folder is another article), else its
+/// `source` as written.
 #[must_use]
 pub fn article_file(review: &Review, review_path: &std::path::Path) -> Option<std::path::PathBuf> {
     let source = std::path::Path::new(&review.article.source);
@@ -144,7 +146,7 @@ pub fn article_file(review: &Review, review_path: &std::path::Path) -> Option<st
         return None;
     }
     let beside = review_path.parent().map(|dir| dir.join(source));
-    [Some(source.to_owned()), beside]
+    [beside, Some(source.to_owned())]
         .into_iter()
         .flatten()
         .find(|candidate| candidate.is_file())

@@ -28,6 +28,35 @@ pub enum MergeError {
         /// The expected checksum.
         expected: String,
     },
+    /// The reviews name different article files (`x.txt` and `x.html`), even if their texts agree.
+    #[error(
+        "THEIRS reviews the article file {theirs}, OURS reviews {ours}; only reviews of the same article can be merged"
+    )]
+    DifferentSources {
+        /// Ours' article file.
+        ours: String,
+        /// Theirs'.
+        theirs: String,
+    },
+}
+
+/// The article file a review names, when it names one (not standard input, not a web address).
+fn source_file_name(review: &Review) -> Option<&std::ffi::OsStr> {
+    let source = review.article.source.as_str();
+    if source == "-" || source.contains("://") {
+        return None;
+    }
+    std::path::Path::new(source).file_name()
+}
+
+/// Whether two reviews name different article files: the review of `x.html` is never merged into the
+/// review of `x.txt`, whatever their texts.
+#[must_use]
+pub fn name_different_articles(ours: &Review, theirs: &Review) -> bool {
+    matches!(
+        (source_file_name(ours), source_file_name(theirs)),
+        (Some(a), Some(b)) if a != b
+    )
 }
 
 impl InWords for MergeError {
@@ -41,6 +70,10 @@ impl InWords for MergeError {
                     ("found", value::text(found)),
                     ("expected", value::text(expected)),
                 ],
+            ),
+            Self::DifferentSources { ours, theirs } => m.format(
+                "error-merge-different-sources",
+                &[("ours", value::text(ours)), ("theirs", value::text(theirs))],
             ),
         }
     }
@@ -293,8 +326,15 @@ fn id_number(id: &str) -> Option<u64> {
 /// Merges `ours` and `theirs`, both descended from `base`.
 ///
 /// # Errors
-/// [`MergeError::DifferentArticles`] when the three are not reviews of the same article text.
+/// [`MergeError::DifferentArticles`] when the three are not reviews of the same article text,
+/// [`MergeError::DifferentSources`] when ours and theirs name different article files.
 pub fn merge(base: &Review, ours: &Review, theirs: &Review) -> Result<Merged, MergeError> {
+    if name_different_articles(ours, theirs) {
+        return Err(MergeError::DifferentSources {
+            ours: ours.article.source.clone(),
+            theirs: theirs.article.source.clone(),
+        });
+    }
     for (which, review) in [("BASE", base), ("THEIRS", theirs)] {
         if review.article.sha256 != ours.article.sha256 {
             return Err(MergeError::DifferentArticles {

@@ -62,6 +62,19 @@ pub enum StoreError {
         /// The limit.
         limit: u64,
     },
+    /// A review of a desk that is a symbolic link to a file outside the desk (or to something that is not a
+    /// file): never written through, since a colleague's sync client could have planted it.
+    #[error(
+        "{path}: is a link to {target}, outside the desk {desk}; claimdesk does not write through it. Replace the link by the review file itself."
+    )]
+    LinkLeavesDesk {
+        /// The review's path in the desk.
+        path: PathBuf,
+        /// Where the link leads.
+        target: PathBuf,
+        /// The desk.
+        desk: PathBuf,
+    },
     /// Well-formed but inconsistent: spans or checksums that do not match the text.
     #[error(
         "{path}: {reason}. The file was edited or damaged outside claimdesk; open a backup or the article itself."
@@ -121,6 +134,14 @@ impl InWords for StoreError {
             Self::TooLarge { path, limit } => m.format(
                 "error-store-too-large",
                 &[("path", value::path(path)), ("limit", (*limit).into())],
+            ),
+            Self::LinkLeavesDesk { path, target, desk } => m.format(
+                "error-store-link-leaves-desk",
+                &[
+                    ("path", value::path(path)),
+                    ("target", value::path(target)),
+                    ("desk", value::path(desk)),
+                ],
             ),
             Self::Invalid { path, reason } => m.format(
                 "error-store-invalid",
@@ -196,6 +217,47 @@ pub fn save_in_batch(review: &Review, path: &Path) -> Result<(), StoreError> {
         serde_json::to_writer_pretty(&mut *writer, review)?;
         writer.write_all(b"\n")
     })
+}
+
+/// Refuses a review path of `desk` that a write would not land on inside the desk: a symbolic link (or a
+/// chain of them) to a file outside it, or to a pipe or device. Every path that writes a desk's reviews
+/// asks this first, so a link a colleague planted never lets claimdesk change a file elsewhere.
+///
+/// # Errors
+/// [`StoreError::LinkLeavesDesk`], or [`StoreError::Io`] when the link cannot be followed.
+pub fn check_inside_desk(path: &Path, desk: &Path) -> Result<(), StoreError> {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return Ok(());
+    }
+    let io_error = |source| StoreError::Io {
+        path: path.to_owned(),
+        action: "writing",
+        source,
+    };
+    let root = desk.canonicalize().map_err(io_error)?;
+    let leaves = |target: PathBuf| StoreError::LinkLeavesDesk {
+        path: path.to_owned(),
+        target,
+        desk: root.clone(),
+    };
+    match write_target(path).map_err(io_error)? {
+        WriteTarget::InPlace => Err(leaves(
+            std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned()),
+        )),
+        WriteTarget::File(target) => {
+            // The target may not exist yet (a dangling link): its folder decides.
+            let folder = target
+                .parent()
+                .and_then(|f| f.canonicalize().ok())
+                .ok_or_else(|| leaves(target.clone()))?;
+            if folder.starts_with(&root) {
+                Ok(())
+            } else {
+                Err(leaves(target))
+            }
+        }
+    }
 }
 
 /// Makes the renames into `directory` durable (see [`save_in_batch`]).

@@ -44,11 +44,13 @@ error-store-format = { $path }: ist keine claimdesk-Prüfung (Format ist { $foun
 error-store-newer = { $path }: wurde von einer neueren claimdesk-Version geschrieben (Dateiversion { $version }, diese Version liest bis { $supported }). Aktualisieren Sie claimdesk, um sie zu öffnen.
 error-store-too-large = { $path }: ist größer als { $limit } Bytes – so groß ist keine Prüfung. Prüfen Sie, ob dies die gemeinte Datei ist.
 error-store-invalid = { $path }: { $reason }. Die Datei wurde außerhalb von claimdesk bearbeitet oder beschädigt; öffnen Sie eine Sicherung oder den Artikel selbst.
+error-store-link-leaves-desk = { $path }: ist eine Verknüpfung auf { $target }, außerhalb des Desks { $desk }; claimdesk schreibt nicht durch sie hindurch. Ersetzen Sie die Verknüpfung durch die Prüfungsdatei selbst.
 
 error-export-json = der JSON-Export konnte nicht geschrieben werden ({ $reason }).
 error-export-csv = der CSV-Export konnte nicht geschrieben werden ({ $reason }).
 
 error-merge-different-articles = die Prüfung auf der Festplatte gehört zu einem anderen Artikel (Prüfsumme { $found } statt { $expected }); nur Prüfungen desselben Artikels lassen sich zusammenführen.
+error-merge-different-sources = die Prüfungen gehören zu verschiedenen Artikeldateien ({ $ours } und { $theirs }); nur Prüfungen desselben Artikels lassen sich zusammenführen.
 
 error-edit-no-claim = es gibt keine Aussage { $id }.
 error-edit-duplicate-claim = eine Aussage { $id } gibt es schon.

@@ -44,11 +44,13 @@ error-store-format = { $path }: is not a claimdesk review (format is { $found },
 error-store-newer = { $path }: was written by a newer claimdesk (file version { $version }, this build reads up to { $supported }). Update claimdesk to open it.
 error-store-too-large = { $path }: is larger than { $limit } bytes, which no review is. Check that this is the review file you meant.
 error-store-invalid = { $path }: { $reason }. The file was edited or damaged outside claimdesk; open a backup or the article itself.
+error-store-link-leaves-desk = { $path }: is a link to { $target }, outside the desk { $desk }; claimdesk does not write through it. Replace the link by the review file itself.
 
 error-export-json = could not write the JSON export ({ $reason }).
 error-export-csv = could not write the CSV export ({ $reason }).
 
 error-merge-different-articles = the review on disk is of a different article (its text has checksum { $found }, not { $expected }); only reviews of the same article can be merged.
+error-merge-different-sources = the reviews are of different article files ({ $ours } and { $theirs }); only reviews of the same article can be merged.
 
 error-edit-no-claim = there is no claim { $id }.
 error-edit-duplicate-claim = a claim { $id } exists already.
