@@ -601,3 +601,45 @@ fn embedded_with_model(lines: &[String], model: &str) -> String {
         })
         .collect()
 }
+
+/// A city's denial of a rumour that was checked as false is matched as its opposite, not as the same
+/// fact: `match` says `"relation": "opposite"`, in both directions and across German and English.
+#[test]
+fn a_denial_is_the_opposite_of_the_claim_it_denies_never_the_same_fact() {
+    let desk = tempfile::tempdir().unwrap();
+    let root = desk.path();
+    std::fs::create_dir_all(root.join(".claimdesk")).unwrap();
+    let rumour = claim_review(
+        "Das Hallenbad in Lindenau wird in diesem Jahr geschlossen.",
+        "Falsch",
+        "https://fakten.example/hallenbad",
+    );
+    let english = r#"{"@context":"https://schema.org","@type":"ClaimReview","claimReviewed":"The council denied reports that the Marlow library will close in March.","reviewRating":{"@type":"Rating","ratingValue":5,"bestRating":5,"worstRating":1,"alternateName":"True"},"author":{"@type":"Organization","name":"Check Desk"},"url":"https://check.example/library","datePublished":"2026-11-02","inLanguage":"en"}"#;
+    write(root, "checks.jsonl", &format!("{rumour}\n{english}\n"));
+    let output = claimdesk_in(root, &["memory", "import", "checks.jsonl"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+
+    let press = write(
+        root,
+        "presse.txt",
+        "Pressemitteilung\n\nDie Stadt Lindenau weist Gerüchte zurück, wonach das Hallenbad in diesem Jahr geschlossen werden soll.\n\n\
+         Die Bibliothek in Marlow schließt im März.\n",
+    );
+    let output = claimdesk_in(root, &["match", press.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let lines = json_lines(&output);
+    let best = |needle: &str| -> Value {
+        let line = lines
+            .iter()
+            .find(|l| l["text"].as_str().unwrap().contains(needle))
+            .unwrap_or_else(|| panic!("no claim with {needle}: {lines:?}"));
+        line["matches"][0].clone()
+    };
+    let denial = best("weist Gerüchte zurück");
+    assert_eq!(denial["relation"], "opposite", "{denial}");
+    assert_eq!(denial["url"], "https://fakten.example/hallenbad");
+    // The other direction, across languages: a plain claim against a checked denial.
+    let library = best("Bibliothek in Marlow");
+    assert_eq!(library["relation"], "opposite", "{library}");
+    assert_eq!(library["url"], "https://check.example/library");
+}

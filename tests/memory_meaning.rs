@@ -83,7 +83,7 @@ fn meaning_finds_restatements_across_languages_and_names_what_differs_in_near_mi
         ..MatchOptions::default()
     };
     let mut failures = Vec::new();
-    let (mut same, mut related, mut unrelated) = (0, 0, 0);
+    let (mut same, mut related, mut opposite, mut unrelated) = (0, 0, 0, 0);
     for row in &rows {
         let matches = memory
             .match_text(&row.new, row.new_language, options)
@@ -95,6 +95,7 @@ fn meaning_finds_restatements_across_languages_and_names_what_differs_in_near_mi
             ("related", Some(m)) => {
                 m.relation == Relation::Related && m.reason.contains(&format!("other {}", row.what))
             }
+            ("opposite", Some(m)) => m.relation == Relation::Opposite,
             ("unrelated", None) => true,
             _ => false,
         };
@@ -102,6 +103,7 @@ fn meaning_finds_restatements_across_languages_and_names_what_differs_in_near_mi
             match row.relation.as_str() {
                 "same" => same += 1,
                 "related" => related += 1,
+                "opposite" => opposite += 1,
                 _ => unrelated += 1,
             }
         } else {
@@ -113,9 +115,10 @@ fn meaning_finds_restatements_across_languages_and_names_what_differs_in_near_mi
     }
     let count = |relation: &str| rows.iter().filter(|r| r.relation == relation).count();
     println!(
-        "meaning test set: same {same} of {}, related with the difference named {related} of {}, unrelated left out {unrelated} of {}",
+        "meaning test set: same {same} of {}, related with the difference named {related} of {}, opposite {opposite} of {}, unrelated left out {unrelated} of {}",
         count("same"),
         count("related"),
+        count("opposite"),
         count("unrelated")
     );
     for failure in &failures {
@@ -124,4 +127,6 @@ fn meaning_finds_restatements_across_languages_and_names_what_differs_in_near_mi
     assert!(same * 10 >= count("same") * 9, "same {same}");
     assert!(related * 10 >= count("related") * 9, "related {related}");
     assert!(unrelated + 1 >= count("unrelated"), "unrelated {unrelated}");
+    // A denial never adopts the verdict of the claim it denies: every opposite is found as one.
+    assert_eq!(opposite, count("opposite"), "opposite {opposite}");
 }

@@ -1449,10 +1449,11 @@ fn checked_before_shows_earlier_checks_and_m_adopts_the_verdict_undoably() {
     bench.press(Key::M);
     let adopted = bench.claim(&matching);
     assert_eq!(adopted.verdict, Some(Verdict::Denied));
+    // The note is part of the German review: written in German whatever the window's language.
     assert!(
         adopted
             .note
-            .contains("Checked before (denied): Faktencheck Nord, 1 October 2026"),
+            .contains("Bereits geprüft (Falsch): Faktencheck Nord, 01.10.2026"),
         "{}",
         adopted.note
     );
@@ -2338,4 +2339,93 @@ fn an_export_is_never_a_second_article_and_each_article_keeps_its_own_review() {
             .source,
         "haushalt-lindenau.md"
     );
+}
+
+/// A press release that denies a rumour checked as false says its opposite: the window says so, and M
+/// adopts the inverse verdict (true), never the rumour's "false"; against a rumour left unverified M
+/// adopts nothing and says why.
+#[test]
+fn m_on_a_denial_adopts_the_inverse_verdict_or_nothing() {
+    let desk = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(desk.path().join(".claimdesk")).unwrap();
+    let feed = desk.path().join("feed.jsonl");
+    std::fs::write(
+        &feed,
+        concat!(
+            r#"{"@type":"ClaimReview","claimReviewed":"Das Hallenbad in Lindenau wird in diesem Jahr geschlossen.","reviewRating":{"alternateName":"Falsch","ratingValue":1},"author":{"@type":"Organization","name":"Faktencheck Nord"},"url":"https://fakten.example/hallenbad","datePublished":"2026-10-01","inLanguage":"de"}"#,
+            "\n",
+            r#"{"@type":"ClaimReview","claimReviewed":"Die Eishalle in Lindenau bekommt ein neues Dach.","reviewRating":{"alternateName":"Unbelegt","ratingValue":3},"author":{"@type":"Organization","name":"Faktencheck Nord"},"url":"https://fakten.example/eishalle","datePublished":"2026-10-02","inLanguage":"de"}"#,
+        ),
+    )
+    .unwrap();
+    claimdesk::memory::import(desk.path(), &[feed]).unwrap();
+    let article = write_desk_article(
+        desk.path(),
+        "presse.txt",
+        "Pressemitteilung der Stadt\n\nDie Stadt Lindenau weist Gerüchte zurück, wonach das Hallenbad in diesem Jahr geschlossen werden soll.\n\nBürgermeister Jan Ohl bestritt am Montag, dass die Eishalle in Lindenau ein neues Dach bekommt.\n",
+    );
+    let mut bench = open_with(Some(article), german());
+    bench.harness.state_mut().workbench.checked_before.wait();
+    bench.harness.run_steps(2);
+    let find = |bench: &Bench, needle: &str| {
+        bench
+            .claim_ids()
+            .into_iter()
+            .find(|id| bench.claim(id).text.contains(needle))
+            .unwrap_or_else(|| panic!("a claim with {needle}"))
+    };
+    let denial = find(&bench, "Hallenbad");
+    while bench.selected() != denial {
+        bench.press(Key::J);
+    }
+    let matches = bench
+        .app()
+        .workbench
+        .checked_before
+        .matches(&denial)
+        .to_vec();
+    assert_eq!(
+        matches[0].relation,
+        claimdesk::memory::Relation::Opposite,
+        "{matches:?}"
+    );
+    bench
+        .harness
+        .get_by_label("sagt das Gegenteil einer geprüften Aussage");
+    bench.press(Key::M);
+    let adopted = bench.claim(&denial);
+    assert_eq!(
+        adopted.verdict,
+        Some(Verdict::Confirmed),
+        "the inverse of false"
+    );
+    assert!(
+        adopted.note.starts_with(
+            "Sagt das Gegenteil einer bereits geprüften Aussage (Falsch): Faktencheck Nord"
+        ),
+        "{}",
+        adopted.note
+    );
+    let status = bench.app().status.as_ref().unwrap().text.clone();
+    assert!(status.contains("sagt das Gegenteil"), "{status}");
+
+    let unverified = find(&bench, "Eishalle");
+    while bench.selected() != unverified {
+        bench.press(Key::J);
+    }
+    let matches = bench
+        .app()
+        .workbench
+        .checked_before
+        .matches(&unverified)
+        .to_vec();
+    assert_eq!(
+        matches[0].relation,
+        claimdesk::memory::Relation::Opposite,
+        "{matches:?}"
+    );
+    bench.press(Key::M);
+    assert_eq!(bench.claim(&unverified).verdict, None, "nothing is adopted");
+    let status = bench.app().status.as_ref().unwrap().text.clone();
+    assert!(status.contains("kein Urteil"), "{status}");
 }

@@ -20,6 +20,10 @@ pub enum Relation {
     Same,
     /// Same subject, but a different figure, date, place, actor or object.
     Related,
+    /// The same fact with the opposite sign: one claim denies, refutes or negates what the other states
+    /// ("Die Stadt weist Gerüchte zurück, wonach das Hallenbad schließt" against "Das Hallenbad schließt").
+    /// Its verdict carries over inverted, where an inverse exists.
+    Opposite,
 }
 
 impl Relation {
@@ -29,6 +33,7 @@ impl Relation {
         match self {
             Self::Same => "same",
             Self::Related => "related",
+            Self::Opposite => "opposite",
         }
     }
 }
@@ -81,6 +86,14 @@ pub enum Why {
     /// Close in meaning, but not close enough to be the same statement; nothing that differs could be
     /// named.
     Similar,
+    /// The same fact, but one of the two denies or negates it: the words that do, as each claim writes
+    /// them (empty for the claim that does not).
+    Opposite {
+        /// The earlier claim's denial or negation.
+        earlier: String,
+        /// The new claim's.
+        new: String,
+    },
 }
 
 impl InWords for Why {
@@ -97,6 +110,17 @@ impl InWords for Why {
             ),
             Self::SameMeaning { figures } => (m.text("match-same-meaning"), figures),
             Self::Similar => return m.text("match-similar"),
+            Self::Opposite { earlier, new } => {
+                let (side, words) = if new.is_empty() {
+                    ("earlier", earlier)
+                } else {
+                    ("new", new)
+                };
+                return m.format(
+                    "match-opposite",
+                    &[("side", side.into()), ("words", words.clone().into())],
+                );
+            }
             Self::Related(differences) => {
                 return differences
                     .iter()
@@ -146,6 +170,7 @@ impl Why {
         match self {
             Self::Same { .. } | Self::SameMeaning { .. } => Relation::Same,
             Self::Related(_) | Self::Similar => Relation::Related,
+            Self::Opposite { .. } => Relation::Opposite,
         }
     }
 
@@ -291,7 +316,9 @@ pub fn compare(
         .filter(|(_, matched)| **matched)
         .map(|(word, _)| word.surface.as_str())
         .collect();
-    let why = if differences.is_empty() {
+    let why = if differences.is_empty() && new.negated() != earlier.negated() {
+        opposite(new, earlier)
+    } else if differences.is_empty() {
         let figures: Vec<String> = if shared_words.is_empty() {
             Vec::new()
         } else {
@@ -314,6 +341,24 @@ pub fn compare(
         why,
         facts,
         substitution,
+    }
+}
+
+/// [`Why::Opposite`] for two claims whose signs differ: the denials and negations each writes.
+#[must_use]
+pub fn opposite(new: &Analysis, earlier: &Analysis) -> Why {
+    let sign = |analysis: &Analysis| -> String {
+        analysis
+            .denials
+            .iter()
+            .chain(&analysis.negations)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    Why::Opposite {
+        earlier: sign(earlier),
+        new: sign(new),
     }
 }
 

@@ -314,13 +314,7 @@ pub fn decide(
     scoring: &Scoring,
 ) -> Why {
     let mut differences: Vec<Difference> = comparison.facts.clone();
-    if new.negations.len() % 2 != earlier.negations.len() % 2 {
-        differences.push(Difference {
-            what: NEGATION,
-            earlier: earlier.negations.first().cloned().unwrap_or_default(),
-            new: new.negations.first().cloned().unwrap_or_default(),
-        });
-    }
+    let opposite_signs = new.negated() != earlier.negated();
     let places = |analysis: &Analysis| -> Vec<String> {
         analysis
             .words
@@ -359,10 +353,31 @@ pub fn decide(
         differences.push(substitution.clone());
     }
     if !differences.is_empty() {
+        if opposite_signs {
+            // Another figure or place, and the other sign too: related, and the sign is named.
+            differences.push(Difference {
+                what: NEGATION,
+                earlier: earlier
+                    .negations
+                    .first()
+                    .or(earlier.denials.first())
+                    .cloned()
+                    .unwrap_or_default(),
+                new: new
+                    .negations
+                    .first()
+                    .or(new.denials.first())
+                    .cloned()
+                    .unwrap_or_default(),
+            });
+        }
         return Why::Related(differences);
     }
     if similarity < scoring.same_similarity {
         return Why::Similar;
+    }
+    if opposite_signs {
+        return super::compare::opposite(new, earlier);
     }
     let figures: Vec<String> = new
         .quantities

@@ -43,11 +43,21 @@ pub struct Analysis {
     pub quantities: Vec<Quantity>,
     /// Dates in text order.
     pub dates: Vec<DateMark>,
-    /// Negating words as written (`nicht`, `never`), outside the attribution.
+    /// Negating words as written (`nicht`, `never`), outside the attribution and outside a denial.
     pub negations: Vec<String>,
+    /// Phrases that deny or refute what follows, as written (`weist … zurück`, `denied reports that`),
+    /// wherever they stand (a denial is often the attribution itself).
+    pub denials: Vec<String>,
 }
 
 impl Analysis {
+    /// Whether the claim says the opposite of itself without its negations and denials: an odd count
+    /// of them ("nicht ohne" cancels out).
+    #[must_use]
+    pub fn negated(&self) -> bool {
+        (self.negations.len() + self.denials.len()) % 2 == 1
+    }
+
     /// Whether nothing comparable was found (a claim of function words only).
     #[must_use]
     pub fn is_empty(&self) -> bool {
@@ -76,6 +86,8 @@ struct Knowledge {
     synonyms: HashMap<String, String>,
     ignored: HashSet<String>,
     negations: HashSet<String>,
+    /// Denial phrases, each as its parts between gaps (`weist … zurück` → [["weist"], ["zurück"]]).
+    denials: Vec<Vec<Vec<String>>>,
 }
 
 fn data_lines(list: &str) -> impl Iterator<Item = &str> {
@@ -93,7 +105,13 @@ fn list_words(list: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 impl Knowledge {
-    fn build(algorithm: Algorithm, synonyms: &str, ignored: &str, negations: &str) -> Self {
+    fn build(
+        algorithm: Algorithm,
+        synonyms: &str,
+        ignored: &str,
+        negations: &str,
+        denials: &str,
+    ) -> Self {
         let stemmer = Stemmer::create(algorithm);
         let mut groups = HashMap::new();
         for line in list_words(synonyms) {
@@ -120,6 +138,15 @@ impl Knowledge {
             negations: list_words(negations)
                 .map(|word| word.trim().to_owned())
                 .collect(),
+            denials: list_words(denials)
+                .map(|line| {
+                    line.split('…')
+                        .map(|part| part.split_whitespace().map(str::to_owned).collect())
+                        .filter(|part: &Vec<String>| !part.is_empty())
+                        .collect()
+                })
+                .filter(|parts: &Vec<Vec<String>>| !parts.is_empty())
+                .collect(),
         }
     }
 
@@ -130,6 +157,7 @@ impl Knowledge {
                 include_str!("../../assets/memory/de/synonyms.txt"),
                 include_str!("../../assets/memory/de/ignore.txt"),
                 include_str!("../../assets/memory/de/negations.txt"),
+                include_str!("../../assets/memory/de/denials.txt"),
             )
         });
         static ENGLISH: LazyLock<Knowledge> = LazyLock::new(|| {
@@ -138,6 +166,7 @@ impl Knowledge {
                 include_str!("../../assets/memory/en/synonyms.txt"),
                 include_str!("../../assets/memory/en/ignore.txt"),
                 include_str!("../../assets/memory/en/negations.txt"),
+                include_str!("../../assets/memory/en/denials.txt"),
             )
         });
         match language {
@@ -166,6 +195,52 @@ const SKIPPED: [Category; 6] = [
     Category::Hedge,
 ];
 
+/// Words a denial's gap may span: "weist die Gerüchte über das Bad entschieden zurück".
+const DENIAL_GAP: usize = 6;
+
+/// The denial phrases in a claim as (first, last) token indices, each token in at most one.
+fn denial_spans(
+    tokens: &[Token<'_>],
+    lower: &[String],
+    denials: &[Vec<Vec<String>>],
+) -> Vec<(usize, usize)> {
+    // Words only: commas and quotation marks do not break "es stimmt nicht, dass".
+    let words: Vec<usize> = (0..tokens.len())
+        .filter(|&i| tokens[i].text.chars().any(char::is_alphanumeric))
+        .collect();
+    let matches_at = |at: usize, part: &[String]| -> bool {
+        part.iter().enumerate().all(|(k, expected)| {
+            words
+                .get(at + k)
+                .is_some_and(|&i| lower[i].trim_matches(|c: char| !c.is_alphanumeric()) == expected)
+        })
+    };
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut at = 0;
+    while at < words.len() {
+        let found = denials.iter().find_map(|parts| {
+            if !matches_at(at, &parts[0]) {
+                return None;
+            }
+            let mut end = at + parts[0].len();
+            for part in &parts[1..] {
+                let next = (end..=(end + DENIAL_GAP).min(words.len()))
+                    .find(|&candidate| matches_at(candidate, part))?;
+                end = next + part.len();
+            }
+            Some(end)
+        });
+        match found {
+            Some(end) => {
+                spans.push((words[at], words[end - 1]));
+                at = end;
+            }
+            None => at += 1,
+        }
+    }
+    spans
+}
+
 /// Takes `text` (a claim in `language`) apart for comparison.
 #[must_use]
 pub fn analyse(text: &str, language: Language) -> Analysis {
@@ -179,6 +254,13 @@ pub fn analyse(text: &str, language: Language) -> Analysis {
         .map(|t| source.is_some_and(|s| s.start <= t.start && t.end <= s.end))
         .collect();
     let mut analysis = Analysis::default();
+    let denied = denial_spans(&tokens, &lower, &knowledge.denials);
+    for &(first, last) in &denied {
+        analysis
+            .denials
+            .push(text[tokens[first].start..tokens[last].end].to_owned());
+    }
+    let in_denial = |index: usize| denied.iter().any(|&(a, b)| a <= index && index <= b);
     let mut pending_currency: Option<String> = None;
     let mut index = 0;
     while index < tokens.len() {
@@ -267,8 +349,13 @@ pub fn analyse(text: &str, language: Language) -> Analysis {
             }
             _ => {}
         }
-        if knowledge.negations.contains(&word.replace('’', "'")) {
+        if knowledge.negations.contains(&word.replace('’', "'")) && !in_denial(index) {
             analysis.negations.push(token.text.to_owned());
+        }
+        // A denial's words ("weist … zurück", "is false") are its sign, not its fact.
+        if in_denial(index) {
+            index += 1;
+            continue;
         }
         index += 1;
         let categories = lexicon.categories(word);

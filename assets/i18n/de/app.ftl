@@ -79,6 +79,8 @@ status-not-changed = Nicht geändert: { $error }.
 status-no-earlier-verdict = Keine frühere Prüfung belegt die Tatsache von { $id }: Es gibt kein Urteil zu übernehmen.
 status-already-adopted = { $id } trägt das frühere Urteil bereits.
 status-adopted = { $id }: „{ $verdict }“ übernommen von { $source }. Strg+Z macht es rückgängig.
+status-adopted-inverse = { $id }: sagt das Gegenteil einer Prüfung von { $source }, also „{ $verdict }“. Strg+Z macht es rückgängig.
+status-opposite-not-adopted = { $id } sagt das Gegenteil einer Aussage, die als „{ $verdict }“ geprüft wurde; deren Gegenteil ist nicht bekannt, daher wurde kein Urteil übernommen.
 status-open-article-first = Öffnen Sie einen Artikel (Eingabetaste), um Urteile zu vergeben.
 status-select-claim-first = Wählen Sie zuerst eine Aussage aus (J/K oder anklicken).
 status-no-desk = Kein Desk geöffnet: Datei → Ordner öffnen öffnet einen.
@@ -227,9 +229,17 @@ tooltip-cancel-embedding = Anhalten: Berechnetes bleibt erhalten, der Rest wird 
 checked-before-nothing = Nichts Vergleichbares unter { $size } früher geprüften Aussagen dieses Desks.
 checked-before-failed = Das Gedächtnis konnte nicht gelesen werden: { $message }
 checked-before-note = Bereits geprüft ({ $verdict }): { $source }
+checked-before-note-opposite = Sagt das Gegenteil einer bereits geprüften Aussage ({ $verdict }): { $source }
 checked-before-note-rating = bewertet mit „{ $rating }“
 checked-before-note-text = „{ $text }“
 relation-same = dieselbe Tatsache
+similarity-in-words = { $level ->
+    [high] nahezu gleich
+    [medium] nahe
+   *[low] entfernt ähnlich
+} · { $percent } %
+tooltip-similarity = Wie genau die beiden Aussagen in Bedeutung und Wortlaut übereinstimmen – nicht, wie wahrscheinlich eine davon wahr ist.
+relation-opposite = sagt das Gegenteil einer geprüften Aussage
 relation-related = verwandt
 button-adopt-verdict = Dieses Urteil übernehmen ({ $shortcut })
 tooltip-adopt-verdict = Setzt dasselbe Urteil und zitiert diese Prüfung in der Notiz
@@ -249,6 +259,7 @@ sort-score = Prüfwürdigkeit
 claims-none-found = Keine Aussagen gefunden. Markieren Sie Text im Artikel und drücken Sie A, um eine hinzuzufügen.
 claims-none-match = Keine Aussage passt zu Suche und Filter.
 row-checked-before = schon geprüft: { $verdict }
+row-opposite-of-checked = Gegenteil einer als { $verdict } geprüften Aussage
 row-merge-conflict = Merge-Konflikt
 orphaned-title = Verwaiste Aussagen ({ $count }): nicht mehr im Artikel
 orphaned-note = Notiz: { $note }
@@ -350,6 +361,11 @@ match-same-words = gleiche Wörter: { $words }
 match-same-figures-dates = gleiche Zahlen und Daten
 match-same-meaning = gleiche Bedeutung
 match-similar = ähnlich, aber nicht dieselbe Aussage
+# Dieselbe Tatsache mit umgekehrtem Vorzeichen: eine Aussage bestreitet oder verneint sie.
+match-opposite = { $side ->
+    [new] das Gegenteil: die neue Aussage sagt „{ $words }“
+   *[other] das Gegenteil: die frühere Aussage sagt „{ $words }“
+}
 # Hinweise des Prüfgedächtnisses, einmal gesagt.
 memory-words-only = Das Prüfgedächtnis vergleicht nur Wörter, nicht die Bedeutung: { $reason }
 memory-vectors-repaired = { $path } war beschädigt ({ $reason }); der intakte Teil bleibt, die übrigen Aussagen werden neu berechnet.

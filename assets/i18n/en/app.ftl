@@ -79,6 +79,8 @@ status-not-changed = Not changed: { $error }.
 status-no-earlier-verdict = No earlier check states the fact of { $id }: there is no verdict to adopt.
 status-already-adopted = { $id } already carries the earlier verdict.
 status-adopted = { $id }: adopted “{ $verdict }” from { $source }. Ctrl+Z undoes it.
+status-adopted-inverse = { $id }: says the opposite of a check by { $source }, so it is “{ $verdict }”. Ctrl+Z undoes it.
+status-opposite-not-adopted = { $id } says the opposite of a claim checked as “{ $verdict }”; the opposite of that is not known, so no verdict was adopted.
 status-open-article-first = Open an article (Enter) to give verdicts.
 status-select-claim-first = Select a claim first (J/K or click it).
 status-no-desk = No desk is open: File → Open folder opens one.
@@ -227,9 +229,17 @@ tooltip-cancel-embedding = Stop: what is computed is kept; the rest is compared 
 checked-before-nothing = Nothing like it among { $size } earlier checked claims of this desk.
 checked-before-failed = The memory could not be read: { $message }
 checked-before-note = Checked before ({ $verdict }): { $source }
+checked-before-note-opposite = Says the opposite of a claim checked before ({ $verdict }): { $source }
 checked-before-note-rating = rated “{ $rating }”
 checked-before-note-text = “{ $text }”
 relation-same = same fact
+similarity-in-words = { $level ->
+    [high] nearly identical
+    [medium] close
+   *[low] loosely similar
+} · { $percent } %
+tooltip-similarity = How closely the two statements match in meaning and words — not how likely either is to be true.
+relation-opposite = says the opposite of a checked claim
 relation-related = related
 button-adopt-verdict = Adopt this verdict ({ $shortcut })
 tooltip-adopt-verdict = Sets the same verdict and cites this check in the note
@@ -249,6 +259,7 @@ sort-score = score
 claims-none-found = No claims found. Select text in the article and press A to add one.
 claims-none-match = No claim matches the search and filter.
 row-checked-before = checked before: { $verdict }
+row-opposite-of-checked = opposite of a claim checked { $verdict }
 row-merge-conflict = merge conflict
 orphaned-title = Orphaned claims ({ $count }): no longer in the article
 orphaned-note = Note: { $note }
@@ -350,6 +361,11 @@ match-same-words = same words: { $words }
 match-same-figures-dates = same figures and dates
 match-same-meaning = same meaning
 match-similar = similar, but not the same statement
+# The same fact with the other sign: one claim denies or negates it; the words that do are named.
+match-opposite = { $side ->
+    [new] the opposite: the new claim says “{ $words }”
+   *[other] the opposite: the earlier claim says “{ $words }”
+}
 # The claim memory's notices, said once.
 memory-words-only = The claim memory compares words only, not meaning: { $reason }
 memory-vectors-repaired = { $path } was damaged ({ $reason }); its sound part is kept and the other claims are embedded again.

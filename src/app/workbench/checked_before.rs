@@ -88,6 +88,14 @@ impl CheckedBefore {
             .find(|m| m.relation == Relation::Same)
     }
 
+    /// The best match whose verdict M can carry over: the same fact, or its opposite (inverted).
+    #[must_use]
+    pub fn best_adoptable(&self, claim_id: &str) -> Option<&Match> {
+        self.matches(claim_id)
+            .iter()
+            .find(|m| matches!(m.relation, Relation::Same | Relation::Opposite))
+    }
+
     /// Forgets everything (another review is opening) but whether the analyst stopped the vectors.
     pub fn clear(&mut self) {
         *self = Self {
@@ -273,15 +281,36 @@ fn lookup(
     work().map_err(|error| error.in_words(m))
 }
 
-/// The note that cites an adopted earlier verdict, in the window's language: which verdict, who gave it
-/// and when, their rating, the claim they checked and their link.
+/// The verdict M gives a claim from an earlier check it matches: the same verdict for the same fact, the
+/// inverse for its opposite (a denial of a false rumour is true, and the other way round); `None` when the
+/// opposite of the earlier verdict is not a verdict (the opposite of "unverified" is not known either).
+#[must_use]
+pub fn adopted_verdict(found: &Match) -> Option<Verdict> {
+    match found.relation {
+        Relation::Same => Some(found.entry.verdict),
+        Relation::Opposite => match found.entry.verdict {
+            Verdict::Confirmed => Some(Verdict::Denied),
+            Verdict::Denied => Some(Verdict::Confirmed),
+            Verdict::Unverified => None,
+        },
+        Relation::Related => None,
+    }
+}
+
+/// The note that cites an adopted earlier verdict, in `m`'s language (the review's, not the window's):
+/// which verdict, who gave it and when, their rating, the claim they checked and their link.
 #[must_use]
 pub fn citation(found: &Match, m: &Messages) -> String {
     let entry = &found.entry;
     let verdict = Verdict::words(Vocabulary::Window, m, Some(entry.verdict));
     let source = entry.source.clone();
+    let id = if found.relation == Relation::Opposite {
+        "checked-before-note-opposite"
+    } else {
+        "checked-before-note"
+    };
     let mut note = m.format(
-        "checked-before-note",
+        id,
         &[("verdict", verdict.into()), ("source", source.into())],
     );
     if let Some(date) = &entry.reviewed_at {

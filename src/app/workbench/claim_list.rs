@@ -97,13 +97,15 @@ impl Workbench {
                     Sense::click(),
                 );
                 let speaker = claim.speaker.as_deref().unwrap_or("—");
-                let earlier = self.checked_before.best_same(&claim.id);
+                let earlier = self.checked_before.best_adoptable(&claim.id);
                 let checked_before = earlier.map_or_else(String::new, |found| {
                     let verdict = Verdict::words(Vocabulary::Window, m, Some(found.entry.verdict));
-                    format!(
-                        " ({})",
-                        m.format("row-checked-before", &[("verdict", verdict.into())])
-                    )
+                    let id = if found.relation == crate::memory::Relation::Opposite {
+                        "row-opposite-of-checked"
+                    } else {
+                        "row-checked-before"
+                    };
+                    format!(" ({})", m.format(id, &[("verdict", verdict.into())]))
                 });
                 let conflict_mark = if claim.conflicts.is_empty() {
                     String::new()

@@ -96,12 +96,17 @@ impl Workbench {
                     }
                     let relation = match found.relation {
                         Relation::Same => egui::RichText::new(m.text("relation-same")).strong(),
+                        Relation::Opposite => {
+                            egui::RichText::new(m.text("relation-opposite")).strong()
+                        }
                         Relation::Related => {
                             egui::RichText::new(m.text("relation-related")).italics()
                         }
                     };
                     ui.label(relation);
-                    ui.weak(format!("{:.0} %", found.similarity * 100.0));
+                    // A percentage alone read like a probability of truth: the words say what it is.
+                    ui.weak(similarity_in_words(found.similarity, m))
+                        .on_hover_text(m.text("tooltip-similarity"));
                 });
                 ui.add(egui::Label::new(&entry.text).wrap());
                 let mut origin = entry.source.clone();
@@ -117,7 +122,7 @@ impl Workbench {
                         .on_hover_text(m.text("tooltip-open-in-browser"));
                 }
                 ui.weak(found.why.in_words(m));
-                if position == 0 && found.relation == Relation::Same {
+                if position == 0 && matches!(found.relation, Relation::Same | Relation::Opposite) {
                     let shortcut = Command::AdoptEarlierVerdict.shortcut_text(ui.ctx());
                     if ui
                         .button(m.format("button-adopt-verdict", &[("shortcut", shortcut.into())]))
@@ -592,4 +597,24 @@ mod tests {
             "24.01.2025 · Alice · merged"
         );
     }
+}
+
+/// How close an earlier claim is, in words with the percentage: "nearly identical · 93 %".
+fn similarity_in_words(similarity: f64, m: &Messages) -> String {
+    let level = if similarity >= 0.85 {
+        "high"
+    } else if similarity >= 0.65 {
+        "medium"
+    } else {
+        "low"
+    };
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "a percentage from 0 to 100"
+    )]
+    let percent = (similarity * 100.0).round() as i64;
+    m.format(
+        "similarity-in-words",
+        &[("level", level.into()), ("percent", percent.into())],
+    )
 }

@@ -446,9 +446,27 @@ impl Workbench {
         let Some(id) = self.selected_id() else {
             return;
         };
-        let Some(found) = self.checked_before.best_same(&id).cloned() else {
+        let Some(found) = self.checked_before.best_adoptable(&id).cloned() else {
             cx.post(
                 m.format("status-no-earlier-verdict", &[("id", id.into())]),
+                true,
+            );
+            return;
+        };
+        let Some(verdict) = checked_before::adopted_verdict(&found) else {
+            // The opposite of "unverified" is no verdict either: nothing is adopted, and the analyst is
+            // told why.
+            cx.post(
+                m.format(
+                    "status-opposite-not-adopted",
+                    &[
+                        ("id", id.into()),
+                        (
+                            "verdict",
+                            Verdict::words(Vocabulary::Window, m, Some(found.entry.verdict)).into(),
+                        ),
+                    ],
+                ),
                 true,
             );
             return;
@@ -456,8 +474,12 @@ impl Workbench {
         let Some(claim) = self.selected_claim() else {
             return;
         };
-        let citation = checked_before::citation(&found, m);
-        if claim.verdict == Some(found.entry.verdict) && claim.note.contains(&citation) {
+        // The note is part of the review: it is written in the review's language, whatever the window's.
+        let review_words = self.workspace.as_ref().map_or(m, |w| {
+            w.review().article.language.report_locale().messages()
+        });
+        let citation = checked_before::citation(&found, review_words);
+        if claim.verdict == Some(verdict) && claim.note.contains(&citation) {
             cx.post(
                 m.format("status-already-adopted", &[("id", id.into())]),
                 false,
@@ -465,7 +487,7 @@ impl Workbench {
             return;
         }
         let mut adopted = claim.clone();
-        adopted.verdict = Some(found.entry.verdict);
+        adopted.verdict = Some(verdict);
         if !adopted.note.contains(&citation) {
             adopted.note = if adopted.note.trim().is_empty() {
                 citation
@@ -479,12 +501,17 @@ impl Workbench {
             },
             cx,
         );
-        let verdict = Verdict::words(Vocabulary::Window, m, Some(found.entry.verdict));
+        let words = Verdict::words(Vocabulary::Window, m, Some(verdict));
+        let id_of_message = if found.relation == crate::memory::Relation::Opposite {
+            "status-adopted-inverse"
+        } else {
+            "status-adopted"
+        };
         let message = m.format(
-            "status-adopted",
+            id_of_message,
             &[
                 ("id", id.into()),
-                ("verdict", verdict.into()),
+                ("verdict", words.into()),
                 ("source", found.entry.source.clone().into()),
             ],
         );
