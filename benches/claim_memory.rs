@@ -248,6 +248,7 @@ fn fifty_claims() -> Vec<(Claim, Language)> {
                 speaker_kind: None,
                 hedges: Vec::new(),
                 hedge_spans: Vec::new(),
+                speaker_inferred: false,
                 verdict: None,
                 note: String::new(),
                 evidence: Vec::new(),

@@ -755,3 +755,188 @@ fn an_output_through_a_link_writes_its_target_and_keeps_the_link() {
     let out = claimdesk(&["extract", article.to_str().unwrap(), "-o", "/dev/null"]);
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+const LINDENAU: &str = "Hallenbad bleibt offen\n\n\
+Die Stadt Lindenau weist Gerüchte zurück, wonach das Hallenbad in diesem Jahr geschlossen werden soll.\n\n\
+Laut einer Umfrage der Lindenauer Zeitung wünschen sich 64 Prozent der Befragten längere Öffnungszeiten.\n\n\
+Die Sanierung koste nach Schätzungen 3,1 Millionen Euro und sei bis Oktober abgeschlossen.\n\n\
+Bürgermeisterin Eva Sommer sagte am Montag, das Bad bleibe auf jeden Fall offen.\n\
+Die Kosten lägen bei 3,1 Millionen Euro, die das Land zur Hälfte übernehme.\n\n\
+Er sieht Ausgaben von 2,4 Millionen Euro für das Dach vor.\n";
+
+/// What a published export says about sources: a survey is a CreativeWork, never a Person; a speaker
+/// extraction only inferred (Konjunktiv continuing) is left out until the analyst confirms it; no
+/// speaker crosses a paragraph break by Konjunktiv alone from a survey; a denial of a rumour is not a
+/// rumour; "Er sieht … vor" reports nothing; no made-up reviewing organisation; a verdict awaiting
+/// approval is a draft; the source line is not the headline.
+#[test]
+fn exports_publish_only_sources_that_were_found_or_confirmed_and_type_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = write(dir.path(), "lindenau.txt", LINDENAU.as_bytes());
+    let review_path = dir.path().join("lindenau.review.json");
+    let output = claimdesk(&[
+        "extract",
+        article.to_str().unwrap(),
+        "-o",
+        review_path.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let mut review = store::load(&review_path).unwrap();
+    let claim = |review: &Review, needle: &str| {
+        review
+            .claims
+            .iter()
+            .position(|c| c.text.contains(needle))
+            .unwrap_or_else(|| panic!("a claim with {needle}"))
+    };
+    let denial = claim(&review, "weist Gerüchte zurück");
+    assert_ne!(
+        review.claims[denial].kind,
+        ClaimKind::Rumour,
+        "a denial is not a rumour"
+    );
+    let survey = claim(&review, "Umfrage");
+    assert_eq!(
+        review.claims[survey].speaker_kind,
+        Some(claimdesk::review::SpeakerKind::Work)
+    );
+    let after_survey = claim(&review, "Sanierung koste");
+    assert_eq!(
+        review.claims[after_survey].speaker, None,
+        "no speaker across a paragraph from a survey by Konjunktiv alone"
+    );
+    let continued = claim(&review, "Kosten lägen");
+    assert_eq!(
+        review.claims[continued].speaker.as_deref(),
+        Some("Bürgermeisterin Eva Sommer")
+    );
+    assert!(review.claims[continued].speaker_inferred);
+    let plans = claim(&review, "sieht Ausgaben");
+    assert_eq!(
+        review.claims[plans].speaker, None,
+        "sieht … vor reports nothing"
+    );
+    assert_ne!(review.claims[plans].kind, ClaimKind::ReportedStatement);
+    for index in [survey, continued, plans] {
+        review.claims[index].verdict = Some(claimdesk::review::Verdict::Confirmed);
+    }
+    store::save(&review, &review_path).unwrap();
+
+    let export = |extra: &[&str]| -> serde_json::Value {
+        let mut args = vec![
+            "export",
+            "--format",
+            "claimreview",
+            review_path.to_str().unwrap(),
+        ];
+        args.extend(extra);
+        let output = claimdesk(&args);
+        assert!(output.status.success(), "{}", stderr(&output));
+        serde_json::from_slice(&output.stdout).unwrap()
+    };
+    let items = export(&[]);
+    let by_text = |items: &serde_json::Value, needle: &str| -> serde_json::Value {
+        items
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["claimReviewed"].as_str().unwrap().contains(needle))
+            .unwrap()
+            .clone()
+    };
+    let survey_item = by_text(&items, "Umfrage");
+    assert_eq!(
+        survey_item["itemReviewed"]["author"]["@type"],
+        "CreativeWork"
+    );
+    let continued_item = by_text(&items, "Kosten lägen");
+    assert!(
+        continued_item["itemReviewed"].get("author").is_none(),
+        "an inferred speaker is not published: {continued_item}"
+    );
+    assert!(
+        survey_item.get("author").is_none(),
+        "no made-up organisation"
+    );
+    assert_eq!(
+        survey_item["creativeWorkStatus"], "Draft",
+        "awaiting approval"
+    );
+    assert_eq!(
+        survey_item["itemReviewed"]["appearance"]["name"],
+        "lindenau.txt"
+    );
+
+    // Confirmed by the analyst, the inferred speaker is published.
+    let mut document = claimdesk::review::edit::Document::new(review.clone(), true);
+    document.set_reviewer("Dana");
+    document
+        .apply(claimdesk::review::edit::Edit::SetSpeaker {
+            claim_id: review.claims[continued].id.clone(),
+            speaker: review.claims[continued].speaker.clone(),
+            kind: review.claims[continued].speaker_kind,
+        })
+        .unwrap();
+    store::save(&document.into_review(), &review_path).unwrap();
+    let items = export(&["--reviewer", "Faktencheck Lindenau"]);
+    let continued_item = by_text(&items, "Kosten lägen");
+    assert_eq!(
+        continued_item["itemReviewed"]["author"]["name"],
+        "Bürgermeisterin Eva Sommer"
+    );
+    assert_eq!(continued_item["author"]["name"], "Faktencheck Lindenau");
+
+    // The Markdown report names neither a made-up organisation nor the headline as the source.
+    let output = claimdesk(&[
+        "export",
+        "--format",
+        "markdown",
+        review_path.to_str().unwrap(),
+    ]);
+    let report = String::from_utf8(output.stdout).unwrap();
+    assert!(report.contains("- Quelle: lindenau.txt"), "{report}");
+    assert!(!report.contains("fact-check desk"), "{report}");
+}
+
+/// The nearest of claimdesk's own training sentences is a reason in the window, marked as an example, and
+/// left out of reports unless asked for (`--with-examples`).
+#[test]
+fn training_examples_stay_out_of_reports_unless_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = write(dir.path(), "lindenau.txt", LINDENAU.as_bytes());
+    let review_path = dir.path().join("lindenau.review.json");
+    let output = claimdesk(&[
+        "extract",
+        "--scorer",
+        "meaning",
+        article.to_str().unwrap(),
+        "-o",
+        review_path.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let review = store::load(&review_path).unwrap();
+    assert!(
+        review.claims.iter().any(|c| c
+            .reasons
+            .iter()
+            .any(claimdesk::review::Reason::is_training_example)),
+        "the meaning scorer names its nearest example"
+    );
+    for format in ["markdown", "html", "csv"] {
+        let plain = claimdesk(&["export", "--format", format, review_path.to_str().unwrap()]);
+        let plain = String::from_utf8(plain.stdout).unwrap();
+        assert!(
+            !plain.contains("Beispielsatz") && !plain.contains("prüfwürdiger Satz"),
+            "{format}: {plain}"
+        );
+        let asked = claimdesk(&[
+            "export",
+            "--format",
+            format,
+            "--with-examples",
+            review_path.to_str().unwrap(),
+        ]);
+        let asked = String::from_utf8(asked.stdout).unwrap();
+        assert!(asked.contains("Beispielsatz"), "{format}: {asked}");
+    }
+}

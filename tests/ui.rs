@@ -260,17 +260,17 @@ fn the_window_scores_by_meaning_and_names_the_sentence_a_claim_resembles() {
     assert!(
         bench
             .harness
-            .query_all_by_label_contains("like a check-worthy sentence")
+            .query_all_by_label_contains("resembles one of claimdesk’s check-worthy example sentences (invented, not from this article)")
             .next()
             .is_some(),
-        "the inspector says what the claim resembles"
+        "the inspector says what the claim resembles, plainly as an example"
     );
     let mut german = open_with(None, german());
     german.harness.run_steps(2);
     assert!(
         german
             .harness
-            .query_all_by_label_contains("wie ein prüfwürdiger Satz")
+            .query_all_by_label_contains("ähnelt einem prüfwürdigen Beispielsatz von claimdesk")
             .next()
             .is_some(),
         "and says it in German"

@@ -98,7 +98,8 @@ pub fn run(options: StartOptions) -> anyhow::Result<()> {
         Box::new(move |cc| {
             let settings = cc
                 .storage
-                .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+                .and_then(|s| eframe::get_value::<Settings>(s, eframe::APP_KEY))
+                .map(Settings::loaded)
                 .unwrap_or_default();
             Ok(Box::new(ClaimDeskApp::new(&cc.egui_ctx, settings, options)))
         }),

@@ -492,9 +492,7 @@ impl ClaimDeskApp {
             return;
         };
         let options = crate::export::ExportOptions {
-            reviewer_name: Some(self.settings.reviewer_name.trim().to_owned())
-                .filter(|n| !n.is_empty())
-                .unwrap_or_else(|| crate::export::DEFAULT_REVIEWER.to_owned()),
+            reviewer_name: self.settings.reviewer_name.trim().to_owned(),
             reviewer_url: Some(self.settings.reviewer_url.trim().to_owned())
                 .filter(|u| crate::web_url::is_web_url(u)),
             review_url: None,
@@ -502,6 +500,7 @@ impl ClaimDeskApp {
             approved_only: self.settings.export_approved_only,
             article_url: None,
             report_language: self.settings.export_language,
+            include_training_examples: self.settings.export_training_examples,
         };
         let result = crate::export::export(workspace.review(), format, &options)
             .map_err(|e| e.in_words(m))

@@ -54,6 +54,8 @@ pub struct Settings {
     pub analyst: String,
     /// The export dialog's "approved verdicts only" box.
     pub export_approved_only: bool,
+    /// The export dialog's "name claimdesk's example sentences among the reasons" box.
+    pub export_training_examples: bool,
     /// The export dialog's report language; `None`: the article's.
     pub export_language: Option<Locale>,
     /// The window's language (View → Language); `None`: the system's.
@@ -68,17 +70,31 @@ impl Default for Settings {
             recent: Vec::new(),
             advance_after_verdict: true,
             sort: SortOrder::Position,
-            reviewer_name: crate::export::DEFAULT_REVIEWER.to_owned(),
+            // Nobody's organisation until the analyst names it: a report never publishes a made-up one.
+            reviewer_name: String::new(),
             reviewer_url: String::new(),
             analyst: String::new(),
             export_approved_only: false,
+            export_training_examples: false,
             export_language: None,
             ui_language: None,
         }
     }
 }
 
+/// The organisation earlier versions filled in for everyone; read as none.
+const OLD_DEFAULT_REVIEWER: &str = "claimdesk fact-check desk";
+
 impl Settings {
+    /// Settings as read from storage, with what earlier versions filled in for the analyst taken out.
+    #[must_use]
+    pub fn loaded(mut self) -> Self {
+        if self.reviewer_name.trim() == OLD_DEFAULT_REVIEWER {
+            self.reviewer_name.clear();
+        }
+        self
+    }
+
     /// Puts `path` first in the recent files.
     pub fn remember_recent(&mut self, path: &std::path::Path) {
         let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());

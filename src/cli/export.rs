@@ -21,9 +21,9 @@ pub struct ExportArgs {
     /// Write here (atomically; `-` is standard output) instead of to standard output.
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
-    /// The reviewing organisation's name (ClaimReview author, report header).
-    #[arg(long, default_value = export::DEFAULT_REVIEWER)]
-    pub reviewer: String,
+    /// The reviewing organisation's name (ClaimReview author, report header); left out when not given.
+    #[arg(long)]
+    pub reviewer: Option<String>,
     /// The reviewing organisation's web site.
     #[arg(long, value_name = "URL")]
     pub reviewer_url: Option<String>,
@@ -40,6 +40,10 @@ pub struct ExportArgs {
     /// Export only claims whose verdict a second reviewer approved.
     #[arg(long)]
     pub approved_only: bool,
+    /// Name, among each claim's reasons, the nearest of claimdesk's own training sentences (left out by
+    /// default: they are invented examples, not statements about the article).
+    #[arg(long)]
+    pub with_examples: bool,
     /// The language of the Markdown and HTML reports: de or en (default: the article's).
     #[arg(long, value_name = "de|en", value_parser = report_language)]
     pub lang: Option<Locale>,
@@ -69,13 +73,14 @@ impl ExportArgs {
         let mut review = store::load(&self.review)?;
         extract::complete_review(&mut review);
         let options = ExportOptions {
-            reviewer_name: self.reviewer,
+            reviewer_name: self.reviewer.unwrap_or_default().trim().to_owned(),
             reviewer_url: checked_url("--reviewer-url", self.reviewer_url)?,
             review_url: checked_url("--url", self.url)?,
             article_url: checked_url("--article-url", self.article_url)?,
             include_source_path: self.include_path,
             approved_only: self.approved_only,
             report_language: self.lang,
+            include_training_examples: self.with_examples,
         };
         let exported = export::export(&review, self.format, &options)?;
         if exported.skipped_pending > 0 {

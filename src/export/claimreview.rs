@@ -29,8 +29,14 @@ pub(super) fn render(
 ) -> Result<Vec<u8>, serde_json::Error> {
     let language = review.article.language;
     let words = options.report_locale(review).messages();
-    let mut author = json!({ "@type": "Organization", "name": options.reviewer_name });
-    if let Some(url) = options.reviewer_url.as_deref().and_then(safe_url) {
+    // No organisation named: none is published (never a made-up one).
+    let reviewer = options.reviewer_name.trim();
+    let mut author =
+        (!reviewer.is_empty()).then(|| json!({ "@type": "Organization", "name": reviewer }));
+    if let (Some(author), Some(url)) = (
+        author.as_mut(),
+        options.reviewer_url.as_deref().and_then(safe_url),
+    ) {
         author["url"] = json!(url);
     }
     let appearance_url = super::article_address(review, options);
@@ -57,11 +63,13 @@ pub(super) fn render(
             if let Some(published) = &review.article.published {
                 item["datePublished"] = json!(published);
             }
-            if let Some(speaker) = &claim.speaker {
+            if let Some(speaker) = super::published_speaker(claim) {
                 // Files of version 1 carry no kind: they get one when opened or exported through
                 // `extract::complete_review`; a claim without one is taken for a person.
                 let kind = match claim.speaker_kind {
                     Some(SpeakerKind::Organisation) => "Organization",
+                    // A survey, study or report: a work, neither a person nor an organisation.
+                    Some(SpeakerKind::Work) => "CreativeWork",
                     _ => "Person",
                 };
                 item["author"] = json!({ "@type": kind, "name": speaker });
@@ -79,11 +87,18 @@ pub(super) fn render(
                     "alternateName": Verdict::words(Vocabulary::Report, words, Some(verdict)),
                 },
                 "itemReviewed": item,
-                "author": author,
                 "datePublished": review_date(review),
                 "inLanguage": language.code(),
                 "identifier": claim.id,
             });
+            if let Some(author) = &author {
+                object["author"] = author.clone();
+            }
+            if claim.approval.is_none() {
+                // Four eyes: a verdict no second reviewer approved is published as a draft, never as
+                // final (or left out with `--approved-only`).
+                object["creativeWorkStatus"] = json!("Draft");
+            }
             if !claim.note.trim().is_empty() {
                 object["reviewBody"] = json!(claim.note);
             }
@@ -140,6 +155,7 @@ mod tests {
             include_source_path: false,
             approved_only: false,
             report_language: None,
+            include_training_examples: false,
         };
         let exported = export(&review, Format::Claimreview, &options).unwrap();
         let pending = review.claims.iter().filter(|c| c.verdict.is_none()).count();

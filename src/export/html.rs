@@ -71,18 +71,29 @@ pub(super) fn render(review: &Review, options: &ExportOptions) -> String {
         mark = super::HTML_MARK,
         heading = escape(&words.format("report-title", &[("title", title.into())])),
     );
-    let _ = writeln!(
-        out,
-        "<p class=\"meta\">{}: {} · {}: {} · {}: {} · {}: {}</p>",
+    let mut meta = vec![format!(
+        "{}: {}",
         words.text("report-source"),
-        escape(&public_source(review, options)),
-        words.text("report-reviewer"),
-        escape(&options.reviewer_name),
+        escape(&public_source(review, options))
+    )];
+    if !options.reviewer_name.trim().is_empty() {
+        meta.push(format!(
+            "{}: {}",
+            words.text("report-reviewer"),
+            escape(options.reviewer_name.trim())
+        ));
+    }
+    meta.push(format!(
+        "{}: {}",
         words.text("report-date"),
-        escape(&words.date(review_date(review))),
+        escape(&words.date(review_date(review)))
+    ));
+    meta.push(format!(
+        "{}: {}",
         words.text("report-language"),
         review.article.language.in_words(words)
-    );
+    ));
+    let _ = writeln!(out, "<p class=\"meta\">{}</p>", meta.join(" · "));
     let _ = writeln!(
         out,
         "<h2>{}</h2>\n<table>\n<tr><th>{}</th><th>{}</th></tr>",
@@ -130,7 +141,7 @@ pub(super) fn render(review: &Review, options: &ExportOptions) -> String {
         if let Some(approval) = super::approval_text(claim, words) {
             let _ = writeln!(out, "{}", item("report-four-eyes", &escape(&approval)));
         }
-        if let Some(speaker) = &claim.speaker {
+        if let Some(speaker) = super::published_speaker(claim) {
             let _ = writeln!(out, "{}", item("report-speaker", &escape(speaker)));
         }
         let score = words.format(
@@ -140,7 +151,7 @@ pub(super) fn render(review: &Review, options: &ExportOptions) -> String {
         let kind = format!("{}, {score}", claim.kind.in_words(words));
         let _ = writeln!(out, "{}", item("report-kind", &escape(&kind)));
         if !claim.reasons.is_empty() {
-            let reasons = super::reasons_text(claim, words);
+            let reasons = super::reasons_text(claim, words, options);
             let _ = writeln!(out, "{}", item("report-reasons", &escape(&reasons)));
         }
         if !claim.hedges.is_empty() {

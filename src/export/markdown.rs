@@ -51,11 +51,13 @@ pub(super) fn render(review: &Review, options: &ExportOptions) -> String {
         "{}",
         field("report-source", &escape(&public_source(review, options)))
     );
-    let _ = writeln!(
-        out,
-        "{}",
-        field("report-reviewer", &escape(&options.reviewer_name))
-    );
+    if !options.reviewer_name.trim().is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            field("report-reviewer", &escape(options.reviewer_name.trim()))
+        );
+    }
     let _ = writeln!(
         out,
         "{}",
@@ -112,7 +114,7 @@ pub(super) fn render(review: &Review, options: &ExportOptions) -> String {
         if let Some(approval) = super::approval_text(claim, words) {
             let _ = writeln!(out, "{}", field("report-four-eyes", &escape(&approval)));
         }
-        if let Some(speaker) = &claim.speaker {
+        if let Some(speaker) = super::published_speaker(claim) {
             let _ = writeln!(out, "{}", field("report-speaker", &escape(speaker)));
         }
         let score = words.format(
@@ -122,7 +124,7 @@ pub(super) fn render(review: &Review, options: &ExportOptions) -> String {
         let kind = format!("{}, {score}", claim.kind.in_words(words));
         let _ = writeln!(out, "{}", field("report-kind", &kind));
         if !claim.reasons.is_empty() {
-            let reasons = super::reasons_text(claim, words);
+            let reasons = super::reasons_text(claim, words, options);
             let _ = writeln!(out, "{}", field("report-reasons", &escape(&reasons)));
         }
         if !claim.hedges.is_empty() {

@@ -95,6 +95,9 @@ pub struct ExportOptions {
     pub approved_only: bool,
     /// The language of the reports' words; `None`: the article's ([`Language::report_locale`](crate::article::Language::report_locale)).
     pub report_language: Option<Locale>,
+    /// Name, among a claim's reasons, the nearest of claimdesk's training sentences. Off by default: they
+    /// are invented examples, not statements about the article.
+    pub include_training_examples: bool,
 }
 
 impl ExportOptions {
@@ -119,6 +122,7 @@ impl Default for ExportOptions {
             include_source_path: false,
             approved_only: false,
             report_language: None,
+            include_training_examples: false,
         }
     }
 }
@@ -184,7 +188,7 @@ pub fn export(
     let (bytes, skipped_pending) = match format {
         Format::Claimreview => (claimreview::render(review, options)?, pending),
         Format::Csv => (
-            csv::render(review, options.report_locale(review).messages())?,
+            csv::render(review, options.report_locale(review).messages(), options)?,
             0,
         ),
         Format::Markdown => (markdown::render(review, options).into_bytes(), 0),
@@ -196,11 +200,33 @@ pub fn export(
     })
 }
 
-/// A claim's reasons in the report language, strongest first, joined for one line or cell.
+/// A claim's reasons in the report language, strongest first, joined for one line or cell. The nearest of
+/// claimdesk's own training sentences ("like a check-worthy sentence: …") is left out unless asked for: in
+/// a published report a reader takes an invented example for a fact about the article's town.
 #[must_use]
-pub fn reasons_text(claim: &crate::review::Claim, words: &Messages) -> String {
-    let reasons: Vec<String> = claim.reasons.iter().map(|r| r.in_words(words)).collect();
+pub fn reasons_text(
+    claim: &crate::review::Claim,
+    words: &Messages,
+    options: &ExportOptions,
+) -> String {
+    let reasons: Vec<String> = claim
+        .reasons
+        .iter()
+        .filter(|r| options.include_training_examples || !r.is_training_example())
+        .map(|r| r.in_words(words))
+        .collect();
     reasons.join("; ")
+}
+
+/// The speaker an export may name: one found in the claim's sentence or set or confirmed by the analyst,
+/// never one extraction only inferred from the context (a pronoun, reported speech continuing a paragraph
+/// before), which a reader would take as established.
+#[must_use]
+pub fn published_speaker(claim: &Claim) -> Option<&str> {
+    if claim.speaker_inferred {
+        return None;
+    }
+    claim.speaker.as_deref().filter(|s| !s.trim().is_empty())
 }
 
 /// Who approved a claim's verdict, or that it awaits approval; `None` for pending claims.
@@ -243,8 +269,9 @@ pub fn article_address(review: &Review, options: &ExportOptions) -> Option<Strin
         .or_else(|| safe_url(&review.article.source))
 }
 
-/// How a published export names the article: the address it appeared at, else its title, else its file
-/// name — never a folder path, unless [`ExportOptions::include_source_path`] asks for it.
+/// How a published export names where the article came from: the address it appeared at, else the
+/// author its page named, else its file name — never its headline, never a folder path, unless
+/// [`ExportOptions::include_source_path`] asks for it.
 #[must_use]
 pub fn public_source(review: &Review, options: &ExportOptions) -> String {
     let source = &review.article.source;
@@ -254,13 +281,15 @@ pub fn public_source(review: &Review, options: &ExportOptions) -> String {
     if let Some(url) = article_address(review, options) {
         return url;
     }
-    if let Some(title) = review
+    // Where the article came from, never its headline (which the report already shows): the page's
+    // author when it named one, else the file's name (a local path is never published).
+    if let Some(author) = review
         .article
-        .title
+        .author
         .as_deref()
-        .filter(|t| !t.trim().is_empty())
+        .filter(|a| !a.trim().is_empty())
     {
-        return title.to_owned();
+        return author.to_owned();
     }
     std::path::Path::new(source).file_name().map_or_else(
         || source.clone(),

@@ -609,10 +609,14 @@ fn colon_quote_speaker(analysis: &Analysis<'_>) -> Attribution {
     named_or_pronoun(analysis, 0, verb_index, ":".to_owned())
 }
 
-/// Whether a speaker is a person or an organisation: acronyms, places and words such as
-/// "Ministerium" or "agency" say so; a name of two or more capitalized words without them is a person.
+/// Whether a speaker is a work (a survey, study, report or post: "Umfrage des Instituts X", "the police
+/// report"), a person or an organisation: acronyms, places and words such as "Ministerium" or "agency" say
+/// organisation; a name of two or more capitalized words without them is a person.
 pub fn speaker_kind(speaker: &str, language: Language) -> SpeakerKind {
     let lexicon = Lexicon::for_language(language);
+    if is_work(speaker, lexicon) {
+        return SpeakerKind::Work;
+    }
     let words = || {
         speaker
             .split(|c: char| c.is_whitespace() || c == '-')
@@ -646,6 +650,56 @@ pub fn speaker_kind(speaker: &str, language: Language) -> SpeakerKind {
         SpeakerKind::Person
     }
 }
+
+/// Whether the head of a speaker phrase is a work: the phrase before its first "of"/"by"/"des"/"der"/"von"
+/// ("Umfrage des Instituts X", "survey by the Meridian Institute") holds a work word, as itself or as the end
+/// of a compound ("Polizeibericht", "Facebook-Posting"); in English also the last word of a possessive
+/// ("the institute's survey").
+fn is_work(speaker: &str, lexicon: &Lexicon) -> bool {
+    let words: Vec<String> = speaker
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let head_end = words
+        .iter()
+        .position(|w| {
+            matches!(
+                w.as_str(),
+                "of" | "by" | "from" | "des" | "der" | "von" | "vom" | "aus" | "zum" | "zur"
+            )
+        })
+        .unwrap_or(words.len());
+    words[..head_end].iter().any(|word| {
+        let tail = word.rsplit('-').next().unwrap_or(word);
+        lexicon.categories(tail).has(Category::SourceWork)
+            || (lexicon.language == Language::German
+                && WORK_SUFFIXES.iter().any(|suffix| {
+                    tail.len() > suffix.len() + 2
+                        && tail.ends_with(suffix)
+                        && lexicon.categories(suffix).has(Category::SourceWork)
+                }))
+    })
+}
+
+/// German compound heads that make a work of any word before them (`Polizeibericht`, `Jahresstatistik`).
+const WORK_SUFFIXES: &[&str] = &[
+    "bericht",
+    "berichts",
+    "umfrage",
+    "studie",
+    "statistik",
+    "gutachten",
+    "analyse",
+    "posting",
+    "video",
+    "urteil",
+    "erhebung",
+    "protokoll",
+];
 
 #[cfg(test)]
 mod tests {

@@ -192,7 +192,8 @@ fn closing_quotes_for(open: char) -> &'static [char] {
 }
 
 /// "Everton gab Bournemouth das Nachsehen": a verb that reports only with a particle ("gab bekannt",
-/// "gab an") is no reporting verb when none of its particles follows it in the same clause.
+/// "gab an") is no reporting verb when none of its particles follows it in the same clause; one that
+/// reports except with a particle ("sieht … vor") is none when that particle follows.
 fn drop_reporting_verbs_without_particle(text: &str, words: &mut [Word<'_>], lexicon: &Lexicon) {
     for index in 0..words.len() {
         if !words[index].is(Category::ReportingVerb) {
@@ -205,10 +206,17 @@ fn drop_reporting_verbs_without_particle(text: &str, words: &mut [Word<'_>], lex
             text[words[next - 1].end..words[next].start]
                 .contains([',', ';', ':', '–', '"', '„', '“'])
         };
-        let has_particle = (index + 1..words.len())
-            .take_while(|&next| !clause_ends_before(next))
-            .any(|next| particles.iter().any(|p| *p == words[next].lower));
-        if !has_particle {
+        let in_clause = |particle: &str| {
+            (index + 1..words.len())
+                .take_while(|&next| !clause_ends_before(next))
+                .any(|next| words[next].lower == particle)
+        };
+        // "sieht: !vor": "Er sieht Ausgaben von 3 Mio. Euro vor" plans, it does not report.
+        let (blocking, reporting): (Vec<&String>, Vec<&String>) =
+            particles.iter().partition(|p| p.starts_with('!'));
+        let blocked = blocking.iter().any(|p| in_clause(&p[1..]));
+        let missing = !reporting.is_empty() && !reporting.iter().any(|p| in_clause(p));
+        if blocked || missing {
             words[index].categories.remove(Category::ReportingVerb);
         }
     }

@@ -353,7 +353,13 @@ impl<'a> Judge<'a> {
             return None;
         }
         let analysis = analyze(self.text, span, self.lexicon);
-        let candidate = judge(&analysis, context, self.lexicon, self.model, self.min_score)?;
+        let starts_paragraph = self.text[..span.start]
+            .trim_end_matches([' ', '\t'])
+            .ends_with('\n');
+        context.paragraph_starts = starts_paragraph;
+        let candidate = judge(&analysis, context, self.lexicon, self.model, self.min_score);
+        context.paragraph_starts = false;
+        let candidate = candidate?;
         (candidate.score >= self.min_score).then(|| {
             claim_of(
                 self.language,
@@ -389,9 +395,10 @@ fn claim_of(
         speaker_kind: candidate
             .speaker
             .as_ref()
-            .map(|(name, _)| attribution::speaker_kind(name, language)),
-        speaker: candidate.speaker.as_ref().map(|(name, _)| name.clone()),
-        speaker_span: candidate.speaker.and_then(|(_, span)| span),
+            .map(|(name, _, _)| attribution::speaker_kind(name, language)),
+        speaker: candidate.speaker.as_ref().map(|(name, _, _)| name.clone()),
+        speaker_inferred: candidate.speaker.as_ref().is_some_and(|s| s.2),
+        speaker_span: candidate.speaker.and_then(|(_, span, _)| span),
         hedges: hedges.iter().map(|(hedge, _)| hedge.clone()).collect(),
         hedge_spans: hedges.iter().map(|(_, span)| *span).collect(),
         verdict: None,
@@ -602,14 +609,16 @@ pub struct Context {
     speaker: Option<(std::sync::Arc<str>, Option<Span>)>,
     /// Whether the previous segment was attributed speech.
     previous_reported: bool,
+    /// Whether the segment being described opens a paragraph (set only while it is described).
+    paragraph_starts: bool,
 }
 
 impl Context {
-    /// The most recent speaker, for a segment that continues their speech.
-    fn previous_speaker(&self) -> Option<(String, Option<Span>)> {
+    /// The most recent speaker, for a segment that continues their speech: inferred, not named there.
+    fn previous_speaker(&self) -> Option<Speaker> {
         self.speaker
             .as_ref()
-            .map(|(name, at)| (name.to_string(), *at))
+            .map(|(name, at)| (name.to_string(), *at, true))
     }
 }
 
@@ -618,15 +627,19 @@ struct Candidate {
     score: f64,
     kind: ClaimKind,
     reasons: Vec<Reason>,
-    speaker: Option<(String, Option<Span>)>,
+    speaker: Option<Speaker>,
 }
+
+/// A claim's speaker as found: the name, where it is written, and whether it was inferred from the
+/// context (a pronoun, reported speech continuing) rather than named in the segment itself.
+type Speaker = (String, Option<Span>, bool);
 
 /// What [`describe`] finds in a segment: the named features, the claim kind and the speaker.
 pub struct Description {
     /// The named features present.
     pub features: Vec<Feature>,
     kind: ClaimKind,
-    speaker: Option<(String, Option<Span>)>,
+    speaker: Option<Speaker>,
     /// The reporting verb or phrase of the attribution, if any.
     marker: Option<String>,
 }
@@ -730,7 +743,12 @@ fn first_person<'a>(analysis: &'a Analysis<'_>) -> impl Iterator<Item = &'a str>
 /// weighs it.
 fn explain(analysis: &Analysis<'_>, description: &Description, feature: Feature) -> FoundReason {
     let reason = FoundReason::new(feature.name());
-    let speaker = || description.speaker.as_ref().map(|(name, _)| name.clone());
+    let speaker = || {
+        description
+            .speaker
+            .as_ref()
+            .map(|(name, _, _)| name.clone())
+    };
     match feature.name() {
         "attribution.named" | "attribution.pronoun" | "attribution.anonymous" => FoundReason {
             speaker: speaker(),
@@ -829,7 +847,7 @@ pub fn describe(
 
     let attribution = attribute(analysis);
     let is_attributed = attribution != Attribution::None;
-    let mut speaker: Option<(String, Option<Span>)> = None;
+    let mut speaker: Option<Speaker> = None;
     let mut marker = None;
     let mut reported = false;
     match attribution {
@@ -839,7 +857,7 @@ pub fn describe(
             marker: said,
         } => {
             feature(named!("attribution.named"));
-            speaker = Some((name, Some(span)));
+            speaker = Some((name, Some(span), false));
             marker = Some(said);
             reported = true;
         }
@@ -858,8 +876,16 @@ pub fn describe(
         }
         Attribution::None => {}
     }
+    // Across a paragraph break Konjunktiv alone does not carry a speaker: a survey or report named in the
+    // paragraph before ("laut einer Umfrage der Zeitung") does not go on speaking in the next.
+    let carries_across = || {
+        context.speaker.as_ref().is_some_and(|(name, _)| {
+            attribution::speaker_kind(name, lexicon.language) != crate::review::SpeakerKind::Work
+        })
+    };
     let continuation = !is_attributed
         && context.previous_reported
+        && (!context.paragraph_starts || carries_across())
         && lexicon.language == Language::German
         && analysis
             .words
@@ -975,15 +1001,18 @@ pub fn describe(
     // A named source that writes on a platform is that source's statement ("Die Ministerin schrieb auf
     // Facebook, …").
     let named_source = features.contains(&named!("attribution.named"));
-    let rumour = analysis.has(Category::Rumour)
-        || (analysis.has(Category::Platform)
-            && !named_source
-            && (analysis.has(Category::AnonymousAttribution)
-                || analysis.has(Category::SecondHand)
-                || analysis
-                    .words
-                    .iter()
-                    .any(|w| w.is(Category::ReportedSpeech) && !w.quoted)));
+    // "Die Stadt weist Gerüchte zurück, wonach …": a denial speaks about a rumour; it is not one.
+    let denies = !crate::text::denial::phrases(analysis.text, lexicon.language).is_empty();
+    let rumour = !denies
+        && (analysis.has(Category::Rumour)
+            || (analysis.has(Category::Platform)
+                && !named_source
+                && (analysis.has(Category::AnonymousAttribution)
+                    || analysis.has(Category::SecondHand)
+                    || analysis
+                        .words
+                        .iter()
+                        .any(|w| w.is(Category::ReportedSpeech) && !w.quoted))));
     if rumour {
         // Circulating claims are what verification desks check most, whoever "reports" them.
         features.push(named!("rumour"));
@@ -997,11 +1026,11 @@ pub fn describe(
         };
         let unnamed = match &speaker {
             None => true,
-            Some((_, span)) => span.is_some_and(spreader_words),
+            Some((_, span, _)) => span.is_some_and(spreader_words),
         };
         if unnamed {
             let lower: Vec<&str> = analysis.words.iter().map(|w| w.lower.as_ref()).collect();
-            speaker = Some((lexicon.rumour_source(&lower).to_owned(), None));
+            speaker = Some((lexicon.rumour_source(&lower).to_owned(), None, false));
         }
     }
     if !rumour && let Some(routine) = routine(analysis) {

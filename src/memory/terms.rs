@@ -86,8 +86,6 @@ struct Knowledge {
     synonyms: HashMap<String, String>,
     ignored: HashSet<String>,
     negations: HashSet<String>,
-    /// Denial phrases, each as its parts between gaps (`weist … zurück` → [["weist"], ["zurück"]]).
-    denials: Vec<Vec<Vec<String>>>,
 }
 
 fn data_lines(list: &str) -> impl Iterator<Item = &str> {
@@ -105,13 +103,7 @@ fn list_words(list: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 impl Knowledge {
-    fn build(
-        algorithm: Algorithm,
-        synonyms: &str,
-        ignored: &str,
-        negations: &str,
-        denials: &str,
-    ) -> Self {
+    fn build(algorithm: Algorithm, synonyms: &str, ignored: &str, negations: &str) -> Self {
         let stemmer = Stemmer::create(algorithm);
         let mut groups = HashMap::new();
         for line in list_words(synonyms) {
@@ -138,15 +130,6 @@ impl Knowledge {
             negations: list_words(negations)
                 .map(|word| word.trim().to_owned())
                 .collect(),
-            denials: list_words(denials)
-                .map(|line| {
-                    line.split('…')
-                        .map(|part| part.split_whitespace().map(str::to_owned).collect())
-                        .filter(|part: &Vec<String>| !part.is_empty())
-                        .collect()
-                })
-                .filter(|parts: &Vec<Vec<String>>| !parts.is_empty())
-                .collect(),
         }
     }
 
@@ -157,7 +140,6 @@ impl Knowledge {
                 include_str!("../../assets/memory/de/synonyms.txt"),
                 include_str!("../../assets/memory/de/ignore.txt"),
                 include_str!("../../assets/memory/de/negations.txt"),
-                include_str!("../../assets/memory/de/denials.txt"),
             )
         });
         static ENGLISH: LazyLock<Knowledge> = LazyLock::new(|| {
@@ -166,7 +148,6 @@ impl Knowledge {
                 include_str!("../../assets/memory/en/synonyms.txt"),
                 include_str!("../../assets/memory/en/ignore.txt"),
                 include_str!("../../assets/memory/en/negations.txt"),
-                include_str!("../../assets/memory/en/denials.txt"),
             )
         });
         match language {
@@ -195,52 +176,6 @@ const SKIPPED: [Category; 6] = [
     Category::Hedge,
 ];
 
-/// Words a denial's gap may span: "weist die Gerüchte über das Bad entschieden zurück".
-const DENIAL_GAP: usize = 6;
-
-/// The denial phrases in a claim as (first, last) token indices, each token in at most one.
-fn denial_spans(
-    tokens: &[Token<'_>],
-    lower: &[String],
-    denials: &[Vec<Vec<String>>],
-) -> Vec<(usize, usize)> {
-    // Words only: commas and quotation marks do not break "es stimmt nicht, dass".
-    let words: Vec<usize> = (0..tokens.len())
-        .filter(|&i| tokens[i].text.chars().any(char::is_alphanumeric))
-        .collect();
-    let matches_at = |at: usize, part: &[String]| -> bool {
-        part.iter().enumerate().all(|(k, expected)| {
-            words
-                .get(at + k)
-                .is_some_and(|&i| lower[i].trim_matches(|c: char| !c.is_alphanumeric()) == expected)
-        })
-    };
-    let mut spans: Vec<(usize, usize)> = Vec::new();
-    let mut at = 0;
-    while at < words.len() {
-        let found = denials.iter().find_map(|parts| {
-            if !matches_at(at, &parts[0]) {
-                return None;
-            }
-            let mut end = at + parts[0].len();
-            for part in &parts[1..] {
-                let next = (end..=(end + DENIAL_GAP).min(words.len()))
-                    .find(|&candidate| matches_at(candidate, part))?;
-                end = next + part.len();
-            }
-            Some(end)
-        });
-        match found {
-            Some(end) => {
-                spans.push((words[at], words[end - 1]));
-                at = end;
-            }
-            None => at += 1,
-        }
-    }
-    spans
-}
-
 /// Takes `text` (a claim in `language`) apart for comparison.
 #[must_use]
 pub fn analyse(text: &str, language: Language) -> Analysis {
@@ -254,7 +189,7 @@ pub fn analyse(text: &str, language: Language) -> Analysis {
         .map(|t| source.is_some_and(|s| s.start <= t.start && t.end <= s.end))
         .collect();
     let mut analysis = Analysis::default();
-    let denied = denial_spans(&tokens, &lower, &knowledge.denials);
+    let denied = crate::text::denial::spans(&tokens, &lower, language);
     for &(first, last) in &denied {
         analysis
             .denials

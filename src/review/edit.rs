@@ -388,7 +388,14 @@ fn field_text(claim: &Claim, field: &str) -> Option<String> {
     match field {
         "verdict" => Some(claim.verdict.map_or("pending", Verdict::label).to_owned()),
         "note" => Some(claim.note.clone()),
-        "speaker" => claim.speaker.clone(),
+        // An inferred speaker the analyst confirms is a change of its own ("X (inferred)" → "X").
+        "speaker" => claim.speaker.as_ref().map(|speaker| {
+            if claim.speaker_inferred {
+                format!("{speaker} (inferred)")
+            } else {
+                speaker.clone()
+            }
+        }),
         "span" => Some(format!("{}..{}", claim.start, claim.end)),
         "evidence" => Some(claim.evidence.join(" ")),
         "approved" => claim.approval.as_ref().map(|a| a.by.clone()),
@@ -533,6 +540,8 @@ fn apply_to(review: &mut Review, edit: Edit, stamp: &Stamp) -> Result<Edit, Edit
         } => change_claim(review, &claim_id, stamp, |claim, _| {
             claim.speaker = speaker;
             claim.speaker_kind = kind;
+            // Set by the analyst: no longer only inferred.
+            claim.speaker_inferred = false;
             Ok(())
         }),
         Edit::AddEvidence {

@@ -138,7 +138,7 @@ fn field_value(claim: &Claim, field: &str) -> Value {
         "verdict" => json!(claim.verdict),
         "approval" => json!(claim.approval),
         "note" => json!(claim.note),
-        "speaker" => json!([claim.speaker, claim.speaker_kind]),
+        "speaker" => json!([claim.speaker, claim.speaker_kind, claim.speaker_inferred]),
         "span" => json!({"start": claim.start, "end": claim.end}),
         _ => Value::Null,
     }
@@ -155,6 +155,7 @@ pub(super) fn set_value(claim: &mut Claim, from: &Claim, field: &str) {
         "speaker" => {
             claim.speaker.clone_from(&from.speaker);
             claim.speaker_kind = from.speaker_kind;
+            claim.speaker_inferred = from.speaker_inferred;
         }
         "span" => {
             claim.start = from.start;

@@ -196,6 +196,8 @@ pub enum SpeakerKind {
     Person,
     /// An organisation, authority, place or group.
     Organisation,
+    /// A survey, study, report, ruling or post: a work (schema.org `CreativeWork`), not who wrote it.
+    Work,
 }
 
 /// One recorded change of a claim: who did what, when.
@@ -266,6 +268,11 @@ pub struct Claim {
     /// Where the speaker is named in the article text, when it is.
     #[serde(default)]
     pub speaker_span: Option<Span>,
+    /// Whether extraction only inferred the speaker from the context (a pronoun, reported speech that
+    /// continues) instead of finding it named in the claim's sentence. Exports leave such a speaker out
+    /// until the analyst confirms or edits it, which clears this.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub speaker_inferred: bool,
     /// Whether the speaker is a person or an organisation; absent in files of earlier versions, where it is
     /// derived on opening.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -57,6 +57,15 @@ pub fn reason_message_id(feature: &str) -> String {
     format!("reason-{}", feature.replace(['.', '_'], "-"))
 }
 
+impl Reason {
+    /// Whether the reason names one of claimdesk's own training sentences as the nearest example (the
+    /// meaning scorer's explanation), not something found in the article.
+    #[must_use]
+    pub fn is_training_example(&self) -> bool {
+        matches!(self, Self::Found(found) if found.feature.starts_with("meaning.like_"))
+    }
+}
+
 impl InWords for Reason {
     /// Why a claim was picked: "figures: 18 Prozent +", "Zahlen: 18 Prozent +". Reasons of files before
     /// version 3 are English words and come back as written.

@@ -52,6 +52,8 @@ pub enum Category {
     Role,
     /// Words that mark an organisation.
     OrganisationWord,
+    /// Works named as a source: a survey, study, report, ruling or post.
+    SourceWork,
     /// Absolute and negated quantities (`keinerlei`, `never`).
     Absolute,
     /// First-person words (`ich`, `wir`, `I`, `we`): a speaker stating their own record.
@@ -397,6 +399,10 @@ macro_rules! sources {
                         $lang,
                         "/organisation_words.txt"
                     )),
+                ),
+                (
+                    Category::SourceWork,
+                    include_str!(concat!("../../assets/lexicon/", $lang, "/source_works.txt")),
                 ),
                 (
                     Category::FirstPerson,

@@ -28,7 +28,11 @@ pub(super) fn export_ui(
     }
     let settings = &mut *cx.settings;
     ui.label(m.text("field-reviewer-organisation"));
-    let name = ui.add(egui::TextEdit::singleline(&mut settings.reviewer_name).desired_width(480.0));
+    let name = ui.add(
+        egui::TextEdit::singleline(&mut settings.reviewer_name)
+            .hint_text(m.text("hint-reviewer-organisation"))
+            .desired_width(480.0),
+    );
     name.widget_info(|| {
         egui::WidgetInfo::labeled(egui::Role::TextInput, true, m.text("field-reviewer"))
     });
@@ -44,6 +48,10 @@ pub(super) fn export_ui(
     ui.checkbox(
         &mut settings.export_approved_only,
         m.text("field-approved-only"),
+    );
+    ui.checkbox(
+        &mut settings.export_training_examples,
+        m.text("field-training-examples"),
     );
     let article_language = cx.article_language;
     ui.horizontal(|ui| {

@@ -304,15 +304,17 @@ pub fn citation(found: &Match, m: &Messages) -> String {
     let entry = &found.entry;
     let verdict = Verdict::words(Vocabulary::Window, m, Some(entry.verdict));
     let source = entry.source.clone();
-    let id = if found.relation == Relation::Opposite {
-        "checked-before-note-opposite"
+    let mut note = if found.relation == Relation::Opposite {
+        m.format(
+            "checked-before-note-opposite",
+            &[("verdict", verdict.into()), ("source", source.into())],
+        )
     } else {
-        "checked-before-note"
+        m.format(
+            "checked-before-note",
+            &[("verdict", verdict.into()), ("source", source.into())],
+        )
     };
-    let mut note = m.format(
-        id,
-        &[("verdict", verdict.into()), ("source", source.into())],
-    );
     if let Some(date) = &entry.reviewed_at {
         note.push_str(", ");
         note.push_str(&m.date(date));

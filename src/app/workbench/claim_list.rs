@@ -100,12 +100,12 @@ impl Workbench {
                 let earlier = self.checked_before.best_adoptable(&claim.id);
                 let checked_before = earlier.map_or_else(String::new, |found| {
                     let verdict = Verdict::words(Vocabulary::Window, m, Some(found.entry.verdict));
-                    let id = if found.relation == crate::memory::Relation::Opposite {
-                        "row-opposite-of-checked"
+                    let said = if found.relation == crate::memory::Relation::Opposite {
+                        m.format("row-opposite-of-checked", &[("verdict", verdict.into())])
                     } else {
-                        "row-checked-before"
+                        m.format("row-checked-before", &[("verdict", verdict.into())])
                     };
-                    format!(" ({})", m.format(id, &[("verdict", verdict.into())]))
+                    format!(" ({said})")
                 });
                 let conflict_mark = if claim.conflicts.is_empty() {
                     String::new()

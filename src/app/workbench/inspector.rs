@@ -361,6 +361,23 @@ impl Workbench {
             }
             self.ui.speaker_draft = None;
         }
+        if claim.speaker_inferred && claim.speaker.is_some() {
+            // Inferred from the context: exports leave it out until the analyst says it is right.
+            ui.horizontal_wrapped(|ui| {
+                ui.weak(m.text("inspector-speaker-inferred"));
+                if ui
+                    .small_button(m.text("button-confirm-speaker"))
+                    .on_hover_text(m.text("tooltip-confirm-speaker"))
+                    .clicked()
+                {
+                    edits.push(Edit::SetSpeaker {
+                        claim_id: claim.id.clone(),
+                        speaker: claim.speaker.clone(),
+                        kind: claim.speaker_kind,
+                    });
+                }
+            });
+        }
     }
 
     /// The analyst's note.
@@ -553,6 +570,26 @@ pub(crate) fn history_line(entry: &crate::review::HistoryEntry, m: &Messages) ->
     line
 }
 
+/// How close an earlier claim is, in words with the percentage: "nearly identical · 93 %".
+fn similarity_in_words(similarity: f64, m: &Messages) -> String {
+    let level = if similarity >= 0.85 {
+        "high"
+    } else if similarity >= 0.65 {
+        "medium"
+    } else {
+        "low"
+    };
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "a percentage from 0 to 100"
+    )]
+    let percent = (similarity * 100.0).round() as i64;
+    m.format(
+        "similarity-in-words",
+        &[("level", level.into()), ("percent", percent.into())],
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -597,24 +634,4 @@ mod tests {
             "24.01.2025 · Alice · merged"
         );
     }
-}
-
-/// How close an earlier claim is, in words with the percentage: "nearly identical · 93 %".
-fn similarity_in_words(similarity: f64, m: &Messages) -> String {
-    let level = if similarity >= 0.85 {
-        "high"
-    } else if similarity >= 0.65 {
-        "medium"
-    } else {
-        "low"
-    };
-    #[expect(
-        clippy::cast_possible_truncation,
-        reason = "a percentage from 0 to 100"
-    )]
-    let percent = (similarity * 100.0).round() as i64;
-    m.format(
-        "similarity-in-words",
-        &[("level", level.into()), ("percent", percent.into())],
-    )
 }

@@ -502,19 +502,26 @@ impl Workbench {
             cx,
         );
         let words = Verdict::words(Vocabulary::Window, m, Some(verdict));
-        let id_of_message = if found.relation == crate::memory::Relation::Opposite {
-            "status-adopted-inverse"
+        let source = found.entry.source.clone();
+        let message = if found.relation == crate::memory::Relation::Opposite {
+            m.format(
+                "status-adopted-inverse",
+                &[
+                    ("id", id.into()),
+                    ("verdict", words.into()),
+                    ("source", source.into()),
+                ],
+            )
         } else {
-            "status-adopted"
+            m.format(
+                "status-adopted",
+                &[
+                    ("id", id.into()),
+                    ("verdict", words.into()),
+                    ("source", source.into()),
+                ],
+            )
         };
-        let message = m.format(
-            id_of_message,
-            &[
-                ("id", id.into()),
-                ("verdict", words.into()),
-                ("source", found.entry.source.clone().into()),
-            ],
-        );
         cx.post(message, false);
     }
 
