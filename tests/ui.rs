@@ -328,8 +328,10 @@ fn save_reopen_and_resume_exactly() {
     let saved = store::load(&path).unwrap();
     assert_eq!(saved.claims[0].verdict, Some(Verdict::Confirmed));
     assert_eq!(saved.claims[1].verdict, Some(Verdict::Denied));
-    assert_eq!(saved.claims[2].note, "Quelle: Geschäftsbericht 2023");
-    assert_eq!(saved.selected.as_deref(), Some(ids[2].as_str()));
+    // D, N: the note is for the claim just denied, not the one the verdict moved on to.
+    assert_eq!(saved.claims[1].note, "Quelle: Geschäftsbericht 2023");
+    assert_eq!(saved.claims[2].note, "");
+    assert_eq!(saved.selected.as_deref(), Some(ids[1].as_str()));
 
     let reopened = open(Some(path.clone()));
     let review = reopened
@@ -342,7 +344,7 @@ fn save_reopen_and_resume_exactly() {
     assert_eq!(review, &saved);
     assert_eq!(
         reopened.selected(),
-        ids[2],
+        ids[1],
         "the selection is where the analyst left off"
     );
     assert!(
@@ -416,10 +418,11 @@ fn opening_an_article_from_the_command_line_extracts_its_claims() {
             .iter()
             .any(|c| c.speaker.as_deref() == Some("Kämmerer Jan Ohl"))
     );
-    assert!(
-        workspace.document.is_dirty(),
-        "a new review is unsaved until saved"
-    );
+    // Nothing the analyst did is in a review just extracted: nothing to lose, no question on quitting; the
+    // status line says it has no file yet.
+    assert!(!workspace.document.is_dirty());
+    assert!(!workspace.has_file());
+    bench.harness.get_by_label("no review file yet");
 }
 
 #[test]
@@ -822,9 +825,9 @@ fn text_typed_before_esc_in_the_same_frame_is_kept_and_keys_after_esc_act() {
     // Esc, a shortcut, N and more text, and Esc again, still in one frame.
     bench.deliver(&keystrokes("⎋dnzweite⎋"), &[]);
     assert_eq!(bench.claim(&next).verdict, Some(Verdict::Denied));
-    let third = bench.selected();
-    assert_eq!(bench.claim(&third).note, "zweite");
-    assert_eq!(bench.claim(&third).verdict, None);
+    // D, N: the note follows the claim just judged, which is selected again.
+    assert_eq!(bench.selected(), next);
+    assert_eq!(bench.claim(&next).note, "zweite");
 }
 
 /// The user's sequence from the report: J K C J D J U, N, the note "c d Quelle", Esc.
@@ -2428,4 +2431,155 @@ fn m_on_a_denial_adopts_the_inverse_verdict_or_nothing() {
     assert_eq!(bench.claim(&unverified).verdict, None, "nothing is adopted");
     let status = bench.app().status.as_ref().unwrap().text.clone();
     assert!(status.contains("kein Urteil"), "{status}");
+}
+
+/// A fact-check imported while the window is open (as `claimdesk memory import` does from a terminal)
+/// shows in "Checked before" without reopening the article.
+#[test]
+fn checked_before_notices_an_import_while_the_window_is_open() {
+    let (desk, mut bench, _) = open_on_a_claim_checked_before(english());
+    let kiel = bench
+        .claim_ids()
+        .into_iter()
+        .find(|id| bench.claim(id).text.contains("Kiel"))
+        .expect("the car claim is extracted");
+    assert!(
+        bench
+            .app()
+            .workbench
+            .checked_before
+            .matches(&kiel)
+            .is_empty()
+    );
+    let feed = desk.path().join("later.jsonl");
+    std::fs::write(
+        &feed,
+        r#"{"@type":"ClaimReview","claimReviewed":"Im Hafen von Kiel wurden am Sonntag 14 Autos gestohlen.","reviewRating":{"alternateName":"Richtig","ratingValue":5},"author":{"@type":"Organization","name":"Faktencheck Nord"},"url":"https://fakten.example/kiel","datePublished":"2026-11-20","inLanguage":"de"}"#,
+    )
+    .unwrap();
+    claimdesk::memory::import(desk.path(), &[feed]).unwrap();
+    let started = Instant::now();
+    loop {
+        std::thread::sleep(Duration::from_millis(200));
+        bench.harness.run_steps(1);
+        bench.harness.state_mut().workbench.checked_before.wait();
+        if !bench
+            .app()
+            .workbench
+            .checked_before
+            .matches(&kiel)
+            .is_empty()
+        {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(15),
+            "the import never showed"
+        );
+    }
+    let matches = bench.app().workbench.checked_before.matches(&kiel).to_vec();
+    assert_eq!(
+        matches[0].entry.url.as_deref(),
+        Some("https://fakten.example/kiel")
+    );
+}
+
+/// A few English words find a German article's claim by meaning ("swimming pool closure" for a
+/// Hallenbad), and a search that finds nothing says so.
+#[test]
+fn desk_search_by_meaning_crosses_languages_and_says_when_nothing_is_found() {
+    let folder = desk_folder();
+    let root = folder.path().canonicalize().unwrap();
+    write_desk_article(
+        &root,
+        "hallenbad.txt",
+        "Hallenbad zu\n\nDas Hallenbad in Lindenau bleibt nach Angaben der Stadtwerke bis Oktober geschlossen, weil die Sanierung 3,1 Millionen Euro kostet.\n",
+    );
+    let mut bench = open(Some(root));
+    bench.wait_until("the rows", |app| !app.desk.as_ref().unwrap().is_busy());
+    let search = |bench: &mut Bench, query: &str| {
+        let ctx = bench.harness.ctx.clone();
+        let desk = bench.harness.state_mut().desk.as_mut().unwrap();
+        desk.search = query.to_owned();
+        desk.run_search(&ctx);
+        bench.wait_until("the search by meaning", |app| {
+            app.desk
+                .as_ref()
+                .unwrap()
+                .meaning_search_progress()
+                .is_none()
+        });
+        bench.desk().hits.clone()
+    };
+    let hits = search(&mut bench, "swimming pool closure");
+    assert_eq!(
+        hits.first().map(|h| h.article.as_str()),
+        Some("hallenbad.txt"),
+        "{hits:?}"
+    );
+    let hits = search(&mut bench, "Vulkanausbruch auf Island");
+    assert!(hits.is_empty(), "{hits:?}");
+    bench
+        .harness
+        .get_by_label_contains("Nothing found for “Vulkanausbruch auf Island”");
+}
+
+/// A restart without an argument reopens the last article with its review, or the last desk and its
+/// article; the bundled sample opens on a very first start only.
+#[test]
+fn a_restart_resumes_the_last_article_or_desk_and_the_sample_is_for_the_first_start() {
+    // A very first start: the sample.
+    let first = open(None);
+    assert!(first.app().settings.started_before);
+    assert!(first.app().workbench.workspace.is_some());
+
+    // The analyst saved work on an article beside its review; the next start opens both.
+    let folder = tempfile::tempdir().unwrap();
+    let article = write_desk_article(
+        folder.path(),
+        "meldung.txt",
+        "Rathaus meldet Rekord\nDie Stadt hat 2024 rund 3,2 Millionen Euro eingenommen, sagte Kämmerer Jan Ohl am Montag.\n",
+    );
+    let mut bench = open(Some(article.clone()));
+    bench.press(Key::C);
+    save_with_typed_path(&mut bench, &folder.path().join("meldung.review.json"));
+    let settings = bench.app().settings.clone();
+    assert_eq!(
+        settings.last_article.as_deref(),
+        Some(article.canonicalize().unwrap().as_path())
+    );
+    let reopened = open_with(None, settings.clone());
+    let review = reopened.review();
+    assert_eq!(
+        review.claims[0].verdict,
+        Some(Verdict::Confirmed),
+        "with its review"
+    );
+
+    // A desk: the desk opens, and the article open in it.
+    let desk = desk_folder();
+    let root = desk.path().canonicalize().unwrap();
+    let mut bench = open_with(Some(root.clone()), settings.clone());
+    bench.wait_until("the rows", |app| !app.desk.as_ref().unwrap().is_busy());
+    bench.press(Key::J);
+    bench.press(Key::J);
+    bench.press(Key::Enter);
+    bench.wait_for_load();
+    let settings = bench.app().settings.clone();
+    assert_eq!(settings.last_desk.as_deref(), Some(root.as_path()));
+    let mut again = open_with(None, settings);
+    again.wait_for_load();
+    assert!(again.app().desk.is_some(), "the desk is open again");
+    assert_eq!(again.open_article_relative().as_deref(), Some("b-port.md"));
+
+    // Nothing left to resume after the first start: no sample, and the window says why.
+    let gone = Settings {
+        started_before: true,
+        last_article: Some(folder.path().join("verschwunden.txt")),
+        ..english()
+    };
+    let empty = open_with(None, gone);
+    assert!(empty.app().workbench.workspace.is_none());
+    let status = empty.app().status.as_ref().unwrap().text.clone();
+    assert!(status.contains("is no longer there"), "{status}");
 }

@@ -150,6 +150,11 @@ fn start_status_job(
     })
 }
 
+/// How many of `files` have no review yet: those the background job extracts rather than reads.
+fn without_review(files: &[ArticleFile]) -> usize {
+    files.iter().filter(|f| !f.review_path.is_file()).count()
+}
+
 /// Finds the claims closest in meaning to a query in the background: the desk's claims, embedded where the
 /// user's vector cache lacks them.
 type MeaningJob = Job<Vec<SearchHit>>;
@@ -196,6 +201,10 @@ pub struct DeskView {
     pub search: String,
     /// Its results: by words at once, by meaning below them when they are found.
     pub hits: Vec<SearchHit>,
+    /// The query the hits are for, once a search ran: an empty result then says "nothing found".
+    searched: Option<String>,
+    /// How many of the articles being read have no review (they are extracted, not just read).
+    extracting: usize,
     meaning_job: Option<MeaningJob>,
     job: Option<StatusJob>,
     queued: Vec<ArticleFile>,
@@ -238,11 +247,13 @@ impl DeskView {
                 status: None,
             })
             .collect();
+        let extracting = without_review(&files);
         let job = Some(start_status_job(root.clone(), files, options.clone(), ctx));
         Self {
             job,
             watcher,
             options,
+            extracting,
             ..Self::with_rows(root, rows)
         }
     }
@@ -263,6 +274,8 @@ impl DeskView {
             search: String::new(),
             hits: Vec::new(),
             meaning_job: None,
+            searched: None,
+            extracting: 0,
             job: None,
             queued: Vec::new(),
             watcher: None,
@@ -323,6 +336,7 @@ impl DeskView {
         }
         if self.job.is_none() && !self.queued.is_empty() {
             let files = std::mem::take(&mut self.queued);
+            self.extracting = without_review(&files);
             self.job = Some(start_status_job(
                 self.root.clone(),
                 files,
@@ -505,8 +519,10 @@ impl DeskView {
         let query = self.search.trim().to_owned();
         if query.is_empty() {
             self.hits.clear();
+            self.searched = None;
             return;
         }
+        self.searched = Some(query.clone());
         let files: Vec<&ArticleFile> = self.rows.iter().map(|r| &r.file).collect();
         let claims = search::desk_claims(&self.root, &files, &self.options);
         self.hits = search::by_words(&claims, &query);
@@ -588,7 +604,12 @@ impl DeskView {
             if let Some(job) = &self.job {
                 ui.separator();
                 ui.spinner();
-                ui.label(m.text("desk-extracting"));
+                // Articles with a review are only read; only those without one are extracted.
+                if self.extracting == 0 {
+                    ui.label(m.text("desk-reading"));
+                } else {
+                    ui.label(m.format("desk-extracting", &[("count", self.extracting.into())]));
+                }
                 ui.add(
                     egui::ProgressBar::new(job.fraction())
                         .desired_width(160.0)
@@ -648,6 +669,18 @@ impl DeskView {
             }
         });
         ui.separator();
+        let search_done = self.meaning_job.is_none();
+        if let Some(query) = self
+            .searched
+            .as_ref()
+            .filter(|_| search_done && self.hits.is_empty())
+        {
+            ui.label(m.format(
+                "desk-search-nothing",
+                &[("query", crate::i18n::value::text(query))],
+            ));
+            ui.separator();
+        }
         if !self.hits.is_empty() {
             ui.label(m.format("desk-search-hits", &[("count", self.hits.len().into())]));
             egui::ScrollArea::vertical()

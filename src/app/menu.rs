@@ -183,8 +183,10 @@ impl ClaimDeskApp {
                 if let Some(workspace) = &self.workbench.workspace {
                     let saved = if workspace.document.is_dirty() {
                         self.t("status-unsaved-changes")
-                    } else {
+                    } else if workspace.has_file() {
                         self.t("status-saved")
+                    } else {
+                        self.t("status-no-review-file")
                     };
                     ui.label(workspace.display_name());
                     ui.separator();

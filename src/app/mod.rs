@@ -218,11 +218,9 @@ impl ClaimDeskApp {
         match options.file {
             Some(path) if path.is_dir() => app.open_desk(path, ctx),
             Some(path) => app.open_now(path, ctx),
-            None => {
-                app.open_sample(GERMAN_SAMPLE.0, GERMAN_SAMPLE.1);
-                app.post(app.t("status-sample-opened"), false);
-            }
+            None => app.resume_or_sample(ctx),
         }
+        app.settings.started_before = true;
         if let Some(name) = options.reviewer.filter(|n| !n.trim().is_empty()) {
             name.trim().clone_into(&mut app.settings.analyst);
         }

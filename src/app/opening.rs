@@ -106,6 +106,61 @@ impl ClaimDeskApp {
         ));
     }
 
+    /// What the next start reopens: this article (or review), and the desk only when it came from one.
+    fn remember_last(&mut self, path: &Path, from_desk: bool) {
+        if crate::article::fetch::address_in_path(path).is_some() {
+            // A web page is fetched once; it is reopened from its review once saved.
+            return;
+        }
+        self.settings.last_article =
+            Some(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned()));
+        if !from_desk {
+            self.settings.last_desk = None;
+        }
+    }
+
+    /// Started without a file: the desk and article open when the window was last closed, with its review;
+    /// the bundled sample on a very first start only.
+    pub(super) fn resume_or_sample(&mut self, ctx: &egui::Context) {
+        let desk = self.settings.last_desk.clone();
+        let article = self.settings.last_article.clone();
+        if let Some(desk) = desk.clone().filter(|d| d.is_dir()) {
+            self.open_desk(desk.clone(), ctx);
+            let request = article
+                .filter(|a| a.is_file() && a.starts_with(&desk))
+                .and_then(|a| {
+                    let view = self.desk.as_ref()?;
+                    view.open_request(&view.relative_of(&a)?, None)
+                });
+            if let Some(request) = request {
+                self.open_from_desk(request, ctx);
+            }
+            return;
+        }
+        if let Some(article) = article.clone().filter(|a| a.is_file()) {
+            if !files::is_review_path(&article) {
+                let review = files::review_path_for(&article);
+                if review.is_file() {
+                    self.next.review_path = Some(review);
+                }
+            }
+            self.open_now(article, ctx);
+            return;
+        }
+        if !self.settings.started_before {
+            self.open_sample(crate::app::GERMAN_SAMPLE.0, crate::app::GERMAN_SAMPLE.1);
+            self.post(self.t("status-sample-opened"), false);
+        } else if let Some(gone) = article.or(desk) {
+            self.post(
+                self.tf(
+                    "status-last-article-gone",
+                    &[("path", gone.display().to_string().into())],
+                ),
+                true,
+            );
+        }
+    }
+
     /// Opens `folder` as the desk and shows it; the open review stays open behind it.
     pub fn open_desk(&mut self, folder: PathBuf, ctx: &egui::Context) {
         // Colleagues' work in sync clients' conflicted copies joins the reviews before the desk is read.
@@ -142,6 +197,7 @@ impl ClaimDeskApp {
         }
         self.post(message, trouble);
         self.settings.remember_recent(&desk.root);
+        self.settings.last_desk = Some(desk.root.clone());
         self.desk = Some(desk);
         self.view = View::Desk;
     }
@@ -319,6 +375,7 @@ impl ClaimDeskApp {
                 reanchored,
             }) => {
                 self.settings.remember_recent(&path);
+                self.remember_last(&path, from_desk);
                 let count = review.claims.len();
                 let dirty = reanchored.is_some();
                 self.next.review_path = None;
@@ -352,12 +409,16 @@ impl ClaimDeskApp {
                 warnings,
             }) => {
                 self.settings.remember_recent(path);
+                self.remember_last(article_path.as_deref().unwrap_or(path), from_desk);
                 let count = review.claims.len();
                 let beside = article_path.as_deref().map(files::review_path_for);
                 let review_path = self.next.review_path.take();
+                // A review just extracted holds nothing the analyst did: nothing to lose, nothing to ask
+                // about on quitting. The status line says that it has no file yet.
+                let _ = from_desk;
                 self.install(Workspace::new(
                     review,
-                    from_desk,
+                    true,
                     review_path.clone(),
                     article_path,
                 ));
@@ -670,6 +731,9 @@ impl ClaimDeskApp {
                     files::remove_recovery(self.data_dir.as_deref(), workspace.review(), None);
                 }
                 self.settings.remember_recent(&path);
+                if workspace.article_path.is_none() {
+                    self.settings.last_article = Some(path.clone());
+                }
                 let shown: FluentValue<'_> = path.display().to_string().into();
                 match merge_note {
                     Some(0) => self.post(self.tf("status-saved-merged", &[("path", shown)]), false),

@@ -60,6 +60,12 @@ pub struct Settings {
     pub export_language: Option<Locale>,
     /// The window's language (View → Language); `None`: the system's.
     pub ui_language: Option<Locale>,
+    /// Whether claimdesk was started before: the bundled sample opens on a very first start only.
+    pub started_before: bool,
+    /// The desk open when the window last showed one, reopened at the next start.
+    pub last_desk: Option<PathBuf>,
+    /// The article or review open last, reopened (with its review) at the next start.
+    pub last_article: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -78,6 +84,9 @@ impl Default for Settings {
             export_training_examples: false,
             export_language: None,
             ui_language: None,
+            started_before: false,
+            last_desk: None,
+            last_article: None,
         }
     }
 }

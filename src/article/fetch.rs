@@ -480,7 +480,12 @@ fn map_error(
         other => {
             let detail = other.to_string();
             // rustls reports a plain-HTTP answer to a TLS hello as a protocol error.
-            if detail.to_ascii_lowercase().contains("tls") {
+            if is_lookup_failure(&detail) {
+                FetchError::HostNotFound {
+                    url: url_text,
+                    host: url.host_str().unwrap_or_default().to_owned(),
+                }
+            } else if detail.to_ascii_lowercase().contains("tls") {
                 FetchError::Tls {
                     url: url_text,
                     detail,
@@ -493,6 +498,23 @@ fn map_error(
             }
         }
     }
+}
+
+/// Whether the operating system's message says the host name could not be resolved (glibc's
+/// "failed to lookup address information: Name or service not known", "Temporary failure in name
+/// resolution"): said in the window's words as "host not found", never as the system's English.
+fn is_lookup_failure(message: &str) -> bool {
+    let lower = message.to_ascii_lowercase();
+    [
+        "failed to lookup address",
+        "name resolution",
+        "name or service not known",
+        "no address associated",
+        "nodename nor servname",
+        "dns",
+    ]
+    .iter()
+    .any(|needle| lower.contains(needle))
 }
 
 fn map_io_error(error: &std::io::Error, url: &str, options: &FetchOptions) -> FetchError {
@@ -513,6 +535,15 @@ fn map_io_error(error: &std::io::Error, url: &str, options: &FetchOptions) -> Fe
                 limit: options.max_bytes,
             };
         }
+    }
+    if is_lookup_failure(&error.to_string()) {
+        return FetchError::HostNotFound {
+            url: url.to_owned(),
+            host: url::Url::parse(url)
+                .ok()
+                .and_then(|u| u.host_str().map(str::to_owned))
+                .unwrap_or_default(),
+        };
     }
     match error.kind() {
         ErrorKind::TimedOut | ErrorKind::WouldBlock => FetchError::Timeout {
@@ -537,6 +568,24 @@ fn map_io_error(error: &std::io::Error, url: &str, options: &FetchOptions) -> Fe
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_that_does_not_resolve_is_host_not_found_in_every_language() {
+        let error = std::io::Error::other(
+            "failed to lookup address information: Name or service not known",
+        );
+        let mapped = map_io_error(
+            &error,
+            "https://nicht-vorhanden.invalid/artikel",
+            &FetchOptions::default(),
+        );
+        assert!(
+            matches!(&mapped, FetchError::HostNotFound { host, .. } if host == "nicht-vorhanden.invalid"),
+            "{mapped:?}"
+        );
+        let german = mapped.in_words(crate::i18n::Locale::German.messages());
+        assert!(!german.contains("lookup"), "{german}");
+    }
 
     #[test]
     fn addresses_are_told_from_paths() {

@@ -14,6 +14,9 @@ pub struct EmbedArgs {
     /// the first number of the output line, or `-` when extraction would never make the line a claim.
     #[arg(long, value_name = "LANG")]
     pub words: Option<super::LangArg>,
+    /// Embed the lines as passages (`passage: `, text to be found) instead of queries.
+    #[arg(long)]
+    pub passage: bool,
 }
 
 impl EmbedArgs {
@@ -33,7 +36,12 @@ impl EmbedArgs {
         }
         let texts: Vec<&str> = lines.iter().map(String::as_str).collect();
         let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-        let vectors = encoder.embed_parallel(&texts, crate::encoder::Kind::Query, threads);
+        let kind = if self.passage {
+            crate::encoder::Kind::Passage
+        } else {
+            crate::encoder::Kind::Query
+        };
+        let vectors = encoder.embed_parallel(&texts, kind, threads);
         let language = self.words.and_then(super::LangArg::language);
         let words_options = crate::extract::ExtractOptions::with_min_score(0.0);
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());

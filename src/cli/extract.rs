@@ -108,9 +108,9 @@ impl ExtractArgs {
             );
         }
         eprintln!(
-            "claimdesk: {} articles: {} new reviews, {} re-anchored, {} unchanged, {} failed",
-            results.len(),
-            summary.new,
+            "claimdesk: {}: {}, {} re-anchored, {} unchanged, {} failed",
+            super::output::counted(results.len(), "article", "articles"),
+            super::output::counted(summary.new, "new review", "new reviews"),
             summary.reanchored,
             summary.unchanged,
             summary.failed.len()

@@ -158,3 +158,12 @@ mod tests {
         assert!(Output::Stdout.refuse_inputs([input.as_path()]).is_ok());
     }
 }
+
+/// "1 article", "3 articles": a count with its noun in the right number.
+pub fn counted(count: usize, one: &str, other: &str) -> String {
+    if count == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{count} {other}")
+    }
+}

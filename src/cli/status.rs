@@ -76,7 +76,10 @@ impl StatusArgs {
             let _ = writeln!(
                 text,
                 "{:<40} {:>3} {:>6} {:>9} {:>6} {:>10} {:>7}",
-                format!("total ({} articles)", t.articles),
+                format!(
+                    "total ({})",
+                    super::output::counted(t.articles, "article", "articles")
+                ),
                 "",
                 t.claims,
                 t.confirmed,

@@ -3,6 +3,8 @@
 //! shared instance per process, and its errors in words. It knows nothing of claims: the memory uses it
 //! for matching, extraction for scoring.
 
+pub mod centering;
+
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 

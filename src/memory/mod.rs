@@ -711,6 +711,13 @@ pub fn rebuild(desk: &Path) -> Result<RebuildReport, MemoryError> {
     Ok(report)
 }
 
+/// A stamp of what was imported into a desk's memory (its import log's size and time): it changes when a
+/// `claimdesk memory import` (from any process) adds fact-checks, so a window can look again.
+#[must_use]
+pub fn import_stamp(desk: &Path) -> Option<(u64, u128)> {
+    stamp(&import_log(desk))
+}
+
 fn stamp(path: &Path) -> Option<(u64, u128)> {
     let metadata = std::fs::metadata(path).ok()?;
     let modified = metadata

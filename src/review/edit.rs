@@ -136,7 +136,7 @@ pub enum EditError {
     #[error("{0} has no verdict to approve")]
     NoVerdictToApprove(String),
     /// Approvals are signed: the reviewer must have given a name.
-    #[error("approving needs your name: set it in View → Your reviewer name…")]
+    #[error("approving needs your name: set it in View › Your reviewer name…")]
     ApproverUnknown,
     /// The reviewer who set the verdict cannot approve it.
     #[error("{0} set this verdict; a second reviewer must approve it")]

@@ -73,17 +73,19 @@ ui-verdict-pending = Offen
 ## Statusleiste und Statusmeldungen
 
 status-sample-opened = Beispielartikel geöffnet. Eigene Artikel: Strg+O oder Datei aufs Fenster ziehen.
+status-last-article-gone = { $path } ist nicht mehr vorhanden; öffnen Sie einen Artikel mit Strg+O oder einen Ordner über Datei › Ordner öffnen.
 status-all-reviewed = Alle Aussagen haben ein Urteil. Speichern mit Strg+S.
 status-not-changed-opening = Nicht geändert: { $path } wird gerade geöffnet und ersetzt diese Prüfung.
 status-not-changed = Nicht geändert: { $error }.
 status-no-earlier-verdict = Keine frühere Prüfung belegt die Tatsache von { $id }: Es gibt kein Urteil zu übernehmen.
 status-already-adopted = { $id } trägt das frühere Urteil bereits.
+status-note-for-judged = Notiz zu { $id }, der eben beurteilten Aussage (J geht weiter).
 status-adopted = { $id }: „{ $verdict }“ übernommen von { $source }. Strg+Z macht es rückgängig.
 status-adopted-inverse = { $id }: sagt das Gegenteil einer Prüfung von { $source }, also „{ $verdict }“. Strg+Z macht es rückgängig.
 status-opposite-not-adopted = { $id } sagt das Gegenteil einer Aussage, die als „{ $verdict }“ geprüft wurde; deren Gegenteil ist nicht bekannt, daher wurde kein Urteil übernommen.
 status-open-article-first = Öffnen Sie einen Artikel (Eingabetaste), um Urteile zu vergeben.
 status-select-claim-first = Wählen Sie zuerst eine Aussage aus (J/K oder anklicken).
-status-no-desk = Kein Desk geöffnet: Datei → Ordner öffnen öffnet einen.
+status-no-desk = Kein Desk geöffnet: Datei › Ordner öffnen öffnet einen.
 status-no-conflict = Die ausgewählte Aussage hat keinen Merge-Konflikt.
 status-advance = { $state ->
     [on] Nach einem Urteil zur nächsten offenen Aussage springen: an.
@@ -104,6 +106,7 @@ button-cancel-download = Download abbrechen
 status-extracting = Aussagen aus { $path } werden ermittelt…
 status-unsaved-changes = ungespeicherte Änderungen
 status-saved = gespeichert
+status-no-review-file = noch keine Prüfungsdatei
 status-reviewer-not-set = Prüfer: nicht angegeben
 status-reviewer = Prüfer: { $name }
 status-reviewed = { $reviewed } / { $total } geprüft
@@ -231,7 +234,10 @@ checked-before-no-desk = Öffnen Sie einen Artikel aus einem Ordner, um ihn mit 
 checked-before-running = Suche im Gedächtnis des Desks…
 checked-before-embedding = Bedeutung der Aussagen im Gedächtnis wird berechnet…
 tooltip-cancel-embedding = Anhalten: Berechnetes bleibt erhalten, der Rest wird bis dahin nach Wörtern verglichen und später weiter berechnet
-checked-before-nothing = Nichts Vergleichbares unter { $size } früher geprüften Aussagen dieses Desks.
+checked-before-nothing = Nichts Vergleichbares unter { $size ->
+    [one] der 1 früher geprüften Aussage
+   *[other] { $size } früher geprüften Aussagen
+} dieses Desks.
 checked-before-failed = Das Gedächtnis konnte nicht gelesen werden: { $message }
 checked-before-note = Bereits geprüft ({ $verdict }): { $source }
 checked-before-note-opposite = Sagt das Gegenteil einer bereits geprüften Aussage ({ $verdict }): { $source }
@@ -281,8 +287,11 @@ article-hint = Ein Klick auf eine Markierung wählt ihre Aussage. Text mit der M
 
 ## Öffnen, Speichern, Exportieren und der Desk
 
-status-train-no-desk = Kein Desk geöffnet: Datei → Ordner öffnen öffnet einen; dann kann aus seinen Entscheidungen gelernt werden.
-status-desk-model-trained = Desk-Modell aus { $decisions } Entscheidungen gelernt und in { $path } gespeichert. Zurückgehalten: { $held_out } (mitgeliefertes Modell: F1 { $shipped_f1 }).
+status-train-no-desk = Kein Desk geöffnet: Datei › Ordner öffnen öffnet einen; dann kann aus seinen Entscheidungen gelernt werden.
+status-desk-model-trained = Desk-Modell aus { $decisions ->
+    [one] 1 Entscheidung
+   *[other] { $decisions } Entscheidungen
+} gelernt und in { $path } gespeichert. Zurückgehalten: { $held_out } (mitgeliefertes Modell: F1 { $shipped_f1 }).
 status-learning = Lerne aus den Entscheidungen des Desks…
 status-download-cancelled = Download von { $address } abgebrochen; nichts wurde geladen.
 status-opening = Öffne { $path }…
@@ -298,17 +307,27 @@ status-copies-merged = { $merged ->
     [0] {""}
    *[other] {" "}{ $refused } Kopien wurden nicht übernommen: siehe claimdesk status.
 }
-status-navigation-needs-desk = Öffnen Sie zuerst einen Ordner (Datei → Ordner öffnen): Das Blättern zwischen Artikeln braucht einen Desk.
+status-navigation-needs-desk = Öffnen Sie zuerst einen Ordner (Datei › Ordner öffnen): Das Blättern zwischen Artikeln braucht einen Desk.
 status-no-further-pending-article = Kein weiterer Artikel mit offenen Aussagen in diesem Desk.
 status-no-further-article = Kein weiterer Artikel in diesem Desk.
 error-open-sample = Das Beispiel konnte nicht geöffnet werden
-status-merge-conflicts = Merge-Konflikte in { $count } Aussage(n): { $claims }. O behält unsere, T übernimmt ihre Fassung (Strg+Z macht es rückgängig).
+status-merge-conflicts = Merge-Konflikte in { $count ->
+    [one] einer Aussage
+   *[other] { $count } Aussagen
+}: { $claims }. O behält unsere, T übernimmt ihre Fassung (Strg+Z macht es rückgängig).
 error-learn-from-desk = Aus dem Desk konnte nicht gelernt werden
 error-open-address = Die Adresse konnte nicht geöffnet werden
 error-open-file = Die Datei konnte nicht geöffnet werden
 error-article-changed = Der Artikel hat sich geändert
-status-resumed = { $path } fortgesetzt ({ $count } Aussagen).
-status-claims-found = { $count } Aussagen in { $path } gefunden.
+status-resumed = { $path } fortgesetzt ({ $count ->
+    [one] 1 Aussage
+   *[other] { $count } Aussagen
+}).
+status-claims-found = { $count ->
+    [0] Keine Aussagen
+    [one] 1 Aussage
+   *[other] { $count } Aussagen
+} in { $path } gefunden.
 status-no-file-dialog = Kein Dateidialog des Systems verfügbar (xdg-desktop-portal oder zenity installieren). Tippen Sie den Pfad stattdessen.
 status-exported = { $format } nach { $path } exportiert{ $skipped ->
     [0] {""}
@@ -318,7 +337,10 @@ error-export = Export fehlgeschlagen
 error-review-changed-on-disk = Die Prüfdatei wurde auf der Festplatte geändert
 error-review-changed-text = { $path } wurde seit dem Öffnen von jemand anderem geändert, und beide Fassungen lassen sich nicht zusammenführen ({ $reason }). Nichts wurde überschrieben: Speichern Sie Ihre Fassung unter anderem Namen (Strg+Umschalt+S) und vergleichen Sie.
 status-saved-merged = { $path } war von jemand anderem geändert worden: Deren und Ihre Änderungen sind zusammengeführt und gespeichert.
-status-saved-merged-conflicts = { $path } war von jemand anderem geändert worden: zusammengeführt und mit { $count } Konflikt(en) gespeichert — wählen Sie die markierten Aussagen und drücken Sie O (unsere) oder T (ihre).
+status-saved-merged-conflicts = { $path } war von jemand anderem geändert worden: zusammengeführt und mit { $count ->
+    [one] einem Konflikt
+   *[other] { $count } Konflikten
+} gespeichert — wählen Sie die markierten Aussagen und drücken Sie O (unsere) oder T (ihre).
 status-saved-file = { $path } gespeichert.
 error-save = Speichern fehlgeschlagen
 status-recovery-not-written = Sicherungskopie nicht geschrieben: { $error }
@@ -334,8 +356,16 @@ desk-column-pending = Offen
 desk-column-progress = Fortschritt
 desk-column-saved = Zuletzt gespeichert
 desk-heading = Desk: { $path }
-desk-totals = { $articles } Artikel · { $claims } Aussagen · { $confirmed } richtig · { $denied } falsch · { $unverified } nicht belegt · { $pending } offen
-desk-extracting = Artikel ohne Prüfung werden ausgewertet…
+desk-totals = { $articles } Artikel · { $claims ->
+    [one] 1 Aussage
+   *[other] { $claims } Aussagen
+} · { $confirmed } richtig · { $denied } falsch · { $unverified } nicht belegt · { $pending } offen
+desk-extracting = { $count ->
+    [one] 1 Artikel ohne Prüfung wird ausgewertet…
+   *[other] { $count } Artikel ohne Prüfung werden ausgewertet…
+}
+desk-reading = Die Prüfungen werden gelesen…
+desk-search-nothing = Nichts gefunden für „{ $query }“, weder nach Wörtern noch nach Bedeutung.
 desk-filter-hint = Nach Titel oder Datei filtern (Strg+F)
 desk-filter-field = Artikel filtern
 desk-language = Sprache
@@ -344,9 +374,16 @@ desk-has-pending = mit offenen Aussagen
 desk-search-hint = Aussagen, Urheber, Urteile suchen
 desk-search-field = Im Desk suchen
 desk-search-button = Suchen
-desk-search-meaning-running = Suche nach Bedeutung … { $done } von { $total } Aussagen gelesen
+desk-search-meaning-running = Suche nach Bedeutung … { $done } von { $total ->
+    [one] 1 Aussage
+   *[other] { $total } Aussagen
+} gelesen
 desk-search-by-meaning = nach Bedeutung, { $percent } %
-desk-search-hits = { $count } Aussagen gefunden (Eingabetaste im Suchfeld sucht erneut):
+desk-search-hits = { $count ->
+    [0] Nichts gefunden
+    [one] 1 Aussage gefunden
+   *[other] { $count } Aussagen gefunden
+} (Eingabetaste im Suchfeld sucht erneut):
 desk-sort-tooltip = Nach dieser Spalte sortieren
 desk-error = Fehler
 desk-no-review = keine Prüfung

@@ -59,7 +59,7 @@ error-edit-bad-url = nur http- und https-Links können Belege sein: { $url }
 error-edit-duplicate-evidence = { $url } ist schon ein Beleg für diese Aussage.
 error-edit-no-evidence = Aussage { $id } hat keinen Beleg Nummer { $number }.
 error-edit-no-verdict-to-approve = { $id } hat kein Urteil, das freigegeben werden könnte.
-error-edit-approver-unknown = zum Freigeben wird Ihr Name gebraucht: tragen Sie ihn unter Ansicht → Ihr Name als Prüfer… ein.
+error-edit-approver-unknown = zum Freigeben wird Ihr Name gebraucht: tragen Sie ihn unter Ansicht › Ihr Name als Prüfer… ein.
 error-edit-own-verdict = { $name } hat dieses Urteil gefällt; freigeben muss es eine zweite Person.
 error-edit-no-conflict = Aussage { $id } hat keinen Konflikt Nummer { $number }.
 

@@ -73,17 +73,19 @@ ui-verdict-pending = pending
 ## The status bar and status messages
 
 status-sample-opened = Sample article opened. Open your own with Ctrl+O, or drop a file on the window.
+status-last-article-gone = { $path } is no longer there; open an article with Ctrl+O or a folder with File › Open folder.
 status-all-reviewed = Every claim has a verdict. Save with Ctrl+S.
 status-not-changed-opening = Not changed: { $path } is opening and will replace this review.
 status-not-changed = Not changed: { $error }.
 status-no-earlier-verdict = No earlier check states the fact of { $id }: there is no verdict to adopt.
 status-already-adopted = { $id } already carries the earlier verdict.
+status-note-for-judged = Note for { $id }, the claim just judged (J moves on).
 status-adopted = { $id }: adopted “{ $verdict }” from { $source }. Ctrl+Z undoes it.
 status-adopted-inverse = { $id }: says the opposite of a check by { $source }, so it is “{ $verdict }”. Ctrl+Z undoes it.
 status-opposite-not-adopted = { $id } says the opposite of a claim checked as “{ $verdict }”; the opposite of that is not known, so no verdict was adopted.
 status-open-article-first = Open an article (Enter) to give verdicts.
 status-select-claim-first = Select a claim first (J/K or click it).
-status-no-desk = No desk is open: File → Open folder opens one.
+status-no-desk = No desk is open: File › Open folder opens one.
 status-no-conflict = The selected claim has no merge conflict.
 status-advance = { $state ->
     [on] Jump to the next pending claim after a verdict: on.
@@ -104,6 +106,7 @@ button-cancel-download = Cancel download
 status-extracting = Extracting claims from { $path }…
 status-unsaved-changes = unsaved changes
 status-saved = saved
+status-no-review-file = no review file yet
 status-reviewer-not-set = reviewer: not set
 status-reviewer = reviewer: { $name }
 status-reviewed = { $reviewed } / { $total } reviewed
@@ -231,7 +234,10 @@ checked-before-no-desk = Open an article from a folder to compare it with earlie
 checked-before-running = Looking in the desk's memory…
 checked-before-embedding = Computing the meaning of the memory's claims…
 tooltip-cancel-embedding = Stop: what is computed is kept; the rest is compared by words meanwhile and computed later
-checked-before-nothing = Nothing like it among { $size } earlier checked claims of this desk.
+checked-before-nothing = Nothing like it among { $size ->
+    [one] the 1 earlier checked claim
+   *[other] { $size } earlier checked claims
+} of this desk.
 checked-before-failed = The memory could not be read: { $message }
 checked-before-note = Checked before ({ $verdict }): { $source }
 checked-before-note-opposite = Says the opposite of a claim checked before ({ $verdict }): { $source }
@@ -281,12 +287,18 @@ article-hint = Click a highlight to select its claim. Drag over text, then A add
 
 ## Opening, saving, exporting and the desk
 
-status-train-no-desk = No desk is open: File → Open folder opens one, then its decisions can be learned from.
-status-desk-model-trained = Desk model trained on { $decisions } decisions and saved to { $path }. Held out: { $held_out } (shipped model: F1 { $shipped_f1 }).
+status-train-no-desk = No desk is open: File › Open folder opens one, then its decisions can be learned from.
+status-desk-model-trained = Desk model trained on { $decisions ->
+    [one] 1 decision
+   *[other] { $decisions } decisions
+} and saved to { $path }. Held out: { $held_out } (shipped model: F1 { $shipped_f1 }).
 status-learning = Learning from the desk's decisions…
 status-download-cancelled = Download of { $address } cancelled; nothing was loaded.
 status-opening = Opening { $path }…
-status-desk-opened = Desk { $path }: { $articles } articles. Enter opens the selected one; Ctrl+D switches between desk and article.
+status-desk-opened = Desk { $path }: { $articles ->
+    [one] 1 article
+   *[other] { $articles } articles
+}. Enter opens the selected one; Ctrl+D switches between desk and article.
 status-copies-merged = { $merged ->
     [0] {""}
     [one] Merged one conflicted copy from a sync client into its review (the copy is in .claimdesk/merged-copies).
@@ -298,17 +310,27 @@ status-copies-merged = { $merged ->
     [0] {""}
    *[other] {" "}{ $refused } copies were not merged: see claimdesk status.
 }
-status-navigation-needs-desk = Open a folder first (File → Open folder): article navigation needs a desk.
+status-navigation-needs-desk = Open a folder first (File › Open folder): article navigation needs a desk.
 status-no-further-pending-article = No further article with pending claims on this desk.
 status-no-further-article = No further article on this desk.
 error-open-sample = Could not open the sample
-status-merge-conflicts = Merge conflicts in { $count } claim(s): { $claims }. O keeps ours, T takes theirs (Ctrl+Z undoes).
+status-merge-conflicts = Merge conflicts in { $count ->
+    [one] 1 claim
+   *[other] { $count } claims
+}: { $claims }. O keeps ours, T takes theirs (Ctrl+Z undoes).
 error-learn-from-desk = Could not learn from the desk
 error-open-address = Could not open the address
 error-open-file = Could not open the file
 error-article-changed = The article changed
-status-resumed = Resumed { $path } ({ $count } claims).
-status-claims-found = { $count } claims found in { $path }.
+status-resumed = Resumed { $path } ({ $count ->
+    [one] 1 claim
+   *[other] { $count } claims
+}).
+status-claims-found = { $count ->
+    [0] No claims found
+    [one] 1 claim found
+   *[other] { $count } claims found
+} in { $path }.
 status-no-file-dialog = No system file dialog is available (install xdg-desktop-portal or zenity). Type the path instead.
 status-exported = Exported { $format } to { $path }{ $skipped ->
     [0] {""}
@@ -318,7 +340,10 @@ error-export = Could not export
 error-review-changed-on-disk = The review file changed on disk
 error-review-changed-text = { $path } was changed by someone else since you opened it, and the two cannot be merged ({ $reason }). Nothing was overwritten: save your version under another name (Ctrl+Shift+S) and compare.
 status-saved-merged = { $path } had been changed by someone else: their changes and yours are merged and saved.
-status-saved-merged-conflicts = { $path } had been changed by someone else: merged and saved with { $count } conflict(s) — select the marked claims and press O (ours) or T (theirs).
+status-saved-merged-conflicts = { $path } had been changed by someone else: merged and saved with { $count ->
+    [one] 1 conflict
+   *[other] { $count } conflicts
+} — select the marked claims and press O (ours) or T (theirs).
 status-saved-file = Saved { $path }.
 error-save = Could not save
 status-recovery-not-written = Recovery copy not written: { $error }
@@ -334,8 +359,19 @@ desk-column-pending = Pending
 desk-column-progress = Progress
 desk-column-saved = Last saved
 desk-heading = Desk: { $path }
-desk-totals = { $articles } articles · { $claims } claims · { $confirmed } confirmed · { $denied } denied · { $unverified } unverified · { $pending } pending
-desk-extracting = Extracting articles without a review…
+desk-totals = { $articles ->
+    [one] 1 article
+   *[other] { $articles } articles
+} · { $claims ->
+    [one] 1 claim
+   *[other] { $claims } claims
+} · { $confirmed } confirmed · { $denied } denied · { $unverified } unverified · { $pending } pending
+desk-extracting = Extracting { $count ->
+    [one] 1 article without a review
+   *[other] { $count } articles without a review
+}…
+desk-reading = Reading the reviews…
+desk-search-nothing = Nothing found for “{ $query }”, by words or by meaning.
 desk-filter-hint = Filter by title or file (Ctrl+F)
 desk-filter-field = Filter articles
 desk-language = language
@@ -344,9 +380,16 @@ desk-has-pending = has pending
 desk-search-hint = Search claims, speakers, verdicts
 desk-search-field = Search the desk
 desk-search-button = Search
-desk-search-meaning-running = searching by meaning … { $done } of { $total } claims read
+desk-search-meaning-running = searching by meaning … { $done } of { $total ->
+    [one] 1 claim
+   *[other] { $total } claims
+} read
 desk-search-by-meaning = by meaning, { $percent } %
-desk-search-hits = { $count } claims found (Enter in the search field searches again):
+desk-search-hits = { $count ->
+    [0] Nothing found
+    [one] 1 claim found
+   *[other] { $count } claims found
+} (Enter in the search field searches again):
 desk-sort-tooltip = Sort by this column
 desk-error = error
 desk-no-review = no review

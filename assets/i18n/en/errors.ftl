@@ -59,7 +59,7 @@ error-edit-bad-url = only http and https links can be evidence: { $url }
 error-edit-duplicate-evidence = { $url } is already evidence for this claim.
 error-edit-no-evidence = claim { $id } has no evidence link number { $number }.
 error-edit-no-verdict-to-approve = { $id } has no verdict to approve.
-error-edit-approver-unknown = approving needs your name: set it in View → Your reviewer name….
+error-edit-approver-unknown = approving needs your name: set it in View › Your reviewer name….
 error-edit-own-verdict = { $name } set this verdict; a second reviewer must approve it.
 error-edit-no-conflict = claim { $id } has no conflict number { $number }.
 

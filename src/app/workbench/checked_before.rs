@@ -23,6 +23,8 @@ use crate::review::{Claim, Review};
 struct LookupKey {
     location: Option<PathBuf>,
     claims: u64,
+    /// The desk memory's import stamp: an import from the command line makes the window look again.
+    memory: Option<(u64, u128)>,
 }
 
 /// Where the lookup stands.
@@ -59,6 +61,8 @@ pub struct CheckedBefore {
     messages: Option<&'static Messages>,
     /// What the memory said about itself (matching by words only, a vector file repaired).
     pub notices: Vec<String>,
+    /// The memory's import stamp as last read, and when: read at most once a second.
+    memory_stamp: Option<(std::time::Instant, Option<(u64, u128)>)>,
     /// The analyst stopped the vectors' computation: later lookups of this session do not start it again.
     embedding_stopped: bool,
 }
@@ -129,12 +133,23 @@ impl CheckedBefore {
             };
         }
         self.poll(ctx);
-        if self.job.is_none() && self.key.is_some() && self.checked_revision == Some(revision) {
+        if location.is_some() {
+            // An import from another process shows without the analyst touching anything.
+            ctx.request_repaint_after(std::time::Duration::from_secs(1));
+        }
+        let memory = self.memory_stamp(location.as_deref());
+        let memory_changed = self.key.as_ref().is_some_and(|k| k.memory != memory);
+        if self.job.is_none()
+            && self.key.is_some()
+            && self.checked_revision == Some(revision)
+            && !memory_changed
+        {
             return;
         }
         let key = LookupKey {
             location: location.clone(),
             claims: fingerprint(&review.claims),
+            memory,
         };
         if self.key.as_ref() == Some(&key) {
             self.checked_revision = Some(revision);
@@ -161,6 +176,21 @@ impl CheckedBefore {
         if !matches!(self.state, LookupState::Ready(_)) {
             self.state = LookupState::Running;
         }
+    }
+
+    /// The import stamp of the memory of the desk that holds `location`, read again at most once a second
+    /// (a stat of one file); the window repaints each second while a desk review is open.
+    fn memory_stamp(&mut self, location: Option<&std::path::Path>) -> Option<(u64, u128)> {
+        let location = location?;
+        let fresh = self
+            .memory_stamp
+            .filter(|(read, _)| read.elapsed() < std::time::Duration::from_secs(1));
+        if let Some((_, stamp)) = fresh {
+            return stamp;
+        }
+        let stamp = crate::memory::import_stamp(&layout::desk_containing(location));
+        self.memory_stamp = Some((std::time::Instant::now(), stamp));
+        stamp
     }
 
     fn poll(&mut self, ctx: &egui::Context) {

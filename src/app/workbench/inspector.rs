@@ -515,7 +515,7 @@ impl Workbench {
     }
 }
 
-/// One recorded change in the window's words: "24.01.2025 · Alice · Urteil: Offen → Falsch". The file keeps
+/// One recorded change in the window's words: "24.01.2025 · Alice · Urteil: Offen › Falsch". The file keeps
 /// the machine words (`verdict`, `pending`); the window says them in its language.
 pub(crate) fn history_line(entry: &crate::review::HistoryEntry, m: &Messages) -> String {
     let (undo, action) = match entry.action.split_once(' ') {
@@ -560,7 +560,7 @@ pub(crate) fn history_line(entry: &crate::review::HistoryEntry, m: &Messages) ->
     let mut line = format!("{} · {} · {action_words}", m.date(&entry.at), entry.by);
     match (&entry.from, &entry.to) {
         (Some(from), Some(to)) => {
-            let _ = write!(line, ": {} → {}", value(from), value(to));
+            let _ = write!(line, ": {} › {}", value(from), value(to));
         }
         (None, Some(to)) => {
             let _ = write!(line, ": {}", value(to));
@@ -613,16 +613,16 @@ mod tests {
         let verdict = entry("verdict", Some("pending"), Some("denied"));
         assert_eq!(
             history_line(&verdict, german),
-            "24.01.2025 · Alice · Urteil: Offen → Falsch"
+            "24.01.2025 · Alice · Urteil: Offen › Falsch"
         );
         assert_eq!(
             history_line(&verdict, english),
-            "24 January 2025 · Alice · verdict: pending → denied"
+            "24 January 2025 · Alice · verdict: pending › denied"
         );
         let undone = entry("undo note", Some("K"), Some(""));
         assert_eq!(
             history_line(&undone, german),
-            "24.01.2025 · Alice · rückgängig: Notiz: K → "
+            "24.01.2025 · Alice · rückgängig: Notiz: K › "
         );
         assert_eq!(
             history_line(&entry("redo added", None, Some("c4")), english),

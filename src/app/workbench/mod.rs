@@ -41,6 +41,12 @@ pub struct Workspace {
 }
 
 impl Workspace {
+    /// Whether the review is in a file (read from or saved to one): "saved" means something only then.
+    #[must_use]
+    pub fn has_file(&self) -> bool {
+        self.on_disk.is_some()
+    }
+
     /// A workspace for `review`; `saved` says whether `review_path` holds exactly this review.
     #[must_use]
     pub fn new(
@@ -181,6 +187,9 @@ pub struct Workbench {
     pub checked_before: checked_before::CheckedBefore,
     article_layout: article_view::ArticleLayout,
     visible_cache: std::cell::RefCell<Option<(VisibleKey, Vec<usize>)>>,
+    /// The claim a verdict was just given to and the claim the selection then moved on to: N right after
+    /// (D, N) writes the note on the claim just judged, not on the next one.
+    just_judged: Option<(String, Option<String>)>,
 }
 
 impl Workbench {
@@ -381,14 +390,22 @@ impl Workbench {
 
     /// Carries out a workbench command (the shell handles the others).
     pub fn command(&mut self, command: Command, ctx: &egui::Context, cx: &mut ViewContext<'_>) {
+        let just_judged = self.just_judged.take();
         if let Some(verdict) = command.verdict() {
             let Some(claim_id) = self.selected_id() else {
                 cx.post(cx.messages.text("status-select-claim-first"), true);
                 return;
             };
-            self.apply_edit(Edit::SetVerdict { claim_id, verdict }, cx);
+            self.apply_edit(
+                Edit::SetVerdict {
+                    claim_id: claim_id.clone(),
+                    verdict,
+                },
+                cx,
+            );
             if verdict.is_some() && cx.settings.advance_after_verdict {
                 self.select_next_pending(cx);
+                self.just_judged = Some((claim_id, self.selected_id()));
             }
             return;
         }
@@ -400,6 +417,22 @@ impl Workbench {
             Command::PreviousClaim => self.select_relative(-1, sort),
             Command::NextPending => self.select_next_pending(cx),
             Command::EditNote => {
+                // Right after a verdict moved the selection on, the note is for the claim just judged:
+                // the selection goes back to it, visibly, and the note opens there.
+                if let Some((judged, moved_to)) = just_judged
+                    && moved_to == self.selected_id()
+                    && self
+                        .workspace
+                        .as_ref()
+                        .is_some_and(|w| w.review().claim(&judged).is_some())
+                {
+                    self.select(Some(judged.clone()));
+                    cx.post(
+                        cx.messages
+                            .format("status-note-for-judged", &[("id", judged.into())]),
+                        false,
+                    );
+                }
                 if let Some(id) = self.selected_id() {
                     ctx.memory_mut(|m| m.request_focus(inspector::note_id(&id)));
                 }
