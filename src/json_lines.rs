@@ -61,7 +61,9 @@ impl RawLine {
     pub fn text(&self) -> Result<(&[u8], &str), String> {
         match self {
             Self::Whole(bytes) => match std::str::from_utf8(bytes) {
-                Ok(text) => Ok((bytes, text)),
+                // A byte-order mark (editors put one at a file's start, `cat` then inside the stream) is
+                // not part of the record.
+                Ok(text) => Ok((bytes, text.strip_prefix('\u{feff}').unwrap_or(text))),
                 Err(error) => Err(answer(
                     None,
                     bytes,

@@ -265,6 +265,131 @@ pub fn enclosing_desk(path: &Path) -> Option<PathBuf> {
         .map(Path::to_owned)
 }
 
+/// A lock on a desk for writing: two claimdesk processes (or two jobs of one window) never write a desk's
+/// reviews, memory or vectors at once, so neither duplicates nor loses the other's work. Held until
+/// dropped. Re-entrant on one thread (an import that rebuilds the index takes it twice); another thread or
+/// process waits.
+///
+/// Across processes it is an advisory lock on `<desk>/.claimdesk/lock` (the operating system releases it
+/// when a process dies, so a kill never leaves a desk locked).
+#[must_use = "the desk is locked only while the guard lives"]
+pub struct DeskLock {
+    key: PathBuf,
+}
+
+struct Held {
+    owner: std::thread::ThreadId,
+    depth: usize,
+    file: Option<std::fs::File>,
+}
+
+type Locks = std::sync::Mutex<std::collections::HashMap<PathBuf, Held>>;
+
+fn locks() -> &'static (Locks, std::sync::Condvar) {
+    static LOCKS: std::sync::LazyLock<(Locks, std::sync::Condvar)> =
+        std::sync::LazyLock::new(|| (Locks::default(), std::sync::Condvar::new()));
+    &LOCKS
+}
+
+/// What a process says while it waits for another one's desk lock: the command line prints it, a window
+/// that waits in a background job says nothing.
+static BUSY_NOTICE: std::sync::OnceLock<fn(&Path)> = std::sync::OnceLock::new();
+
+/// Sets what is said, once per wait, when another claimdesk holds a desk's lock (the command line:
+/// "another claimdesk is working on this desk").
+pub fn set_busy_notice(notice: fn(&Path)) {
+    let _ = BUSY_NOTICE.set(notice);
+}
+
+impl DeskLock {
+    /// Locks `desk` for writing, waiting while another thread or process holds it.
+    pub fn acquire(desk: &Path) -> Self {
+        let key = desk.canonicalize().unwrap_or_else(|_| desk.to_owned());
+        let me = std::thread::current().id();
+        let (mutex, freed) = locks();
+        let mut told = false;
+        let mut held = mutex
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        loop {
+            match held.get_mut(&key) {
+                Some(entry) if entry.owner == me => {
+                    entry.depth += 1;
+                    return Self { key };
+                }
+                Some(_) => {
+                    if !told {
+                        told = true;
+                        if let Some(notice) = BUSY_NOTICE.get() {
+                            notice(&key);
+                        }
+                    }
+                    held = freed
+                        .wait(held)
+                        .unwrap_or_else(std::sync::PoisonError::into_inner);
+                }
+                None => {
+                    held.insert(
+                        key.clone(),
+                        Held {
+                            owner: me,
+                            depth: 1,
+                            file: None,
+                        },
+                    );
+                    break;
+                }
+            }
+        }
+        drop(held);
+        // The other processes: the file lock, taken outside the map's mutex (it may wait long).
+        let file = std::fs::create_dir_all(data_dir(&key))
+            .and_then(|()| {
+                std::fs::OpenOptions::new()
+                    .create(true)
+                    .truncate(false)
+                    .write(true)
+                    .open(data_dir(&key).join("lock"))
+            })
+            .ok();
+        if let Some(file) = &file {
+            if let Err(std::fs::TryLockError::WouldBlock) = file.try_lock() {
+                if !told && let Some(notice) = BUSY_NOTICE.get() {
+                    notice(&key);
+                }
+                // A lock that cannot be taken at all (a file system without locks) leaves the desk as
+                // unguarded as before, never stuck.
+                let _ = file.lock();
+            }
+        }
+        let mut held = mutex
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(entry) = held.get_mut(&key) {
+            entry.file = file;
+        }
+        Self { key }
+    }
+}
+
+impl Drop for DeskLock {
+    fn drop(&mut self) {
+        let (mutex, freed) = locks();
+        let mut held = mutex
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let last = held.get_mut(&self.key).is_some_and(|entry| {
+            entry.depth -= 1;
+            entry.depth == 0
+        });
+        if last {
+            // Dropping the file releases the process lock.
+            held.remove(&self.key);
+            freed.notify_all();
+        }
+    }
+}
+
 /// The path of `path` relative to `desk`, with `/` separators, for display and machine output. Bytes of a
 /// name that are not UTF-8 are written `\xNN`, so two files whose names differ only there stay two.
 #[must_use]
@@ -500,6 +625,36 @@ mod tests {
     fn names_cannot_forge_report_lines() {
         assert_eq!(printable_name("a\nmerged into b"), "a\\u{a}merged into b");
         assert_eq!(printable_name("Haushalt.txt"), "Haushalt.txt");
+    }
+
+    #[test]
+    fn a_desk_lock_is_reentrant_on_one_thread_and_exclusive_across_threads() {
+        let desk = tempfile::tempdir().unwrap();
+        let root = desk.path().to_owned();
+        let outer = DeskLock::acquire(&root);
+        let inner = DeskLock::acquire(&root);
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let other = {
+            let root = root.clone();
+            std::thread::spawn(move || {
+                let _lock = DeskLock::acquire(&root);
+                sender.send(()).unwrap();
+            })
+        };
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        assert!(receiver.try_recv().is_err(), "the other thread waits");
+        drop(inner);
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        assert!(
+            receiver.try_recv().is_err(),
+            "still held by the outer guard"
+        );
+        drop(outer);
+        receiver
+            .recv_timeout(std::time::Duration::from_secs(5))
+            .unwrap();
+        other.join().unwrap();
+        assert!(root.join(DATA_DIR).join("lock").is_file());
     }
 
     #[test]

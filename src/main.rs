@@ -13,7 +13,15 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
-        Some(command) => command.run().map_err(anyhow::Error::from),
+        Some(command) => {
+            claimdesk::layout::set_busy_notice(|desk| {
+                eprintln!(
+                    "claimdesk: another claimdesk is working on this desk ({}); waiting for it to finish",
+                    claimdesk::layout::printable_name(&desk.display().to_string())
+                );
+            });
+            command.run().map_err(anyhow::Error::from)
+        }
         None => open_window(cli).map(|()| ExitCode::SUCCESS),
     };
     outcome.unwrap_or_else(|error| {

@@ -940,3 +940,38 @@ fn training_examples_stay_out_of_reports_unless_asked_for() {
         assert!(asked.contains("Beispielsatz"), "{format}: {asked}");
     }
 }
+
+/// `--scorer meaning` is honoured on every path, the JSON Lines map step too: its reviews say they were
+/// scored by meaning, and score like the same text as a file.
+#[test]
+fn the_scorer_asked_for_is_the_scorer_used_in_json_lines_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Die Stadt Lindenau nimmt 2025 rund 12,4 Millionen Euro an Gewerbesteuer ein, sagte Kämmerin Ute Brandt.";
+    let record = serde_json::json!({"id": "a", "text": text, "lang": "de"}).to_string() + "\n";
+    let output = with_stdin(
+        &["extract", "--jsonl", "--scorer", "meaning", "-"],
+        record.as_bytes(),
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let review: Review = serde_json::from_slice(
+        String::from_utf8(output.stdout)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap()
+            .as_bytes(),
+    )
+    .unwrap();
+    assert!(review.generator.contains("meaning"), "{}", review.generator);
+    let file = write(dir.path(), "a.txt", text.as_bytes());
+    let single = claimdesk(&[
+        "extract",
+        "--scorer",
+        "meaning",
+        "--lang",
+        "de",
+        file.to_str().unwrap(),
+    ]);
+    let single: Review = serde_json::from_slice(&single.stdout).unwrap();
+    assert_eq!(review.claims[0].score, single.claims[0].score);
+}

@@ -643,3 +643,274 @@ fn a_denial_is_the_opposite_of_the_claim_it_denies_never_the_same_fact() {
     assert_eq!(library["relation"], "opposite", "{library}");
     assert_eq!(library["url"], "https://check.example/library");
 }
+
+/// Ten fact-checks with generated claims, as JSON Lines.
+fn generated_feed(count: usize) -> String {
+    let towns = ["Lindenau", "Oberau", "Talheim", "Feldkirchen", "Marlow"];
+    let things = [
+        "Hallenbad",
+        "Bibliothek",
+        "Eishalle",
+        "Musikschule",
+        "Stadtbücherei",
+    ];
+    (0..count)
+        .map(|i| {
+            claim_review(
+                &format!(
+                    "Die Stadt {} schließt {} {} im Jahr {}.",
+                    towns[i % towns.len()],
+                    if i % 2 == 0 { "das" } else { "die" },
+                    things[(i / towns.len()) % things.len()],
+                    2020 + i
+                ),
+                "Falsch",
+                &format!("https://fakten.example/{i}"),
+            ) + "\n"
+        })
+        .collect()
+}
+
+fn desk_with_feed(count: usize) -> (tempfile::TempDir, PathBuf) {
+    let desk = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(desk.path().join(".claimdesk")).unwrap();
+    let feed = write(desk.path(), "feed.jsonl", &generated_feed(count));
+    let output = claimdesk_in(
+        desk.path(),
+        &["memory", "import", "--no-embed", "feed.jsonl"],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    (desk, feed)
+}
+
+/// An index that lost its `meta.json`, or whose folder was emptied, is noticed (it holds fewer
+/// fact-checks than the import log), rebuilt from the log, and said: `match` never answers "nothing"
+/// without a word, and a later import does not see its fact-checks as new.
+#[test]
+fn an_index_that_lost_its_files_is_rebuilt_from_the_log_and_says_so() {
+    for damage in ["meta.json", "emptied", "every file"] {
+        let (desk, feed) = desk_with_feed(10);
+        let index = desk.path().join(".claimdesk/memory/index");
+        match damage {
+            "meta.json" => std::fs::remove_file(index.join("meta.json")).unwrap(),
+            "emptied" => {
+                std::fs::remove_dir_all(&index).unwrap();
+                std::fs::create_dir(&index).unwrap();
+            }
+            _ => {
+                for entry in std::fs::read_dir(&index).unwrap() {
+                    std::fs::remove_file(entry.unwrap().path()).unwrap();
+                }
+            }
+        }
+        let article = write(
+            desk.path(),
+            "neu.txt",
+            "Bad\n\nDie Stadt Lindenau schließt das Hallenbad im Jahr 2020.\n",
+        );
+        let output = claimdesk_in(desk.path(), &["match", article.to_str().unwrap()]);
+        assert!(output.status.success(), "{damage}: {}", stderr(&output));
+        let said = stderr(&output);
+        assert!(
+            said.contains("rebuilt from the import log (10 fact-checks)"),
+            "{damage}: {said}"
+        );
+        let lines = json_lines(&output);
+        assert_eq!(
+            lines[0]["matches"][0]["url"], "https://fakten.example/0",
+            "{damage}: {lines:?}"
+        );
+        // Importing the same feed again adds nothing.
+        let again = claimdesk_in(
+            desk.path(),
+            &["memory", "import", "--no-embed", feed.to_str().unwrap()],
+        );
+        assert!(
+            stderr(&again).contains("0 new, 10 already"),
+            "{damage}: {}",
+            stderr(&again)
+        );
+    }
+}
+
+/// A carried vector must be one the encoder computed: all zeros, a length other than 1, or a value that
+/// is not a number is refused, naming the line, never taken to hide the claim from matching.
+#[test]
+fn carried_vectors_of_zeros_or_another_length_are_refused_naming_the_line() {
+    let work = tempfile::tempdir().unwrap();
+    let root = work.path();
+    let feed = write(root, "feed.jsonl", &generated_feed(3));
+    let output = claimdesk_in(
+        root,
+        &["memory", "embed", "--jsonl", feed.to_str().unwrap()],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let lines = json_lines(&output);
+    let broken = |codes: String, scale: f64| -> String {
+        let mut records = lines.clone();
+        records[1]["claimdesk:vectors"]["vectors"][0]["codes"] = codes.into();
+        records[1]["claimdesk:vectors"]["vectors"][0]["scale"] = scale.into();
+        records.iter().map(|r| r.to_string() + "\n").collect()
+    };
+    let zeros = "00".repeat(384);
+    let doubled: String = lines[1]["claimdesk:vectors"]["vectors"][0]["codes"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let scale = lines[1]["claimdesk:vectors"]["vectors"][0]["scale"]
+        .as_f64()
+        .unwrap();
+    for (case, text) in [
+        ("zeros", broken(zeros, scale)),
+        ("twice as long", broken(doubled.clone(), scale * 2.0)),
+        ("a tenth", broken(doubled, scale / 10.0)),
+    ] {
+        let desk = root.join(case.replace(' ', "-"));
+        std::fs::create_dir_all(desk.join(".claimdesk")).unwrap();
+        let file = write(root, &format!("{}.jsonl", case.replace(' ', "-")), &text);
+        let output = claimdesk_in(
+            root,
+            &[
+                "memory",
+                "import",
+                "--no-embed",
+                "--desk",
+                desk.to_str().unwrap(),
+                file.to_str().unwrap(),
+            ],
+        );
+        assert!(!output.status.success(), "{case}: {}", stderr(&output));
+        let said = stderr(&output);
+        assert!(
+            said.contains("line 2") && said.contains("length"),
+            "{case}: {said}"
+        );
+    }
+}
+
+/// `memory embed --desk` computes vectors and nothing else: with a damaged model (or a folder where the
+/// model file should be) it fails in words and exits non-zero, as `memory embed --jsonl` does.
+#[test]
+fn memory_embed_without_a_model_fails_and_says_why() {
+    let (desk, _) = desk_with_feed(3);
+    let damaged = write(desk.path(), "damaged.cdenc", "not a model");
+    let folder = desk.path().join("model-folder");
+    std::fs::create_dir(&folder).unwrap();
+    for (model, words) in [(&damaged, "damaged"), (&folder, "is a folder")] {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_claimdesk"))
+            .current_dir(desk.path())
+            .env("CLAIMDESK_ENCODER_MODEL", model)
+            .args(["memory", "embed", "--desk", "."])
+            .output()
+            .unwrap();
+        assert!(!output.status.success(), "{}", stderr(&output));
+        assert!(stderr(&output).contains(words), "{}", stderr(&output));
+    }
+}
+
+/// Two imports of one desk at once write each fact-check and each vector once: the second waits for the
+/// first and says so.
+#[test]
+fn two_imports_at_once_never_write_anything_twice() {
+    let desk = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(desk.path().join(".claimdesk")).unwrap();
+    write(desk.path(), "feed.jsonl", &generated_feed(40));
+    let start = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_claimdesk"))
+            .current_dir(desk.path())
+            .env(
+                "CLAIMDESK_CACHE_DIR",
+                std::env::temp_dir().join("claimdesk-tests-vector-cache"),
+            )
+            .args(["memory", "import", "feed.jsonl"])
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (first, second) = (start(), start());
+    let (first, second) = (
+        first.wait_with_output().unwrap(),
+        second.wait_with_output().unwrap(),
+    );
+    assert!(first.status.success() && second.status.success());
+    let log = std::fs::read_to_string(desk.path().join(".claimdesk/memory/imports.jsonl")).unwrap();
+    assert_eq!(log.lines().count(), 40, "each fact-check logged once");
+    let vectors = std::fs::read_dir(desk.path().join(".claimdesk/memory"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("vectors-")
+        })
+        .unwrap();
+    // A record: key length (2), key, text hash (16), scale (4), 384 codes, CRC (4).
+    let bytes = std::fs::read(vectors).unwrap();
+    let keys = bytes
+        .windows(b"import:".len())
+        .filter(|w| *w == b"import:")
+        .count();
+    assert_eq!(keys, 40, "each vector written once");
+    let said = stderr(&first) + &stderr(&second);
+    assert!(
+        said.contains("0 new, 40 already"),
+        "the second import found the first one's work: {said}"
+    );
+}
+
+/// Smaller faults, each generated: a folder where the vector file belongs falls back (matching goes on,
+/// and says the vectors are computed again); an `index.damaged` that is a file does not stop a rebuild;
+/// a byte-order mark opening a line of a feed is no part of the record.
+#[test]
+fn a_vector_folder_a_damaged_index_file_and_a_line_bom_are_survived() {
+    let (desk, _) = desk_with_feed(5);
+    let memory = desk.path().join(".claimdesk/memory");
+    let vectors = std::fs::read_dir(&memory)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("vectors-")
+        });
+    let vector_file = vectors.unwrap_or_else(|| memory.join("vectors-x.bin"));
+    let _ = std::fs::remove_file(&vector_file);
+    std::fs::create_dir_all(&vector_file).unwrap();
+    let article = write(
+        desk.path(),
+        "neu.txt",
+        "Bad\n\nDie Stadt Lindenau schließt das Hallenbad im Jahr 2020.\n",
+    );
+    let output = claimdesk_in(desk.path(), &["match", article.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(!json_lines(&output).is_empty());
+
+    std::fs::write(memory.join("index.damaged"), "a file, not a folder").unwrap();
+    let output = claimdesk_in(desk.path(), &["memory", "rebuild"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let output = claimdesk_in(desk.path(), &["memory", "rebuild"]);
+    assert!(output.status.success(), "again: {}", stderr(&output));
+
+    let feed = generated_feed(2);
+    let mut lines = feed.lines();
+    let with_bom = format!(
+        "{}\n\u{feff}{}\n",
+        lines.next().unwrap(),
+        lines.next().unwrap()
+    );
+    for command in [
+        vec!["memory", "import", "--no-embed", "bom.jsonl"],
+        vec!["memory", "embed", "--jsonl", "bom.jsonl"],
+    ] {
+        write(desk.path(), "bom.jsonl", &with_bom);
+        let output = claimdesk_in(desk.path(), &command);
+        assert!(output.status.success(), "{command:?}: {}", stderr(&output));
+        assert!(
+            !stderr(&output).contains("error"),
+            "{command:?}: {}",
+            stderr(&output)
+        );
+    }
+}

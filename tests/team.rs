@@ -1079,3 +1079,90 @@ fn reviews_that_link_outside_the_desk_are_never_written_through() {
     assert!(said.contains("outside the desk"), "{said}");
     assert!(!outside.join("neu.review.json").exists());
 }
+
+/// Conflicted copies a sync client (or a colleague) left that cannot be merged — a link, a folder, a copy
+/// of a review that is not there — are named with why, never skipped without a word; and a copy's name
+/// with a line break in it cannot forge a line of the report.
+#[cfg(unix)]
+#[test]
+fn unmergeable_copies_are_named_and_names_cannot_forge_report_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let shared = edited(&fixture(), "Dana", vec![note("c1", "geprüft")]);
+    write_review(root, "haushalt.review.json", &shared);
+    std::fs::write(root.join("haushalt.txt"), &shared.article.text).unwrap();
+    let theirs = edited(&shared, "Bob", vec![note("c2", "Rückfrage")]);
+    let outside = tempfile::tempdir().unwrap();
+    write_review(outside.path(), "copy.json", &theirs);
+    std::os::unix::fs::symlink(
+        outside.path().join("copy.json"),
+        root.join("haushalt.review (conflicted copy 2026-12-08 101500).json"),
+    )
+    .unwrap();
+    std::fs::create_dir(root.join("haushalt.review (conflicted copy 2026-12-08 101600).json"))
+        .unwrap();
+    write_review(
+        root,
+        "verschwunden.review (conflicted copy 2026-12-08 101700).json",
+        &theirs,
+    );
+    let forged = "haushalt.review (conflicted copy 2026-12-08 1018\nmerged into haushalt.review.json; moved to x).json";
+    write_review(root, forged, &theirs);
+
+    let status = claimdesk_in(root, &["status", "."]);
+    let listed = String::from_utf8_lossy(&status.stdout).into_owned();
+    for (name, why) in [
+        ("101500", "symbolic link"),
+        ("101600", "is a folder"),
+        ("101700", "its review is not there"),
+    ] {
+        assert!(
+            listed
+                .lines()
+                .any(|line| line.contains(name) && line.contains(why)),
+            "{name}: {listed}"
+        );
+    }
+    let output = claimdesk_in(root, &["merge-copies", "."]);
+    let said = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        !said.lines().any(|line| line.starts_with("merged into")),
+        "{said}"
+    );
+    assert!(said.contains("1018\\u{a}merged into"), "{said}");
+    assert_ne!(output.status.code(), Some(0), "copies were left: {said}");
+}
+
+/// Two `extract DIR` runs on one desk at once write each review once and report it once: the second
+/// waits for the first and finds its reviews.
+#[test]
+fn two_extractions_of_one_desk_at_once_write_each_review_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for i in 0..40 {
+        std::fs::write(
+            root.join(format!("a{i:02}.txt")),
+            format!("Meldung {i}\n\nDie Stadt zahlte 2024 rund {i} Millionen Euro für den Radweg Nummer {i}, sagte Kämmerin Ute Brandt.\n"),
+        )
+        .unwrap();
+    }
+    let start = || {
+        Command::new(env!("CARGO_BIN_EXE_claimdesk"))
+            .current_dir(root)
+            .args(["extract", "--jobs", "1", "."])
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (first, second) = (start(), start());
+    let said =
+        stderr(&first.wait_with_output().unwrap()) + &stderr(&second.wait_with_output().unwrap());
+    let new: usize = said
+        .lines()
+        .filter_map(|line| {
+            let counts = line.split("articles: ").nth(1)?;
+            counts.split(" new").next()?.trim().parse::<usize>().ok()
+        })
+        .sum();
+    assert_eq!(new, 40, "each review is new once: {said}");
+}

@@ -103,7 +103,7 @@ impl ExtractArgs {
         for (path, reason) in &summary.failed {
             eprintln!(
                 "claimdesk: failed: {}: {}",
-                crate::layout::printable(path),
+                crate::layout::printable_name(path),
                 crate::layout::printable(reason)
             );
         }
@@ -131,8 +131,13 @@ impl ExtractArgs {
         let options = PipelineOptions {
             jobs: self.jobs.unwrap_or(0),
             language: self.lang.language(),
-            extract: ExtractOptions::with_min_score(self.min_score),
+            extract: ExtractOptions {
+                min_score: self.min_score,
+                model: None,
+                scorer: self.scorer.into(),
+            },
         };
+        warn_if_meaning_falls_back(&options.extract);
         let stdout = std::io::stdout();
         let out = std::io::BufWriter::with_capacity(1 << 20, stdout.lock());
         let file = &self.file;
@@ -176,12 +181,18 @@ pub(super) fn new_review(
 ) -> Result<Review, CliError> {
     let loaded = load_article(file, lang.language())?;
     report_warnings(&loaded);
+    warn_if_meaning_falls_back(options);
+    Ok(extract::new_review(loaded.article, options, &mut |_| {}))
+}
+
+/// Says on standard error when scoring by meaning was asked for but the encoder cannot be loaded, so the
+/// scores come from words alone (the reviews' generator says so too).
+fn warn_if_meaning_falls_back(options: &ExtractOptions) {
     if options.scorer == extract::Scorer::Meaning
         && let Err(error) = crate::encoder::shared()
     {
         eprintln!("claimdesk: scoring by words: {error}");
     }
-    Ok(extract::new_review(loaded.article, options, &mut |_| {}))
 }
 
 /// `--scorer` values.

@@ -86,7 +86,7 @@ impl MemoryArgs {
                 };
                 import(desk.as_deref(), &files, carried)?;
                 if !no_embed {
-                    embed_desk(&desk_of(desk.as_deref())?)?;
+                    embed_desk(&desk_of(desk.as_deref())?, false)?;
                 }
             }
             MemoryCommand::Embed {
@@ -95,7 +95,7 @@ impl MemoryArgs {
                 jobs,
                 ..
             } => embed_jsonl(input.as_deref().unwrap_or(Path::new("-")), jobs)?,
-            MemoryCommand::Embed { desk, .. } => embed_desk(&desk_of(desk.as_deref())?)?,
+            MemoryCommand::Embed { desk, .. } => embed_desk(&desk_of(desk.as_deref())?, true)?,
             MemoryCommand::Rebuild { desk } => {
                 let desk = desk_of(desk.as_deref())?;
                 let report = memory::rebuild(&desk)?;
@@ -113,7 +113,7 @@ impl MemoryArgs {
                         "claimdesk: this desk had no import log; import its ClaimReview files again"
                     );
                 }
-                embed_desk(&desk)?;
+                embed_desk(&desk, false)?;
             }
         }
         Ok(ExitCode::SUCCESS)
@@ -145,6 +145,15 @@ fn import(
         match memory::import_with(&desk, std::slice::from_ref(file), carried) {
             Ok(reports) => {
                 for report in reports {
+                    for notice in &report.notices {
+                        eprintln!(
+                            "claimdesk: {}",
+                            crate::layout::printable(&crate::i18n::InWords::in_words(
+                                notice,
+                                crate::i18n::Locale::English.messages()
+                            ))
+                        );
+                    }
                     eprintln!(
                         "claimdesk: {}: {} {}, {} new, {} already in the memory",
                         file.display(),
@@ -176,7 +185,17 @@ fn import(
 }
 
 /// Opens the desk's memory and computes the vectors it lacks, with a progress bar on the terminal.
-fn embed_desk(desk: &Path) -> Result<(), CliError> {
+fn embed_desk(desk: &Path, required: bool) -> Result<(), CliError> {
+    if let Err(error) = crate::encoder::shared() {
+        // For `memory embed` computing vectors is all it does: without the encoder it fails, as `--jsonl`
+        // does, and a script never takes "compares words only" for success. After an import or a
+        // rebuild the memory is usable by words, and that is said.
+        if required {
+            return Err(CliError::Usage(error.to_string()));
+        }
+        eprintln!("claimdesk: no vectors computed, matching uses words only: {error}");
+        return Ok(());
+    }
     let mut memory = memory::Memory::new();
     memory.add_desk(desk)?;
     tell_notices(&memory);

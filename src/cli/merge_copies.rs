@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use super::CliError;
 use crate::desk::copies::{self, CopyOutcome};
-use crate::layout::{printable, relative};
+use crate::layout::{printable_name as printable, relative};
 
 /// Arguments of `claimdesk merge-copies`.
 #[derive(Debug, clap::Args)]
@@ -29,14 +29,22 @@ impl MergeCopiesArgs {
             )));
         }
         let results = copies::merge_all(dir);
-        if results.is_empty() {
+        let unmergeable = copies::not_merged(dir);
+        for (path, why) in &unmergeable {
+            println!(
+                "{}: not merged: {}",
+                printable(&relative(dir, path)),
+                why.english()
+            );
+        }
+        if results.is_empty() && unmergeable.is_empty() {
             println!(
                 "no conflicted copies in {}",
                 printable(&dir.display().to_string())
             );
             return Ok(ExitCode::SUCCESS);
         }
-        let mut left_open = 0;
+        let mut left_open = unmergeable.len();
         for (copy, outcome) in &results {
             let name = relative(dir, &copy.path);
             let name = printable(&name);

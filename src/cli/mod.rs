@@ -285,8 +285,8 @@ fn report_links_outside(desk: &Path) {
     for (link, target) in crate::desk::scan::links_outside(desk) {
         eprintln!(
             "claimdesk: note: {} links to {}, outside the desk; it is not read (copy the file into the desk to review it)",
-            crate::layout::printable(&link),
-            crate::layout::printable(&target.display().to_string())
+            crate::layout::printable_name(&link),
+            crate::layout::printable_name(&target.display().to_string())
         );
     }
 }

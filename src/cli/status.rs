@@ -8,7 +8,7 @@ use super::{CliError, Output};
 use crate::article::Language;
 use crate::desk;
 use crate::extract::ExtractOptions;
-use crate::layout::printable;
+use crate::layout::printable_name as printable;
 
 /// Arguments of `claimdesk status`.
 #[derive(Debug, clap::Args)]
@@ -101,6 +101,16 @@ impl StatusArgs {
                     printable(&desk::relative(dir, &copy.path)),
                     copy.client.name(),
                     printable(&desk::relative(dir, &copy.review))
+                );
+            }
+        }
+        if !self.json {
+            for (path, why) in crate::desk::copies::not_merged(dir) {
+                let _ = writeln!(
+                    text,
+                    "{}: named like a conflicted copy, not merged: {}",
+                    printable(&desk::relative(dir, &path)),
+                    why.english()
                 );
             }
         }

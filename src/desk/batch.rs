@@ -118,6 +118,8 @@ pub fn extract_desk(
     options: &BatchOptions,
     on_article: &(dyn Fn(&ArticleResult) + Sync),
 ) -> Result<Vec<ArticleResult>, rayon::ThreadPoolBuildError> {
+    // Two runs at once would both find an article without a review and both write one.
+    let _lock = crate::layout::DeskLock::acquire(desk);
     let files = scan(desk);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.jobs)

@@ -173,28 +173,82 @@ fn marker(name: &str, marker: &str, runs: &[usize]) -> Option<String> {
     Some(format!("{}{}", &name[..at], &name[end..]))
 }
 
-/// The conflicted copies in `desk` whose review exists, sorted by path. Hidden folders are skipped.
-#[must_use]
-pub fn find(desk: &Path) -> Vec<ConflictedCopy> {
-    let mut copies: Vec<ConflictedCopy> = walkdir::WalkDir::new(desk)
+/// Why a file named like a conflicted copy is not merged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NotMerged {
+    /// It is a symbolic link: claimdesk does not follow links a sync client may have made.
+    Link,
+    /// It is a folder.
+    Folder,
+    /// The review it is a copy of is not there (its article's review was never saved, or was moved).
+    NoReview,
+}
+
+impl NotMerged {
+    /// In English words, for the command line.
+    #[must_use]
+    pub fn english(self) -> &'static str {
+        match self {
+            Self::Link => {
+                "is a symbolic link; claimdesk does not merge through links: copy the file in place of the link to merge it"
+            }
+            Self::Folder => "is a folder, not a review",
+            Self::NoReview => {
+                "its review is not there: rename the copy to the review's name to keep it as the review"
+            }
+        }
+    }
+}
+
+/// The files named like sync clients' conflicted copies of reviews, below `desk` (hidden folders
+/// skipped): those that can be merged, and those that cannot, with why.
+fn scan_copies(desk: &Path) -> (Vec<ConflictedCopy>, Vec<(PathBuf, NotMerged)>) {
+    let mut copies = Vec::new();
+    let mut others = Vec::new();
+    let entries = walkdir::WalkDir::new(desk)
         .follow_links(false)
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
         .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter_map(|entry| {
-            let name = entry.file_name().to_str()?;
-            let (original, client) = original_name(name)?;
-            let review = entry.path().with_file_name(original);
-            review.is_file().then(|| ConflictedCopy {
-                path: entry.path().to_owned(),
+        .filter(|e| e.depth() > 0);
+    for entry in entries {
+        let Some((original, client)) = entry.file_name().to_str().and_then(original_name) else {
+            continue;
+        };
+        let path = entry.path().to_owned();
+        let review = path.with_file_name(original);
+        let kind = entry.file_type();
+        if kind.is_symlink() {
+            others.push((path, NotMerged::Link));
+        } else if kind.is_dir() {
+            others.push((path, NotMerged::Folder));
+        } else if !review.is_file() {
+            others.push((path, NotMerged::NoReview));
+        } else {
+            copies.push(ConflictedCopy {
+                path,
                 review,
                 client,
-            })
-        })
-        .collect();
+            });
+        }
+    }
     copies.sort_by(|a, b| a.path.cmp(&b.path));
-    copies
+    others.sort();
+    (copies, others)
+}
+
+/// The conflicted copies in `desk` whose review exists, sorted by path. Hidden folders are skipped.
+#[must_use]
+pub fn find(desk: &Path) -> Vec<ConflictedCopy> {
+    scan_copies(desk).0
+}
+
+/// Files named like conflicted copies that are not merged (links, folders, copies of a review that is
+/// not there), with why: said by `status` and `merge-copies`, never skipped without a word.
+#[must_use]
+pub fn not_merged(desk: &Path) -> Vec<(PathBuf, NotMerged)> {
+    scan_copies(desk).1
 }
 
 /// Merges `copy` into its review and moves it to `<desk>/.claimdesk/merged-copies/`.
@@ -251,6 +305,7 @@ fn free_path(path: &Path) -> PathBuf {
 /// Merges every conflicted copy of `desk`, in path order.
 #[must_use]
 pub fn merge_all(desk: &Path) -> Vec<(ConflictedCopy, Result<CopyOutcome, CopyError>)> {
+    let _lock = crate::layout::DeskLock::acquire(desk);
     find(desk)
         .into_iter()
         .map(|copy| {

@@ -91,9 +91,19 @@ pub fn load() -> Result<Encoder, EncoderError> {
     let looked = model_locations();
     let path = looked
         .iter()
-        .find(|path| path.is_file())
+        .find(|path| path.exists())
         .cloned()
         .ok_or(EncoderError::NotFound { looked })?;
+    if path.is_dir() {
+        // Not "not found": the name is there, as a folder (CLAIMDESK_ENCODER_MODEL set to one).
+        return Err(EncoderError::Read {
+            path,
+            source: std::io::Error::new(
+                std::io::ErrorKind::IsADirectory,
+                "it is a folder, not the model file",
+            ),
+        });
+    }
     Encoder::from_file(&path)
 }
 

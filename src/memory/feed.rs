@@ -21,6 +21,10 @@ use crate::json_lines::{self, RawLine};
 /// The field a record's vectors are added under.
 pub const VECTORS_FIELD: &str = "claimdesk:vectors";
 
+/// The range a carried vector's length must lie in: 1, give or take what 8-bit codes lose.
+const UNIT_LENGTH_LOW: f32 = 0.95;
+const UNIT_LENGTH_HIGH: f32 = 1.05;
+
 /// Records per batch and thread: batches keep every core busy and bound memory.
 const RECORDS_PER_THREAD: usize = 64;
 
@@ -96,6 +100,18 @@ impl CarriedVector {
             .collect::<Result<Vec<i8>, String>>()?;
         if !self.scale.is_finite() || self.scale <= 0.0 {
             return Err(format!("a vector's scale is {}", self.scale));
+        }
+        // The encoder's vectors have length 1; a vector of zeros (or of another length) would hide the
+        // claim from every match by meaning without a word.
+        let norm = codes
+            .iter()
+            .map(|&code| (f32::from(code) * self.scale).powi(2))
+            .sum::<f32>()
+            .sqrt();
+        if !(UNIT_LENGTH_LOW..=UNIT_LENGTH_HIGH).contains(&norm) {
+            return Err(format!(
+                "a vector has length {norm:.3}, not 1: it is not one the encoder computed (run `claimdesk memory embed --jsonl` on the record again)"
+            ));
         }
         Ok((hash, self.scale, codes))
     }

@@ -345,6 +345,21 @@ impl MemoryIndex {
         Ok(entries)
     }
 
+    /// How many claims of `group` the index holds.
+    ///
+    /// # Errors
+    /// [`MemoryError::Index`] when the index cannot be read.
+    pub fn count_group(&self, group: &str) -> Result<usize, MemoryError> {
+        let query = TermQuery::new(
+            Term::from_field_text(self.fields.group, group),
+            IndexRecordOption::Basic,
+        );
+        self.reader
+            .searcher()
+            .search(&query, &tantivy::collector::Count)
+            .map_err(|e| index_error(self.location.as_deref(), e))
+    }
+
     /// At most `limit` claims spread evenly over the index (all of them when it holds fewer), in the
     /// index's order.
     ///

@@ -325,6 +325,8 @@ struct Source {
     cache: Option<PathBuf>,
     /// How common each character n-gram is among the claims, read when first matched.
     grams: std::sync::OnceLock<grams::Frequencies>,
+    /// The desk whose memory this is, when it is one on disk: its vectors are written under its lock.
+    desk: Option<PathBuf>,
 }
 
 impl Source {
@@ -340,6 +342,7 @@ impl Source {
             pending,
             cache,
             grams: std::sync::OnceLock::new(),
+            desk: None,
         }
     }
 
@@ -374,6 +377,16 @@ pub enum Notice {
         /// There was no log (a desk from before it): earlier imports must be imported again.
         log_missing: bool,
     },
+    /// The desk's index held fewer imported fact-checks than its import log recorded (its `meta.json` lost,
+    /// its folder emptied) and was rebuilt from the log and the reviews.
+    IndexIncomplete {
+        /// Fact-checks the index still held.
+        held: usize,
+        /// Fact-checks the log records.
+        logged: usize,
+        /// Fact-checks put back.
+        imports: usize,
+    },
     /// A vector file was damaged or cut short; its sound part was kept and the rest will be embedded again.
     VectorsRepaired {
         /// The file.
@@ -402,6 +415,18 @@ impl InWords for Notice {
                 },
                 &[
                     ("reason", value::text(reason)),
+                    ("imports", (*imports).into()),
+                ],
+            ),
+            Self::IndexIncomplete {
+                held,
+                logged,
+                imports,
+            } => m.format(
+                "memory-index-incomplete",
+                &[
+                    ("held", (*held).into()),
+                    ("logged", (*logged).into()),
                     ("imports", (*imports).into()),
                 ],
             ),
@@ -478,12 +503,14 @@ pub fn review_group(desk: &Path, review_path: &Path) -> String {
 }
 
 /// Outcome of [`import`].
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct ImportReport {
     /// Fact-checks found in the file.
     pub found: usize,
     /// Of those, new to the memory.
     pub added: usize,
+    /// What the memory said about itself while importing (an index rebuilt first), to be told.
+    pub notices: Vec<Notice>,
 }
 
 /// ClaimReview files larger than this are refused (a feed of a million fact-checks is far smaller): split a
@@ -515,7 +542,12 @@ pub fn read_claim_reviews_carrying(
             limit: MAX_IMPORT_BYTES,
         })?;
     let text = String::from_utf8_lossy(&bytes);
-    claimreview::parse_carrying(text.trim_start_matches('\u{feff}'), path)
+    // A byte-order mark opens the file, or a line where files were joined (`cat a.jsonl b.jsonl`): it is
+    // no part of a record.
+    let text = text
+        .trim_start_matches('\u{feff}')
+        .replace("\n\u{feff}", "\n");
+    claimreview::parse_carrying(&text, path)
 }
 
 /// Imports ClaimReview files into the desk's memory. Each file is read whole before anything is written; a
@@ -546,8 +578,14 @@ pub fn import_with(
     files: &[PathBuf],
     carried_vectors: CarriedVectors,
 ) -> Result<Vec<ImportReport>, MemoryError> {
-    let (mut index, _) = open_desk_index(desk)?;
+    // Two imports at once would each log and embed what the other adds.
+    let _lock = layout::DeskLock::acquire(desk);
+    let (mut index, notice) = open_desk_index(desk)?;
+    let mut notices: Vec<Notice> = notice.into_iter().collect();
     let mut known = index.keys()?;
+    // What the log has but the index lacks (a kill between the two) is added to the index, never logged
+    // twice.
+    let mut logged = logged_keys(desk);
     let encoder = crate::encoder::shared().ok();
     let mut store = None;
     let mut reports = Vec::new();
@@ -568,7 +606,12 @@ pub fn import_with(
         let found = entries.len();
         let fresh = not_yet_known(entries, &mut known);
         // The log first: it is what the index is rebuilt from, so an import the index lost is not lost.
-        append_import_log(desk, &fresh)?;
+        let unlogged: Vec<Indexed> = fresh
+            .iter()
+            .filter(|indexed| logged.insert(indexed.key.clone()))
+            .cloned()
+            .collect();
+        append_import_log(desk, &unlogged)?;
         index.add(&fresh)?;
         if let (Some(encoder), false) = (encoder, carried.is_empty()) {
             let taken: Vec<(String, u128, f32, Vec<i8>)> = fresh
@@ -590,6 +633,7 @@ pub fn import_with(
         reports.push(ImportReport {
             found,
             added: fresh.len(),
+            notices: std::mem::take(&mut notices),
         });
     }
     Ok(reports)
@@ -638,6 +682,27 @@ fn open_desk_index(desk: &Path) -> Result<(MemoryIndex, Option<Notice>), MemoryE
         Ok(index) => {
             if !import_log(desk).exists() {
                 append_import_log(desk, &imported(index.entries_of_group("import")?))?;
+                return Ok((index, None));
+            }
+            // An index that holds fewer fact-checks than the log recorded lost them (its meta.json was
+            // deleted, its folder emptied: tantivy then starts a fresh, empty index over the old
+            // segments). Matching against it would answer "nothing" without a word: it is rebuilt.
+            let held = index.count_group("import")?;
+            if log_lines(desk) > held {
+                let logged = logged_keys(desk).len();
+                if logged > held {
+                    drop(index);
+                    let report = rebuild(desk)?;
+                    let index = MemoryIndex::open_or_create(&folder)?;
+                    return Ok((
+                        index,
+                        Some(Notice::IndexIncomplete {
+                            held,
+                            logged,
+                            imports: report.imports,
+                        }),
+                    ));
+                }
             }
             Ok((index, None))
         }
@@ -658,6 +723,24 @@ fn open_desk_index(desk: &Path) -> Result<(MemoryIndex, Option<Notice>), MemoryE
     }
 }
 
+/// The number of lines of the desk's import log (one fact-check each), counted without reading them.
+fn log_lines(desk: &Path) -> usize {
+    std::fs::read(import_log(desk)).map_or(0, |bytes| memchr::memchr_iter(b'\n', &bytes).count())
+}
+
+/// The import keys of the fact-checks the desk's import log records, each once.
+fn logged_keys(desk: &Path) -> HashSet<String> {
+    let Ok(bytes) = std::fs::read(import_log(desk)) else {
+        return HashSet::new();
+    };
+    bytes
+        .split(|b| *b == b'\n')
+        .filter(|line| !line.is_empty())
+        .filter_map(|line| serde_json::from_slice::<Entry>(line).ok())
+        .map(|entry| entry.import_key())
+        .collect()
+}
+
 /// What [`rebuild`] did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct RebuildReport {
@@ -676,11 +759,14 @@ pub struct RebuildReport {
 /// # Errors
 /// [`MemoryError::Index`] when the new index cannot be written.
 pub fn rebuild(desk: &Path) -> Result<RebuildReport, MemoryError> {
+    let _lock = layout::DeskLock::acquire(desk);
     let dir = memory_dir(desk);
     let folder = dir.join("index");
     let aside = dir.join("index.damaged");
     if folder.exists() {
+        // Whatever lies there: a folder from an earlier rebuild, or a file of that name.
         let _ = std::fs::remove_dir_all(&aside);
+        let _ = std::fs::remove_file(&aside);
         std::fs::rename(&folder, &aside).map_err(|e| MemoryError::Index {
             path: folder.clone(),
             message: format!("it cannot be moved aside to be rebuilt ({e})"),
@@ -926,6 +1012,7 @@ impl Memory {
     /// [`MemoryError::Index`] when the desk's index is damaged or cannot be written.
     pub fn add_desk(&mut self, desk: &Path) -> Result<(), MemoryError> {
         if layout::data_dir(desk).is_dir() {
+            let _lock = layout::DeskLock::acquire(desk);
             let (mut index, notice) = open_desk_index(desk)?;
             self.notices.extend(notice);
             let fresh = sync_reviews(desk, &mut index)?;
@@ -958,7 +1045,9 @@ impl Memory {
                 .collect();
             missing.sort_unstable();
             pending.extend(missing.into_iter().map(|key| (key, None)));
-            return self.push_source(Source::new(index, vectors, pending, None));
+            let mut source = Source::new(index, vectors, pending, None);
+            source.desk = Some(desk.to_owned());
+            return self.push_source(source);
         }
         let mut entries = Vec::new();
         for path in desk_reviews(desk) {
@@ -1041,6 +1130,17 @@ impl Memory {
         };
         let threads = std::thread::available_parallelism().map_or(1, usize::from);
         let source = &mut self.sources[source];
+        // Another process may have embedded the same claims while this one waited: read what it wrote,
+        // under the desk's lock, and embed only what is still missing (never a record twice).
+        let _lock = source.desk.as_deref().map(layout::DeskLock::acquire);
+        if let Some(desk) = &source.desk {
+            source.vectors = VectorStore::open(&memory_dir(desk), encoder.identity())?;
+            let vectors = &source.vectors;
+            source.pending.retain(|(key, text)| match text {
+                Some(text) => vectors.vectors.row_of(key, text_hash(text)).is_none(),
+                None => !vectors.vectors.has_key(key),
+            });
+        }
         let total = source.pending.len();
         let mut done = 0;
         while !source.pending.is_empty() {

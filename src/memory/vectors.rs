@@ -350,6 +350,21 @@ impl VectorStore {
             }
         }
         let header = header(model);
+        // A folder where the vector file belongs (made by hand, or by a sync client's conflict): moved
+        // aside, and the vectors are computed again; matching never fails for it.
+        let mut damage = None;
+        if std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir()) {
+            let mut aside = path.as_os_str().to_owned();
+            aside.push(".damaged");
+            let aside = PathBuf::from(aside);
+            let _ = std::fs::remove_dir_all(&aside);
+            let _ = std::fs::remove_file(&aside);
+            std::fs::rename(&path, &aside).map_err(io)?;
+            damage = Some(format!(
+                "it was a folder; moved aside to {}",
+                aside.display()
+            ));
+        }
         let bytes = match std::fs::read(&path) {
             Ok(bytes) => bytes,
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => Vec::new(),
@@ -358,7 +373,7 @@ impl VectorStore {
         let mut store = Self {
             path: Some(path.clone()),
             vectors: Vectors::default(),
-            damage: None,
+            damage,
         };
         if bytes.is_empty() {
             replace_whole(&path, &header).map_err(io)?;

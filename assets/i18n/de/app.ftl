@@ -412,6 +412,7 @@ match-opposite = { $side ->
 memory-words-only = Das Prüfgedächtnis vergleicht nur Wörter, nicht die Bedeutung: { $reason }
 memory-vectors-repaired = { $path } war beschädigt ({ $reason }); der intakte Teil bleibt, die übrigen Aussagen werden neu berechnet.
 memory-index-rebuilt = Der Index des Prüfgedächtnisses war nicht lesbar ({ $reason }); er wurde aus dem Importprotokoll ({ $imports } Faktenchecks) und den Reviews neu aufgebaut, der alte liegt unter .claimdesk/memory/index.damaged.
+memory-index-incomplete = Der Index des Prüfgedächtnisses enthielt nur { $held } der { $logged } importierten Faktenchecks (eine seiner Dateien fehlte); er wurde aus dem Importprotokoll ({ $imports } Faktenchecks) und den Prüfungen neu aufgebaut, der alte liegt unter .claimdesk/memory/index.damaged.
 memory-index-rebuilt-without-log = Der Index des Prüfgedächtnisses war nicht lesbar ({ $reason }); er wurde aus den Reviews neu aufgebaut. Importieren Sie Ihre ClaimReview-Dateien erneut (claimdesk memory import); der alte Index liegt unter .claimdesk/memory/index.damaged.
 # Eine der beiden Aussagen verneint, die andere nicht; genannt wird das verneinende Wort.
 match-negation = { $earlier ->

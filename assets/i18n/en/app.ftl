@@ -418,6 +418,7 @@ match-opposite = { $side ->
 memory-words-only = The claim memory compares words only, not meaning: { $reason }
 memory-vectors-repaired = { $path } was damaged ({ $reason }); its sound part is kept and the other claims are embedded again.
 memory-index-rebuilt = The claim memory's index could not be read ({ $reason }); it was rebuilt from the import log ({ $imports } fact-checks) and the reviews, and the old one kept as .claimdesk/memory/index.damaged.
+memory-index-incomplete = The claim memory's index held { $held } of the { $logged } imported fact-checks (a file of it was lost); it was rebuilt from the import log ({ $imports } fact-checks) and the reviews, and the old one kept as .claimdesk/memory/index.damaged.
 memory-index-rebuilt-without-log = The claim memory's index could not be read ({ $reason }); it was rebuilt from the reviews. Import your ClaimReview files again (claimdesk memory import); the old index is kept as .claimdesk/memory/index.damaged.
 # One claim negates, the other does not; the negating word is named.
 match-negation = { $earlier ->
