@@ -161,19 +161,22 @@ pub fn review_source(review: &Path) -> Option<String> {
     if let Some(source) = source_in_head(&head) {
         return Some(source);
     }
-    #[derive(serde::Deserialize)]
-    struct Skim {
-        article: SkimArticle,
-    }
-    #[derive(serde::Deserialize)]
-    struct SkimArticle {
-        source: String,
-    }
     // Far above any review's size bound would be refused by the store anyway.
     let bytes = std::fs::read(review).ok()?;
     serde_json::from_slice::<Skim>(&bytes)
         .ok()
         .map(|skim| skim.article.source)
+}
+
+/// A review file read for its article's source alone.
+#[derive(serde::Deserialize)]
+struct Skim {
+    article: SkimArticle,
+}
+
+#[derive(serde::Deserialize)]
+struct SkimArticle {
+    source: String,
 }
 
 /// Bytes read to find a review's source: claimdesk writes `format`, `version` and then the article's
@@ -352,15 +355,15 @@ impl DeskLock {
                     .open(data_dir(&key).join("lock"))
             })
             .ok();
-        if let Some(file) = &file {
-            if let Err(std::fs::TryLockError::WouldBlock) = file.try_lock() {
-                if !told && let Some(notice) = BUSY_NOTICE.get() {
-                    notice(&key);
-                }
-                // A lock that cannot be taken at all (a file system without locks) leaves the desk as
-                // unguarded as before, never stuck.
-                let _ = file.lock();
+        if let Some(file) = &file
+            && let Err(std::fs::TryLockError::WouldBlock) = file.try_lock()
+        {
+            if !told && let Some(notice) = BUSY_NOTICE.get() {
+                notice(&key);
             }
+            // A lock that cannot be taken at all (a file system without locks) leaves the desk as
+            // unguarded as before, never stuck.
+            let _ = file.lock();
         }
         let mut held = mutex
             .lock()

@@ -250,10 +250,10 @@ impl DeskView {
         let extracting = without_review(&files);
         let job = Some(start_status_job(root.clone(), files, options.clone(), ctx));
         Self {
+            extracting,
             job,
             watcher,
             options,
-            extracting,
             ..Self::with_rows(root, rows)
         }
     }

@@ -114,6 +114,15 @@ pub fn ignore_broken_pipe(result: std::io::Result<()>) -> Result<(), CliError> {
     }
 }
 
+/// "1 article", "3 articles": a count with its noun in the right number.
+pub fn counted(count: usize, one: &str, other: &str) -> String {
+    if count == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{count} {other}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,11 +168,3 @@ mod tests {
     }
 }
 
-/// "1 article", "3 articles": a count with its noun in the right number.
-pub fn counted(count: usize, one: &str, other: &str) -> String {
-    if count == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{count} {other}")
-    }
-}

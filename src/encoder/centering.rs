@@ -101,7 +101,9 @@ mod tests {
     #[test]
     fn the_means_are_there_and_centered_vectors_have_length_one() {
         assert!(means().is_some(), "assets/encoder/centering.json is read");
-        let vector: Vec<f32> = (0..DIMENSIONS).map(|i| (i as f32).sin()).collect();
+        let vector: Vec<f32> = (0..u16::try_from(DIMENSIONS).unwrap())
+            .map(|i| f32::from(i).sin())
+            .collect();
         let centered = centered(&vector, Kind::Query, Side::German);
         let norm: f32 = centered.iter().map(|x| x * x).sum::<f32>().sqrt();
         assert!((norm - 1.0).abs() < 1e-4);

@@ -11,7 +11,7 @@ use crate::article::Language;
 /// Words a denial's gap may span: "weist die Gerüchte über das Bad entschieden zurück".
 const GAP: usize = 6;
 
-/// A denial phrase as its parts between gaps: `weist … zurück` → [["weist"], ["zurück"]].
+/// A denial phrase as its parts between gaps: `weist … zurück` is `[["weist"], ["zurück"]]`.
 type Pattern = Vec<Vec<String>>;
 
 fn patterns(list: &str) -> Vec<Pattern> {
