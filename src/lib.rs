@@ -1,24 +1,15 @@
 //! claimdesk: an offline fact-check workbench.
 //!
-//! The data flows one way: [`article`] loads and normalizes a file, [`extract`] finds the check-worthy claims,
-//! [`review`] holds the analyst's verdicts and saves them, [`memory`] remembers checked claims, [`export`]
-//! turns a review into other formats, [`desk`] drives all of them over a folder, and (with the `gui` feature)
-//! [`app`] is the egui workbench. The command line in [`cli`] ties them together. `ARCHITECTURE.md` names the
-//! layers and the imports that must never exist (a test, `tests/layers.rs`, keeps them out).
+//! This package is the program (`src/main.rs` and its command line, `src/cli/`); the library re-exports the
+//! crates it is built of under one name, for the tests and benchmarks: `claimdesk-core` ([`article`],
+//! [`text`], [`extract`], [`review`], [`export`], [`encoder`] and the leaves), `claimdesk-desk` ([`memory`],
+//! [`desk`]) and, with the `gui` feature, `claimdesk-app` (`app`). `ARCHITECTURE.md` names the crates and
+//! layers and the imports that must never exist.
+
+pub use claimdesk_core::{
+    article, encoder, export, extract, i18n, identity, json_lines, layout, review, text, web_url,
+};
+pub use claimdesk_desk::{desk, memory};
 
 #[cfg(feature = "gui")]
-pub mod app;
-pub mod article;
-pub mod cli;
-pub mod desk;
-pub mod encoder;
-pub mod export;
-pub mod extract;
-pub mod i18n;
-pub mod identity;
-pub mod json_lines;
-pub mod layout;
-pub mod memory;
-pub mod review;
-pub mod text;
-pub mod web_url;
+pub use claimdesk_app::app;

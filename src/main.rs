@@ -1,10 +1,15 @@
 //! The `claimdesk` binary: parse the command line, run the subcommand or open the window, turn errors into
 //! messages and exit codes.
 
+mod cli;
+
 use std::process::ExitCode;
 
-use claimdesk::cli::Cli;
+// The library's modules under the names the command line has always used (`crate::review::…`).
+use claimdesk::{article, desk, encoder, export, extract, i18n, layout, memory, review, web_url};
 use clap::Parser as _;
+
+use cli::Cli;
 
 /// Extraction allocates many small strings; mimalloc handles that pattern markedly faster than glibc.
 #[global_allocator]

@@ -15,7 +15,7 @@ use crate::web_url::is_web_url;
 pub struct ExportArgs {
     /// The export format.
     #[arg(long, value_enum)]
-    pub format: Format,
+    pub format: FormatArg,
     /// The review file (.review.json).
     pub review: PathBuf,
     /// Write here (atomically; `-` is standard output) instead of to standard output.
@@ -47,6 +47,30 @@ pub struct ExportArgs {
     /// The language of the Markdown and HTML reports: de or en (default: the article's).
     #[arg(long, value_name = "de|en", value_parser = report_language)]
     pub lang: Option<Locale>,
+}
+
+/// `--format` values: the export formats, as the command line spells them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    /// schema.org ClaimReview JSON-LD, one object per reviewed claim.
+    Claimreview,
+    /// CSV (RFC 4180, UTF-8 with BOM), one row per claim.
+    Csv,
+    /// A Markdown report.
+    Markdown,
+    /// A standalone HTML report with the highlighted article.
+    Html,
+}
+
+impl From<FormatArg> for Format {
+    fn from(arg: FormatArg) -> Self {
+        match arg {
+            FormatArg::Claimreview => Self::Claimreview,
+            FormatArg::Csv => Self::Csv,
+            FormatArg::Markdown => Self::Markdown,
+            FormatArg::Html => Self::Html,
+        }
+    }
 }
 
 fn report_language(code: &str) -> Result<Locale, String> {
@@ -82,7 +106,7 @@ impl ExportArgs {
             report_language: self.lang,
             include_training_examples: self.with_examples,
         };
-        let exported = export::export(&review, self.format, &options)?;
+        let exported = export::export(&review, self.format.into(), &options)?;
         if exported.skipped_pending > 0 {
             eprintln!(
                 "claimdesk: {} pending claims left out (ClaimReview lists reviewed claims only)",

@@ -32,7 +32,7 @@ pub use embed::EmbedArgs;
 pub use export::ExportArgs;
 pub use extract::ExtractArgs;
 pub use matches::MatchArgs;
-pub use memory::{MemoryArgs, MemoryCommand};
+pub use memory::MemoryArgs;
 pub use merge::MergeArgs;
 pub use merge_copies::MergeCopiesArgs;
 pub use output::Output;

@@ -167,4 +167,3 @@ mod tests {
         assert!(Output::Stdout.refuse_inputs([input.as_path()]).is_ok());
     }
 }
-
