@@ -10,7 +10,7 @@ use std::time::Duration;
 use common::hostile;
 use common::{claimdesk_within, stderr};
 
-mod common;
+use crate::common;
 
 /// Far above what any case needs: only a hang reaches it.
 const HANG: Duration = Duration::from_mins(2);

@@ -15,7 +15,7 @@ struct Pair {
 }
 
 fn pairs() -> Vec<Pair> {
-    include_str!("data/memory/pairs.tsv")
+    include_str!("../data/memory/pairs.tsv")
         .lines()
         .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
         .map(|line| {

@@ -25,7 +25,7 @@ fn language(code: &str) -> Language {
 }
 
 fn rows() -> Vec<Row> {
-    include_str!("data/memory/meaning.tsv")
+    include_str!("../data/memory/meaning.tsv")
         .lines()
         .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
         .map(|line| {

@@ -9,7 +9,7 @@ use std::process::{Command, Output, Stdio};
 use claimdesk::review::{ClaimKind, Review, store};
 use common::{claimdesk, stderr};
 
-mod common;
+use crate::common;
 
 fn with_stdin(args: &[&str], input: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_claimdesk"))

@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used, reason = "test helpers may panic")]
 
-mod common;
+use crate::common;
 
 use claimdesk::article::{LoadError, LoadOptions, SourceFormat, load_bytes, load_path};
 use common::{PRESS_RELEASE_TEXT, claimdesk, pdf, press_release_pdf, stderr};

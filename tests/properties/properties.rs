@@ -42,7 +42,7 @@ fn config(cases: u32) -> ProptestConfig {
 /// The fuzzers' dictionary: abbreviations of both languages, periods after spaces, brackets, quotes,
 /// figures, ZWJ emoji, right-to-left text and marks, non-breaking, thin and other spaces.
 fn hostile_pieces() -> Vec<String> {
-    include_str!("../fuzz/hostile.dict")
+    include_str!("../../fuzz/hostile.dict")
         .lines()
         .filter_map(|line| line.strip_prefix('"')?.strip_suffix('"'))
         .map(decode_dictionary_value)

@@ -8,7 +8,7 @@ use std::process::Output;
 
 use common::{claimdesk_in, stderr};
 
-mod common;
+use crate::common;
 
 use claimdesk::review::{Verdict, store};
 use serde_json::Value;

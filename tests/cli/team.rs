@@ -9,7 +9,7 @@ use std::process::{Command, Output};
 
 use common::{claimdesk_in, stderr};
 
-mod common;
+use crate::common;
 
 use claimdesk::review::edit::{Document, Edit, EditError};
 use claimdesk::review::{Reason, Review, Verdict, store};

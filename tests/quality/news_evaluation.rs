@@ -5,7 +5,7 @@
 
 #![allow(clippy::unwrap_used, reason = "test helpers may panic")]
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 use std::path::PathBuf;

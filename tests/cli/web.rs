@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used, reason = "test helpers may panic")]
 
-mod common;
+use crate::common;
 
 use std::io::Read as _;
 use std::sync::OnceLock;
