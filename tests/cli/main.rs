@@ -3,14 +3,14 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod bad_files;
 mod cli;
 mod cli_memory;
-mod web;
-mod pdf;
-mod bad_files;
-mod hostile;
 mod crash;
-mod install;
 mod error_words;
+mod hostile;
+mod install;
+mod pdf;
 mod schema;
 mod team;
+mod web;

@@ -3,5 +3,5 @@
 #[path = "../common/mod.rs"]
 mod common;
 
-mod properties;
 mod merge_properties;
+mod properties;

@@ -3,11 +3,11 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod boundaries;
+mod golden;
+mod layers;
+mod memory_match;
+mod memory_meaning;
 mod model;
 mod news_evaluation;
 mod news_set;
-mod golden;
-mod boundaries;
-mod memory_match;
-mod memory_meaning;
-mod layers;

@@ -380,12 +380,12 @@ fn shows(bench: &Bench, label: &str) -> bool {
 }
 
 // The tests, by area; the helpers above are theirs.
-mod workbench;
-mod keys;
-mod failures;
 mod desk;
+mod failures;
+mod german;
+mod keys;
 mod memory;
+mod new_user;
 mod team;
 mod web;
-mod german;
-mod new_user;
+mod workbench;

@@ -3,7 +3,7 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::review::Verdict;
+use crate::review::{Verdict, VerdictState};
 
 /// A user action. Menus, shortcuts, the help overlay and tests all go through this list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -282,12 +282,12 @@ impl Command {
 
     /// The verdict this command sets, for the verdict commands.
     #[must_use]
-    pub fn verdict(self) -> Option<Option<Verdict>> {
+    pub fn verdict(self) -> Option<VerdictState> {
         match self {
-            Self::Confirm => Some(Some(Verdict::Confirmed)),
-            Self::Deny => Some(Some(Verdict::Denied)),
-            Self::MarkUnverified => Some(Some(Verdict::Unverified)),
-            Self::MarkPending => Some(None),
+            Self::Confirm => Some(VerdictState::Given(Verdict::Confirmed)),
+            Self::Deny => Some(VerdictState::Given(Verdict::Denied)),
+            Self::MarkUnverified => Some(VerdictState::Given(Verdict::Unverified)),
+            Self::MarkPending => Some(VerdictState::Pending),
             _ => None,
         }
     }

@@ -15,12 +15,6 @@ pub fn verdict_symbol(verdict: Option<Verdict>) -> &'static str {
     }
 }
 
-/// The word for a verdict, pending included.
-#[must_use]
-pub fn verdict_label(verdict: Option<Verdict>) -> &'static str {
-    verdict.map_or("pending", Verdict::label)
-}
-
 /// The strong colour of a verdict: text and icons.
 #[must_use]
 pub fn verdict_color(verdict: Option<Verdict>, dark: bool) -> Color32 {

@@ -32,9 +32,7 @@ pub(super) fn render(
         .from_writer(b"\xef\xbb\xbf".to_vec());
     writer.write_record(COLUMNS)?;
     for (index, claim) in review.claims.iter().enumerate() {
-        let verdict = claim
-            .verdict
-            .map_or("pending", crate::review::Verdict::label);
+        let verdict = crate::review::VerdictState::from(claim.verdict).label();
         let origin = match claim.origin {
             crate::review::Origin::Extracted => "extracted",
             crate::review::Origin::Manual => "manual",

@@ -27,7 +27,7 @@ pub fn escape(text: &str) -> String {
 }
 
 fn verdict_class(verdict: Option<Verdict>) -> &'static str {
-    verdict.map_or("pending", Verdict::label)
+    crate::review::VerdictState::from(verdict).label()
 }
 
 const STYLE: &str = r"

@@ -9,7 +9,7 @@
 
 use std::collections::HashSet;
 
-use super::{Claim, HistoryEntry, Review, Verdict};
+use super::{Act, Claim, ClaimField, HistoryEntry, Review, VerdictState};
 
 /// The review both `ours` and `theirs` descend from, as far as their histories tell.
 #[must_use]
@@ -47,22 +47,17 @@ pub fn common_base(ours: &Review, theirs: &Review) -> Review {
     }
 }
 
-/// The field a history action changed: `verdict` for "verdict", "undo verdict" and "redo verdict".
-fn field_of(action: &str) -> Option<&str> {
-    let action = action
-        .strip_prefix("undo ")
-        .or_else(|| action.strip_prefix("redo "))
-        .unwrap_or(action);
-    (!action.starts_with("resolved ")).then_some(action)
-}
-
 /// The base version of one claim both sides have.
 fn base_claim(ours: &Claim, theirs: &Claim) -> Claim {
     // Typing on in a note extends the reviewer's last note entry in place (a later `at`, a new `to`): that
     // entry is still shared, and the side that extended it changed the note. Within the same second the
     // stamps cannot tell which side did: both count as changed, and two different notes stay a conflict.
     let same_note_entry = |a: &HistoryEntry, b: &HistoryEntry| {
-        a.action == "note" && a.action == b.action && a.by == b.by && a.from == b.from
+        matches!(a.action.act(), Act::Changed(ClaimField::Note))
+            && a.action.step() == super::Step::Did
+            && a.action == b.action
+            && a.by == b.by
+            && a.from == b.from
     };
     let shared = ours
         .history
@@ -79,14 +74,14 @@ fn base_claim(ours: &Claim, theirs: &Claim) -> Claim {
     let (ours_extended, theirs_extended) = (extended(ours, theirs), extended(theirs, ours));
     let ours_since = &ours.history[shared..];
     let theirs_since = &theirs.history[shared..];
-    let changed = |since: &[HistoryEntry], field: &str, note_extended: bool| {
-        (field == "note" && note_extended)
-            || since.iter().any(|e| field_of(&e.action) == Some(field))
+    let changed = |since: &[HistoryEntry], field: ClaimField, note_extended: bool| {
+        (field == ClaimField::Note && note_extended)
+            || since.iter().any(|e| e.action.changed() == Some(field))
     };
     let mut base = ours.clone();
     base.history = ours.history[..shared].to_vec();
     base.conflicts.clear();
-    for field in ["verdict", "note", "speaker", "span", "evidence", "approved"] {
+    for field in ClaimField::RECORDED {
         match (
             changed(ours_since, field, ours_extended),
             changed(theirs_since, field, theirs_extended),
@@ -99,11 +94,11 @@ fn base_claim(ours: &Claim, theirs: &Claim) -> Claim {
                     .zip(&theirs.history[..shared])
                     .find(|(a, b)| a != b)
                     .map(|(a, _)| a)
-                    .filter(|_| field == "note")
+                    .filter(|_| field == ClaimField::Note)
                     .or_else(|| {
                         ours_since
                             .iter()
-                            .find(|e| field_of(&e.action) == Some(field))
+                            .find(|e| e.action.changed() == Some(field))
                     });
                 restore_field(&mut base, field, first.and_then(|e| e.from.as_deref()));
             }
@@ -112,31 +107,25 @@ fn base_claim(ours: &Claim, theirs: &Claim) -> Claim {
     base
 }
 
-/// The merge's own copy of a field, under the history's names for the fields ("approved", "evidence").
-fn copy_field(base: &mut Claim, from: &Claim, field: &str) {
-    match field {
-        "evidence" => base.evidence.clone_from(&from.evidence),
-        "approved" => super::merge::set_value(base, from, "approval"),
-        other => super::merge::set_value(base, from, other),
-    }
+/// The merge's own copy of a field.
+fn copy_field(base: &mut Claim, from: &Claim, field: ClaimField) {
+    super::merge::set_value(base, from, field);
 }
 
 /// Sets `field` of `base` to the value a history entry started from (its text form, see the edit log).
 /// Where the text cannot give the value back, the field gets a value neither side has, so that two different
 /// changes stay a conflict rather than one silently winning.
-fn restore_field(base: &mut Claim, field: &str, from: Option<&str>) {
+fn restore_field(base: &mut Claim, field: ClaimField, from: Option<&str>) {
     match field {
-        "verdict" => {
-            base.verdict = from.and_then(|label| {
-                [Verdict::Confirmed, Verdict::Denied, Verdict::Unverified]
-                    .into_iter()
-                    .find(|v| v.label() == label)
-            });
+        ClaimField::Verdict => {
+            base.verdict = from
+                .and_then(VerdictState::of_label)
+                .and_then(VerdictState::verdict);
             base.verdict_by = None;
         }
-        "note" => from.unwrap_or_default().clone_into(&mut base.note),
-        "speaker" => base.speaker = from.map(str::to_owned),
-        "span" => {
+        ClaimField::Note => from.unwrap_or_default().clone_into(&mut base.note),
+        ClaimField::Speaker => base.speaker = from.map(str::to_owned),
+        ClaimField::Span => {
             let span = from.and_then(|text| {
                 let (start, end) = text.split_once("..")?;
                 Some((start.parse().ok()?, end.parse().ok()?))
@@ -146,13 +135,13 @@ fn restore_field(base: &mut Claim, field: &str, from: Option<&str>) {
                 base.end = end;
             }
         }
-        "evidence" => {
+        ClaimField::Evidence => {
             base.evidence = from
                 .unwrap_or_default()
                 .split_whitespace()
                 .map(str::to_owned)
                 .collect();
         }
-        _ => base.approval = None,
+        ClaimField::Approval | ClaimField::Claim => base.approval = None,
     }
 }

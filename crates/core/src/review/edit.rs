@@ -4,6 +4,7 @@
 //! applies it, and records its inverse. Undo and redo replay those; the document is dirty whenever its state
 //! differs from the last saved one.
 
+use super::fields::{self, Act, ClaimField, HistoryAction, VerdictState};
 use super::{Approval, Claim, HistoryEntry, Review, Verdict};
 use crate::i18n::{InWords, Messages, value};
 use crate::web_url::is_web_url;
@@ -193,7 +194,8 @@ pub const UNKNOWN_REVIEWER: &str = "unknown";
 struct Stamp {
     by: String,
     at: String,
-    prefix: &'static str,
+    /// Whether the edit is done, undone or redone.
+    step: fields::Step,
 }
 
 /// A review with its edit history.
@@ -246,11 +248,11 @@ impl Document {
         &self.reviewer
     }
 
-    fn stamp(&self, prefix: &'static str) -> Stamp {
+    fn stamp(&self, step: fields::Step) -> Stamp {
         Stamp {
             by: self.reviewer.clone(),
             at: crate::review::now_rfc3339(),
-            prefix,
+            step,
         }
     }
 
@@ -306,7 +308,7 @@ impl Document {
     /// # Errors
     /// [`EditError`] when the edit does not fit the review; nothing changes then.
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
-        let stamp = self.stamp("");
+        let stamp = self.stamp(fields::Step::Did);
         let inverse = apply_to(&mut self.review, edit.clone(), &stamp)?;
         self.redo.clear();
         let state = self.next_state;
@@ -330,7 +332,7 @@ impl Document {
     pub fn undo(&mut self) -> Option<Edit> {
         let step = self.undo.pop()?;
         // The inverse of a recorded edit always applies to the state it was recorded in.
-        let stamp = self.stamp("undo ");
+        let stamp = self.stamp(fields::Step::Undid);
         match apply_to(&mut self.review, step.inverse.clone(), &stamp) {
             Ok(_) => {
                 let undone = step.forward.clone();
@@ -344,7 +346,7 @@ impl Document {
     /// Redoes the last undone edit; returns it, or `None` when there was nothing to redo.
     pub fn redo(&mut self) -> Option<Edit> {
         let step = self.redo.pop()?;
-        let stamp = self.stamp("redo ");
+        let stamp = self.stamp(fields::Step::Redid);
         match apply_to(&mut self.review, step.forward.clone(), &stamp) {
             Ok(_) => {
                 let redone = step.forward.clone();
@@ -383,41 +385,39 @@ fn check_span(review: &Review, claim: &Claim) -> Result<(), EditError> {
     }
 }
 
-/// The value of a tracked field as text, for history entries.
-fn field_text(claim: &Claim, field: &str) -> Option<String> {
+/// The value of a recorded field as text, for history entries.
+fn field_text(claim: &Claim, field: ClaimField) -> Option<String> {
     match field {
-        "verdict" => Some(claim.verdict.map_or("pending", Verdict::label).to_owned()),
-        "note" => Some(claim.note.clone()),
+        ClaimField::Verdict => Some(VerdictState::from(claim.verdict).label().to_owned()),
+        ClaimField::Note => Some(claim.note.clone()),
         // An inferred speaker the analyst confirms is a change of its own ("X (inferred)" → "X").
-        "speaker" => claim.speaker.as_ref().map(|speaker| {
+        ClaimField::Speaker => claim.speaker.as_ref().map(|speaker| {
             if claim.speaker_inferred {
                 format!("{speaker} (inferred)")
             } else {
                 speaker.clone()
             }
         }),
-        "span" => Some(format!("{}..{}", claim.start, claim.end)),
-        "evidence" => Some(claim.evidence.join(" ")),
-        "approved" => claim.approval.as_ref().map(|a| a.by.clone()),
-        _ => None,
+        ClaimField::Span => Some(format!("{}..{}", claim.start, claim.end)),
+        ClaimField::Evidence => Some(claim.evidence.join(" ")),
+        ClaimField::Approval => claim.approval.as_ref().map(|a| a.by.clone()),
+        ClaimField::Claim => None,
     }
 }
-
-const TRACKED: [&str; 6] = ["verdict", "note", "speaker", "span", "evidence", "approved"];
 
 /// Appends one history entry per tracked field that differs between `before` and `after` (`after` is the
 /// claim in the review). Typing a note coalesces into the last note entry of the same reviewer.
 fn record_changes(before: &Claim, after: &mut Claim, stamp: &Stamp) {
-    for field in TRACKED {
+    for field in ClaimField::RECORDED {
         let (from, to) = (field_text(before, field), field_text(after, field));
         if from == to {
             continue;
         }
-        let action = format!("{}{field}", stamp.prefix);
-        if field == "note"
-            && stamp.prefix.is_empty()
+        let action = HistoryAction::new(stamp.step, Act::Changed(field));
+        if field == ClaimField::Note
+            && stamp.step == fields::Step::Did
             && let Some(last) = after.history.last_mut()
-            && last.action == "note"
+            && last.action == action
             && last.by == stamp.by
         {
             last.to = to;
@@ -434,11 +434,11 @@ fn record_changes(before: &Claim, after: &mut Claim, stamp: &Stamp) {
     }
 }
 
-fn entry(stamp: &Stamp, action: &str, to: Option<String>) -> HistoryEntry {
+fn entry(stamp: &Stamp, act: Act, to: Option<String>) -> HistoryEntry {
     HistoryEntry {
         at: stamp.at.clone(),
         by: stamp.by.clone(),
-        action: format!("{}{action}", stamp.prefix),
+        action: HistoryAction::new(stamp.step, act),
         from: None,
         to,
     }
@@ -487,20 +487,24 @@ fn change_claim(
 fn set_field(
     claim: &mut Claim,
     review: &Review,
-    field: &str,
+    field: ClaimField,
     value: &serde_json::Value,
     by: Option<&String>,
 ) -> Result<(), EditError> {
     let bad = |_| EditError::NoSuchConflict(claim.id.clone(), 0);
     match field {
-        "verdict" => {
+        ClaimField::Verdict => {
             claim.verdict = serde_json::from_value(value.clone()).map_err(bad)?;
             claim.verdict_by = by.cloned();
         }
-        "note" => claim.note = serde_json::from_value(value.clone()).map_err(bad)?,
-        "speaker" => claim.speaker = serde_json::from_value(value.clone()).map_err(bad)?,
-        "approval" => claim.approval = serde_json::from_value(value.clone()).map_err(bad)?,
-        "span" => {
+        ClaimField::Note => claim.note = serde_json::from_value(value.clone()).map_err(bad)?,
+        ClaimField::Speaker => {
+            claim.speaker = serde_json::from_value(value.clone()).map_err(bad)?;
+        }
+        ClaimField::Approval => {
+            claim.approval = serde_json::from_value(value.clone()).map_err(bad)?;
+        }
+        ClaimField::Span => {
             let span: crate::article::Span = serde_json::from_value(value.clone()).map_err(bad)?;
             let text = review
                 .article
@@ -515,7 +519,7 @@ fn set_field(
             claim.start = span.start;
             claim.end = span.end;
         }
-        _ => {}
+        ClaimField::Evidence | ClaimField::Claim => {}
     }
     Ok(())
 }
@@ -585,15 +589,15 @@ fn apply_to(review: &mut Review, edit: Edit, stamp: &Stamp) -> Result<Edit, Edit
                     claim.history = removed.history;
                 }
             }
-            let action = if stamp.prefix == "undo " {
-                "undo removed".to_owned()
+            // Putting back a removed claim is the removal undone.
+            let act = if stamp.step == fields::Step::Undid {
+                Act::Removed
             } else {
-                format!("{}added", stamp.prefix)
+                Act::Added
             };
-            claim.history.push(HistoryEntry {
-                action,
-                ..entry(stamp, "", Some(claim.text.clone()))
-            });
+            claim
+                .history
+                .push(entry(stamp, act, Some(claim.text.clone())));
             let claim_id = claim.id.clone();
             let position = review
                 .claims
@@ -606,15 +610,13 @@ fn apply_to(review: &mut Review, edit: Edit, stamp: &Stamp) -> Result<Edit, Edit
                 .index_of(&claim_id)
                 .ok_or_else(|| EditError::NoSuchClaim(claim_id.clone()))?;
             let mut claim = review.claims.remove(index);
-            let action = if stamp.prefix == "undo " {
-                "undo added".to_owned()
+            // Removing an added claim again is the addition undone.
+            let act = if stamp.step == fields::Step::Undid {
+                Act::Added
             } else {
-                format!("{}removed", stamp.prefix)
+                Act::Removed
             };
-            claim.history.push(HistoryEntry {
-                action,
-                ..entry(stamp, "", None)
-            });
+            claim.history.push(entry(stamp, act, None));
             review.removed.retain(|c| c.id != claim.id);
             review.removed.push(claim.clone());
             Ok(Edit::AddClaim {
@@ -687,7 +689,7 @@ fn apply_to(review: &mut Review, edit: Edit, stamp: &Stamp) -> Result<Edit, Edit
             } else {
                 conflict.ours.is_null()
             };
-            if conflict.field == "claim" && removed_by_chosen {
+            if conflict.field == ClaimField::Claim && removed_by_chosen {
                 // The chosen side removed the claim: resolving for it removes it here too.
                 return apply_to(review, Edit::RemoveClaim { claim_id }, stamp);
             }
@@ -696,7 +698,7 @@ fn apply_to(review: &mut Review, edit: Edit, stamp: &Stamp) -> Result<Edit, Edit
                     set_field(
                         claim,
                         review,
-                        &conflict.field,
+                        conflict.field,
                         &conflict.theirs,
                         conflict.theirs_by.as_ref(),
                     )?;
@@ -705,7 +707,7 @@ fn apply_to(review: &mut Review, edit: Edit, stamp: &Stamp) -> Result<Edit, Edit
                 claim.history.push(HistoryEntry {
                     from: None,
                     to: Some(if theirs { "theirs" } else { "ours" }.to_owned()),
-                    ..entry(stamp, &format!("resolved {}", conflict.field), None)
+                    ..entry(stamp, Act::Resolved(conflict.field), None)
                 });
                 Ok(())
             })

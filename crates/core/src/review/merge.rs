@@ -10,7 +10,7 @@
 use foldhash::{HashMap, HashMapExt, HashSet};
 use serde_json::{Value, json};
 
-use super::{Claim, Conflict, HistoryEntry, Review};
+use super::{Claim, ClaimField, Conflict, HistoryEntry, Review};
 use crate::i18n::{InWords, Messages, value};
 
 /// Why two reviews cannot be merged.
@@ -123,69 +123,69 @@ impl<'a> ClaimIndex<'a> {
     }
 }
 
-fn last_by(claim: &Claim, action: &str) -> Option<String> {
+/// Who last changed `field` of a claim (or resolved a conflict of it), by its history.
+fn last_by(claim: &Claim, field: ClaimField) -> Option<String> {
     claim
         .history
         .iter()
         .rev()
-        .find(|entry| entry.action == action || entry.action.ends_with(&format!(" {action}")))
+        .find(|entry| entry.action.field() == Some(field))
         .map(|entry| entry.by.clone())
 }
 
 /// The fields compared as units, as JSON.
-fn field_value(claim: &Claim, field: &str) -> Value {
+fn field_value(claim: &Claim, field: ClaimField) -> Value {
     match field {
-        "verdict" => json!(claim.verdict),
-        "approval" => json!(claim.approval),
-        "note" => json!(claim.note),
-        "speaker" => json!([claim.speaker, claim.speaker_kind, claim.speaker_inferred]),
-        "span" => json!({"start": claim.start, "end": claim.end}),
-        _ => Value::Null,
+        ClaimField::Verdict => json!(claim.verdict),
+        ClaimField::Approval => json!(claim.approval),
+        ClaimField::Note => json!(claim.note),
+        ClaimField::Speaker => json!([claim.speaker, claim.speaker_kind, claim.speaker_inferred]),
+        ClaimField::Span => json!({"start": claim.start, "end": claim.end}),
+        ClaimField::Evidence | ClaimField::Claim => Value::Null,
     }
 }
 
-pub(super) fn set_value(claim: &mut Claim, from: &Claim, field: &str) {
+pub(super) fn set_value(claim: &mut Claim, from: &Claim, field: ClaimField) {
     match field {
-        "verdict" => {
+        ClaimField::Verdict => {
             claim.verdict = from.verdict;
             claim.verdict_by.clone_from(&from.verdict_by);
         }
-        "approval" => claim.approval.clone_from(&from.approval),
-        "note" => claim.note.clone_from(&from.note),
-        "speaker" => {
+        ClaimField::Approval => claim.approval.clone_from(&from.approval),
+        ClaimField::Note => claim.note.clone_from(&from.note),
+        ClaimField::Speaker => {
             claim.speaker.clone_from(&from.speaker);
             claim.speaker_kind = from.speaker_kind;
             claim.speaker_inferred = from.speaker_inferred;
         }
-        "span" => {
+        ClaimField::Span => {
             claim.start = from.start;
             claim.end = from.end;
             claim.text.clone_from(&from.text);
         }
-        _ => {}
+        ClaimField::Evidence => claim.evidence.clone_from(&from.evidence),
+        ClaimField::Claim => {}
     }
 }
 
-fn conflict_value(claim: &Claim, field: &str) -> Value {
+fn conflict_value(claim: &Claim, field: ClaimField) -> Value {
     match field {
         // Spans are resolved from `{start, end}`; the text comes from the article.
-        "speaker" => json!(claim.speaker),
+        ClaimField::Speaker => json!(claim.speaker),
         _ => field_value(claim, field),
     }
 }
 
-fn who(claim: &Claim, field: &str) -> Option<String> {
+fn who(claim: &Claim, field: ClaimField) -> Option<String> {
     match field {
-        "verdict" => claim
+        ClaimField::Verdict => claim
             .verdict_by
             .clone()
-            .or_else(|| last_by(claim, "verdict")),
-        "approval" => claim.approval.as_ref().map(|a| a.by.clone()),
+            .or_else(|| last_by(claim, ClaimField::Verdict)),
+        ClaimField::Approval => claim.approval.as_ref().map(|a| a.by.clone()),
         other => last_by(claim, other),
     }
 }
-
-const FIELDS: [&str; 5] = ["verdict", "approval", "note", "speaker", "span"];
 
 fn union_history(a: &[HistoryEntry], b: &[HistoryEntry]) -> Vec<HistoryEntry> {
     let mut all: Vec<HistoryEntry> = a.to_vec();
@@ -225,7 +225,7 @@ fn merge_evidence(base: &[String], ours: &[String], theirs: &[String]) -> Vec<St
 /// Merges one claim present on both sides; `base` is `None` when both added it independently.
 fn merge_claim(base: Option<&Claim>, ours: &Claim, theirs: &Claim) -> Claim {
     let mut merged = ours.clone();
-    for field in FIELDS {
+    for field in ClaimField::MERGED {
         let (o, t) = (field_value(ours, field), field_value(theirs, field));
         if o == t {
             continue;
@@ -236,12 +236,12 @@ fn merge_claim(base: Option<&Claim>, ours: &Claim, theirs: &Claim) -> Claim {
         } else if b.as_ref() == Some(&t) {
             // Ours changed, theirs did not: ours stays.
         } else {
-            if field == "verdict" {
+            if field == ClaimField::Verdict {
                 // No approval stands while the verdict is undecided.
                 merged.approval = None;
             }
             merged.conflicts.push(Conflict {
-                field: field.to_owned(),
+                field,
                 ours: conflict_value(ours, field),
                 theirs: conflict_value(theirs, field),
                 ours_by: who(ours, field),
@@ -273,9 +273,9 @@ fn merge_claim(base: Option<&Claim>, ours: &Claim, theirs: &Claim) -> Claim {
 
 /// Whether a side left a base claim as it was (apart from history).
 fn unchanged(base: &Claim, side: &Claim) -> bool {
-    FIELDS
+    ClaimField::MERGED
         .iter()
-        .all(|field| field_value(base, field) == field_value(side, field))
+        .all(|&field| field_value(base, field) == field_value(side, field))
         && base.evidence == side.evidence
 }
 
@@ -285,7 +285,7 @@ fn removed_conflict(kept: &Claim, ours_removed: bool) -> Conflict {
     let keeper = kept.history.last().map(|e| e.by.clone());
     if ours_removed {
         Conflict {
-            field: "claim".to_owned(),
+            field: ClaimField::Claim,
             ours: Value::Null,
             theirs: text,
             ours_by: remover,
@@ -293,7 +293,7 @@ fn removed_conflict(kept: &Claim, ours_removed: bool) -> Conflict {
         }
     } else {
         Conflict {
-            field: "claim".to_owned(),
+            field: ClaimField::Claim,
             ours: text,
             theirs: Value::Null,
             ours_by: keeper,

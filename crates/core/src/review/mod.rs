@@ -7,10 +7,12 @@ pub mod agreement;
 pub mod anchor;
 pub mod base;
 pub mod edit;
+pub mod fields;
 pub mod merge;
 pub mod store;
 pub mod words;
 
+pub use fields::{Act, ClaimField, HistoryAction, Step, VerdictState};
 pub use words::Vocabulary;
 
 use schemars::JsonSchema;
@@ -210,8 +212,8 @@ pub struct HistoryEntry {
     /// The reviewer's name (`unknown` when none was given).
     pub by: String,
     /// What changed: `verdict`, `note`, `evidence`, `speaker`, `span`, `added`, `removed`, `approved`,
-    /// `resolved`; an undo or redo is recorded as `undo <action>` / `redo <action>`.
-    pub action: String,
+    /// `resolved <field>`; an undo or redo is recorded as `undo <action>` / `redo <action>`.
+    pub action: HistoryAction,
     /// The value before, as text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
@@ -233,7 +235,7 @@ pub struct Approval {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Conflict {
     /// `verdict`, `note`, `speaker`, `span`, `approval` or `claim` (changed on one side, removed on the other).
-    pub field: String,
+    pub field: ClaimField,
     /// Our value (the one the claim holds until the conflict is resolved).
     pub ours: serde_json::Value,
     /// Their value.

@@ -268,6 +268,58 @@ pub fn parse_date(number: &str) -> Option<DateMark> {
     )
 }
 
+/// The first full date among `words` (lower-case words of a text, as written): `12.03.2025`, `12. März
+/// 2025`, `March 12, 2025`, read with the one month table ([`quantity_word`]) and [`parse_date`]. Only
+/// years 1900–2100 and four-digit years count: a publication date, not a figure. `YYYY-MM-DD`.
+#[must_use]
+pub fn date_in_words(words: &[&str]) -> Option<String> {
+    const YEARS: std::ops::RangeInclusive<u32> = 1900..=2100;
+    let number = |word: &str| word.parse::<u32>().ok();
+    let month_of = |word: &str| match quantity_word(word) {
+        Some((QuantityWord::Month(month), _)) => Some(month),
+        _ => None,
+    };
+    let valid = |year: u32, month: u32, day: u32| {
+        YEARS.contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day)
+    };
+    for (index, word) in words.iter().enumerate() {
+        let four_digit_year = word.rsplit('.').next().is_some_and(|year| year.len() == 4);
+        if let Some(mark) = parse_date(word).filter(|_| four_digit_year)
+            && YEARS.contains(&(mark.value / 10_000))
+        {
+            let (year, month, day) = (
+                mark.value / 10_000,
+                mark.value / 100 % 100,
+                mark.value % 100,
+            );
+            return Some(format!("{year:04}-{month:02}-{day:02}"));
+        }
+        let Some(month) = month_of(word) else {
+            continue;
+        };
+        let before = index
+            .checked_sub(1)
+            .and_then(|i| words.get(i))
+            .and_then(|w| number(w));
+        let after = words.get(index + 1).and_then(|w| number(w));
+        let year_after = |offset: usize| {
+            words
+                .get(index + offset)
+                .and_then(|w| number(w))
+                .filter(|y| *y >= 1900)
+        };
+        let found = match (before, after) {
+            (Some(day), Some(year)) if year >= 1900 => Some((year, day)),
+            (_, Some(day)) if day <= 31 => year_after(2).map(|year| (year, day)),
+            _ => None,
+        };
+        if let Some((year, day)) = found.filter(|&(year, day)| valid(year, month, day)) {
+            return Some(format!("{year:04}-{month:02}-{day:02}"));
+        }
+    }
+    None
+}
+
 /// Reads what follows a number: scale words, a unit or a currency. Returns the figure (or a year) and the
 /// number of tokens used.
 #[must_use]

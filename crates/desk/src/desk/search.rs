@@ -54,7 +54,7 @@ pub const MEANING_MARGIN: f32 = 0.15;
 
 /// Whether a claim matches the query: words of the text or speaker, or a verdict name.
 fn matches(query: &str, text: &str, speaker: Option<&str>, verdict: Option<Verdict>) -> bool {
-    let verdict_name = verdict.map_or("pending", Verdict::label);
+    let verdict_name = crate::review::VerdictState::from(verdict).label();
     if query.eq_ignore_ascii_case(verdict_name) {
         return true;
     }

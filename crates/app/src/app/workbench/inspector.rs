@@ -197,7 +197,7 @@ impl Workbench {
                 .inner_margin(6.0)
                 .show(ui, |ui| {
                     ui.set_width(ui.available_width());
-                    ui.label(egui::RichText::new(&conflict.field).strong());
+                    ui.label(egui::RichText::new(conflict.field.name()).strong());
                     let who = |by: &Option<String>| by.clone().unwrap_or_else(|| m.text("unknown"));
                     ui.label(m.format(
                         "conflict-ours",
@@ -518,41 +518,51 @@ impl Workbench {
 /// One recorded change in the window's words: "24.01.2025 · Alice · Urteil: Offen › Falsch". The file keeps
 /// the machine words (`verdict`, `pending`); the window says them in its language.
 pub(crate) fn history_line(entry: &crate::review::HistoryEntry, m: &Messages) -> String {
-    let (undo, action) = match entry.action.split_once(' ') {
-        Some(("undo", action)) => (Some(true), action),
-        Some(("redo", action)) => (Some(false), action),
-        _ => (None, entry.action.as_str()),
+    use crate::review::{Act, ClaimField, Step};
+    let action = &entry.action;
+    let action_id = match action.act() {
+        Act::Changed(ClaimField::Verdict) => Some("history-action-verdict"),
+        Act::Changed(ClaimField::Note) => Some("history-action-note"),
+        Act::Changed(ClaimField::Evidence) => Some("history-action-evidence"),
+        Act::Changed(ClaimField::Speaker) => Some("history-action-speaker"),
+        Act::Changed(ClaimField::Span) => Some("history-action-span"),
+        Act::Changed(ClaimField::Approval) => Some("history-action-approved"),
+        Act::Added => Some("history-action-added"),
+        Act::Removed => Some("history-action-removed"),
+        Act::Changed(ClaimField::Claim) | Act::Resolved(_) | Act::Other(_) => None,
     };
-    let action_id = match action {
-        "verdict" => "history-action-verdict",
-        "note" => "history-action-note",
-        "evidence" => "history-action-evidence",
-        "speaker" => "history-action-speaker",
-        "span" => "history-action-span",
-        "added" => "history-action-added",
-        "removed" => "history-action-removed",
-        "approved" => "history-action-approved",
-        "resolved" => "history-action-resolved",
-        _ => "",
+    let field_words = |field: ClaimField| match field {
+        ClaimField::Verdict => m.text("history-action-verdict"),
+        ClaimField::Note => m.text("history-action-note"),
+        ClaimField::Evidence => m.text("history-action-evidence"),
+        ClaimField::Speaker => m.text("history-action-speaker"),
+        ClaimField::Span => m.text("history-action-span"),
+        ClaimField::Approval => m.text("history-action-approved"),
+        ClaimField::Claim => field.name().to_owned(),
     };
-    let action_words = if action_id.is_empty() {
-        action.to_owned()
-    } else {
-        m.text(action_id)
+    let action_words = match (action_id, action.act()) {
+        (Some(id), _) => m.text(id),
+        (None, Act::Resolved(field)) => format!(
+            "{}: {}",
+            m.text("history-action-resolved"),
+            field_words(*field)
+        ),
+        // As recorded: an action of a newer build.
+        (None, _) => action.as_str().to_owned(),
     };
-    let action_words = match undo {
-        Some(true) => m.format("history-undo", &[("action", action_words.into())]),
-        Some(false) => m.format("history-redo", &[("action", action_words.into())]),
-        None => action_words,
+    let action_words = match (action_id, action.step()) {
+        (Some(_), Step::Undid) => m.format("history-undo", &[("action", action_words.into())]),
+        (Some(_), Step::Redid) => m.format("history-redo", &[("action", action_words.into())]),
+        _ => action_words,
     };
     // Verdicts are recorded as their machine names; the window shows its verdict words.
+    let is_verdict = action.changed() == Some(ClaimField::Verdict);
     let value = |text: &String| {
-        if action == "verdict" {
-            let verdict = Verdict::ALL.into_iter().find(|v| v.label() == text);
-            if verdict.is_none() && text != "pending" {
-                return text.clone();
+        if is_verdict {
+            match crate::review::VerdictState::of_label(text) {
+                Some(state) => Verdict::words(Vocabulary::Window, m, state.verdict()),
+                None => text.clone(),
             }
-            Verdict::words(Vocabulary::Window, m, verdict)
         } else {
             text.clone()
         }
@@ -600,7 +610,7 @@ mod tests {
         HistoryEntry {
             at: "2025-01-24T10:00:00Z".to_owned(),
             by: "Alice".to_owned(),
-            action: action.to_owned(),
+            action: crate::review::HistoryAction::parse(action),
             from: from.map(str::to_owned),
             to: to.map(str::to_owned),
         }

@@ -17,7 +17,7 @@ use super::{Command, files};
 use crate::article::Span;
 use crate::i18n::InWords as _;
 use crate::review::edit::{Document, Edit};
-use crate::review::{Claim, Review, Verdict, Vocabulary};
+use crate::review::{Claim, Review, Verdict, VerdictState, Vocabulary};
 
 /// The open review and where it lives.
 pub struct Workspace {
@@ -399,11 +399,11 @@ impl Workbench {
             self.apply_edit(
                 Edit::SetVerdict {
                     claim_id: claim_id.clone(),
-                    verdict,
+                    verdict: verdict.verdict(),
                 },
                 cx,
             );
-            if verdict.is_some() && cx.settings.advance_after_verdict {
+            if verdict != VerdictState::Pending && cx.settings.advance_after_verdict {
                 self.select_next_pending(cx);
                 self.just_judged = Some((claim_id, self.selected_id()));
             }
