@@ -243,7 +243,7 @@ fn map_of_bm25(entries: &[Entry], posts: &[Post], copies: &Copies) -> (f64, f64)
         .iter()
         .map(|entry| claimdesk::memory::Indexed {
             key: entry.import_key(),
-            group: "import".to_owned(),
+            group: claimdesk::memory::Group::imports(),
             entry: entry.clone(),
         })
         .collect();

@@ -5,13 +5,10 @@
 use crate::review::{Verdict, Vocabulary};
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-
 use super::jobs::Job;
 use crate::article::Language;
-use crate::desk::cache::Cache;
 use crate::desk::search::{self, SearchHit};
-use crate::desk::status::{ArticleStatus, Extracted, article_status, remember};
+use crate::desk::status::{ArticleStatus, Scope, StatusSink, read_statuses};
 use crate::desk::watch::DeskWatcher;
 use crate::desk::{ArticleFile, scan};
 use crate::extract::ExtractOptions;
@@ -100,6 +97,16 @@ impl Column {
     }
 }
 
+/// Whether the desk view took a command.
+pub enum Handled {
+    /// Not a desk command: the shell carries it out.
+    No,
+    /// Done.
+    Yes,
+    /// Done, and the shell is to carry out this.
+    Then(crate::app::intent::Intent),
+}
+
 /// An article of the desk and, once known, its status.
 #[derive(Debug, Clone)]
 pub struct DeskRow {
@@ -118,35 +125,28 @@ fn start_status_job(
     root: PathBuf,
     files: Vec<ArticleFile>,
     options: ExtractOptions,
+    whole: bool,
     repaint: &egui::Context,
 ) -> StatusJob {
     Job::spawn("desk", repaint, move |progress| {
         progress.set_total(files.len());
-        let cache = Cache::open(&root, options.min_score, options.scorer);
-        let extracted: Vec<(ArticleFile, Extracted)> = files
-            .into_par_iter()
-            .filter_map(|file| {
-                if progress.is_cancelled() {
-                    return None;
-                }
-                // A panic on one article costs that row, never the window.
-                let (status, extracted) =
-                    std::panic::catch_unwind(|| article_status(&root, &file, &cache, &options))
-                        .unwrap_or_else(|_| {
-                            let status =
-                                RowTrouble::Crashed(file.relative.clone()).status_of(&file);
-                            (status, None)
-                        });
-                progress.send((file.clone(), status));
-                progress.advance();
-                extracted.map(|e| (file, e))
-            })
-            .collect();
-        let mut cache = cache;
-        for (file, extracted) in extracted {
-            remember(&mut cache, &file, extracted);
+        /// The window's end of the desk's one status loop: each row goes to the table at once, Cancel
+        /// stops the reading, and a row that failed inside claimdesk says so in the window's languages.
+        struct ToTable<'a>(&'a crate::app::jobs::Progress<(ArticleFile, ArticleStatus)>);
+        impl StatusSink for ToTable<'_> {
+            fn row(&self, file: &ArticleFile, status: &ArticleStatus) {
+                self.0.send((file.clone(), status.clone()));
+                self.0.advance();
+            }
+            fn stopped(&self) -> bool {
+                self.0.is_cancelled()
+            }
+            fn crashed(&self, file: &ArticleFile) -> ArticleStatus {
+                RowTrouble::Crashed(file.relative.clone()).status_of(file)
+            }
         }
-        let _ = cache.save();
+        let scope = if whole { Scope::Whole } else { Scope::Some };
+        let _ = read_statuses(&root, &files, &options, scope, &ToTable(progress));
     })
 }
 
@@ -248,7 +248,13 @@ impl DeskView {
             })
             .collect();
         let extracting = without_review(&files);
-        let job = Some(start_status_job(root.clone(), files, options.clone(), ctx));
+        let job = Some(start_status_job(
+            root.clone(),
+            files,
+            options.clone(),
+            true,
+            ctx,
+        ));
         Self {
             extracting,
             job,
@@ -341,6 +347,7 @@ impl DeskView {
                 self.root.clone(),
                 files,
                 self.options.clone(),
+                false,
                 ctx,
             ));
         }
@@ -508,6 +515,33 @@ impl DeskView {
             .iter()
             .find(|r| r.file.path == path || r.file.review_path == path)
             .map(|r| r.file.relative.clone())
+    }
+
+    /// Carries out a command meant for the desk: moving the selection, the filter, opening the selected
+    /// article (which the shell does, as the intent returned).
+    pub fn command(&mut self, command: crate::app::Command, ctx: &egui::Context) -> Handled {
+        use crate::app::Command;
+        match command {
+            Command::NextClaim => self.select_relative(1),
+            Command::PreviousClaim => self.select_relative(-1),
+            Command::Find => ctx.memory_mut(|m| m.request_focus(Self::filter_id())),
+            Command::OpenArticle => {
+                return self
+                    .selected
+                    .clone()
+                    .and_then(|selected| self.open_request(&selected, None))
+                    .map_or(Handled::Yes, |request| {
+                        Handled::Then(crate::app::intent::Intent::OpenFromDesk(request))
+                    });
+            }
+            _ => return Handled::No,
+        }
+        Handled::Yes
+    }
+
+    /// Selects the row of `article` (an article or review path), when it is one of the desk's.
+    pub fn select_article(&mut self, article: &Path) {
+        self.selected = self.relative_of(article);
     }
 
     /// Runs the desk search for the current query: the hits by words at once, the hits by meaning from a

@@ -205,7 +205,7 @@ impl ClaimDeskApp {
     /// Opens an article of the desk (with its sidecar review, which Ctrl+S writes) in the workbench.
     pub fn open_from_desk(&mut self, request: desk_view::OpenArticle, ctx: &egui::Context) {
         if let Some(desk) = &mut self.desk {
-            desk.selected = desk.relative_of(&request.article);
+            desk.select_article(&request.article);
         }
         if self.workbench.is_dirty() {
             self.view = View::Workbench;

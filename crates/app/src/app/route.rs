@@ -51,23 +51,11 @@ impl ClaimDeskApp {
         if self.view == View::Desk
             && let Some(desk) = &mut self.desk
         {
-            match command {
-                Command::NextClaim => return desk.select_relative(1),
-                Command::PreviousClaim => return desk.select_relative(-1),
-                Command::Find => {
-                    return ctx.memory_mut(|m| m.request_focus(desk_view::DeskView::filter_id()));
-                }
-                Command::OpenArticle => {
-                    if let Some(request) = desk
-                        .selected
-                        .clone()
-                        .and_then(|selected| desk.open_request(&selected, None))
-                    {
-                        self.open_from_desk(request, ctx);
-                    }
-                    return;
-                }
-                _ => {}
+            // The desk view carries out its own commands, and says what the shell is to do next.
+            match desk.command(command, ctx) {
+                desk_view::Handled::No => {}
+                desk_view::Handled::Yes => return,
+                desk_view::Handled::Then(intent) => return self.apply(intent, ctx),
             }
         }
         match command {

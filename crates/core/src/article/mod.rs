@@ -130,13 +130,7 @@ pub struct Article {
     pub author: Option<String>,
 }
 
-impl Article {
-    /// Where the article is on the web: the address it was fetched from, else its page's canonical address.
-    #[must_use]
-    pub fn web_address(&self) -> Option<&str> {
-        self.url.as_deref().or(self.canonical_url.as_deref())
-    }
-}
+impl Article {}
 
 /// How to load an article.
 #[derive(Debug, Clone, Copy, Default)]

@@ -294,12 +294,6 @@ impl Document {
         !self.undo.is_empty()
     }
 
-    /// Whether there is something to redo.
-    #[must_use]
-    pub fn can_redo(&self) -> bool {
-        !self.redo.is_empty()
-    }
-
     /// Applies `edit`, recording it for undo.
     ///
     /// Consecutive note edits of the same claim merge into one undo step, so undo does not go back one

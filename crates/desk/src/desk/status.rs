@@ -251,29 +251,100 @@ pub fn remember(cache: &mut Cache, file: &ArticleFile, extracted: Extracted) {
     cache.put(file, extracted.summary);
 }
 
+/// Where the rows of a desk go as they are read (ripgrep's `Sink`): the command line counts them for its
+/// progress bar, the window shows each at once and may stop the reading.
+pub trait StatusSink: Sync {
+    /// One article's row is read (from any thread, in any order).
+    fn row(&self, file: &ArticleFile, status: &ArticleStatus);
+
+    /// Whether to stop: the rows not read yet are left out of the answer.
+    fn stopped(&self) -> bool {
+        false
+    }
+
+    /// The row of an article whose reading failed inside claimdesk (a panic): one row is lost, never the
+    /// desk.
+    fn crashed(&self, file: &ArticleFile) -> ArticleStatus {
+        ArticleStatus {
+            error: Some(format!(
+                "{}: claimdesk failed while reading this article; the others are read",
+                file.relative
+            )),
+            ..ArticleStatus::empty(file)
+        }
+    }
+}
+
+/// What [`read_statuses`] reads: all of a desk's articles (the cache then keeps only theirs), or some of
+/// them (the ones that changed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Every article of the desk.
+    Whole,
+    /// Some of them.
+    Some,
+}
+
+/// The one loop over a desk's rows: the status of each of `files` of `desk` (from its review, else the
+/// cache, else extracted, on all cores), told to `sink` as each is read; what was extracted goes into the
+/// cache. In `files`' order; `None` for rows left out because the sink stopped the reading.
+pub fn read_statuses(
+    desk: &Path,
+    files: &[ArticleFile],
+    options: &ExtractOptions,
+    scope: Scope,
+    sink: &dyn StatusSink,
+) -> Vec<Option<ArticleStatus>> {
+    let mut cache = Cache::open(desk, options.min_score, options.scorer);
+    let results: Vec<Option<(ArticleStatus, Option<Extracted>)>> = files
+        .par_iter()
+        .map(|file| {
+            if sink.stopped() {
+                return None;
+            }
+            let (status, extracted) =
+                std::panic::catch_unwind(|| article_status(desk, file, &cache, options))
+                    .unwrap_or_else(|_| (sink.crashed(file), None));
+            sink.row(file, &status);
+            Some((status, extracted))
+        })
+        .collect();
+    let mut rows = Vec::with_capacity(results.len());
+    for (file, result) in files.iter().zip(results) {
+        rows.push(result.map(|(row, extracted)| {
+            if let Some(extracted) = extracted {
+                remember(&mut cache, file, extracted);
+            }
+            row
+        }));
+    }
+    if scope == Scope::Whole && !sink.stopped() {
+        cache.retain(files);
+    }
+    // The cache only saves time later; a desk on read-only media still has its status.
+    let _ = cache.save();
+    rows
+}
+
+/// A sink that calls a function for every row.
+struct EachRow<'a>(&'a (dyn Fn() + Sync));
+
+impl StatusSink for EachRow<'_> {
+    fn row(&self, _file: &ArticleFile, _status: &ArticleStatus) {
+        (self.0)();
+    }
+}
+
 /// The status of every article below `desk`, extracting (on all cores) what neither a review nor the cache
 /// knows, and caching it. `on_article` is called once per article, from any thread, as each is done.
 #[must_use]
 pub fn status(desk: &Path, options: &ExtractOptions, on_article: &(dyn Fn() + Sync)) -> DeskStatus {
     let files = scan(desk);
-    let mut cache = Cache::open(desk, options.min_score, options.scorer);
-    let results: Vec<(ArticleStatus, Option<Extracted>)> = files
-        .par_iter()
-        .map(|file| {
-            let result = article_status(desk, file, &cache, options);
-            on_article();
-            result
-        })
-        .collect();
-    let mut articles = Vec::with_capacity(results.len());
-    for (file, (row, extracted)) in files.iter().zip(results) {
-        if let Some(extracted) = extracted {
-            remember(&mut cache, file, extracted);
-        }
-        articles.push(row);
-    }
-    cache.retain(&files);
-    let _ = cache.save();
+    let articles: Vec<ArticleStatus> =
+        read_statuses(desk, &files, options, Scope::Whole, &EachRow(on_article))
+            .into_iter()
+            .flatten()
+            .collect();
     let totals = Totals::of(&articles);
     DeskStatus {
         articles,

@@ -29,7 +29,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Vec<Entry>, MemoryError> {
 pub fn parse_carrying(
     text: &str,
     path: &Path,
-) -> Result<(Vec<Entry>, Vec<super::feed::Carried>), MemoryError> {
+) -> Result<(Vec<Entry>, Vec<super::carried::Carried>), MemoryError> {
     let mut entries = Vec::new();
     let mut carried = Vec::new();
     let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Value>();
@@ -49,14 +49,16 @@ pub fn parse_carrying(
             column: error.column(),
             message: error.to_string(),
         })?;
-        if let Some(vectors) = document.get(super::feed::VECTORS_FIELD) {
-            carried.push(super::feed::Carried::from_value(vectors).map_err(|what| {
-                MemoryError::Field {
-                    path: path.to_owned(),
-                    line,
-                    what: format!("{}: {what}", super::feed::VECTORS_FIELD),
-                }
-            })?);
+        if let Some(vectors) = document.get(super::carried::VECTORS_FIELD) {
+            carried.push(
+                super::carried::Carried::from_value(vectors).map_err(|what| {
+                    MemoryError::Field {
+                        path: path.to_owned(),
+                        line,
+                        what: format!("{}: {what}", super::carried::VECTORS_FIELD),
+                    }
+                })?,
+            );
         }
         let mut found = Vec::new();
         collect_claim_reviews(&document, &mut found);

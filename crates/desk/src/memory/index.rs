@@ -58,9 +58,9 @@ fn schema() -> (Schema, Fields) {
 #[derive(Debug, Clone)]
 pub struct Indexed {
     /// Unique per claim: a hash of what the fact-check says, or the review file and claim id.
-    pub key: String,
-    /// What is replaced together: `review:<path>` or `import`.
-    pub group: String,
+    pub key: super::EntryKey,
+    /// What is replaced together: one review file's claims, or the imports.
+    pub group: super::Group,
     /// The claim.
     pub entry: Entry,
 }
@@ -188,7 +188,7 @@ impl MemoryIndex {
     ///
     /// # Errors
     /// [`MemoryError::Index`] when the index cannot be read.
-    pub fn keys(&self) -> Result<HashSet<String>, MemoryError> {
+    pub fn keys(&self) -> Result<HashSet<super::EntryKey>, MemoryError> {
         let searcher = self.reader.searcher();
         let mut keys = HashSet::new();
         for segment in searcher.segment_readers() {
@@ -200,7 +200,9 @@ impl MemoryIndex {
                 .stream()
                 .map_err(|e| index_error(self.location.as_deref(), e))?;
             while stream.advance() {
-                keys.insert(String::from_utf8_lossy(stream.key()).into_owned());
+                keys.insert(super::EntryKey::stored(
+                    String::from_utf8_lossy(stream.key()).into_owned(),
+                ));
             }
         }
         Ok(keys)
@@ -211,13 +213,17 @@ impl MemoryIndex {
     ///
     /// # Errors
     /// [`MemoryError::Index`] when the index cannot be written.
-    pub fn replace(&mut self, groups: &[String], entries: &[Indexed]) -> Result<(), MemoryError> {
+    pub fn replace(
+        &mut self,
+        groups: &[super::Group],
+        entries: &[Indexed],
+    ) -> Result<(), MemoryError> {
         if groups.is_empty() && entries.is_empty() {
             return Ok(());
         }
         let mut writer = self.writer()?;
         for group in groups {
-            writer.delete_term(Term::from_field_text(self.fields.group, group));
+            writer.delete_term(Term::from_field_text(self.fields.group, group.as_str()));
         }
         let analyses: Vec<Analysis> = entries
             .iter()
@@ -245,8 +251,8 @@ impl MemoryIndex {
             let entry_json = serde_json::to_string(&indexed.entry)
                 .map_err(|e| index_error(self.location.as_deref(), e))?;
             let mut document = TantivyDocument::default();
-            document.add_text(self.fields.key, &indexed.key);
-            document.add_text(self.fields.group, &indexed.group);
+            document.add_text(self.fields.key, indexed.key.as_str());
+            document.add_text(self.fields.group, indexed.group.as_str());
             document.add_text(self.fields.terms, tokens.join(" "));
             document.add_text(self.fields.entry, entry_json);
             writer
@@ -327,9 +333,9 @@ impl MemoryIndex {
     ///
     /// # Errors
     /// [`MemoryError::Index`] when the index cannot be read.
-    pub fn entries_of_group(&self, group: &str) -> Result<Vec<Entry>, MemoryError> {
+    pub fn entries_of_group(&self, group: &super::Group) -> Result<Vec<Entry>, MemoryError> {
         let query = TermQuery::new(
-            Term::from_field_text(self.fields.group, group),
+            Term::from_field_text(self.fields.group, group.as_str()),
             IndexRecordOption::Basic,
         );
         let searcher = self.reader.searcher();
@@ -349,9 +355,9 @@ impl MemoryIndex {
     ///
     /// # Errors
     /// [`MemoryError::Index`] when the index cannot be read.
-    pub fn count_group(&self, group: &str) -> Result<usize, MemoryError> {
+    pub fn count_group(&self, group: &super::Group) -> Result<usize, MemoryError> {
         let query = TermQuery::new(
-            Term::from_field_text(self.fields.group, group),
+            Term::from_field_text(self.fields.group, group.as_str()),
             IndexRecordOption::Basic,
         );
         self.reader
@@ -398,7 +404,7 @@ impl MemoryIndex {
         &self,
         tokens: &[String],
         limit: usize,
-        excluded: &[String],
+        excluded: &[super::Group],
     ) -> Result<Vec<Hit>, MemoryError> {
         if tokens.is_empty() || limit == 0 {
             return Ok(Vec::new());
@@ -417,7 +423,7 @@ impl MemoryIndex {
             clauses.push((
                 Occur::MustNot,
                 Box::new(TermQuery::new(
-                    Term::from_field_text(self.fields.group, group),
+                    Term::from_field_text(self.fields.group, group.as_str()),
                     IndexRecordOption::Basic,
                 )),
             ));

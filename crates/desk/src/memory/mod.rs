@@ -8,13 +8,17 @@
 //! [`Memory::match_claims`] finds, for each claim, the earlier claims that state the same fact or a related
 //! one ([`compare`]). Nothing here knows about egui; the window runs it on a background thread.
 
+pub mod carried;
 pub mod claimreview;
 pub mod compare;
 pub mod feed;
 pub mod grams;
 pub mod index;
+pub mod keys;
+mod query;
 pub mod rating;
 pub mod semantic;
+mod storage;
 pub mod terms;
 pub mod vectors;
 
@@ -28,6 +32,14 @@ use serde::{Deserialize, Serialize};
 pub use compare::{Comparison, Relation};
 use compare::{WordWeights, compare};
 pub use index::{Indexed, MemoryIndex};
+pub use keys::{EntryKey, Group};
+pub use query::Explained;
+pub use storage::{
+    CarriedVectors, ImportReport, MAX_IMPORT_BYTES, RebuildReport, entries_of_review, import,
+    import_stamp, import_with, read_claim_reviews, read_claim_reviews_carrying, rebuild,
+    review_group,
+};
+use storage::{article_name, desk_reviews, imported, open_desk_index, sync_reviews};
 
 use crate::article::{Language, sha256_hex};
 use crate::encoder::{Encoder, Kind, Vector};
@@ -71,7 +83,7 @@ pub struct Entry {
 impl Entry {
     /// Identifies a fact-check by what it says, so importing it twice adds nothing.
     #[must_use]
-    pub fn import_key(&self) -> String {
+    pub fn import_key(&self) -> EntryKey {
         let identity = serde_json::json!([
             self.text,
             self.verdict,
@@ -80,8 +92,7 @@ impl Entry {
             self.source,
             self.reviewed_at
         ]);
-        let hash = sha256_hex(&identity.to_string());
-        format!("import:{}", &hash[..32])
+        EntryKey::import(&sha256_hex(&identity.to_string()))
     }
 }
 
@@ -236,15 +247,6 @@ pub fn memory_dir(desk: &Path) -> PathBuf {
     layout::data_dir(desk).join("memory")
 }
 
-const MANIFEST: &str = "reviews.json";
-
-/// Which review files the desk index holds, and in which state.
-#[derive(Debug, Default, Serialize, Deserialize)]
-struct Manifest {
-    /// Relative path → size and modification time (ns since the epoch).
-    reviews: BTreeMap<String, (u64, u128)>,
-}
-
 /// How many matches to report and how close they must be.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MatchOptions {
@@ -303,7 +305,7 @@ pub struct ClaimMatches {
 pub struct Memory {
     sources: Vec<Source>,
     /// Groups left out of matching (the review being matched, when it is in the desk).
-    excluded: Vec<String>,
+    excluded: Vec<Group>,
     /// The sentence encoder; `None` matches by words only.
     encoder: Option<&'static Encoder>,
     /// What the analyst should be told once: the encoder missing, a vector file repaired.
@@ -319,7 +321,7 @@ struct Source {
     vectors: VectorStore,
     /// Claims without a vector of their present text: key and text, or key alone (its text is read from
     /// the index when it is embedded).
-    pending: Vec<(String, Option<String>)>,
+    pending: Vec<(EntryKey, Option<String>)>,
     /// The vector file new vectors are also written to for a source in RAM (the user's vector cache), so
     /// a file named on the command line is embedded once, not on every run.
     cache: Option<PathBuf>,
@@ -333,7 +335,7 @@ impl Source {
     fn new(
         index: MemoryIndex,
         vectors: VectorStore,
-        pending: Vec<(String, Option<String>)>,
+        pending: Vec<(EntryKey, Option<String>)>,
         cache: Option<PathBuf>,
     ) -> Self {
         Self {
@@ -457,453 +459,6 @@ pub fn vector_cache_dir() -> Option<PathBuf> {
         .map(|cache| cache.join("claimdesk"))
 }
 
-/// The vectors of one claim being matched: of the claim, and of its paragraph when it has one.
-#[derive(Debug, Clone)]
-struct QueryVectors {
-    claim: Vector,
-    context: Option<Vector>,
-    /// The paragraph itself, for its words.
-    context_text: Option<String>,
-    /// The paragraph is a post: it weighs more (see [`semantic::Scoring::post_context_weight`]).
-    post: bool,
-}
-
-/// The claims of a review that have a verdict, as memory entries.
-#[must_use]
-pub fn entries_of_review(review: &Review, source: &str, group: &str) -> Vec<Indexed> {
-    review
-        .claims
-        .iter()
-        .filter_map(|claim| {
-            let verdict = claim.verdict?;
-            Some(Indexed {
-                key: format!("{group}#{}", claim.id),
-                group: group.to_owned(),
-                entry: Entry {
-                    text: claim.text.clone(),
-                    verdict,
-                    language: review.article.language,
-                    source: source.to_owned(),
-                    claim_id: Some(claim.id.clone()),
-                    url: None,
-                    reviewed_at: Some(review.modified.clone()),
-                    rating: None,
-                    note: Some(claim.note.clone()).filter(|n| !n.trim().is_empty()),
-                    title: None,
-                },
-            })
-        })
-        .collect()
-}
-
-/// The index group of a review file in a desk.
-#[must_use]
-pub fn review_group(desk: &Path, review_path: &Path) -> String {
-    format!("review:{}", layout::relative(desk, review_path))
-}
-
-/// Outcome of [`import`].
-#[derive(Debug, Clone, Default)]
-pub struct ImportReport {
-    /// Fact-checks found in the file.
-    pub found: usize,
-    /// Of those, new to the memory.
-    pub added: usize,
-    /// What the memory said about itself while importing (an index rebuilt first), to be told.
-    pub notices: Vec<Notice>,
-}
-
-/// ClaimReview files larger than this are refused (a feed of a million fact-checks is far smaller): split a
-/// larger one, or import it as several files.
-pub const MAX_IMPORT_BYTES: u64 = 1024 * 1024 * 1024;
-
-/// Reads a ClaimReview file whole.
-///
-/// # Errors
-/// [`MemoryError`] naming the file, line and field.
-pub fn read_claim_reviews(path: &Path) -> Result<Vec<Entry>, MemoryError> {
-    read_claim_reviews_carrying(path).map(|(entries, _)| entries)
-}
-
-/// Reads a ClaimReview file whole, with the vectors its records carry.
-///
-/// # Errors
-/// [`MemoryError`] naming the file, line and field.
-pub fn read_claim_reviews_carrying(
-    path: &Path,
-) -> Result<(Vec<Entry>, Vec<feed::Carried>), MemoryError> {
-    let bytes = store::read_at_most(path, MAX_IMPORT_BYTES)
-        .map_err(|source| MemoryError::Read {
-            path: path.to_owned(),
-            source,
-        })?
-        .ok_or_else(|| MemoryError::TooLarge {
-            path: path.to_owned(),
-            limit: MAX_IMPORT_BYTES,
-        })?;
-    let text = String::from_utf8_lossy(&bytes);
-    // A byte-order mark opens the file, or a line where files were joined (`cat a.jsonl b.jsonl`): it is
-    // no part of a record.
-    let text = text
-        .trim_start_matches('\u{feff}')
-        .replace("\n\u{feff}", "\n");
-    claimreview::parse_carrying(&text, path)
-}
-
-/// Imports ClaimReview files into the desk's memory. Each file is read whole before anything is written; a
-/// fact-check already in the memory (the same file imported twice) is not added again.
-///
-/// # Errors
-/// The first file that cannot be read or is malformed; files before it are imported.
-pub fn import(desk: &Path, files: &[PathBuf]) -> Result<Vec<ImportReport>, MemoryError> {
-    import_with(desk, files, CarriedVectors::Take)
-}
-
-/// What an import does with the vectors records carry (`claimdesk memory embed --jsonl`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CarriedVectors {
-    /// Take them when they come from this claimdesk's model; refuse the file when they do not.
-    Take,
-    /// Leave them out: the claims are embedded here.
-    Recompute,
-}
-
-/// [`import`], choosing what happens to carried vectors.
-///
-/// # Errors
-/// As [`import`]; [`MemoryError::OtherModel`] for a file whose vectors come from another model (with
-/// [`CarriedVectors::Take`]).
-pub fn import_with(
-    desk: &Path,
-    files: &[PathBuf],
-    carried_vectors: CarriedVectors,
-) -> Result<Vec<ImportReport>, MemoryError> {
-    // Two imports at once would each log and embed what the other adds.
-    let _lock = layout::DeskLock::acquire(desk);
-    let (mut index, notice) = open_desk_index(desk)?;
-    let mut notices: Vec<Notice> = notice.into_iter().collect();
-    let mut known = index.keys()?;
-    // What the log has but the index lacks (a kill between the two) is added to the index, never logged
-    // twice.
-    let mut logged = logged_keys(desk);
-    let encoder = crate::encoder::shared().ok();
-    let mut store = None;
-    let mut reports = Vec::new();
-    for file in files {
-        let (entries, carried) = read_claim_reviews_carrying(file)?;
-        let carried = match (encoder, carried_vectors) {
-            (Some(encoder), CarriedVectors::Take) if !carried.is_empty() => {
-                feed::CarriedByText::of(carried, encoder.identity()).map_err(|theirs| {
-                    MemoryError::OtherModel {
-                        path: file.clone(),
-                        theirs,
-                        ours: encoder.identity().to_owned(),
-                    }
-                })?
-            }
-            _ => feed::CarriedByText::default(),
-        };
-        let found = entries.len();
-        let fresh = not_yet_known(entries, &mut known);
-        // The log first: it is what the index is rebuilt from, so an import the index lost is not lost.
-        let unlogged: Vec<Indexed> = fresh
-            .iter()
-            .filter(|indexed| logged.insert(indexed.key.clone()))
-            .cloned()
-            .collect();
-        append_import_log(desk, &unlogged)?;
-        index.add(&fresh)?;
-        if let (Some(encoder), false) = (encoder, carried.is_empty()) {
-            let taken: Vec<(String, u128, f32, Vec<i8>)> = fresh
-                .iter()
-                .filter_map(|indexed| {
-                    let hash = text_hash(&semantic::passage_text(&indexed.entry));
-                    carried
-                        .get(hash)
-                        .map(|(scale, codes)| (indexed.key.clone(), hash, *scale, codes.clone()))
-                })
-                .collect();
-            if store.is_none() {
-                store = Some(VectorStore::open(&memory_dir(desk), encoder.identity())?);
-            }
-            if let Some(store) = store.as_mut() {
-                store.append_quantized(&taken)?;
-            }
-        }
-        reports.push(ImportReport {
-            found,
-            added: fresh.len(),
-            notices: std::mem::take(&mut notices),
-        });
-    }
-    Ok(reports)
-}
-
-const IMPORT_LOG: &str = "imports.jsonl";
-
-fn import_log(desk: &Path) -> PathBuf {
-    memory_dir(desk).join(IMPORT_LOG)
-}
-
-fn log_error(path: &Path, source: &std::io::Error) -> MemoryError {
-    MemoryError::Index {
-        path: path.to_owned(),
-        message: format!("the import log cannot be written ({source})"),
-    }
-}
-
-/// Appends imported fact-checks to the desk's import log (`.claimdesk/memory/imports.jsonl`), one JSON
-/// line each, and syncs it. The log is created even for none: an empty log says "nothing imported", so a
-/// rebuild knows it lost nothing.
-fn append_import_log(desk: &Path, entries: &[Indexed]) -> Result<(), MemoryError> {
-    use std::io::Write as _;
-    let path = import_log(desk);
-    let mut lines = Vec::new();
-    for indexed in entries {
-        serde_json::to_writer(&mut lines, &indexed.entry)
-            .map_err(|e| log_error(&path, &std::io::Error::other(e)))?;
-        lines.push(b'\n');
-    }
-    let mut file = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(&path)
-        .map_err(|e| log_error(&path, &e))?;
-    file.write_all(&lines).map_err(|e| log_error(&path, &e))?;
-    file.sync_data().map_err(|e| log_error(&path, &e))
-}
-
-/// Opens the desk's index. A desk from before the import log gets one written from its index; an index
-/// that cannot be opened (damaged, or of another version) is moved aside and rebuilt from the import log
-/// and the review files, and the answer says so.
-fn open_desk_index(desk: &Path) -> Result<(MemoryIndex, Option<Notice>), MemoryError> {
-    let folder = memory_dir(desk).join("index");
-    match MemoryIndex::open_or_create(&folder) {
-        Ok(index) => {
-            if !import_log(desk).exists() {
-                append_import_log(desk, &imported(index.entries_of_group("import")?))?;
-                return Ok((index, None));
-            }
-            // An index that holds fewer fact-checks than the log recorded lost them (its meta.json was
-            // deleted, its folder emptied: tantivy then starts a fresh, empty index over the old
-            // segments). Matching against it would answer "nothing" without a word: it is rebuilt.
-            let held = index.count_group("import")?;
-            if log_lines(desk) > held {
-                let logged = logged_keys(desk).len();
-                if logged > held {
-                    drop(index);
-                    let report = rebuild(desk)?;
-                    let index = MemoryIndex::open_or_create(&folder)?;
-                    return Ok((
-                        index,
-                        Some(Notice::IndexIncomplete {
-                            held,
-                            logged,
-                            imports: report.imports,
-                        }),
-                    ));
-                }
-            }
-            Ok((index, None))
-        }
-        Err(error) => match rebuild(desk) {
-            Ok(report) => {
-                let index = MemoryIndex::open_or_create(&folder)?;
-                Ok((
-                    index,
-                    Some(Notice::IndexRebuilt {
-                        reason: error.to_string(),
-                        imports: report.imports,
-                        log_missing: report.log_missing,
-                    }),
-                ))
-            }
-            Err(_) => Err(error),
-        },
-    }
-}
-
-/// The number of lines of the desk's import log (one fact-check each), counted without reading them.
-fn log_lines(desk: &Path) -> usize {
-    std::fs::read(import_log(desk)).map_or(0, |bytes| memchr::memchr_iter(b'\n', &bytes).count())
-}
-
-/// The import keys of the fact-checks the desk's import log records, each once.
-fn logged_keys(desk: &Path) -> HashSet<String> {
-    let Ok(bytes) = std::fs::read(import_log(desk)) else {
-        return HashSet::new();
-    };
-    bytes
-        .split(|b| *b == b'\n')
-        .filter(|line| !line.is_empty())
-        .filter_map(|line| serde_json::from_slice::<Entry>(line).ok())
-        .map(|entry| entry.import_key())
-        .collect()
-}
-
-/// What [`rebuild`] did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct RebuildReport {
-    /// Imported fact-checks put back from the import log.
-    pub imports: usize,
-    /// Lines of the log that could not be read (left out).
-    pub unreadable_lines: usize,
-    /// The desk had no import log: fact-checks imported before it existed must be imported again.
-    pub log_missing: bool,
-}
-
-/// Rebuilds the desk's memory index from its sources: the import log and the review files. The old index
-/// folder is kept as `index.damaged` (the previous one of that name is removed), never deleted outright.
-/// Vectors stay: they are keyed by what they were computed from.
-///
-/// # Errors
-/// [`MemoryError::Index`] when the new index cannot be written.
-pub fn rebuild(desk: &Path) -> Result<RebuildReport, MemoryError> {
-    let _lock = layout::DeskLock::acquire(desk);
-    let dir = memory_dir(desk);
-    let folder = dir.join("index");
-    let aside = dir.join("index.damaged");
-    if folder.exists() {
-        // Whatever lies there: a folder from an earlier rebuild, or a file of that name.
-        let _ = std::fs::remove_dir_all(&aside);
-        let _ = std::fs::remove_file(&aside);
-        std::fs::rename(&folder, &aside).map_err(|e| MemoryError::Index {
-            path: folder.clone(),
-            message: format!("it cannot be moved aside to be rebuilt ({e})"),
-        })?;
-    }
-    let _ = std::fs::remove_file(dir.join(MANIFEST));
-    let mut report = RebuildReport::default();
-    let mut entries = Vec::new();
-    match std::fs::read(import_log(desk)) {
-        Ok(bytes) => {
-            for line in bytes.split(|b| *b == b'\n').filter(|l| !l.is_empty()) {
-                match serde_json::from_slice::<Entry>(line) {
-                    Ok(entry) => entries.push(entry),
-                    Err(_) => report.unreadable_lines += 1,
-                }
-            }
-        }
-        Err(_) => report.log_missing = true,
-    }
-    let mut index = MemoryIndex::open_or_create(&folder)?;
-    let fresh = not_yet_known(entries, &mut HashSet::new());
-    report.imports = fresh.len();
-    index.add(&fresh)?;
-    if report.log_missing {
-        append_import_log(desk, &[])?;
-    }
-    sync_reviews(desk, &mut index)?;
-    Ok(report)
-}
-
-/// A stamp of what was imported into a desk's memory (its import log's size and time): it changes when a
-/// `claimdesk memory import` (from any process) adds fact-checks, so a window can look again.
-#[must_use]
-pub fn import_stamp(desk: &Path) -> Option<(u64, u128)> {
-    stamp(&import_log(desk))
-}
-
-fn stamp(path: &Path) -> Option<(u64, u128)> {
-    let metadata = std::fs::metadata(path).ok()?;
-    let modified = metadata
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos());
-    Some((metadata.len(), modified))
-}
-
-/// The review files of a desk (hidden folders skipped). A folder that is not a desk (no `.claimdesk/`) may be
-/// a home or downloads folder: only its own files are looked at, not its subfolders.
-fn desk_reviews(desk: &Path) -> Vec<PathBuf> {
-    let depth = if layout::data_dir(desk).is_dir() {
-        usize::MAX
-    } else {
-        1
-    };
-    walkdir::WalkDir::new(desk)
-        .max_depth(depth)
-        .follow_links(false)
-        .into_iter()
-        .filter_entry(|entry| {
-            entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
-        })
-        .filter_map(Result::ok)
-        .filter(|entry| entry.file_type().is_file() && layout::is_review_file(entry.path()))
-        .map(walkdir::DirEntry::into_path)
-        .collect()
-}
-
-/// Brings the desk index up to date with the desk's review files: changed files are re-read, removed ones
-/// dropped. A review that cannot be read is left out (the desk table reports it).
-fn sync_reviews(desk: &Path, index: &mut MemoryIndex) -> Result<Vec<Indexed>, MemoryError> {
-    let manifest_path = memory_dir(desk).join(MANIFEST);
-    let mut manifest: Manifest = std::fs::read(&manifest_path)
-        .ok()
-        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-        .unwrap_or_default();
-    let mut seen = HashSet::new();
-    let mut stale_groups = Vec::new();
-    let mut fresh = Vec::new();
-    for path in desk_reviews(desk) {
-        let relative = layout::relative(desk, &path);
-        seen.insert(relative.clone());
-        let Some(stamp) = stamp(&path) else { continue };
-        if manifest.reviews.get(&relative) == Some(&stamp) {
-            continue;
-        }
-        let group = review_group(desk, &path);
-        stale_groups.push(group.clone());
-        manifest.reviews.insert(relative.clone(), stamp);
-        if let Ok(review) = store::load(&path) {
-            fresh.extend(entries_of_review(
-                &review,
-                &article_name(desk, &path),
-                &group,
-            ));
-        }
-    }
-    let removed: Vec<String> = manifest
-        .reviews
-        .keys()
-        .filter(|relative| !seen.contains(*relative))
-        .cloned()
-        .collect();
-    for relative in removed {
-        manifest.reviews.remove(&relative);
-        stale_groups.push(format!("review:{relative}"));
-    }
-    if stale_groups.is_empty() {
-        return Ok(fresh);
-    }
-    index.replace(&stale_groups, &fresh)?;
-    if let Ok(bytes) = serde_json::to_vec(&manifest) {
-        // The manifest only saves work: when it cannot be written, the next sync re-reads the reviews.
-        let _ = store::write_atomic(&manifest_path, &bytes);
-    }
-    Ok(fresh)
-}
-
-/// How a review's claims name their source: the article beside the review, relative to the desk (the
-/// review's own path when the article is gone).
-fn article_name(desk: &Path, review_path: &Path) -> String {
-    let name = review_path
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let stem = name
-        .get(..name.len().saturating_sub(".review.json".len()))
-        .unwrap_or_default();
-    layout::ARTICLE_EXTENSIONS
-        .iter()
-        .map(|extension| review_path.with_file_name(format!("{stem}.{extension}")))
-        .find(|article| article.is_file())
-        .map_or_else(
-            || layout::relative(desk, review_path),
-            |article| layout::relative(desk, &article),
-        )
-}
-
 impl Memory {
     /// An empty memory that matches by meaning when the sentence encoder can be loaded, by words
     /// otherwise (and says so once, see [`Memory::notices`]).
@@ -991,7 +546,7 @@ impl Memory {
                     let (scale, codes) = store.vectors.quantized(row);
                     vectors
                         .vectors
-                        .insert_quantized(&indexed.key, hash, scale, codes);
+                        .insert_quantized(indexed.key.as_str(), hash, scale, codes);
                 }
                 None => pending.push((indexed.key.clone(), Some(text))),
             }
@@ -1025,23 +580,23 @@ impl Memory {
                 ));
             };
             let vectors = VectorStore::open(&memory_dir(desk), encoder.identity())?;
-            let mut pending: Vec<(String, Option<String>)> = Vec::new();
+            let mut pending: Vec<(EntryKey, Option<String>)> = Vec::new();
             let mut queued = HashSet::new();
             for indexed in &fresh {
                 let text = semantic::passage_text(&indexed.entry);
                 if vectors
                     .vectors
-                    .row_of(&indexed.key, text_hash(&text))
+                    .row_of(indexed.key.as_str(), text_hash(&text))
                     .is_none()
                 {
                     queued.insert(indexed.key.clone());
                     pending.push((indexed.key.clone(), Some(text)));
                 }
             }
-            let mut missing: Vec<String> = index
+            let mut missing: Vec<EntryKey> = index
                 .keys()?
                 .into_iter()
-                .filter(|key| !vectors.vectors.has_key(key) && !queued.contains(key))
+                .filter(|key| !vectors.vectors.has_key(key.as_str()) && !queued.contains(key))
                 .collect();
             missing.sort_unstable();
             pending.extend(missing.into_iter().map(|key| (key, None)));
@@ -1074,7 +629,7 @@ impl Memory {
         }
         if layout::is_review_file(path) {
             let review = store::load(path)?;
-            let group = format!("review:{}", path.display());
+            let group = Group::review_named(&path.display().to_string());
             let folder = path.parent().unwrap_or(Path::new(""));
             let entries = entries_of_review(&review, &article_name(folder, path), &group);
             let source = self.ram_source(&entries, true)?;
@@ -1137,20 +692,23 @@ impl Memory {
             source.vectors = VectorStore::open(&memory_dir(desk), encoder.identity())?;
             let vectors = &source.vectors;
             source.pending.retain(|(key, text)| match text {
-                Some(text) => vectors.vectors.row_of(key, text_hash(text)).is_none(),
-                None => !vectors.vectors.has_key(key),
+                Some(text) => vectors
+                    .vectors
+                    .row_of(key.as_str(), text_hash(text))
+                    .is_none(),
+                None => !vectors.vectors.has_key(key.as_str()),
             });
         }
         let total = source.pending.len();
         let mut done = 0;
         while !source.pending.is_empty() {
             let take = source.pending.len().min(EMBED_BATCH * threads);
-            let batch: Vec<(String, Option<String>)> = source.pending.drain(..take).collect();
+            let batch: Vec<(EntryKey, Option<String>)> = source.pending.drain(..take).collect();
             let mut keyed = Vec::with_capacity(batch.len());
             for (key, text) in batch {
                 let text = match text {
                     Some(text) => text,
-                    None => match source.index.entry_by_key(&key)? {
+                    None => match source.index.entry_by_key(key.as_str())? {
                         Some(entry) => semantic::passage_text(&entry),
                         // Deleted since its key was listed.
                         None => continue,
@@ -1163,7 +721,7 @@ impl Memory {
             let records: Vec<(String, u128, Vec<f32>)> = keyed
                 .iter()
                 .zip(vectors)
-                .map(|((key, text), vector)| (key.clone(), text_hash(text), vector))
+                .map(|((key, text), vector)| (key.as_str().to_owned(), text_hash(text), vector))
                 .collect();
             source.vectors.append(&records)?;
             if let Some(cache) = &source.cache {
@@ -1184,9 +742,9 @@ impl Memory {
 
     /// Leaves the claims of this review file (in `desk`) out of matching: a review never matches itself.
     pub fn exclude_review(&mut self, desk: &Path, review_path: &Path) {
-        self.excluded.push(review_group(desk, review_path));
+        self.excluded.push(Group::review(desk, review_path));
         self.excluded
-            .push(format!("review:{}", review_path.display()));
+            .push(Group::review_named(&review_path.display().to_string()));
     }
 
     /// How many earlier claims the memory holds.
@@ -1199,496 +757,5 @@ impl Memory {
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.len() == 0
-    }
-
-    /// The vectors of claims to match (all at once: batches are faster than single texts).
-    fn query_vectors(&self, claims: &[Asked<'_>]) -> Option<Vec<QueryVectors>> {
-        let encoder = self.encoder?;
-        if self.sources.iter().all(|s| s.vectors.vectors.is_empty()) {
-            return None;
-        }
-        let mut folded: Vec<String> = Vec::new();
-        for asked in claims {
-            folded.push(semantic::encoder_text(asked.claim));
-            if let Some(context) = asked.context {
-                folded.push(semantic::encoder_text(context));
-            }
-        }
-        let texts: Vec<&str> = folded.iter().map(String::as_str).collect();
-        let threads = std::thread::available_parallelism().map_or(1, usize::from);
-        let mut vectors = encoder
-            .embed_parallel(&texts, Kind::Query, threads)
-            .into_iter();
-        Some(
-            claims
-                .iter()
-                .map(|asked| QueryVectors {
-                    claim: vectors.next().unwrap_or_default(),
-                    context: asked.context.and_then(|_| vectors.next()),
-                    context_text: asked.context.map(str::to_owned),
-                    post: asked.post,
-                })
-                .collect(),
-        )
-    }
-
-    /// The earlier claims that match each of `claims` (written in `language`), best first.
-    ///
-    /// # Errors
-    /// [`MemoryError::Index`] when an index cannot be read.
-    pub fn match_claims(
-        &self,
-        claims: &[Claim],
-        language: Language,
-        options: MatchOptions,
-    ) -> Result<Vec<ClaimMatches>, MemoryError> {
-        self.match_claims_in(claims, None, language, options)
-    }
-
-    /// The earlier claims that match each claim of a review, each read with its paragraph of the article.
-    ///
-    /// # Errors
-    /// [`MemoryError::Index`] when an index cannot be read.
-    pub fn match_review(
-        &self,
-        review: &Review,
-        options: MatchOptions,
-    ) -> Result<Vec<ClaimMatches>, MemoryError> {
-        self.match_claims_in(
-            &review.claims,
-            Some(&review.article.text),
-            review.article.language,
-            options,
-        )
-    }
-
-    /// The earlier claims that match each of `claims`, read with their paragraphs of `article` when given.
-    ///
-    /// # Errors
-    /// [`MemoryError::Index`] when an index cannot be read.
-    pub fn match_claims_in(
-        &self,
-        claims: &[Claim],
-        article: Option<&str>,
-        language: Language,
-        options: MatchOptions,
-    ) -> Result<Vec<ClaimMatches>, MemoryError> {
-        let asked = asked_with_context(claims, article, self.scoring());
-        let queries = if options.top == 0 {
-            None
-        } else {
-            self.query_vectors(&asked)
-        };
-        claims
-            .iter()
-            .enumerate()
-            .map(|(at, claim)| {
-                Ok(ClaimMatches {
-                    claim_id: claim.id.clone(),
-                    start: claim.start,
-                    end: claim.end,
-                    text: claim.text.clone(),
-                    matches: self.match_one(
-                        &claim.text,
-                        language,
-                        queries.as_ref().map(|q| &q[at]),
-                        options,
-                    )?,
-                })
-            })
-            .collect()
-    }
-
-    /// The earlier claims that match one claim text.
-    ///
-    /// # Errors
-    /// [`MemoryError::Index`] when an index cannot be read.
-    pub fn match_text(
-        &self,
-        text: &str,
-        language: Language,
-        options: MatchOptions,
-    ) -> Result<Vec<Match>, MemoryError> {
-        let query = if options.top == 0 {
-            None
-        } else {
-            self.query_vectors(&[Asked {
-                claim: text,
-                context: None,
-                post: false,
-            }])
-        };
-        self.match_one(
-            text,
-            language,
-            query.as_ref().and_then(|q| q.first()),
-            options,
-        )
-    }
-
-    fn is_excluded(&self, key: &str) -> bool {
-        self.excluded.iter().any(|group| {
-            key.strip_prefix(group.as_str())
-                .is_some_and(|rest| rest.starts_with('#'))
-        })
-    }
-
-    /// The candidates of one claim with what scores them: BM25's best and the vectors' nearest, each once.
-    fn candidates(
-        &self,
-        text: &str,
-        analysis: &terms::Analysis,
-        language: Language,
-        query: Option<&QueryVectors>,
-        top: usize,
-    ) -> Result<Vec<Candidate>, MemoryError> {
-        let scoring = self.scoring();
-        let mut found = Vec::new();
-        let mut seen = HashSet::new();
-        for source in &self.sources {
-            let mut hits: Vec<(Entry, f32)> = Vec::new();
-            if !analysis.is_empty() {
-                let mut tokens = analysis.tokens();
-                for word in &analysis.words {
-                    if let Some(parts) =
-                        terms::known_parts(language, word, &|stem| source.index.knows(stem))
-                    {
-                        tokens.extend(parts);
-                    }
-                }
-                let limit = if query.is_some() {
-                    scoring.word_candidates.max(top)
-                } else {
-                    (top * 3).max(15)
-                };
-                for hit in source.index.search(&tokens, limit, &self.excluded)? {
-                    hits.push((hit.entry, hit.score));
-                }
-            }
-            // The paragraph's words find what the claim alone does not name.
-            let mut context_hits: Vec<(Entry, f32)> = Vec::new();
-            if let Some(context) = query.and_then(|q| q.context_text.as_deref()) {
-                let tokens = terms::analyse(context, language).tokens();
-                context_hits = source
-                    .index
-                    .search(&tokens, scoring.word_candidates, &self.excluded)?
-                    .into_iter()
-                    .map(|hit| (hit.entry, hit.score))
-                    .collect();
-            }
-            let store = &source.vectors.vectors;
-            if let Some(q) = query {
-                let blended = scoring.query_vector(&q.claim, q.context.as_deref(), q.post);
-                let accept = |row: vectors::Row| !self.is_excluded(store.key(row));
-                for (row, _) in store.nearest(&blended, scoring.vector_candidates, &accept) {
-                    if let Some(entry) = source.index.entry_by_key(store.key(row))? {
-                        hits.push((entry, 0.0));
-                    }
-                }
-            }
-            let best_bm25 = hits.iter().map(|c| c.1).fold(0.0f32, f32::max);
-            let identity = |entry: &Entry| {
-                (
-                    entry.text.clone(),
-                    entry.source.clone(),
-                    entry.claim_id.clone(),
-                    entry.verdict,
-                )
-            };
-            let mut bm25_of = HashMap::new();
-            for (entry, score) in &hits {
-                let best: &mut f32 = bm25_of.entry(identity(entry)).or_insert(0.0);
-                *best = best.max(*score);
-            }
-            let best_context_bm25 = context_hits.iter().map(|c| c.1).fold(0.0f32, f32::max);
-            let mut context_bm25_of = HashMap::new();
-            for (entry, score) in &context_hits {
-                let best: &mut f32 = context_bm25_of.entry(identity(entry)).or_insert(0.0);
-                *best = best.max(*score);
-            }
-            hits.extend(context_hits.into_iter().map(|(entry, _)| (entry, 0.0)));
-            let weights = IndexWeights::new(&source.index);
-            // N-grams only score what the encoder scores too: without vectors a match is by words alone.
-            let gram_queries = match query {
-                Some(q) => {
-                    let frequencies = source.frequencies()?;
-                    Some((
-                        frequencies,
-                        frequencies.weights(text),
-                        q.context_text.as_deref().map(|c| frequencies.weights(c)),
-                    ))
-                }
-                None => None,
-            };
-            for (entry, _) in hits {
-                let id = identity(&entry);
-                let bm25 = bm25_of.get(&id).copied().unwrap_or(0.0);
-                let context_bm25 = context_bm25_of.get(&id).copied();
-                if !seen.insert(id) {
-                    continue;
-                }
-                let earlier = terms::analyse(&entry.text, entry.language);
-                let comparison = compare(analysis, &earlier, language, &weights);
-                let row = store.row_of_text(text_hash(&semantic::passage_text(&entry)));
-                let features = match (query, row, &gram_queries) {
-                    (Some(q), Some(row), Some((frequencies, claim_grams, context_grams))) => {
-                        let earlier_grams = frequencies.weights(&semantic::passage_text(&entry));
-                        Some(semantic::Features {
-                            cross_language: semantic::languages_differ(language, entry.language),
-                            claim_cosine: f64::from(store.cosine(row, &q.claim)),
-                            context_cosine: q
-                                .context
-                                .as_ref()
-                                .map(|c| f64::from(store.cosine(row, c))),
-                            post: q.post,
-                            claim_grams: claim_grams.similarity(&earlier_grams),
-                            context_grams: context_grams
-                                .as_ref()
-                                .map(|c| c.similarity(&earlier_grams)),
-                            bm25: share(bm25, best_bm25),
-                            context_bm25: q
-                                .context_text
-                                .as_ref()
-                                .map(|_| share(context_bm25.unwrap_or(0.0), best_context_bm25)),
-                            lexical: comparison.similarity,
-                        })
-                    }
-                    _ => None,
-                };
-                found.push(Candidate {
-                    entry,
-                    earlier,
-                    comparison,
-                    features,
-                });
-            }
-        }
-        Ok(found)
-    }
-
-    fn scoring(&self) -> &semantic::Scoring {
-        self.scoring.as_ref().unwrap_or(&semantic::SCORING)
-    }
-
-    /// Uses other weights than the shipped ones (to fit and measure them).
-    pub fn set_scoring(&mut self, scoring: semantic::Scoring) {
-        self.scoring = Some(scoring);
-    }
-
-    /// Every candidate of each claim with the features that score it (`None`: matched by words only), for
-    /// fitting the weights and explaining a rank.
-    ///
-    /// # Errors
-    /// [`MemoryError::Index`] when an index cannot be read.
-    pub fn explain_claims(
-        &self,
-        claims: &[Claim],
-        article: Option<&str>,
-        language: Language,
-    ) -> Result<Vec<Explained>, MemoryError> {
-        let asked = asked_with_context(claims, article, self.scoring());
-        let queries = self.query_vectors(&asked);
-        claims
-            .iter()
-            .enumerate()
-            .map(|(at, claim)| {
-                let analysis = terms::analyse(&claim.text, language);
-                Ok(self
-                    .candidates(
-                        &claim.text,
-                        &analysis,
-                        language,
-                        queries.as_ref().map(|q| &q[at]),
-                        5,
-                    )?
-                    .into_iter()
-                    .map(|c| (c.entry, c.features))
-                    .collect())
-            })
-            .collect()
-    }
-
-    fn match_one(
-        &self,
-        text: &str,
-        language: Language,
-        query: Option<&QueryVectors>,
-        options: MatchOptions,
-    ) -> Result<Vec<Match>, MemoryError> {
-        let analysis = terms::analyse(text, language);
-        if (analysis.is_empty() && query.is_none()) || options.top == 0 {
-            return Ok(Vec::new());
-        }
-        let scoring = self.scoring();
-        let mut matches: Vec<(f64, Match)> = Vec::new();
-        for candidate in self.candidates(text, &analysis, language, query, options.top)? {
-            let Candidate {
-                entry,
-                earlier,
-                comparison,
-                features,
-            } = candidate;
-            let (rank, why) = match (features, self.encoder) {
-                (Some(features), Some(encoder)) => {
-                    let rank = scoring.rank(scoring.score(&features));
-                    let why = semantic::decide(
-                        &comparison,
-                        &analysis,
-                        &earlier,
-                        features.cross_language,
-                        rank.clamp(0.0, 1.0),
-                        features.claim_cosine,
-                        encoder,
-                        scoring,
-                    );
-                    (rank, why)
-                }
-                _ => (comparison.similarity, comparison.why.clone()),
-            };
-            // 1 is kept for the same text: a restatement, however close, stays just below.
-            let identical = entry.text.trim().eq_ignore_ascii_case(text.trim());
-            let similarity = if identical {
-                rank.clamp(0.0, 1.0)
-            } else {
-                rank.clamp(0.0, 0.999)
-            };
-            if similarity < options.min_similarity {
-                continue;
-            }
-            matches.push((
-                rank,
-                Match {
-                    entry,
-                    similarity: (similarity * 1000.0).round() / 1000.0,
-                    relation: why.relation(),
-                    reason: why.english(),
-                    why,
-                },
-            ));
-        }
-        // By the unrounded, unclamped score: two matches that both show 1.0 still have an order. Equal
-        // scores (one fact-check published twice, by two sites or in two quote styles) put the newer
-        // check first, then go by a hash of the fact-check: never by where it stands in its file, which
-        // says nothing about it (and a benchmark's file lists its answers first).
-        matches.sort_by(|(a_rank, a), (b_rank, b)| {
-            b_rank
-                .total_cmp(a_rank)
-                .then_with(|| {
-                    (a.relation == Relation::Related).cmp(&(b.relation == Relation::Related))
-                })
-                .then_with(|| b.entry.reviewed_at.cmp(&a.entry.reviewed_at))
-                .then_with(|| a.entry.import_key().cmp(&b.entry.import_key()))
-        });
-        matches.truncate(options.top);
-        Ok(matches.into_iter().map(|(_, found)| found).collect())
-    }
-}
-
-/// The candidates of one claim with their features (`None`: matched by words only).
-pub type Explained = Vec<(Entry, Option<semantic::Features>)>;
-
-/// Fact-checks as the index holds them.
-fn imported(entries: Vec<Entry>) -> Vec<Indexed> {
-    entries
-        .into_iter()
-        .map(|entry| Indexed {
-            key: entry.import_key(),
-            group: "import".to_owned(),
-            entry,
-        })
-        .collect()
-}
-
-/// The fact-checks whose key is not in `known` yet (each once), as the index holds them; their keys are
-/// added to `known`.
-fn not_yet_known(entries: Vec<Entry>, known: &mut HashSet<String>) -> Vec<Indexed> {
-    imported(entries)
-        .into_iter()
-        .filter(|indexed| known.insert(indexed.key.clone()))
-        .collect()
-}
-
-/// A BM25 score as a share of the best candidate's (0 when nothing scored).
-fn share(score: f32, best: f32) -> f64 {
-    if best > 0.0 {
-        f64::from(score / best)
-    } else {
-        0.0
-    }
-}
-
-/// A candidate of one claim.
-struct Candidate {
-    entry: Entry,
-    earlier: terms::Analysis,
-    comparison: Comparison,
-    features: Option<semantic::Features>,
-}
-
-/// A claim to match, with its paragraph of the article when it has one.
-struct Asked<'a> {
-    claim: &'a str,
-    context: Option<&'a str>,
-    /// The paragraph is a post (the whole text, short).
-    post: bool,
-}
-
-/// Each claim's text with its paragraph of the article, when it has one.
-fn asked_with_context<'a>(
-    claims: &'a [Claim],
-    article: Option<&'a str>,
-    scoring: &semantic::Scoring,
-) -> Vec<Asked<'a>> {
-    claims
-        .iter()
-        .map(|claim| {
-            let context =
-                article.and_then(|text| semantic::paragraph_around(text, claim.start, claim.end));
-            Asked {
-                claim: claim.text.as_str(),
-                context,
-                post: context
-                    .zip(article)
-                    .is_some_and(|(paragraph, text)| scoring.is_post(paragraph, text)),
-            }
-        })
-        .collect()
-}
-
-/// Word weights from an index's document frequencies: rare words tell claims apart better than common ones.
-/// Small memories say little about frequency, so their words weigh the same.
-struct IndexWeights<'a> {
-    index: &'a MemoryIndex,
-    size: u64,
-    cache: std::cell::RefCell<HashMap<String, f64>>,
-}
-
-impl<'a> IndexWeights<'a> {
-    fn new(index: &'a MemoryIndex) -> Self {
-        Self {
-            index,
-            size: index.len(),
-            cache: std::cell::RefCell::new(HashMap::new()),
-        }
-    }
-}
-
-/// Below this many claims, word frequencies are noise.
-const MIN_CLAIMS_FOR_WEIGHTS: u64 = 200;
-
-impl WordWeights for IndexWeights<'_> {
-    #[expect(clippy::cast_precision_loss, reason = "counts far below 2^52")]
-    fn factor(&self, token: &str) -> f64 {
-        if self.size < MIN_CLAIMS_FOR_WEIGHTS {
-            return 1.0;
-        }
-        if let Some(&factor) = self.cache.borrow().get(token) {
-            return factor;
-        }
-        let (df, n) = self.index.frequency(token);
-        let idf = ((n as f64 + 1.0) / (df as f64 + 1.0)).ln() / (n as f64 + 1.0).ln();
-        let factor = 0.5 + idf.clamp(0.0, 1.0);
-        self.cache.borrow_mut().insert(token.to_owned(), factor);
-        factor
     }
 }

@@ -84,14 +84,6 @@ impl CheckedBefore {
         self.matches.get(claim_id).map_or(&[], Vec::as_slice)
     }
 
-    /// The best "same" match of a claim.
-    #[must_use]
-    pub fn best_same(&self, claim_id: &str) -> Option<&Match> {
-        self.matches(claim_id)
-            .iter()
-            .find(|m| m.relation == Relation::Same)
-    }
-
     /// The best match whose verdict M can carry over: the same fact, or its opposite (inverted).
     #[must_use]
     pub fn best_adoptable(&self, claim_id: &str) -> Option<&Match> {
