@@ -178,6 +178,31 @@ pub fn extract_text_with_progress(
     claims
 }
 
+/// A lone sentence described as extraction describes it: the names of its named features and the words
+/// model's logit for it (`model`: a desk's own or the shipped one); `None` for a sentence that can never be
+/// a claim. What the scorer training script (`scripts/model/train-scorer.py`) learns from, read by the
+/// hidden `claimdesk embed --features`.
+#[must_use]
+pub fn features_of(
+    text: &str,
+    language: Language,
+    model: &Model,
+) -> Option<(Vec<&'static str>, f64)> {
+    let lexicon = Lexicon::for_language(language);
+    let span = Span {
+        start: 0,
+        end: text.len(),
+    };
+    let analysis = analyze(text, span, lexicon);
+    let description = describe(&analysis, &mut Context::default(), lexicon)?;
+    let terms = model::Terms::of(&analysis);
+    let logit = model.logit(&description.features, language, terms.hashes());
+    Some((
+        description.features.iter().map(|f| f.name()).collect(),
+        logit,
+    ))
+}
+
 /// The sentence segments of a text, for the UI (click a sentence to add it as a claim).
 #[must_use]
 pub fn sentences(text: &str, language: Language) -> Vec<Span> {
