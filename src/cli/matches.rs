@@ -73,7 +73,30 @@ impl MatchArgs {
         };
         super::memory::tell_notices(&memory);
         super::memory::embed_with_progress(&mut memory)?;
-        let results = memory.match_review(&review, options)?;
+        let mut results = memory.match_review(&review, options)?;
+        if review.claims.is_empty() {
+            // Nothing extraction calls a claim: the text is still what was asked about, as one statement.
+            let text = &review.article.text;
+            let start = text.len() - text.trim_start().len();
+            let end = text.trim_end().len();
+            if start < end {
+                eprintln!(
+                    "claimdesk: {}: no claims found; its text was matched as one statement",
+                    crate::layout::printable_name(&file.display().to_string())
+                );
+                results.push(memory::ClaimMatches {
+                    claim_id: "text".to_owned(),
+                    start,
+                    end,
+                    text: text[start..end].to_owned(),
+                    matches: memory.match_text(
+                        &text[start..end],
+                        review.article.language,
+                        options,
+                    )?,
+                });
+            }
+        }
         Output::Stdout.write_with(|out| {
             for claim in &results {
                 serde_json::to_writer(&mut *out, claim)?;

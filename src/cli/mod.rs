@@ -20,6 +20,7 @@ mod sentences;
 mod status;
 mod team;
 mod train;
+mod train_speakers;
 
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
@@ -114,6 +115,9 @@ pub enum Command {
     /// Sentence vectors of standard input's lines (for the meaning scorer's training script).
     #[command(hide = true)]
     Embed(EmbedArgs),
+    /// Train the speaker tagger from annotated sentences.
+    #[command(hide = true)]
+    TrainSpeakers(train_speakers::TrainSpeakersArgs),
 }
 
 impl Command {
@@ -137,6 +141,7 @@ impl Command {
             Self::Schema(args) => args.run(),
             Self::ReadPdf(args) => args.run(),
             Self::Embed(args) => args.run(),
+            Self::TrainSpeakers(args) => args.run(),
         }
     }
 }

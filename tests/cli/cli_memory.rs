@@ -914,3 +914,35 @@ fn a_vector_folder_a_damaged_index_file_and_a_line_bom_are_survived() {
         );
     }
 }
+
+/// A post that extraction makes no claim of is still matched, as one statement, and `match` says so.
+#[test]
+fn match_reads_a_text_without_claims_as_one_statement() {
+    let desk = tempfile::tempdir().unwrap();
+    let root = desk.path();
+    std::fs::create_dir_all(root.join(".claimdesk")).unwrap();
+    write(
+        root,
+        "checks.jsonl",
+        &claim_review(
+            "Der Bürgermeister hat das Hallenbad an einen Investor verkauft.",
+            "Falsch",
+            "https://fakten.example/bad",
+        ),
+    );
+    let output = claimdesk_in(root, &["memory", "import", "--no-embed", "checks.jsonl"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    // Two words: no candidate even as a post.
+    let post = write(root, "post.txt", "Hallenbad verkauft!!\n");
+    let output = claimdesk_in(root, &["match", post.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("matched as one statement"),
+        "{}",
+        stderr(&output)
+    );
+    let lines = json_lines(&output);
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0]["text"], "Hallenbad verkauft!!");
+    assert_eq!(lines[0]["matches"][0]["url"], "https://fakten.example/bad");
+}

@@ -42,3 +42,4 @@ kind-event = Ereignis
 kind-fact = Tatsachenbehauptung
 kind-headline = Schlagzeile
 kind-rumour = Gerücht
+kind-question = Frage

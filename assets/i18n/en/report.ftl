@@ -42,3 +42,4 @@ kind-event = event
 kind-fact = fact
 kind-headline = headline
 kind-rumour = rumour
+kind-question = question

@@ -173,6 +173,37 @@ impl Bert {
     /// `out` (one row of `hidden` per sequence). Sequences are at most [`Bert::max_positions`] long.
     pub fn pooled(&self, sequences: &[Vec<u32>], scratch: &mut Scratch, out: &mut [f32]) {
         let hidden = self.hidden;
+        let bounds = self.forward(sequences, scratch);
+        for ((start, end), pooled) in bounds.iter().zip(out.chunks_exact_mut(hidden)) {
+            pooled.fill(0.0);
+            for row in scratch.x[start * hidden..end * hidden].chunks_exact(hidden) {
+                for (sum, value) in pooled.iter_mut().zip(row) {
+                    *sum += value;
+                }
+            }
+            #[expect(clippy::cast_precision_loss, reason = "at most 512 tokens")]
+            let count = (end - start).max(1) as f32;
+            for value in pooled.iter_mut() {
+                *value /= count;
+            }
+        }
+    }
+
+    /// The last hidden state of every token of `sequences`, stacked (one row of `hidden` per token, the
+    /// sequences one after another), and each sequence's rows.
+    pub fn states<'s>(
+        &self,
+        sequences: &[Vec<u32>],
+        scratch: &'s mut Scratch,
+    ) -> (&'s [f32], Vec<(usize, usize)>) {
+        let bounds = self.forward(sequences, scratch);
+        (&scratch.x, bounds)
+    }
+
+    /// Runs the model over `sequences`; their last hidden states are left in `scratch.x`, one row per
+    /// token. Returns each sequence's rows.
+    fn forward(&self, sequences: &[Vec<u32>], scratch: &mut Scratch) -> Vec<(usize, usize)> {
+        let hidden = self.hidden;
         let total: usize = sequences.iter().map(Vec::len).sum();
         let mut bounds = Vec::with_capacity(sequences.len());
         let mut start = 0;
@@ -203,19 +234,7 @@ impl Bert {
         for layer in &self.layers {
             self.layer(layer, total, &bounds, scratch);
         }
-        for ((start, end), pooled) in bounds.iter().zip(out.chunks_exact_mut(hidden)) {
-            pooled.fill(0.0);
-            for row in scratch.x[start * hidden..end * hidden].chunks_exact(hidden) {
-                for (sum, value) in pooled.iter_mut().zip(row) {
-                    *sum += value;
-                }
-            }
-            #[expect(clippy::cast_precision_loss, reason = "at most 512 tokens")]
-            let count = (end - start).max(1) as f32;
-            for value in pooled.iter_mut() {
-                *value /= count;
-            }
-        }
+        bounds
     }
 
     fn layer(&self, layer: &Layer, total: usize, bounds: &[(usize, usize)], s: &mut Scratch) {

@@ -179,6 +179,111 @@ impl Encoder {
         ids
     }
 
+    /// What [`Self::embed_words`] gives for a text: its vector, and one state per whitespace-separated
+    /// chunk of the text (the mean of the last hidden states of the chunk's pieces).
+    fn words_of(&self, texts: &[&str], kind: Kind, scratch: &mut bert::Scratch) -> Vec<WordStates> {
+        let limit = self.bert.max_positions() - 2;
+        let prefix = self.tokenizer.encode(kind.prefix().trim_end(), limit);
+        let mut sequences = Vec::with_capacity(texts.len());
+        let mut owners_all = Vec::with_capacity(texts.len());
+        let mut chunks_all = Vec::with_capacity(texts.len());
+        for text in texts {
+            let (pieces, owners, chunks) = self.tokenizer.encode_chunks(text, limit - prefix.len());
+            let mut sequence = Vec::with_capacity(pieces.len() + prefix.len() + 2);
+            sequence.push(self.bos);
+            sequence.extend(&prefix);
+            sequence.extend(pieces);
+            sequence.push(self.eos);
+            sequences.push(sequence);
+            owners_all.push(owners);
+            chunks_all.push(chunks);
+        }
+        let (rows, bounds) = self.bert.states(&sequences, scratch);
+        let mut out = Vec::with_capacity(texts.len());
+        for (((start, end), owners), chunks) in bounds.into_iter().zip(owners_all).zip(chunks_all) {
+            let tokens = &rows[start * DIMENSIONS..end * DIMENSIONS];
+            let mut pooled = vec![0.0f32; DIMENSIONS];
+            for row in tokens.chunks_exact(DIMENSIONS) {
+                for (sum, value) in pooled.iter_mut().zip(row) {
+                    *sum += value;
+                }
+            }
+            let mut states = vec![vec![0.0f32; DIMENSIONS]; chunks.len()];
+            let mut counts = vec![0u32; chunks.len()];
+            // Pieces of the text start after the mark and the prefix.
+            let first = 1 + prefix.len();
+            for (piece, &owner) in owners.iter().enumerate() {
+                let row = &tokens[(first + piece) * DIMENSIONS..(first + piece + 1) * DIMENSIONS];
+                for (sum, value) in states[owner].iter_mut().zip(row) {
+                    *sum += value;
+                }
+                counts[owner] += 1;
+            }
+            for (state, count) in states.iter_mut().zip(counts) {
+                if count > 0 {
+                    #[expect(clippy::cast_precision_loss, reason = "a few pieces a word")]
+                    let count = count as f32;
+                    for value in state.iter_mut() {
+                        *value /= count;
+                    }
+                }
+            }
+            out.push(WordStates {
+                vector: normalized(&pooled),
+                chunks,
+                states,
+            });
+        }
+        out
+    }
+
+    /// The vector of each text and a state of each of its words (whitespace-separated chunks), from one
+    /// run of the model: what a tagger reads besides the sentence's vector. Texts are taken a batch at a
+    /// time on the calling thread.
+    #[must_use]
+    pub fn embed_words(&self, texts: &[&str], kind: Kind) -> Vec<WordStates> {
+        let mut scratch = bert::Scratch::default();
+        let mut out = Vec::with_capacity(texts.len());
+        let mut start = 0;
+        let mut tokens = 0;
+        for (index, text) in texts.iter().enumerate() {
+            let length = self.tokens(text, kind);
+            if tokens + length > BATCH_TOKENS && index > start {
+                out.extend(self.words_of(&texts[start..index], kind, &mut scratch));
+                start = index;
+                tokens = 0;
+            }
+            tokens += length;
+        }
+        out.extend(self.words_of(&texts[start..], kind, &mut scratch));
+        out
+    }
+
+    /// [`Self::embed_words`] on `threads` threads.
+    #[must_use]
+    pub fn embed_words_parallel(
+        &self,
+        texts: &[&str],
+        kind: Kind,
+        threads: usize,
+    ) -> Vec<WordStates> {
+        let threads = threads.clamp(1, texts.len().max(1));
+        if threads == 1 {
+            return self.embed_words(texts, kind);
+        }
+        let chunk = texts.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = texts
+                .chunks(chunk)
+                .map(|part| scope.spawn(move || self.embed_words(part, kind)))
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|handle| handle.join().unwrap_or_default())
+                .collect()
+        })
+    }
+
     /// How many tokens `text` takes, its prefix and sentence marks included.
     #[must_use]
     pub fn tokens(&self, text: &str, kind: Kind) -> usize {
@@ -239,6 +344,17 @@ impl Encoder {
                 .collect()
         })
     }
+}
+
+/// A text's vector and its words' states ([`Encoder::embed_words`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct WordStates {
+    /// The text's vector, as [`Encoder::embed`] gives it.
+    pub vector: Vector,
+    /// The whitespace-separated chunks of the text, as byte spans.
+    pub chunks: Vec<(usize, usize)>,
+    /// One state per chunk ([`DIMENSIONS`] each): the mean of its pieces' last hidden states.
+    pub states: Vec<Vec<f32>>,
 }
 
 fn normalized(vector: &[f32]) -> Vector {

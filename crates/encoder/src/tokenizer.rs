@@ -117,6 +117,43 @@ impl Tokenizer {
         out
     }
 
+    /// The ids of `text`'s pieces with, for each, the whitespace-separated chunk of `text` it belongs to
+    /// (chunks as byte spans of `text`), at most `limit` pieces. The same pieces as [`Self::encode`]:
+    /// pieces never cross a space.
+    #[must_use]
+    pub fn encode_chunks(
+        &self,
+        text: &str,
+        limit: usize,
+    ) -> (Vec<u32>, Vec<usize>, Vec<(usize, usize)>) {
+        let mut ids = Vec::new();
+        let mut owners = Vec::new();
+        let mut chunks = Vec::new();
+        let mut start = None;
+        for (at, c) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), ' ')))
+        {
+            match (c.is_whitespace(), start) {
+                (false, None) => start = Some(at),
+                (true, Some(from)) => {
+                    chunks.push((from, at));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        for (index, &(from, to)) in chunks.iter().enumerate() {
+            if ids.len() >= limit {
+                break;
+            }
+            let pieces = self.encode(&text[from..to], limit - ids.len());
+            owners.extend(std::iter::repeat_n(index, pieces.len()));
+            ids.extend(pieces);
+        }
+        (ids, owners, chunks)
+    }
+
     /// The ids of `text`'s pieces, at most `limit` of them (without the sentence marks the model adds).
     #[must_use]
     pub fn encode(&self, text: &str, limit: usize) -> Vec<u32> {

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 pub use claimdesk_encoder::{
-    DIMENSIONS, Encoder, EncoderError, Kind, MODEL_FILE, MODEL_SHA256, Vector, cosine,
+    DIMENSIONS, Encoder, EncoderError, Kind, MODEL_FILE, MODEL_SHA256, Vector, WordStates, cosine,
 };
 
 use crate::i18n::{InWords, Messages, value};
@@ -120,6 +120,32 @@ pub fn shared() -> Result<&'static Encoder, &'static EncoderError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_states_come_from_the_same_run_as_the_vector() {
+        let encoder = shared().expect("the model ships in assets/encoder");
+        let texts = [
+            "„Wir bedauern das sehr“, sagte Bahn-Vorständin Eva Kröger am Montag in Berlin.",
+            "The Port of Caldwell will cut 400 jobs by March, the port authority said.",
+            "Ein Satz  mit   doppelten Leerzeichen und Zahlen wie 12,4 Mio. Euro (2024).",
+        ];
+        let words = encoder.embed_words(&texts, Kind::Query);
+        let vectors = encoder.embed_batch(&texts, Kind::Query);
+        for ((text, words), vector) in texts.iter().zip(&words).zip(&vectors) {
+            // Pieces never cross a space: the chunks give the same pieces, so the same vector.
+            assert!(cosine(&words.vector, vector) > 0.9999, "{text}");
+            assert_eq!(
+                words.chunks.len(),
+                text.split_whitespace().count(),
+                "{text}"
+            );
+            assert_eq!(words.states.len(), words.chunks.len());
+            let (start, end) = words.chunks[0];
+            assert_eq!(&text[start..end], text.split_whitespace().next().unwrap());
+        }
+        let parallel = encoder.embed_words_parallel(&texts, Kind::Query, 2);
+        assert_eq!(parallel, words);
+    }
 
     #[test]
     fn restatements_are_closer_than_unrelated_claims_in_and_across_languages() {

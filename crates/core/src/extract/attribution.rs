@@ -35,6 +35,11 @@ pub enum Attribution {
 const PRONOUNS: &[&str] = &[
     "er", "sie", "es", "he", "she", "they", "it", "we", "wir", "ich", "i", "man",
 ];
+/// Whether a lower-case word is a personal pronoun that can stand for a speaker.
+pub(super) fn is_pronoun(lower: &str) -> bool {
+    PRONOUNS.contains(&lower)
+}
+
 const RELATIVE_PRONOUNS: &[&str] = &[
     "die", "der", "das", "welche", "welcher", "who", "which", "that",
 ];

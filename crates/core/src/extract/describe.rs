@@ -13,6 +13,9 @@ pub struct Context {
     previous_reported: bool,
     /// Whether the segment being described opens a paragraph (set only while it is described).
     pub(super) paragraph_starts: bool,
+    /// Whether the segment is a whole post (a text of one short paragraph) read as one statement: a
+    /// question, a shout or a headline of four words is still a candidate (set only while it is described).
+    pub(super) whole_post: bool,
 }
 
 impl Context {
@@ -251,7 +254,8 @@ pub fn describe(
     let words = analysis.word_count();
     let is_link = (analysis.text.starts_with("www.") || analysis.text.contains("://"))
         && !analysis.text.contains(char::is_whitespace);
-    if analysis.is_question || analysis.is_boilerplate || is_link || words < 4 {
+    let gated = analysis.is_question || analysis.is_boilerplate || is_link || words < 4;
+    if gated && !(context.whole_post && words >= 2) {
         context.previous_reported = false;
         return None;
     }
@@ -401,7 +405,8 @@ pub fn describe(
                 && w.text.len() > 3
         });
         // A heading with a number ("Zwei Tote und Tausende Evakuierte") states something even without a verb.
-        if words < 4 || (!has_verb_like && analysis.numbers.is_empty()) {
+        // A post in title case ("Teen To Be Euthanized") is what circulates, not a heading over an article.
+        if !context.whole_post && (words < 4 || (!has_verb_like && analysis.numbers.is_empty())) {
             // A heading that only announces a topic ("Streik bei der Bahn").
             return None;
         }
@@ -450,7 +455,9 @@ pub fn describe(
         features.push(routine);
     }
 
-    let kind = if analysis.is_heading {
+    let kind = if context.whole_post && analysis.is_question {
+        ClaimKind::Question
+    } else if analysis.is_heading {
         ClaimKind::Headline
     } else if rumour {
         ClaimKind::Rumour

@@ -6,6 +6,7 @@ pub mod features;
 pub mod meaning;
 pub mod model;
 pub mod segment;
+pub mod speakers;
 pub use crate::text::{lexicon, tokens};
 pub mod train;
 
@@ -25,7 +26,10 @@ use describe::{Candidate, judge};
 pub use describe::{Context, Description, describe};
 use pieces::{PIECE_BYTES, extract_in_pieces};
 use reviews::claim_of;
-pub use reviews::{complete_review, manual_claim, new_review, publication_date, review_of_path};
+pub use reviews::{
+    complete_review, manual_claim, new_review, post_claim, post_span, publication_date,
+    review_of_path,
+};
 use routine::{dates_in_past_unknown, routine, score_in};
 
 use attribution::{Attribution, attribute};
@@ -136,17 +140,40 @@ pub fn extract_text_with_progress(
         .then(meaning::MeaningScorer::shipped)
         .flatten()
         .zip(crate::encoder::shared().ok());
+    // A post pasted with its link and signature is read as the post: claims end where it ends.
+    let post = reviews::post_span(text);
+    let body = post.map_or(text, |span| &text[..span.end]);
     let Some((scorer, encoder)) = meaning else {
-        return extract_in_pieces(text, language, options, PIECE_BYTES, progress);
+        let mut claims = extract_in_pieces(body, language, options, PIECE_BYTES, progress);
+        if claims.is_empty()
+            && let Some(post) = reviews::post_claim(text, language, options)
+                .filter(|claim| claim.score >= options.min_score)
+        {
+            claims.push(post);
+        }
+        return claims;
     };
     // Every candidate the words model would consider, scored again by meaning, then the threshold.
     let candidates = ExtractOptions {
         min_score: 0.0,
         ..options.clone()
     };
-    let mut claims = extract_in_pieces(text, language, &candidates, PIECE_BYTES, progress);
+    let mut claims = extract_in_pieces(body, language, &candidates, PIECE_BYTES, progress);
+    // A post is always a candidate: a headline, a question or a shout is what circulates.
+    if claims.is_empty() {
+        claims.extend(reviews::post_claim(text, language, &candidates));
+    }
     let texts: Vec<&str> = claims.iter().map(|c| c.text.as_str()).collect();
-    let vectors = meaning::MeaningScorer::vectors(encoder, &texts);
+    // One run of the encoder gives each claim's vector (its meaning) and its words' states (who said it).
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let read = encoder.embed_words_parallel(&texts, crate::encoder::Kind::Query, threads);
+    if let Some(tagger) = speakers::SpeakerTagger::shipped() {
+        let lexicon = Lexicon::for_language(language);
+        for (claim, states) in claims.iter_mut().zip(&read) {
+            tag_speaker(claim, text, lexicon, language, tagger, states);
+        }
+    }
+    let vectors: Vec<crate::encoder::Vector> = read.into_iter().map(|r| r.vector).collect();
     let examples = meaning::Examples::shipped();
     let words_model = options.model();
     for (claim, vector) in claims.iter_mut().zip(vectors) {
@@ -176,6 +203,34 @@ pub fn extract_text_with_progress(
         claim.id = format!("c{}", index + 1);
     }
     claims
+}
+
+/// The source the speaker tagger finds in a claim's sentence, in place of the rules' when it names one:
+/// a pronoun it finds keeps the speaker the rules resolved from the context.
+fn tag_speaker(
+    claim: &mut Claim,
+    text: &str,
+    lexicon: &Lexicon,
+    language: Language,
+    tagger: &speakers::SpeakerTagger,
+    states: &crate::encoder::WordStates,
+) {
+    let span = Span {
+        start: claim.start,
+        end: claim.end,
+    };
+    let analysis = analyze(text, span, lexicon);
+    let Some((found, _)) = tagger.tag(&analysis, states) else {
+        return;
+    };
+    let name = &text[found.start..found.end];
+    if attribution::is_pronoun(&name.to_lowercase()) {
+        return;
+    }
+    claim.speaker = Some(name.to_owned());
+    claim.speaker_span = Some(found);
+    claim.speaker_kind = Some(attribution::speaker_kind(name, language));
+    claim.speaker_inferred = false;
 }
 
 /// A lone sentence described as extraction describes it: the names of its named features and the words

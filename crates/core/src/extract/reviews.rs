@@ -165,3 +165,67 @@ pub fn publication_date(text: &str, language: Language) -> Option<String> {
             crate::text::figures::date_in_words(&words)
         })
 }
+
+/// The longest text read as a post: a social-media post with its signature, a headline, a caption.
+const MAX_POST_BYTES: usize = 600;
+
+/// The post a text is, when it is one: one short paragraph (a social-media post, a headline, a caption),
+/// without what was pasted with it — the "— Name (@handle) January 8, 2020" signature and links at its
+/// end (`https://…`, `pic.twitter.com/…`, also glued to a hashtag).
+#[must_use]
+pub fn post_span(text: &str) -> Option<Span> {
+    let start = text.len() - text.trim_start().len();
+    let mut end = text.trim_end().len();
+    if start >= end || text[start..end].contains("\n\n") || end - start > MAX_POST_BYTES {
+        return None;
+    }
+    // The signature: a dash, a name and a handle in brackets near the end.
+    if let Some(handle) = text[start..end].rfind("(@") {
+        let before = &text[start..start + handle];
+        if let Some(dash) = before.rfind(['—', '–']).filter(|&d| handle - d < 80) {
+            end = start + dash;
+        }
+    }
+    loop {
+        let body = text[start..end].trim_end();
+        end = start + body.len();
+        let last = body.rsplit(char::is_whitespace).next().unwrap_or_default();
+        let cut = if let Some(at) = last.find("pic.twitter.com") {
+            Some(at)
+        } else if last.starts_with("http://") || last.starts_with("https://") {
+            Some(0)
+        } else {
+            last.find("https://").or_else(|| last.find("http://"))
+        };
+        match cut {
+            Some(at) if end - last.len() + at > start => end = end - last.len() + at,
+            _ => break,
+        }
+    }
+    let body = text[start..end].trim_end();
+    (!body.trim().is_empty()).then(|| Span {
+        start,
+        end: start + body.len(),
+    })
+}
+
+/// A post read as one claim candidate, whatever its case, punctuation or @mentions: a headline of four
+/// words, a question that carries a claim ("Actress dead?", kind [`ClaimKind::Question`]), a shout. `None`
+/// when the text is no post or not even then a candidate (fewer than two words).
+#[must_use]
+pub fn post_claim(text: &str, language: Language, options: &ExtractOptions) -> Option<Claim> {
+    let span = post_span(text)?;
+    let lexicon = Lexicon::for_language(language);
+    let analysis = analyze(text, span, lexicon);
+    let mut context = Context::default();
+    context.whole_post = true;
+    let candidate = judge(&analysis, &mut context, lexicon, options.model(), 0.0)?;
+    Some(claim_of(
+        language,
+        "c1".to_owned(),
+        Some(&analysis),
+        analysis.text,
+        candidate,
+        Origin::Extracted,
+    ))
+}

@@ -482,3 +482,72 @@ fn opinions_without_facts_are_not_claims() {
     let text = "I think this is a wonderful idea for all of us.";
     assert!(claims(text, Language::English).is_empty());
 }
+
+#[test]
+fn every_post_is_a_claim_candidate_whatever_its_style() {
+    let options = ExtractOptions::with_min_score(0.0);
+    let posts = [
+        // A viral headline in title case without a full stop.
+        (
+            "Employees Place Animals In Plastic Bags While Cleaning Tanks",
+            Language::English,
+        ),
+        ("Teen To Be Euthanized", Language::English),
+        (
+            "Bürgermeister Von Lindenau Verkauft Das Hallenbad An Investor",
+            Language::German,
+        ),
+        // Shouting.
+        (
+            "BREAKING: Minister DEMANDS All Citizens Hand In Their Cash",
+            Language::English,
+        ),
+        ("ACHTUNG: NICHT HERUNTERLADEN", Language::German),
+        // Addressing an account.
+        (
+            "@StadtLindenau stimmt es, dass das Hallenbad schließt?",
+            Language::German,
+        ),
+        // A link and a signature pasted with it.
+        (
+            "The bridge in Marlow collapsed this morning pic.twitter.com/AbC123 — Jane Roe (@janeroe) January 8, 2020",
+            Language::English,
+        ),
+    ];
+    for (post, language) in posts {
+        let claims = extract_text(post, language, &options);
+        assert_eq!(claims.len(), 1, "{post}");
+        let claim = &claims[0];
+        assert!(
+            !claim.text.contains("pic.twitter") && !claim.text.contains("(@"),
+            "{post}"
+        );
+    }
+}
+
+#[test]
+fn a_question_that_carries_a_claim_is_a_question_claim() {
+    let options = ExtractOptions::with_min_score(0.0);
+    for (post, language) in [
+        (
+            "Actress Dead? Did She Die Of An Asthma Attack?",
+            Language::English,
+        ),
+        (
+            "Is it true that the Marlow library closes in March?",
+            Language::English,
+        ),
+        ("Ist die Sängerin wirklich tot?", Language::German),
+    ] {
+        let claims = extract_text(post, language, &options);
+        assert_eq!(claims.len(), 1, "{post}");
+        assert_eq!(claims[0].kind, ClaimKind::Question, "{post}");
+    }
+    // Inside an article a question stays no claim.
+    let article = "Die Stadt schließt das Hallenbad im Oktober, sagte der Bürgermeister.\n\nWas wird aus den Schwimmkursen?\n\nDie Kurse ziehen nach Talheim um, teilte die Stadt mit.\n";
+    assert!(
+        extract_text(article, Language::German, &options)
+            .iter()
+            .all(|c| c.kind != ClaimKind::Question)
+    );
+}

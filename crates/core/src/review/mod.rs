@@ -76,6 +76,9 @@ pub enum ClaimKind {
     Headline,
     /// A claim circulating on social media or by word of mouth, without a source that vouches for it.
     Rumour,
+    /// A claim asked as a question ("Actress dead?", "Is it true that …?"): what circulates, put as a
+    /// question.
+    Question,
 }
 
 impl ClaimKind {
@@ -92,6 +95,7 @@ impl ClaimKind {
             Self::Fact => "fact",
             Self::Headline => "headline",
             Self::Rumour => "rumour",
+            Self::Question => "question",
         }
     }
 }

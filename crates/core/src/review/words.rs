@@ -47,6 +47,7 @@ impl InWords for ClaimKind {
             Self::Fact => "kind-fact",
             Self::Headline => "kind-headline",
             Self::Rumour => "kind-rumour",
+            Self::Question => "kind-question",
         })
     }
 }
