@@ -1,4 +1,4 @@
-//! Real Spark runs (scripts/spark/job.py, PySpark in `local[2]`, four partitions). `extract --jsonl` on
+//! Real Spark runs (scripts/spark/job.py, PySpark in `local[2]`, four partitions). `extract --jsonl --fast` on
 //! 400 generated records, eight of them bad: every record gets exactly one output line in its place, bad
 //! lines are answered where they stood with what finds them again on any engine, and the result is byte for
 //! byte the single process's; with `SOURCE_DATE_EPOCH` a second run writes the same bytes. `memory embed
@@ -98,10 +98,13 @@ fn single_process(step: &[&str], input: &Path) -> Vec<u8> {
 
 /// Runs the job's `step` and returns its part files joined in order.
 fn spark(python: &str, step: &str, input: &Path, output: &Path) -> Vec<u8> {
+    // A bulk map step chooses words alone (`--fast`), as the single process below does.
+    let fast: &[&str] = if step == "extract" { &["--fast"] } else { &[] };
     let status = Command::new(python)
         .arg(repository().join("scripts/spark/job.py"))
         .arg(input)
         .arg(output)
+        .args(fast)
         .args([
             "--step",
             step,
@@ -163,7 +166,7 @@ fn spark_local_gives_one_line_per_record_in_place_equal_to_the_single_process() 
     let records = records();
     std::fs::write(&input, records.join("\n") + "\n").unwrap();
 
-    let alone = single_process(&["extract"], &input);
+    let alone = single_process(&["extract", "--fast"], &input);
     let spread = spark(&python, "extract", &input_dir, &dir.path().join("run-1"));
     let lines: Vec<serde_json::Value> = std::str::from_utf8(&spread)
         .unwrap()

@@ -19,6 +19,9 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
+# Options passed on to `claimdesk extract` (--scorer).
+EXTRACT_OPTIONS = []
+
 DATA = Path(__file__).resolve().parents[2] / "tests" / "data" / "attribution"
 
 ARTICLES = {
@@ -126,7 +129,7 @@ def run_extract(binary, lang, items):
             item["article"] = article
             (desk / f"item{i:04d}.txt").write_text(article, encoding="utf-8")
         proc = subprocess.run(
-            [binary, "extract", "--min-score", "0", "--lang", lang, str(desk)],
+            [binary, "extract", "--min-score", "0", "--lang", lang, str(desk), *EXTRACT_OPTIONS],
             capture_output=True, text=True,
         )
         if proc.returncode != 0:
@@ -267,11 +270,14 @@ def report(results, show_errors):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("binary", help="the claimdesk binary")
+    ap.add_argument("--scorer", help="passed on to claimdesk extract (words, meaning, …)")
     ap.add_argument("--lang", choices=["de", "en"], action="append",
                     help="only this language (repeatable; default both)")
     ap.add_argument("--errors", action="store_true", help="print each wrong item")
     ap.add_argument("--json", metavar="FILE", help="also write per-item results here")
     args = ap.parse_args()
+    if args.scorer:
+        EXTRACT_OPTIONS.extend(["--scorer", args.scorer])
 
     results = []
     for lang in args.lang or ["de", "en"]:

@@ -22,6 +22,9 @@ import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
+# Options passed on to `claimdesk extract` (--scorer).
+EXTRACT_OPTIONS = []
+
 DEFAULT_DATA = (Path(__file__).resolve().parents[3]
                 / "shared" / "external" / "spkatt-de" / "train")
 
@@ -195,7 +198,7 @@ def run_extract(binary, speeches):
         for name, sp in speeches.items():
             (desk / f"{name}.txt").write_text(sp["text"], encoding="utf-8")
         proc = subprocess.run(
-            [binary, "extract", "--min-score", "0", "--lang", "de", str(desk)],
+            [binary, "extract", "--min-score", "0", "--lang", "de", str(desk), *EXTRACT_OPTIONS],
             capture_output=True, text=True,
         )
         if proc.returncode != 0:
@@ -368,6 +371,7 @@ def report(events, persons, n_speeches, show_errors, examples):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("binary", help="the claimdesk binary")
+    ap.add_argument("--scorer", help="passed on to claimdesk extract (words, meaning, …)")
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA,
                     help=f"folder of SpkAtt JSON files (default {DEFAULT_DATA})")
     ap.add_argument("--errors", action="store_true",
@@ -378,6 +382,8 @@ def main():
                     help="also write per-annotation results here (holds SpkAtt text: keep it "
                          "out of the repository)")
     args = ap.parse_args()
+    if args.scorer:
+        EXTRACT_OPTIONS.extend(["--scorer", args.scorer])
 
     if not args.data.is_dir() or not any(args.data.glob("*.json")):
         # The data lives outside the repository; absent is not a failure.

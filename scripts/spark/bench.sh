@@ -21,18 +21,18 @@ now() { echo "$EPOCHREALTIME"; }
 seconds() { awk -v a="$EPOCHREALTIME" -v b="$1" 'BEGIN { printf "%.1f", a - b }'; }
 rate() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
 
-echo "== extract --jsonl, $megabytes MB of article records ($work)"
+echo "== extract --jsonl --fast, $megabytes MB of article records ($work)"
 python3 "$here/generate.py" articles "$megabytes" > "$work/articles/records.jsonl"
 records=$(wc -l < "$work/articles/records.jsonl")
 bytes=$(stat -c %s "$work/articles/records.jsonl")
 mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1048576 }')
 start=$(now)
-"$claimdesk" extract --jsonl --jobs 2 - < "$work/articles/records.jsonl" > "$work/single.jsonl"
+"$claimdesk" extract --jsonl --fast --jobs 2 - < "$work/articles/records.jsonl" > "$work/single.jsonl"
 single=$(seconds "$start")
 partitions=$(( (bytes + 64 * 1048576 - 1) / (64 * 1048576) )); [ "$partitions" -ge 4 ] || partitions=4
 rm -rf "$work/spark-extract"
 start=$(now)
-"$python" "$here/job.py" "$work/articles" "$work/spark-extract" --claimdesk "$claimdesk" \
+"$python" "$here/job.py" "$work/articles" "$work/spark-extract" --fast --claimdesk "$claimdesk" \
     --partitions "$partitions" 2> "$work/spark-extract.log"
 spark=$(seconds "$start")
 if cat "$work"/spark-extract/part-* | cmp -s - "$work/single.jsonl"; then same=identical; else same=DIFFERENT; fi

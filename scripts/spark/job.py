@@ -1,9 +1,10 @@
 """claimdesk as a Spark map step: JSON Lines from a folder (or a file), every partition piped through one
 claimdesk process, JSON Lines out, one output line per input record in input order.
 
-    python scripts/spark/job.py INPUT OUTPUT [--step extract|embed] [--claimdesk PATH] [--master local[2]]
+    python scripts/spark/job.py INPUT OUTPUT [--step extract|embed] [--fast] [--claimdesk PATH] [--master local[2]]
 
-`--step extract` runs `claimdesk extract --jsonl --jobs 1 -` (articles in, reviews out); `--step embed`
+`--step extract` runs `claimdesk extract --jsonl --jobs 1 -` (articles in, reviews out; scored by
+meaning and words, as the window does, or by words alone with `--fast`); `--step embed`
 runs `claimdesk memory embed --jsonl --jobs 1 -` (ClaimReviews in, the same records with their vectors
 out). The environment's SOURCE_DATE_EPOCH is handed to every task, so a re-run -- or Spark re-running a
 failed task -- writes the same bytes.
@@ -26,6 +27,8 @@ def main():
     parser.add_argument("input", help="a JSON Lines file or a folder of them")
     parser.add_argument("output", help="a folder that does not exist yet (part-NNNNN files)")
     parser.add_argument("--step", choices=sorted(STEPS), default="extract")
+    parser.add_argument("--fast", action="store_true",
+                        help="extract: score by words alone (many times faster; other scores than the window's)")
     parser.add_argument("--claimdesk", default="claimdesk", help="the claimdesk program")
     parser.add_argument("--master", default="local[2]")
     parser.add_argument("--partitions", type=int, default=4)
@@ -38,7 +41,10 @@ def main():
         .getOrCreate()
     )
     spark.sparkContext.setLogLevel("ERROR")
-    command = " ".join(shlex.quote(part) for part in [args.claimdesk, *STEPS[args.step]])
+    step = STEPS[args.step]
+    if args.fast and args.step == "extract":
+        step = [*step[:-1], "--fast", step[-1]]
+    command = " ".join(shlex.quote(part) for part in [args.claimdesk, *step])
     env = {
         name: os.environ[name]
         for name in ("SOURCE_DATE_EPOCH", "CLAIMDESK_ENCODER_MODEL", "CLAIMDESK_CACHE_DIR")

@@ -13,6 +13,10 @@ impl SchemaArgs {
     ///
     /// # Errors
     /// When standard output cannot be written.
+    #[expect(
+        clippy::unused_self,
+        reason = "every subcommand runs from its arguments, this one has none"
+    )]
     pub fn run(self) -> Result<ExitCode, CliError> {
         Output::Stdout.write(crate::review::store::json_schema().as_bytes())?;
         Ok(ExitCode::SUCCESS)

@@ -32,7 +32,7 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 const GERMAN: &str = "Bahn streicht 200 Verbindungen\n\
 Die Deutsche Bahn streicht ab dem 1. Juni rund 200 Verbindungen im Regionalverkehr. Das teilte ein Sprecher am Freitag mit. \
 Grund seien fehlende Lokführer.\n\
-„Wir bedauern das sehr“, sagte Bahn-Vorständin Eva Kröger. Wann wird der Plan wieder normal?\n";
+„Uns fehlen derzeit 300 Lokführer“, sagte Bahn-Vorständin Eva Kröger. Wann wird der Plan wieder normal?\n";
 
 #[test]
 fn sentences_prints_json_lines_with_byte_offsets() {
@@ -65,8 +65,12 @@ fn extract_writes_a_review_that_loads_back() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "a.txt", GERMAN.as_bytes());
     let out = dir.path().join("a.review.json");
+    // Every candidate, so that speakers and kinds are checked whatever the scores: the default scorer
+    // leaves out "Grund seien fehlende Lokführer." (0.04; a known miss, noted on issue 39).
     let output = claimdesk(&[
         "extract",
+        "--min-score",
+        "0",
         path.to_str().unwrap(),
         "-o",
         out.to_str().unwrap(),
@@ -262,7 +266,38 @@ fn the_seed_article() {
         );
         return;
     }
+    // What the default scorer flags: the article's central claims, never the broadcast note or the
+    // question. Known misses of the default scorer, noted on issue 39 (words alone flags them): "Moskau und
+    // Pjöngjang bestreiten das." (0.20), "Nordkorea und Russland haben zuletzt …" (0.31), "Experten warnen
+    // zudem …" (0.25), "Sie sei nicht gegen Drittländer gerichtet." (0.06), "Der russische Botschafter in
+    // Seoul wurde einbestellt." (0.3).
     let output = claimdesk(&["extract", seed.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let flagged: Review = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(
+        flagged.generator.contains("meaning"),
+        "{}",
+        flagged.generator
+    );
+    for start in [
+        "Nordkoreaner trainieren angeblich",
+        "Die südkoreanische Spionagebehörde",
+        "Die Truppen würden",
+        "Der ukrainische Präsident",
+        "Die NATO und die USA",
+        "\"Die Beteiligung Nordkoreas",
+        "Valeriy Ryabykh",
+        "Die Zusammenarbeit mit Pjöngjang bewege sich",
+        "Laut Experten",
+        "Wladimir Putin und Kim Jong Un",
+    ] {
+        assert!(
+            flagged.claims.iter().any(|c| c.text.starts_with(start)),
+            "the default scorer flags {start:?}"
+        );
+    }
+    // Speakers, kinds and hedges of every candidate, whatever its score.
+    let output = claimdesk(&["extract", "--min-score", "0", seed.to_str().unwrap()]);
     assert!(output.status.success(), "{}", stderr(&output));
     let review: Review = serde_json::from_slice(&output.stdout).unwrap();
     let claim = |start: &str| {

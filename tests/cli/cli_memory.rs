@@ -623,7 +623,7 @@ fn a_denial_is_the_opposite_of_the_claim_it_denies_never_the_same_fact() {
         root,
         "presse.txt",
         "Pressemitteilung\n\nDie Stadt Lindenau weist Gerüchte zurück, wonach das Hallenbad in diesem Jahr geschlossen werden soll.\n\n\
-         Die Bibliothek in Marlow schließt im März.\n",
+         Der Gemeinderat hat beschlossen, die Bibliothek in Marlow im März zu schließen.\n",
     );
     let output = claimdesk_in(root, &["match", press.to_str().unwrap()]);
     assert!(output.status.success(), "{}", stderr(&output));

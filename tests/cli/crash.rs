@@ -1,5 +1,6 @@
 //! Crash safety: a process saving a large review is killed (SIGKILL) again and again at random moments. The
-//! file on disk must always be a complete review, and temporary files must not pile up.
+//! file on disk must always be a complete review, and temporary files must not pile up. Extraction scores by
+//! words (`--fast`): the saving is under test, and a fast run leaves time for thirty rounds.
 #![cfg(unix)]
 #![allow(clippy::unwrap_used, reason = "test code")]
 
@@ -28,6 +29,7 @@ fn killing_a_save_never_leaves_a_broken_file() {
         let status = Command::new(env!("CARGO_BIN_EXE_claimdesk"))
             .args([
                 "extract",
+                "--fast",
                 source.to_str().unwrap(),
                 "-o",
                 out.to_str().unwrap(),
@@ -49,6 +51,7 @@ fn killing_a_save_never_leaves_a_broken_file() {
         let mut child = Command::new(env!("CARGO_BIN_EXE_claimdesk"))
             .args([
                 "extract",
+                "--fast",
                 source.to_str().unwrap(),
                 "-o",
                 out.to_str().unwrap(),
@@ -111,6 +114,7 @@ fn killing_a_save_never_leaves_a_broken_file() {
     let status = Command::new(env!("CARGO_BIN_EXE_claimdesk"))
         .args([
             "extract",
+            "--fast",
             sources[0].to_str().unwrap(),
             "-o",
             out.to_str().unwrap(),

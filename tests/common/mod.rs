@@ -2,6 +2,10 @@
 //! 127.0.0.1 (the only address a test may reach).
 // Each test crate uses a part of these.
 #![allow(dead_code)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "test helpers: a failure to build a fixture fails the test"
+)]
 
 use std::process::{Command, Output};
 

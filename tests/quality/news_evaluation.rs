@@ -151,15 +151,17 @@ fn check_worthiness_on_real_german_news_beats_flagging_everything() {
         "words: ROC-AUC {:.3} fell below 0.72",
         words.auc
     );
+    // The default scorer (round 4: 0.862 and 0.710; the previous release 0.79 and 0.62 on these labels). Issue 39's
+    // targets are 0.85 and 0.78.
     assert!(
-        meaning.auc > words.auc + 0.05 && meaning.auc > 0.82,
-        "meaning: ROC-AUC {:.3} (words {:.3})",
+        meaning.auc > words.auc + 0.05 && meaning.auc >= 0.85,
+        "default (meaning and words): ROC-AUC {:.3} (words {:.3})",
         meaning.auc,
         words.auc
     );
     assert!(
-        meaning.f1 > words.f1,
-        "meaning: F1 {:.3} (words {:.3})",
+        meaning.f1 >= 0.69 && meaning.f1 > words.f1,
+        "default (meaning and words): F1 {:.3} (words {:.3})",
         meaning.f1,
         words.f1
     );

@@ -91,8 +91,8 @@ fn adding_adjusting_and_removing_claims() {
     let mut bench = open(None);
     let before = bench.claim_ids().len();
     let text = bench.review().article.text.clone();
-    // A sentence the extractor does not pick (a characterisation, no figure, nothing to verify).
-    let sentence = "Oppositionsführer Markus Lindner (Grüne) sprach von einem „Griff in die Taschen der Bürger“.";
+    // A sentence the extractor does not pick (a meeting's date: routine).
+    let sentence = "Der Stadtrat will sich am 12. Februar mit der Preiserhöhung befassen.";
     let start = text.find(sentence).expect("sample sentence");
     // A mouse drag over the sentence ends with this selection.
     bench.harness.state_mut().workbench.ui.article_selection = Some(Span {
@@ -114,7 +114,7 @@ fn adding_adjusting_and_removing_claims() {
         claim.reasons
     );
     // Narrow it to its first words.
-    let narrow = "Oppositionsführer Markus Lindner";
+    let narrow = "Der Stadtrat will sich";
     bench.harness.state_mut().workbench.ui.article_selection = Some(Span {
         start,
         end: start + narrow.len(),

@@ -2,6 +2,7 @@
 //! all claims, and the way into the workbench. It owns its state; the app routes commands to it and opens
 //! the articles it asks for.
 
+pub use super::desk_columns::Column;
 use crate::review::{Verdict, Vocabulary};
 use std::path::{Path, PathBuf};
 
@@ -13,89 +14,6 @@ use crate::desk::watch::DeskWatcher;
 use crate::desk::{ArticleFile, scan};
 use crate::extract::ExtractOptions;
 use crate::i18n::{InWords, Messages};
-
-/// A column of the desk table, also the sort key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Column {
-    /// The headline.
-    Title,
-    /// The path relative to the desk.
-    File,
-    /// The language.
-    Language,
-    /// The publication date.
-    Published,
-    /// Number of claims.
-    Claims,
-    /// Confirmed claims.
-    Confirmed,
-    /// Denied claims.
-    Denied,
-    /// Unverified claims.
-    Unverified,
-    /// Pending claims.
-    Pending,
-    /// Share decided.
-    Progress,
-    /// When the review was last saved.
-    Saved,
-}
-
-impl Column {
-    const ALL: [Self; 11] = [
-        Self::Title,
-        Self::File,
-        Self::Language,
-        Self::Published,
-        Self::Claims,
-        Self::Confirmed,
-        Self::Denied,
-        Self::Unverified,
-        Self::Pending,
-        Self::Progress,
-        Self::Saved,
-    ];
-
-    fn label(self, m: &Messages) -> String {
-        match self {
-            Self::Title => m.text("desk-column-title"),
-            Self::File => m.text("desk-column-file"),
-            Self::Language => m.text("desk-column-language"),
-            Self::Published => m.text("desk-column-published"),
-            Self::Claims => m.text("desk-column-claims"),
-            Self::Confirmed => "✔".to_owned(),
-            Self::Denied => "✖".to_owned(),
-            Self::Unverified => "?".to_owned(),
-            Self::Pending => m.text("desk-column-pending"),
-            Self::Progress => m.text("desk-column-progress"),
-            Self::Saved => m.text("desk-column-saved"),
-        }
-    }
-
-    /// Orders rows by this column, then by path; rows still being read sort first.
-    fn compare(self, a: &DeskRow, b: &DeskRow) -> std::cmp::Ordering {
-        let by_status = match (a.status.as_ref(), b.status.as_ref()) {
-            (Some(x), Some(y)) => match self {
-                Self::Title => x.title.cmp(&y.title),
-                Self::File => std::cmp::Ordering::Equal,
-                Self::Language => x
-                    .language
-                    .map(Language::code)
-                    .cmp(&y.language.map(Language::code)),
-                Self::Published => x.published.cmp(&y.published),
-                Self::Claims => x.claims.cmp(&y.claims),
-                Self::Confirmed => x.confirmed.cmp(&y.confirmed),
-                Self::Denied => x.denied.cmp(&y.denied),
-                Self::Unverified => x.unverified.cmp(&y.unverified),
-                Self::Pending => x.pending.cmp(&y.pending),
-                Self::Progress => x.done().total_cmp(&y.done()),
-                Self::Saved => x.saved.cmp(&y.saved),
-            },
-            (x, y) => x.is_some().cmp(&y.is_some()),
-        };
-        by_status.then_with(|| a.file.relative.cmp(&b.file.relative))
-    }
-}
 
 /// Whether the desk view took a command.
 pub enum Handled {
@@ -121,6 +39,22 @@ pub struct DeskRow {
 /// then, not when the last row was sent.
 type StatusJob = Job<(), (ArticleFile, ArticleStatus)>;
 
+/// The window's end of the desk's one status loop: each row goes to the table at once, Cancel
+/// stops the reading, and a row that failed inside claimdesk says so in the window's languages.
+struct ToTable<'a>(&'a crate::app::jobs::Progress<(ArticleFile, ArticleStatus)>);
+impl StatusSink for ToTable<'_> {
+    fn row(&self, file: &ArticleFile, status: &ArticleStatus) {
+        self.0.send((file.clone(), status.clone()));
+        self.0.advance();
+    }
+    fn stopped(&self) -> bool {
+        self.0.is_cancelled()
+    }
+    fn crashed(&self, file: &ArticleFile) -> ArticleStatus {
+        RowTrouble::Crashed(file.relative.clone()).status_of(file)
+    }
+}
+
 fn start_status_job(
     root: PathBuf,
     files: Vec<ArticleFile>,
@@ -130,21 +64,6 @@ fn start_status_job(
 ) -> StatusJob {
     Job::spawn("desk", repaint, move |progress| {
         progress.set_total(files.len());
-        /// The window's end of the desk's one status loop: each row goes to the table at once, Cancel
-        /// stops the reading, and a row that failed inside claimdesk says so in the window's languages.
-        struct ToTable<'a>(&'a crate::app::jobs::Progress<(ArticleFile, ArticleStatus)>);
-        impl StatusSink for ToTable<'_> {
-            fn row(&self, file: &ArticleFile, status: &ArticleStatus) {
-                self.0.send((file.clone(), status.clone()));
-                self.0.advance();
-            }
-            fn stopped(&self) -> bool {
-                self.0.is_cancelled()
-            }
-            fn crashed(&self, file: &ArticleFile) -> ArticleStatus {
-                RowTrouble::Crashed(file.relative.clone()).status_of(file)
-            }
-        }
         let scope = if whole { Scope::Whole } else { Scope::Some };
         let _ = read_statuses(&root, &files, &options, scope, &ToTable(progress));
     })

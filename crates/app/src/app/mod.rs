@@ -5,6 +5,7 @@
 //! place ([`ClaimDeskApp::apply`]).
 
 pub mod command;
+pub mod desk_columns;
 pub mod desk_view;
 pub mod dialogs;
 pub mod files;

@@ -2,7 +2,11 @@
 //! ([`judge`]), and what showed each feature in the article's words ([`explain`]). Why a sentence is a
 //! rumour, a quote or routine is decided here.
 
-use super::*;
+use super::{
+    Analysis, Attribution, Category, ClaimKind, Feature, FoundReason, Language, Lexicon, Model,
+    NumberKind, Reason, Span, attribute, attribution, dates_in_past_unknown, model, routine,
+    score_in,
+};
 
 /// What earlier segments said that later ones build on.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -16,7 +20,22 @@ pub struct Context {
     /// Whether the segment is a whole post (a text of one short paragraph) read as one statement: a
     /// question, a shout or a headline of four words is still a candidate (set only while it is described).
     pub(super) whole_post: bool,
+    /// The person or body the latest segments named, for a later "er", "sie" or reported speech.
+    actor: Option<Actor>,
 }
+
+/// Someone a segment named: who a later pronoun or a sentence in Konjunktiv refers back to.
+#[derive(Debug, Clone, PartialEq)]
+struct Actor {
+    name: std::sync::Arc<str>,
+    at: Option<Span>,
+    /// Segments between the one that named them and the one being described (0: the one just before).
+    age: u8,
+}
+
+/// How many segments a named actor stays the one a pronoun refers to: "Er" three sentences on is usually
+/// someone the text has named since.
+const ACTOR_REACH: u8 = 3;
 
 impl Context {
     /// The most recent speaker, for a segment that continues their speech: inferred, not named there.
@@ -24,6 +43,22 @@ impl Context {
         self.speaker
             .as_ref()
             .map(|(name, at)| (name.to_string(), *at, true))
+    }
+
+    /// Remembers who this segment names, as the actor of the segments after it.
+    fn name_actor(&mut self, name: &str, at: Option<Span>) {
+        self.actor = Some(Actor {
+            name: name.into(),
+            at,
+            age: 0,
+        });
+    }
+}
+
+impl Actor {
+    /// The actor as a speaker inferred from the context.
+    fn as_speaker(&self) -> Speaker {
+        (self.name.to_string(), self.at, true)
     }
 }
 
@@ -251,6 +286,17 @@ pub fn describe(
         // A heading interrupts reported speech: what follows is a new paragraph of the article's own voice.
         context.previous_reported = false;
     }
+    // The actor the segments before named, and the one the segments after see unless this one names another.
+    let actor = context.actor.take().filter(|a| a.age < ACTOR_REACH);
+    context.actor = actor.clone().map(|a| Actor {
+        age: a.age + 1,
+        ..a
+    });
+    if !analysis.is_heading
+        && let Some((name, at)) = attribution::actor_mention(analysis, lexicon)
+    {
+        context.name_actor(&name, Some(at));
+    }
     let words = analysis.word_count();
     let is_link = (analysis.text.starts_with("www.") || analysis.text.contains("://"))
         && !analysis.text.contains(char::is_whitespace);
@@ -262,8 +308,11 @@ pub fn describe(
     let mut features = Vec::with_capacity(12);
     let mut feature = |feature: Feature| features.push(feature);
 
-    let attribution = attribute(analysis);
+    let attribution = attribute(analysis, lexicon);
     let is_attributed = attribution != Attribution::None;
+    let is_work = |name: &str| {
+        attribution::speaker_kind(name, lexicon.language) == crate::review::SpeakerKind::Work
+    };
     let mut speaker: Option<Speaker> = None;
     let mut marker = None;
     let mut reported = false;
@@ -274,18 +323,46 @@ pub fn describe(
             marker: said,
         } => {
             feature(named!("attribution.named"));
+            if is_work(&name) {
+                // A survey or a report speaks here, and names no actor: not the newspaper inside "laut
+                // einer Umfrage der Lindenauer Zeitung". The actor from before stays, a sentence older.
+                context.actor = actor.clone().map(|a| Actor {
+                    age: a.age + 1,
+                    ..a
+                });
+            } else {
+                context.name_actor(&name, Some(span));
+            }
             speaker = Some((name, Some(span), false));
             marker = Some(said);
             reported = true;
         }
         Attribution::Pronoun { marker: said } => {
             feature(named!("attribution.pronoun"));
-            speaker = context.previous_speaker();
+            // "Er sagte …": the person the text named last, whether as a speaker or as the one it was about.
+            speaker = actor
+                .as_ref()
+                .map(Actor::as_speaker)
+                .or_else(|| context.previous_speaker());
+            if let Some((name, at, _)) = &speaker {
+                context.name_actor(name, *at);
+            }
             marker = Some(said);
             reported = true;
         }
         Attribution::Anonymous { marker: said } => {
             feature(named!("attribution.anonymous"));
+            // "Das Ministerium wurde um eine Stellungnahme gebeten. … , hieß es": the body just named.
+            speaker = actor
+                .as_ref()
+                .filter(|a| {
+                    // The sentence before, or the one before it ("Und was sagt der Kreml? Dort gibt man
+                    // sich gelassen. …, hieß es.").
+                    a.age <= 1
+                        && attribution::speaker_kind(&a.name, lexicon.language)
+                            == crate::review::SpeakerKind::Organisation
+                })
+                .map(Actor::as_speaker);
             marker = Some(said);
             reported = true;
             // Reported speech that continues after this has no named speaker either.
@@ -300,17 +377,30 @@ pub fn describe(
             attribution::speaker_kind(name, lexicon.language) != crate::review::SpeakerKind::Work
         })
     };
-    let continuation = !is_attributed
-        && context.previous_reported
-        && (!context.paragraph_starts || carries_across())
-        && lexicon.language == Language::German
+    let konjunktiv = lexicon.language == Language::German
         && analysis
             .words
             .iter()
             .any(|w| w.is(Category::ReportedSpeech) && !w.quoted);
-    if continuation {
+    let continuation = !is_attributed
+        && konjunktiv
+        && context.previous_reported
+        && (!context.paragraph_starts || carries_across());
+    // Reported speech of someone the sentence before named without a verb of saying: "Die Direktorin,
+    // Elisabeth Rainer, verteidigte das Verbot. Seitdem gebe es weniger Streit."
+    let actor_speaks = !is_attributed
+        && !continuation
+        && konjunktiv
+        && actor
+            .as_ref()
+            .is_some_and(|a| a.age == 0 && !is_work(&a.name));
+    if continuation || actor_speaks {
         reported = true;
-        speaker = context.previous_speaker();
+        speaker = if continuation {
+            context.previous_speaker()
+        } else {
+            actor.as_ref().map(Actor::as_speaker)
+        };
         feature(named!("reported.continues"));
     }
     let has_quote = !analysis.quotes.is_empty();

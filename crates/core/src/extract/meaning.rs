@@ -1,11 +1,13 @@
-//! The check-worthiness scorer that reads meaning: a logistic regression over the sentence encoder's vector
-//! (multilingual-e5-small), trained on ClaimBuster's English debates and claimdesk's own German and English
-//! news sentences (`scripts/model/train-meaning-scorer.py`, weights in `assets/model/meaning-scorer.json`).
+//! The check-worthiness scorer: a small network over the sentence encoder's vector (multilingual-e5-small)
+//! and the sentence's named features, stacked with the words model's logit. Trained on ClaimBuster's
+//! English debates and claimdesk's own German and English news sentences by
+//! `scripts/model/train-scorer.py` (weights in `assets/model/scorer.json`, how it was chosen and measured
+//! in `scripts/model/README-scorer.md`).
 //!
-//! Why beside the words model: words alone rank real German news barely above chance, while the same
-//! vectors that make the memory semantic carry what a sentence is about in either language. The named
-//! features and their reasons still explain each claim; this scorer replaces the score, and the meaning part
-//! is shown as what it resembles: the nearest of claimdesk's own labelled sentences
+//! Why both: words alone read "a figure, so a claim"; the vector carries what a sentence is about in either
+//! language, and the named features what claimdesk's rubric knows (routine results, rumours, attribution).
+//! The named features still explain each claim, and the meaning part is shown as what it resembles: the
+//! nearest of claimdesk's own labelled sentences on the side of the decision
 //! (`assets/model/meaning-examples.json`, "like a check-worthy sentence: '…'").
 
 use std::sync::LazyLock;
@@ -15,25 +17,46 @@ use crate::article::Language;
 use crate::encoder::{DIMENSIONS, Encoder, Kind, Vector};
 
 /// The shipped weights.
-const SHIPPED: &str = include_str!("../../../../assets/model/meaning-scorer.json");
+const SHIPPED: &str = include_str!("../../../../assets/model/scorer.json");
 
 /// The shipped labelled sentences with their vectors.
 const EXAMPLES: &str = include_str!("../../../../assets/model/meaning-examples.json");
 
-/// A logistic regression over sentence vectors.
+/// The scorer file's format this build reads.
+const FORMAT: u32 = 4;
+
+/// One dense layer: `weights[unit][input]`.
+#[derive(Debug, serde::Deserialize)]
+struct Layer {
+    weights: Vec<Vec<f32>>,
+    bias: Vec<f32>,
+}
+
+/// The output unit: one weight per hidden unit.
+#[derive(Debug, serde::Deserialize)]
+struct Output {
+    weights: Vec<f32>,
+    bias: f32,
+}
+
+/// The network over a sentence's vector and named features, stacked with the words model.
 #[derive(Debug, serde::Deserialize)]
 pub struct MeaningScorer {
-    /// One weight per vector dimension.
-    pub weights: Vec<f32>,
-    /// The intercept, calibrated on English.
-    pub bias: f32,
-    /// The intercept calibrated on each language's own validation sentences (`de`, `en`).
-    #[serde(default)]
-    pub bias_by_language: std::collections::BTreeMap<String, f32>,
-    /// Weight of the words model's logit (named features and word weights, the shipped model or a
-    /// desk's own): meaning and words in one score. 0 in files of the first format.
-    #[serde(default)]
-    pub words_weight: f32,
+    format: u32,
+    /// The named features it reads after the vector, in its input order; 1 when a sentence has one.
+    features: Vec<String>,
+    hidden: Vec<Layer>,
+    output: Output,
+    /// Weight of the network's logit in the score.
+    meaning_weight: f32,
+    /// Weight of the words model's logit (named features and word weights: the shipped model or a desk's
+    /// own).
+    words_weight: f32,
+    /// The intercept of each language (`de`, `en`), calibrated on its own news sentences.
+    bias_by_language: std::collections::BTreeMap<String, f32>,
+    /// The probability from which a sentence is check-worthy; scores are mapped so that it lands on the
+    /// default minimum score.
+    threshold: f64,
     /// What it was measured at when trained (shown by the README and `claimdesk extract --help`).
     #[serde(default)]
     pub evaluation: serde_json::Map<String, serde_json::Value>,
@@ -46,37 +69,86 @@ impl MeaningScorer {
         static SCORER: LazyLock<Option<MeaningScorer>> = LazyLock::new(|| {
             serde_json::from_str::<MeaningScorer>(SHIPPED)
                 .ok()
-                .filter(|s| s.weights.len() == crate::encoder::DIMENSIONS)
+                .filter(MeaningScorer::fits)
         });
         SCORER.as_ref()
     }
 
-    /// The probability that the sentence of this language whose vector is `vector` is check-worthy, with
-    /// the words model's logit for it; `in_full` is what of that logit counts in full rather than at the
-    /// words' share (routine items: see [`routine_weight`]).
+    /// Whether the layers' sizes fit each other, the encoder and the features.
+    fn fits(&self) -> bool {
+        let mut inputs = DIMENSIONS + self.features.len();
+        for layer in &self.hidden {
+            if layer.weights.len() != layer.bias.len()
+                || layer.weights.iter().any(|unit| unit.len() != inputs)
+            {
+                return false;
+            }
+            inputs = layer.bias.len();
+        }
+        self.format == FORMAT
+            && self.output.weights.len() == inputs
+            && self.features.iter().all(|name| {
+                super::model::NAMED_FEATURES
+                    .iter()
+                    .any(|(known, _)| known == name)
+            })
+            && (0.0..1.0).contains(&self.threshold)
+    }
+
+    /// The probability that a sentence of `language` is check-worthy: its vector, the names of its named
+    /// features and the words model's logit for it.
     #[must_use]
     pub fn probability(
         &self,
         vector: &[f32],
+        features: &[&str],
         language: Language,
         words_logit: f64,
-        in_full: f64,
     ) -> f64 {
+        let mut input: Vec<f32> = Vec::with_capacity(DIMENSIONS + self.features.len());
+        input.extend_from_slice(&vector[..DIMENSIONS.min(vector.len())]);
+        input.resize(DIMENSIONS, 0.0);
+        input.extend(self.features.iter().map(|name| {
+            if features.contains(&name.as_str()) {
+                1.0
+            } else {
+                0.0
+            }
+        }));
+        for layer in &self.hidden {
+            input = layer
+                .weights
+                .iter()
+                .zip(&layer.bias)
+                .map(|(unit, bias)| {
+                    let sum: f32 = unit.iter().zip(&input).map(|(w, x)| w * x).sum();
+                    (sum + bias).max(0.0)
+                })
+                .collect();
+        }
+        let meaning: f32 = self
+            .output
+            .weights
+            .iter()
+            .zip(&input)
+            .map(|(w, x)| w * x)
+            .sum::<f32>()
+            + self.output.bias;
         let bias = self
             .bias_by_language
             .get(language.code())
+            .or_else(|| self.bias_by_language.get(Language::English.code()))
             .copied()
-            .unwrap_or(self.bias);
-        let meaning: f32 = self
-            .weights
-            .iter()
-            .zip(vector)
-            .map(|(w, x)| w * x)
-            .sum::<f32>();
-        let words_weight = f64::from(self.words_weight);
-        let logit =
-            f64::from(bias + meaning) + words_weight * words_logit + (1.0 - words_weight) * in_full;
+            .unwrap_or_default();
+        let logit = f64::from(self.meaning_weight * meaning + bias)
+            + f64::from(self.words_weight) * words_logit;
         super::model::sigmoid(logit)
+    }
+
+    /// A probability as a score: the threshold lands on the default minimum score, order kept.
+    #[must_use]
+    pub fn calibrate(&self, probability: f64) -> f64 {
+        super::model::map_threshold(probability, self.threshold)
     }
 
     /// The vectors of `texts`, embedded on all cores.
@@ -100,22 +172,6 @@ pub fn words_logit(score: f64, model: &Model) -> f64 {
     }
     .clamp(1e-4, 1.0 - 1e-4);
     (probability / (1.0 - probability)).ln()
-}
-
-/// The words model's weight of the routine features a claim shows (a sport result, a schedule): routine
-/// items are scored down by data whatever reads the meaning — to the encoder a result reads like any other
-/// fact, and a desk does not want it among its claims.
-#[must_use]
-pub fn routine_weight(reasons: &[crate::review::Reason], model: &Model) -> f64 {
-    reasons
-        .iter()
-        .filter_map(|reason| match reason {
-            crate::review::Reason::Found(found) if found.feature.starts_with("routine.") => {
-                model.named.get(found.feature.as_ref()).copied()
-            }
-            _ => None,
-        })
-        .sum()
 }
 
 /// One of claimdesk's own labelled sentences.
@@ -168,15 +224,22 @@ impl Examples {
         EXAMPLES_READ.as_ref()
     }
 
-    /// The most similar example, preferring the claim's own language (a reason the analyst can read).
+    /// The most similar example on the side of the decision (check-worthy or not: the reason agrees with
+    /// the score), preferring the claim's own language (a reason the analyst can read).
     #[must_use]
-    pub fn nearest(&self, vector: &[f32], language: Language) -> Option<&Example> {
+    pub fn nearest(
+        &self,
+        vector: &[f32],
+        language: Language,
+        check_worthy: bool,
+    ) -> Option<&Example> {
         let similarity = |example: &Example| -> f32 {
             example.vector.iter().zip(vector).map(|(a, b)| a * b).sum()
         };
         let best_of = |same_language: bool| {
             self.examples
                 .iter()
+                .filter(|e| e.check_worthy() == check_worthy)
                 .filter(|e| !same_language || e.lang == language.code())
                 .max_by(|a, b| similarity(a).total_cmp(&similarity(b)))
         };
@@ -226,6 +289,7 @@ mod tests {
     fn the_shipped_scorer_and_examples_fit_the_encoder_and_every_language_is_calibrated() {
         let scorer = MeaningScorer::shipped().expect("the scorer's file fits the encoder");
         assert!(scorer.bias_by_language.contains_key("de"));
+        assert!(!scorer.features.is_empty());
         assert!(scorer.bias_by_language.contains_key("en"));
         let examples = Examples::shipped().expect("the examples' file reads");
         assert!(examples.examples.len() >= 600);
@@ -238,8 +302,15 @@ mod tests {
             assert!(own.iter().any(|e| e.check_worthy()) && own.iter().any(|e| !e.check_worthy()));
             // An example's own vector finds itself.
             let first = own[0];
-            let nearest = examples.nearest(&first.vector, language).unwrap();
+            let nearest = examples
+                .nearest(&first.vector, language, first.check_worthy())
+                .unwrap();
             assert_eq!(nearest.text, first.text);
+            // On the other side, never an example of the wrong label.
+            let other = examples
+                .nearest(&first.vector, language, !first.check_worthy())
+                .unwrap();
+            assert_ne!(other.check_worthy(), first.check_worthy());
         }
     }
 }

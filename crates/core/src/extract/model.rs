@@ -146,6 +146,19 @@ const SHOWN_REASONS: usize = 6;
 /// How strongly a feature must count against a claim to be named among its reasons.
 const NOTABLE_COUNTERWEIGHT: f64 = 0.3;
 
+/// A probability as a score with two decimals: piecewise linear, so that `threshold` lands on the default
+/// minimum score and the order of sentences is kept.
+#[must_use]
+pub fn map_threshold(probability: f64, threshold: f64) -> f64 {
+    let target = super::DEFAULT_MIN_SCORE;
+    let score = if probability < threshold {
+        target * probability / threshold
+    } else {
+        target + (1.0 - target) * (probability - threshold) / (1.0 - threshold)
+    };
+    (score.clamp(0.0, 1.0) * 100.0).round() / 100.0
+}
+
 /// A linear check-worthiness model.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Model {
@@ -599,13 +612,7 @@ impl Model {
     /// Maps a probability so that the model's threshold lands on the default minimum score, keeping order.
     #[must_use]
     pub fn calibrate(&self, probability: f64) -> f64 {
-        let target = super::DEFAULT_MIN_SCORE;
-        let score = if probability < self.threshold {
-            target * probability / self.threshold
-        } else {
-            target + (1.0 - target) * (probability - self.threshold) / (1.0 - self.threshold)
-        };
-        (score.clamp(0.0, 1.0) * 100.0).round() / 100.0
+        map_threshold(probability, self.threshold)
     }
 
     /// The number of weights, for the model's description.

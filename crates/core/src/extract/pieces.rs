@@ -1,7 +1,10 @@
 //! Extraction over all cores: the text cut into pieces at paragraph breaks, each read on its own, and the
 //! pieces joined so that the claims are exactly those of reading one sentence after another.
 
-use super::*;
+use super::{
+    Claim, Context, ExtractOptions, Language, Lexicon, MAX_CLAIM_BYTES, Model, Origin, Span,
+    analyze, claim_of, judge, segment,
+};
 
 /// Bytes of text per unit of parallel work: large enough that handing work to a thread costs nothing next
 /// to it, small enough that a long article keeps every core busy and progress moves. Articles shorter

@@ -1,7 +1,11 @@
 //! Building reviews: a new review of an article, a claim the analyst adds by hand, what older reviews lack,
 //! and an article's publication date.
 
-use super::*;
+use super::{
+    Analysis, Article, Candidate, Claim, ClaimKind, Context, ExtractOptions, FoundReason, Language,
+    Lexicon, MAX_CLAIM_BYTES, Model, Origin, Reason, Scorer, Span, analyze, attribution,
+    extract_with_progress, judge, segment,
+};
 
 /// A claim from a judged segment; without an analysis (too long to describe) it has no speaker or hedges.
 pub(super) fn claim_of(
@@ -169,14 +173,15 @@ pub fn publication_date(text: &str, language: Language) -> Option<String> {
 /// The longest text read as a post: a social-media post with its signature, a headline, a caption.
 const MAX_POST_BYTES: usize = 600;
 
-/// The post a text is, when it is one: one short paragraph (a social-media post, a headline, a caption),
+/// The post a text is, when it is one: one short line (a social-media post, a headline, a caption),
 /// without what was pasted with it — the "— Name (@handle) January 8, 2020" signature and links at its
 /// end (`https://…`, `pic.twitter.com/…`, also glued to a hashtag).
 #[must_use]
 pub fn post_span(text: &str) -> Option<Span> {
     let start = text.len() - text.trim_start().len();
     let mut end = text.trim_end().len();
-    if start >= end || text[start..end].contains("\n\n") || end - start > MAX_POST_BYTES {
+    // One line: where lines are the paragraphs of an article, a heading over a question is no post.
+    if start >= end || text[start..end].contains('\n') || end - start > MAX_POST_BYTES {
         return None;
     }
     // The signature: a dash, a name and a handle in brackets near the end.

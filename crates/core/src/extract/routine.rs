@@ -1,6 +1,6 @@
 //! Routine items a desk does not check: sport results and play-by-play, schedules and broadcast slots.
 
-use super::*;
+use super::{Analysis, Category, Feature, NumberKind};
 
 /// A routine item a desk does not check: a sport result or play-by-play ("gewannen mit 3:0 (2:0)",
 /// "Welbeck (60.) traf zum Tor des Tages") or a schedule ("Der Anpfiff erfolgt um 15.05 Uhr"), unless

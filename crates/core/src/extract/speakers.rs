@@ -291,6 +291,10 @@ impl Example {
 /// Adam over `epochs` passes in an order fixed by `seed`, L2 `penalty`. Deterministic.
 #[must_use]
 #[expect(clippy::cast_precision_loss, reason = "counts of words")]
+#[expect(
+    clippy::many_single_char_names,
+    reason = "the textbook names of a network's training: x, g, m, v, n"
+)]
 pub fn train(
     examples: &[Example],
     hidden: usize,
@@ -474,6 +478,15 @@ impl Adam {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_shipped_tagger_loads_and_fits_the_shipped_encoder() {
+        let tagger = SpeakerTagger::shipped().expect("assets/model/speakers.json loads and fits");
+        match crate::encoder::shared() {
+            Ok(encoder) => assert_eq!(tagger.encoder, encoder.identity()),
+            Err(error) => eprintln!("skipped the encoder check: {error}"),
+        }
+    }
 
     #[test]
     fn the_best_span_beats_no_source_or_is_none() {

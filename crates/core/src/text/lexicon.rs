@@ -75,6 +75,12 @@ pub enum Category {
     RoutineMargin,
     /// Races and tables ("Riesentorlauf", "Gesamtwertung", "Spitzenreiter", "overall standings").
     RoutineRace,
+    /// Prepositions that say where an anonymous statement comes from ("Aus dem Ministerium hieß es").
+    SourcePreposition,
+    /// Words between a group and the person who leads it ("Forscher um Anja Reiter", "led by").
+    TeamLink,
+    /// A source named by a pronoun ("ihm zufolge", "seiner Meinung nach", "according to her").
+    PronounAttribution,
     /// Countries, capitals and international bodies.
     Place,
     /// The first word of some multi-word entry (not a list of its own).
@@ -149,6 +155,11 @@ pub struct Lexicon {
     boilerplate_prefixes: Vec<String>,
     boilerplate_anywhere: Vec<String>,
     demonym_stems: Vec<String>,
+    /// Prepositions and the compound heads after which a word's first part is a source ("nach
+    /// Polizeiangaben").
+    source_compounds: HashMap<String, Vec<String>>,
+    /// Endings after which a compound's linking s is not part of its first word ("Ministeriumsangaben").
+    linking_s_endings: Vec<String>,
 }
 
 /// The entries of one list: trimmed, lower-cased, comments and blank lines removed.
@@ -195,6 +206,7 @@ struct Sources {
     rumour_spreaders: &'static str,
     boilerplate: &'static str,
     demonyms: &'static str,
+    source_compounds: &'static str,
     categorized: [(Category, &'static str); CATEGORY_COUNT - 1],
 }
 
@@ -250,6 +262,11 @@ macro_rules! sources {
                 "../../../../assets/lexicon/",
                 $lang,
                 "/demonyms.txt"
+            )),
+            source_compounds: include_str!(concat!(
+                "../../../../assets/lexicon/",
+                $lang,
+                "/source_compounds.txt"
             )),
             categorized: [
                 (
@@ -421,6 +438,30 @@ macro_rules! sources {
                     )),
                 ),
                 (
+                    Category::SourcePreposition,
+                    include_str!(concat!(
+                        "../../../../assets/lexicon/",
+                        $lang,
+                        "/source_prepositions.txt"
+                    )),
+                ),
+                (
+                    Category::TeamLink,
+                    include_str!(concat!(
+                        "../../../../assets/lexicon/",
+                        $lang,
+                        "/team_links.txt"
+                    )),
+                ),
+                (
+                    Category::PronounAttribution,
+                    include_str!(concat!(
+                        "../../../../assets/lexicon/",
+                        $lang,
+                        "/pronoun_attribution.txt"
+                    )),
+                ),
+                (
                     Category::Function,
                     include_str!(concat!(
                         "../../../../assets/lexicon/",
@@ -511,7 +552,24 @@ impl Lexicon {
             boilerplate_prefixes: Vec::new(),
             boilerplate_anywhere: Vec::new(),
             demonym_stems: entries(sources.demonyms).collect(),
+            source_compounds: HashMap::new(),
+            linking_s_endings: Vec::new(),
         };
+        for entry in entries(sources.source_compounds) {
+            let Some((key, values)) = entry.split_once(':') else {
+                continue;
+            };
+            let values = values.split_whitespace().map(str::to_owned);
+            if key.trim() == "linking-s" {
+                lexicon.linking_s_endings.extend(values);
+            } else {
+                lexicon
+                    .source_compounds
+                    .entry(key.trim().to_owned())
+                    .or_default()
+                    .extend(values);
+            }
+        }
         // Read as written, not lower-cased: the right-hand side is what the analyst sees.
         for line in sources.rumour_spreaders.lines() {
             let line = line.split_once('#').map_or(line, |(before, _)| before);
@@ -691,6 +749,34 @@ impl Lexicon {
                 .all(|(word, expected)| word.as_ref() == expected);
             matches.then_some((phrase.category, phrase.rest.len() + 1))
         })
+    }
+
+    /// The source a compound after `preposition` names in its first part: "Polizei" for "nach
+    /// Polizeiangaben", "Ministerium" for "nach Ministeriumsangaben", "UN" for "nach UN-Angaben". `word` is
+    /// as written; the answer is a prefix of it.
+    #[must_use]
+    pub fn compound_source<'w>(&self, preposition: &str, word: &'w str) -> Option<&'w str> {
+        let heads = self.source_compounds.get(preposition)?;
+        let lower = word.to_lowercase();
+        // Lower-casing keeps byte lengths for the letters German compounds are made of; a word where it
+        // does not is not one of them.
+        if lower.len() != word.len() {
+            return None;
+        }
+        let head = heads
+            .iter()
+            .find(|head| lower.len() > head.len() + 1 && lower.ends_with(head.as_str()))?;
+        let mut source = &word[..word.len() - head.len()];
+        source = source.strip_suffix('-').unwrap_or(source);
+        if let Some(without_s) = source.strip_suffix('s')
+            && self
+                .linking_s_endings
+                .iter()
+                .any(|ending| without_s.to_lowercase().ends_with(ending.as_str()))
+        {
+            source = without_s;
+        }
+        (source.chars().count() >= 2).then_some(source)
     }
 
     /// Whether a lower-cased adjective is derived from a place (`nordkoreanischen`).

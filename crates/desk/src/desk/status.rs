@@ -356,7 +356,6 @@ pub fn status(desk: &Path, options: &ExtractOptions, on_article: &(dyn Fn() + Sy
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::Scorer;
     use crate::review::Verdict;
 
     #[test]
@@ -404,7 +403,8 @@ mod tests {
             "status writes no review"
         );
         // The second look comes from the cache.
-        let cache = Cache::open(root, ExtractOptions::default().min_score, Scorer::Words);
+        let defaults = ExtractOptions::default();
+        let cache = Cache::open(root, defaults.min_score, defaults.scorer);
         let a_file = scan(root).remove(0);
         assert_eq!(cache.get(&a_file).unwrap().claims, 2);
         assert_eq!(

@@ -2,7 +2,11 @@
 //! vectors), scored by meaning, n-grams and words ([`semantic`]), compared for same, related or opposite
 //! ([`compare`]), best first.
 
-use super::*;
+use super::{
+    Claim, ClaimMatches, Comparison, Entry, HashMap, HashMapExt, HashSet, HashSetExt, Kind,
+    Language, Match, MatchOptions, Memory, MemoryError, MemoryIndex, Relation, Review, Vector,
+    WordWeights, compare, semantic, terms, text_hash, vectors,
+};
 
 /// The vectors of one claim being matched: of the claim, and of its paragraph when it has one.
 #[derive(Debug, Clone)]

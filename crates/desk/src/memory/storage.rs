@@ -2,7 +2,11 @@
 //! the index brought up to date with the desk's reviews (the manifest, `reviews.json`), and a rebuild from
 //! the log and the reviews when the index is damaged or lost claims.
 
-use super::*;
+use super::{
+    BTreeMap, Deserialize, Entry, EntryKey, Group, HashSet, HashSetExt, Indexed, MemoryError,
+    MemoryIndex, Notice, Path, PathBuf, Review, Serialize, UNIX_EPOCH, VectorStore, carried,
+    claimreview, layout, memory_dir, semantic, store, text_hash,
+};
 
 const MANIFEST: &str = "reviews.json";
 
