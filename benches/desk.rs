@@ -1,5 +1,7 @@
 //! The desk at scale: batch extraction of 600 articles with one and two workers, the status of a desk of
-//! 10 000 articles with a warm cache, and the desk table's frame with 100 and 10 000 rows.
+//! 10 000 articles with a warm cache, and the desk table's frame with 100 and 10 000 rows. Scored by words
+//! alone (`--fast`): these measure the desk's machinery at scale; the default scorer's cost per sentence is
+//! `benches/extract.rs`'s.
 //! Run: `cargo bench --bench desk`.
 
 use std::path::Path;
@@ -46,7 +48,7 @@ fn extract_600_articles(bencher: Bencher, jobs: usize) {
             let options = BatchOptions {
                 jobs,
                 language: None,
-                extract: ExtractOptions::default(),
+                extract: ExtractOptions::fast(),
             };
             let results = extract_desk(desk.path(), &options, &|_| {}).expect("pool");
             assert_eq!(results.len(), 600);
@@ -59,7 +61,7 @@ fn extract_600_articles(bencher: Bencher, jobs: usize) {
 fn status_10000_articles_warm_cache(bencher: Bencher) {
     let desk = tempfile::tempdir().expect("desk");
     fill_desk(desk.path(), 10_000);
-    let options = ExtractOptions::default();
+    let options = ExtractOptions::fast();
     let cold = claimdesk::desk::status(desk.path(), &options, &|| {});
     assert_eq!(cold.articles.len(), 10_000);
     bencher.bench_local(|| claimdesk::desk::status(desk.path(), &options, &|| {}));
@@ -73,10 +75,10 @@ fn status_10000_reviewed_articles(bencher: Bencher) {
     let options = BatchOptions {
         jobs: 0,
         language: None,
-        extract: ExtractOptions::default(),
+        extract: ExtractOptions::fast(),
     };
     extract_desk(desk.path(), &options, &|_| {}).expect("pool");
-    let extract = ExtractOptions::default();
+    let extract = ExtractOptions::fast();
     bencher.bench_local(|| claimdesk::desk::status(desk.path(), &extract, &|| {}));
 }
 

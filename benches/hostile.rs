@@ -163,7 +163,7 @@ fn jsonl_line_over_its_bound(bencher: Bencher) {
     let options = PipelineOptions {
         jobs: 2,
         language: None,
-        extract: ExtractOptions::default(),
+        extract: ExtractOptions::fast(),
     };
     bencher.bench(|| {
         let mut output = Vec::new();

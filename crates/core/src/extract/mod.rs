@@ -294,7 +294,20 @@ fn tag_speaker(
                 || w.is(Category::Role)
                 || w.is(Category::OrganisationWord)
         });
-    if !names_someone {
+    // A noun phrase, never a fragment: it neither ends on a function word ("… sich mit") nor opens with one
+    // other than an article ("insofern die beste Gesellschaft …"), and holds no dash (a dateline: "Wien –
+    // Im Kolumbien …").
+    let inside: Vec<&features::Word<'_>> = analysis
+        .words
+        .iter()
+        .filter(|w| w.start >= found.start && w.end <= found.end)
+        .collect();
+    let fragment = inside.last().is_some_and(|w| w.is(Category::Function))
+        || inside
+            .first()
+            .is_some_and(|w| w.is(Category::Function) && !w.is_article())
+        || text[found.start..found.end].contains(['–', '—']);
+    if !names_someone || fragment {
         return;
     }
     let found = attribution::apposition_name(&analysis, found).unwrap_or(found);

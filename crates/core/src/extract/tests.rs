@@ -425,6 +425,12 @@ fn sources_of_real_news_structures() {
             de,
             "Finanzminister Dr. Karl Huber",
         ),
+        // After the verb and a long clause: the phrase that closes the sentence.
+        (
+            "Höchstens 200 Satellitentelefone, und um diese abzuhören, musste man darüberfliegen, erklärt DEA-Agent Steve Murphy.",
+            de,
+            "DEA-Agent Steve Murphy",
+        ),
         // An unnamed statement placed at its source.
         (
             "Aus dem Finanzministerium hieß es, die Steuer werde um 3 Prozent steigen.",

@@ -163,6 +163,23 @@ fn attribute_by_rules(analysis: &Analysis<'_>, lexicon: &Lexicon) -> Attribution
         && analysis.gap_before(verb).contains(',')
         || verb > 0 && words[verb - 1].quoted;
     let after_comma = verb > 0 && analysis.gap_before(verb).contains(',');
+    // "…, erklärt DEA-Agent Steve Murphy.": after a comma, a speaker after the verb that closes the sentence.
+    if after_comma
+        && !follows_quote
+        && let Some((speaker, span)) = noun_phrase_after(analysis, verb + 1)
+        && words.last().is_some_and(|last| last.end == span.end)
+        && !PRONOUNS.contains(&speaker.to_lowercase().as_str())
+        && words
+            .iter()
+            .filter(|w| w.start >= span.start && w.end <= span.end)
+            .any(|w| w.is(Category::Role) || (w.is_capitalized() && !w.is(Category::Function)))
+    {
+        return Attribution::Named {
+            speaker,
+            span,
+            marker,
+        };
+    }
     // German verb-second order: "Das teilte das Amt mit", "Bis dahin …, hieß es".
     // "Valeriy Ryabykh, Herausgeber des Magazins, sagte der BBC": a name, an apposition, then the verb.
     if after_comma
