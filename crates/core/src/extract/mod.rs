@@ -149,10 +149,12 @@ pub fn extract_text_with_progress(
     options: &ExtractOptions,
     progress: &mut dyn FnMut(usize),
 ) -> Vec<Claim> {
+    // The encoder's model is loaded only when the scorer needs it: words alone load no model (204 MB
+    // resident before, when it was loaded either way).
     let meaning = (options.scorer == Scorer::Meaning)
         .then(meaning::MeaningScorer::shipped)
         .flatten()
-        .zip(crate::encoder::shared().ok());
+        .and_then(|scorer| Some((scorer, crate::encoder::shared().ok()?)));
     // A post pasted with its link and signature is read as the post: claims end where it ends.
     let post = reviews::post_span(text);
     let body = post.map_or(text, |span| &text[..span.end]);
@@ -294,19 +296,23 @@ fn tag_speaker(
                 || w.is(Category::Role)
                 || w.is(Category::OrganisationWord)
         });
-    // A noun phrase, never a fragment: it neither ends on a function word ("… sich mit") nor opens with one
-    // other than an article ("insofern die beste Gesellschaft …"), and holds no dash (a dateline: "Wien –
-    // Im Kolumbien …").
+    // A noun phrase, never a fragment: a preposition or adverb before it is not part of it ("Von der
+    // Polizei", "insofern die …"), it does not end on a function word ("… sich mit"), and it holds no dash
+    // (a dateline: "Wien – Im Kolumbien …").
     let inside: Vec<&features::Word<'_>> = analysis
         .words
         .iter()
         .filter(|w| w.start >= found.start && w.end <= found.end)
+        .skip_while(|w| w.is(Category::Function) && !w.is_article())
         .collect();
-    let fragment = inside.last().is_some_and(|w| w.is(Category::Function))
-        || inside
-            .first()
-            .is_some_and(|w| w.is(Category::Function) && !w.is_article())
-        || text[found.start..found.end].contains(['–', '—']);
+    let (Some(first), Some(last)) = (inside.first(), inside.last()) else {
+        return;
+    };
+    let found = Span {
+        start: first.start,
+        end: found.end,
+    };
+    let fragment = last.is(Category::Function) || text[found.start..found.end].contains(['–', '—']);
     if !names_someone || fragment {
         return;
     }

@@ -167,12 +167,26 @@ fn attribute_by_rules(analysis: &Analysis<'_>, lexicon: &Lexicon) -> Attribution
     if after_comma
         && !follows_quote
         && let Some((speaker, span)) = noun_phrase_after(analysis, verb + 1)
+        && words
+            .get(verb + 1)
+            .is_some_and(|next| next.start == span.start)
         && words.last().is_some_and(|last| last.end == span.end)
         && !PRONOUNS.contains(&speaker.to_lowercase().as_str())
-        && words
-            .iter()
-            .filter(|w| w.start >= span.start && w.end <= span.end)
-            .any(|w| w.is(Category::Role) || (w.is_capitalized() && !w.is(Category::Function)))
+        && {
+            // Someone, not a thing: a role, an organisation, or a name of two words ("spricht von einem
+            // unhaltbaren Zustand" names no one).
+            let inside: Vec<&Word<'_>> = words
+                .iter()
+                .filter(|w| w.start >= span.start && w.end <= span.end)
+                .collect();
+            inside
+                .iter()
+                .any(|w| w.is(Category::Role) || w.is(Category::OrganisationWord))
+                || inside.windows(2).any(|pair| {
+                    pair.iter()
+                        .all(|w| w.is_capitalized() && !w.is(Category::Function))
+                })
+        }
     {
         return Attribution::Named {
             speaker,
