@@ -497,6 +497,19 @@ fn a_named_person_is_the_source_of_what_follows() {
     assert!(reported.speaker_inferred);
 }
 
+/// A denial of what the text just said is a claim by default, though alone it reads like nothing.
+#[test]
+fn a_denial_of_the_sentence_before_is_a_claim_by_default() {
+    let text = "Die Stadt hat im Mai 40 Stellen gestrichen, sagte der Bürgermeister. Die Gewerkschaft bestreitet das.";
+    let found = claims_by_default(text, Language::German);
+    assert!(
+        found
+            .iter()
+            .any(|c| c.text == "Die Gewerkschaft bestreitet das."),
+        "{found:?}"
+    );
+}
+
 /// The speaker tagger (the default scorer's) names a source the rules miss, but not the subject of a plain
 /// statement.
 #[test]
