@@ -510,7 +510,7 @@ pub fn describe(
     // Facebook, …").
     let named_source = features.contains(&named!("attribution.named"));
     // "Die Stadt weist Gerüchte zurück, wonach …": a denial speaks about a rumour; it is not one.
-    let denies = !crate::text::denial::phrases(analysis.text, lexicon.language).is_empty();
+    let denies = crate::text::denial::denies(analysis.text, lexicon.language);
     let rumour = !denies
         && (analysis.has(Category::Rumour)
             || (analysis.has(Category::Platform)

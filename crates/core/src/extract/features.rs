@@ -168,6 +168,19 @@ impl Analysis<'_> {
         self.slice(start, end)
     }
 
+    /// The indices of the words that lie wholly inside `span` (words are in text order, so they are one
+    /// run).
+    pub fn word_range(&self, span: Span) -> std::ops::Range<usize> {
+        let first = self.words.partition_point(|w| w.start < span.start);
+        let end = first + self.words[first..].partition_point(|w| w.end <= span.end);
+        first..end
+    }
+
+    /// The words that lie wholly inside `span`.
+    pub fn words_in(&self, span: Span) -> &[Word<'_>] {
+        &self.words[self.word_range(span)]
+    }
+
     /// Number of words.
     pub fn word_count(&self) -> usize {
         self.words.len()

@@ -209,7 +209,7 @@ pub fn extract_text_with_progress(
         claim.score = scorer.calibrate(probability);
         // A denial refers to what the text said before ("Moskau und Pjöngjang bestreiten das."), which the
         // scorer, trained on sentences alone, cannot see; the words model's reading in context counts.
-        if !crate::text::denial::phrases(&claim.text, language).is_empty() {
+        if crate::text::denial::denies(&claim.text, language) {
             claim.score = claim.score.max(in_context);
         }
         let check_worthy = claim.score >= DEFAULT_MIN_SCORE;
@@ -293,27 +293,24 @@ fn tag_speaker(
     if !speech && passive && opens_sentence {
         return;
     }
-    let names_someone = analysis
-        .words
-        .iter()
-        .filter(|w| w.start >= found.start && w.end <= found.end)
-        .any(|w| {
-            (w.is_capitalized() && !w.is(Category::Function) && !w.is(Category::NumberWord))
-                || w.is(Category::Role)
-                || w.is(Category::OrganisationWord)
-        });
     // A noun phrase, never a fragment: a preposition or adverb before it is not part of it ("Von der
     // Polizei", "insofern die …"), it does not end on a function word ("… sich mit"), and it holds no dash
     // (a dateline: "Wien – Im Kolumbien …").
-    let inside: Vec<&features::Word<'_>> = analysis
-        .words
+    let words = analysis.words_in(found);
+    let inside = &words[words
         .iter()
-        .filter(|w| w.start >= found.start && w.end <= found.end)
-        .skip_while(|w| w.is(Category::Function) && !w.is_article())
-        .collect();
+        .position(|w| !w.is(Category::Function) || w.is_article())
+        .unwrap_or(words.len())..];
     let (Some(first), Some(last)) = (inside.first(), inside.last()) else {
         return;
     };
+    // The leading words dropped are function words, which never name anyone: the phrase names someone as
+    // the tagger's span did.
+    let names_someone = inside.iter().any(|w| {
+        (w.is_capitalized() && !w.is(Category::Function) && !w.is(Category::NumberWord))
+            || w.is(Category::Role)
+            || w.is(Category::OrganisationWord)
+    });
     let found = Span {
         start: first.start,
         end: found.end,

@@ -88,6 +88,12 @@ pub fn spans(
     found
 }
 
+/// Whether `text` denies something ("weist … zurück", "denied reports that").
+#[must_use]
+pub fn denies(text: &str, language: Language) -> bool {
+    !phrases(text, language).is_empty()
+}
+
 /// The denial phrases of `text`, as written.
 #[must_use]
 pub fn phrases(text: &str, language: Language) -> Vec<&str> {

@@ -138,10 +138,11 @@ pub(in crate::extract) fn actor_mention(
 /// Sturm. `None` when `span` holds no comma between a role and a name of two to four words.
 pub(in crate::extract) fn apposition_name(analysis: &Analysis<'_>, span: Span) -> Option<Span> {
     let words = &analysis.words;
-    let inside: Vec<usize> = (0..words.len())
-        .filter(|&i| words[i].start >= span.start && words[i].end <= span.end)
-        .collect();
-    let (&first, &last) = (inside.first()?, inside.last()?);
+    let inside = analysis.word_range(span);
+    if inside.is_empty() {
+        return None;
+    }
+    let (first, last) = (inside.start, inside.end - 1);
     let is_name = |from: usize, to: usize| {
         APPOSITION_NAME_WORDS.contains(&(to + 1 - from))
             && (from..=to).all(|i| {

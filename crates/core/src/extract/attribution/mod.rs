@@ -175,10 +175,7 @@ fn attribute_by_rules(analysis: &Analysis<'_>, lexicon: &Lexicon) -> Attribution
         && {
             // Someone, not a thing: a role, an organisation, or a name of two words ("spricht von einem
             // unhaltbaren Zustand" names no one).
-            let inside: Vec<&Word<'_>> = words
-                .iter()
-                .filter(|w| w.start >= span.start && w.end <= span.end)
-                .collect();
+            let inside = analysis.words_in(span);
             inside
                 .iter()
                 .any(|w| w.is(Category::Role) || w.is(Category::OrganisationWord))
