@@ -19,6 +19,29 @@ fn starts_on_the_sample_with_the_first_claim_selected() {
     assert!(bench.app().window_title().contains("claimdesk"));
 }
 
+/// The command line and the window give one answer: `claimdesk extract` on the sample lists the claims the
+/// window shows, with the same spans, scores, kinds and speakers.
+#[test]
+fn the_command_line_finds_the_claims_the_window_shows() {
+    let bench = open(None);
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples/de-stadtwerke.txt");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_claimdesk"))
+        .args(["extract", sample.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let cli: claimdesk::review::Review = serde_json::from_slice(&output.stdout).unwrap();
+    let summary = |review: &claimdesk::review::Review| {
+        review
+            .claims
+            .iter()
+            .map(|c| (c.start, c.end, c.score, c.kind, c.speaker.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(cli.generator, bench.review().generator);
+    assert_eq!(summary(&cli), summary(bench.review()));
+}
+
 #[test]
 fn reviewing_with_the_keyboard_alone() {
     let mut bench = open(None);
